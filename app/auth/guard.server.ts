@@ -1,0 +1,87 @@
+import { redirect } from '@remix-run/node'
+import { getDb } from '~/db/client.server'
+import { listGrantedEmployerIds } from '~/db/repositories/organizations.server'
+import type { Actor, EmployerScope } from '~/domain/tenancy'
+import { forbidden, notFound } from '~/http/responses.server'
+import { can, HOME_PATH, roleHasPermission, type Permission } from './permissions'
+import { readSession } from './session.server'
+
+/**
+ * The one authorization choke point (STYLE §5, ADR 0005). Every loader and action starts with
+ * one of these guards. It is the only code that reads the session.
+ */
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** State-changing requests must come from our own pages (CSRF defence beside SameSite cookies). */
+export function requireSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return
+  const expected = new URL(request.url).origin
+  const origin = request.headers.get('Origin')
+  if (origin) {
+    if (origin !== expected) throw forbidden('same-origin request')
+    return
+  }
+  const referer = request.headers.get('Referer')
+  if (!referer || new URL(referer).origin !== expected) throw forbidden('same-origin request')
+}
+
+/** The signed-in actor, or a redirect to sign-in that comes back here afterwards. */
+export async function requireActor(request: Request): Promise<Actor> {
+  requireSameOrigin(request)
+  const actor = await getOptionalActor(request)
+  if (!actor) {
+    const url = new URL(request.url)
+    const back = `${url.pathname}${url.search}`
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`)
+  }
+  return actor
+}
+
+/** The signed-in actor or null, for public pages that change with sign-in (the login page). */
+export async function getOptionalActor(request: Request): Promise<Actor | null> {
+  const row = await readSession(request)
+  if (!row) return null
+  const clientEmployerIds =
+    row.role === 'broker' ? await listGrantedEmployerIds(getDb(), row.organizationId) : ([] as string[])
+  return {
+    userId: row.userId,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    organizationId: row.organizationId,
+    organizationKind: row.organizationKind,
+    organizationName: row.organizationName,
+    rosterMemberId: row.rosterMemberId,
+    clientEmployerIds,
+  }
+}
+
+/** For data that is not any employer's (catalog, care queue, a health system's offers). */
+export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
+  const actor = await requireActor(request)
+  if (!roleHasPermission(actor.role, permission)) throw forbidden(permission)
+  return actor
+}
+
+/**
+ * For employer data. Without `employerId`: the actor's own employer. With it (a broker's
+ * client in the URL): that employer, if the actor may see it; another tenant is a 404 so
+ * that nothing reveals it exists.
+ */
+export async function requireEmployerAccess(
+  request: Request,
+  permission: Permission,
+  employerId?: string,
+): Promise<{ actor: Actor; scope: EmployerScope }> {
+  const actor = await requirePermission(request, permission)
+  const scope: EmployerScope = { employerId: employerId ?? actor.organizationId }
+  if (!can(actor, permission, scope)) throw notFound('Employer')
+  return { actor, scope }
+}
+
+/** For the login page: a signed-in visitor goes to their home instead. */
+export async function redirectIfSignedIn(request: Request): Promise<void> {
+  const actor = await getOptionalActor(request)
+  if (actor) throw redirect(HOME_PATH[actor.role])
+}

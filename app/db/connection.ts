@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Dialect } from '../../db/dialect'
+import type { Database } from './schema'
+
+export interface DatabaseConnection {
+  db: Kysely<Database>
+  dialect: Dialect
+}
+
+export interface ConnectionOptions {
+  /** postgres://… selects PostgreSQL; file:… or a plain path selects SQLite. */
+  url: string
+  /** PostgreSQL only: the schema put first on the search_path of every connection. */
+  schema?: string
+}
+
+// int8 (money in cents, counts) as a JS number: cents stay far below 2^53 (ADR 0004).
+pg.types.setTypeParser(20, (value: string) => Number.parseInt(value, 10))
+
+/**
+ * Opens the database named by a URL. Shared by the app, the CLIs, the seed and the tests, so
+ * every entry point gets the same pragmas and plugins.
+ */
+export function openDatabase(options: ConnectionOptions): DatabaseConnection {
+  const plugins = [new CamelCasePlugin()]
+  if (/^postgres(ql)?:\/\//.test(options.url)) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    if (options.schema) {
+      const schema = options.schema
+      pool.on('connect', (client) => {
+        // The client queues this before any query of the caller.
+        void client.query(`SET search_path TO "${schema}"`)
+      })
+    }
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }), dialect: 'postgres' }
+  }
+  const file = options.url.replace(/^file:/, '')
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new SqliteDatabase(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins }), dialect: 'sqlite' }
+}

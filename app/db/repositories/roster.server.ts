@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '~/db/schema'
+import type { EmployerScope } from '~/domain/tenancy'
+
+/** Members whose coverage is in force on `asOfDate` (YYYY-MM-DD). */
+export async function countCoveredMembers(db: Kysely<Database>, scope: EmployerScope, asOfDate: string): Promise<number> {
+  const row = await db
+    .selectFrom('rosterMembers')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('employerId', '=', scope.employerId)
+    .where('coverageStart', '<=', asOfDate)
+    .where((eb) => eb.or([eb('coverageEnd', 'is', null), eb('coverageEnd', '>=', asOfDate)]))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+/** The member's own roster row with plan terms (for the member's own pages only). */
+export function findOwnRosterMember(db: Kysely<Database>, scope: EmployerScope, rosterMemberId: string) {
+  return db
+    .selectFrom('rosterMembers')
+    .leftJoin('healthPlans', 'healthPlans.id', 'rosterMembers.healthPlanId')
+    .select([
+      'rosterMembers.id',
+      'rosterMembers.firstName',
+      'rosterMembers.lastName',
+      'rosterMembers.zip',
+      'rosterMembers.coverageTier',
+      'rosterMembers.coverageStart',
+      'rosterMembers.coverageEnd',
+      'healthPlans.name as planName',
+      'healthPlans.planType',
+    ])
+    .where('rosterMembers.id', '=', rosterMemberId)
+    .where('rosterMembers.employerId', '=', scope.employerId)
+    .executeTakeFirst()
+}

@@ -1,0 +1,436 @@
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { OrganizationKind, Role } from '~/domain/tenancy'
+
+/**
+ * The database as TypeScript sees it (camelCase; SQL is snake_case through CamelCasePlugin).
+ * Portable types (ADR 0003/0004): ids are app-generated text, money is integer cents,
+ * timestamps are ISO-8601 UTC text, dates are YYYY-MM-DD text, booleans are 0 | 1.
+ * Every migration that changes a table changes this file in the same commit.
+ */
+export type Bool = 0 | 1
+
+export type { OrganizationKind, Role }
+export type ProgramStatus = 'draft' | 'published' | 'archived'
+export type CaseStatus =
+  | 'requested'
+  | 'eligibility_verified'
+  | 'scheduled'
+  | 'travel_booked'
+  | 'procedure_done'
+  | 'completed'
+  | 'cancelled'
+  | 'denied'
+export type NationalComparison = 'better' | 'no_different' | 'worse' | 'not_available'
+export type OutsideProgramRule = 'plan_terms' | 'higher_coinsurance' | 'not_covered'
+export type PlanType = 'PPO' | 'HMO' | 'EPO' | 'POS' | 'HDHP'
+export type CoverageTier = 'employee' | 'employee_spouse' | 'employee_children' | 'family'
+export type MarketPriceScope = 'facility' | 'state' | 'national'
+
+export interface OrganizationsTable {
+  id: string
+  kind: OrganizationKind
+  name: string
+  /** Short public code; for employers it is the code members type at sign-up. */
+  code: string
+  createdAt: string
+}
+
+export interface UsersTable {
+  id: string
+  email: string
+  passwordHash: string
+  displayName: string
+  createdAt: string
+  lastLoginAt: string | null
+}
+
+export interface MembershipsTable {
+  id: string
+  userId: string
+  organizationId: string
+  role: Role
+  /** For role `employee`: the roster row the account was verified against. */
+  rosterMemberId: string | null
+  createdAt: string
+}
+
+export interface SessionsTable {
+  id: string
+  userId: string
+  createdAt: string
+  lastSeenAt: string
+  expiresAt: string
+}
+
+export interface BrokerClientsTable {
+  id: string
+  brokerOrganizationId: string
+  employerOrganizationId: string
+  grantedByUserId: string | null
+  grantedAt: string
+  revokedAt: string | null
+}
+
+export interface ProceduresTable {
+  id: string
+  code: string
+  name: string
+  description: string
+  /** JSON array of MS-DRG codes, e.g. ["469","470"]. */
+  drgCodes: string
+  typicalNights: number
+  nightsSource: string
+  incidencePerThousand: number
+  incidenceSource: string
+  medicareBaseCents: number | null
+  medicareBaseSource: string | null
+  /** JSON array of what a bundle for this procedure normally includes. */
+  defaultInclusions: string
+  isActive: Bool
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FacilitiesTable {
+  id: string
+  ccn: string | null
+  name: string
+  address: string
+  city: string
+  state: string
+  zip: string
+  county: string | null
+  phone: string | null
+  latitude: number | null
+  longitude: number | null
+  coordinateSource: 'zip_centroid' | 'cms_location' | 'manual' | null
+  facilityType: string
+  ownership: string | null
+  hasEmergencyServices: Bool | null
+  starRating: number | null
+  healthSystemId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface QualityMeasuresTable {
+  id: string
+  facilityId: string
+  measureCode: string
+  value: number | null
+  comparison: NationalComparison
+  denominator: number | null
+  periodStart: string | null
+  periodEnd: string | null
+  source: string
+  footnote: string | null
+  updatedAt: string
+}
+
+export interface PriceFactorsTable {
+  id: string
+  key: string
+  value: number
+  unit: string
+  source: string
+  updatedAt: string
+  updatedByUserId: string | null
+}
+
+export interface MarketPricesTable {
+  id: string
+  procedureId: string
+  scope: MarketPriceScope
+  /** Facility id, two-letter state, or 'US' for the national roll-up. */
+  scopeKey: string
+  facilityId: string | null
+  state: string | null
+  priceCents: number
+  medicareBaseCents: number
+  costIndex: number | null
+  commercialMultiplier: number
+  source: string
+  computedAt: string
+}
+
+export interface OffersTable {
+  id: string
+  facilityId: string
+  procedureId: string
+  priceCents: number
+  includesFacility: Bool
+  includesSurgeon: Bool
+  includesAnesthesia: Bool
+  includesImplant: Bool
+  includesFollowUp: Bool
+  warrantyDays: number
+  followUpVisits: number
+  annualVolume: number | null
+  accreditation: string | null
+  appointmentWithinDays: number | null
+  validFrom: string
+  validTo: string | null
+  status: 'active' | 'withdrawn'
+  createdAt: string
+  updatedAt: string
+}
+
+export interface HealthPlansTable {
+  id: string
+  employerId: string
+  name: string
+  planType: PlanType
+  isHsaQualified: Bool
+  deductibleIndividualCents: number
+  deductibleFamilyCents: number
+  coinsuranceRate: number
+  oopMaxIndividualCents: number
+  oopMaxFamilyCents: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ProgramsTable {
+  id: string
+  employerId: string
+  name: string
+  createdAt: string
+  createdByUserId: string | null
+}
+
+export interface ProgramVersionsTable {
+  id: string
+  programId: string
+  version: number
+  status: ProgramStatus
+  effectiveFrom: string
+  effectiveTo: string | null
+  createdAt: string
+  createdByUserId: string | null
+  publishedAt: string | null
+  publishedByUserId: string | null
+}
+
+export interface ProgramProceduresTable {
+  programVersionId: string
+  procedureId: string
+}
+
+export interface ProgramNetworkTable {
+  programVersionId: string
+  offerId: string
+  /** The bundled price agreed for this program (copied from the offer when added). */
+  bundlePriceCents: number
+}
+
+export interface ProgramBenefitRulesTable {
+  programVersionId: string
+  deductibleWaived: Bool
+  coinsuranceWaived: Bool
+  coeCopayCents: number
+  completionIncentiveCents: number
+  outsideRule: OutsideProgramRule
+  outsideCoinsuranceRate: number | null
+}
+
+export interface ProgramTravelRulesTable {
+  programVersionId: string
+  minDistanceMiles: number
+  companionCovered: Bool
+  flyThresholdMiles: number
+  mileageRateCents: number
+  airfareAllowanceCents: number
+  /** Null: the procedure's typical nights. */
+  lodgingNights: number | null
+  lodgingNightlyCapCents: number
+  mealsPerDiemCents: number
+  travelCapCents: number
+}
+
+export interface RosterMembersTable {
+  id: string
+  employerId: string
+  employeeId: string
+  firstName: string
+  lastName: string
+  dateOfBirth: string
+  zip: string
+  healthPlanId: string | null
+  coverageTier: CoverageTier
+  coverageStart: string
+  coverageEnd: string | null
+  dependentsCount: number
+  deductibleMetCents: number
+  oopPaidCents: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CasesTable {
+  id: string
+  employerId: string
+  rosterMemberId: string
+  programVersionId: string
+  procedureId: string
+  offerId: string
+  facilityId: string
+  status: CaseStatus
+  statusReason: string | null
+  preferredStart: string | null
+  preferredEnd: string | null
+  scheduledDate: string | null
+  procedureDate: string | null
+  hasCompanion: Bool
+  contactPreference: 'email' | 'phone' | 'text'
+  memberNote: string | null
+  bundlePriceCents: number
+  memberCostCents: number
+  travelEstimateCents: number
+  travelActualCents: number | null
+  hadComplication: Bool | null
+  wasReadmitted: Bool | null
+  satisfaction: number | null
+  requestedAt: string
+  completedAt: string | null
+  updatedAt: string
+}
+
+export interface CaseEventsTable {
+  id: string
+  caseId: string
+  actorUserId: string | null
+  fromStatus: CaseStatus | null
+  toStatus: CaseStatus
+  note: string | null
+  createdAt: string
+}
+
+export interface BillingProfilesTable {
+  employerId: string
+  stripeCustomerId: string | null
+  paymentMethodBrand: string | null
+  paymentMethodLast4: string | null
+  updatedAt: string
+}
+
+export interface InvoicesTable {
+  id: string
+  employerId: string
+  caseId: string | null
+  number: string
+  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
+  totalCents: number
+  currency: string
+  stripeInvoiceId: string | null
+  hostedInvoiceUrl: string | null
+  createdAt: string
+  finalizedAt: string | null
+  paidAt: string | null
+  updatedAt: string
+}
+
+export interface InvoiceLinesTable {
+  id: string
+  invoiceId: string
+  kind: 'bundle' | 'travel' | 'incentive' | 'platform_fee'
+  description: string
+  amountCents: number
+  stripeInvoiceItemId: string | null
+}
+
+export interface PaymentsTable {
+  id: string
+  invoiceId: string
+  amountCents: number
+  method: 'stripe' | 'manual'
+  stripeEventId: string | null
+  reference: string | null
+  receivedAt: string
+  recordedByUserId: string | null
+}
+
+export interface StripeEventsTable {
+  id: string
+  type: string
+  stripeCreated: number
+  receivedAt: string
+  processedAt: string | null
+}
+
+export interface AuditLogTable {
+  id: string
+  occurredAt: string
+  actorUserId: string | null
+  actorOrganizationId: string | null
+  action: string
+  subjectType: string
+  subjectId: string | null
+  employerId: string | null
+  ip: string | null
+  detail: string | null
+}
+
+export interface SearchEventsTable {
+  id: string
+  occurredAt: string
+  userId: string | null
+  employerId: string | null
+  procedureId: string
+  zip3: string
+  radiusMiles: number
+  resultCount: number
+}
+
+export interface Database {
+  organizations: OrganizationsTable
+  users: UsersTable
+  memberships: MembershipsTable
+  sessions: SessionsTable
+  brokerClients: BrokerClientsTable
+  procedures: ProceduresTable
+  facilities: FacilitiesTable
+  qualityMeasures: QualityMeasuresTable
+  priceFactors: PriceFactorsTable
+  marketPrices: MarketPricesTable
+  offers: OffersTable
+  healthPlans: HealthPlansTable
+  programs: ProgramsTable
+  programVersions: ProgramVersionsTable
+  programProcedures: ProgramProceduresTable
+  programNetwork: ProgramNetworkTable
+  programBenefitRules: ProgramBenefitRulesTable
+  programTravelRules: ProgramTravelRulesTable
+  rosterMembers: RosterMembersTable
+  cases: CasesTable
+  caseEvents: CaseEventsTable
+  billingProfiles: BillingProfilesTable
+  invoices: InvoicesTable
+  invoiceLines: InvoiceLinesTable
+  payments: PaymentsTable
+  stripeEvents: StripeEventsTable
+  auditLog: AuditLogTable
+  searchEvents: SearchEventsTable
+}
+
+export type Organization = Selectable<OrganizationsTable>
+export type NewOrganization = Insertable<OrganizationsTable>
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type Membership = Selectable<MembershipsTable>
+export type Session = Selectable<SessionsTable>
+export type Procedure = Selectable<ProceduresTable>
+export type NewProcedure = Insertable<ProceduresTable>
+export type Facility = Selectable<FacilitiesTable>
+export type NewFacility = Insertable<FacilitiesTable>
+export type NewQualityMeasure = Insertable<QualityMeasuresTable>
+export type Offer = Selectable<OffersTable>
+export type NewOffer = Insertable<OffersTable>
+export type HealthPlan = Selectable<HealthPlansTable>
+export type NewHealthPlan = Insertable<HealthPlansTable>
+export type HealthPlanUpdate = Updateable<HealthPlansTable>
+export type ProgramVersion = Selectable<ProgramVersionsTable>
+export type RosterMember = Selectable<RosterMembersTable>
+export type NewRosterMember = Insertable<RosterMembersTable>
+export type CaseRow = Selectable<CasesTable>
+export type NewAuditEntry = Insertable<AuditLogTable>
+

@@ -1,0 +1,28 @@
+/** Money is integer cents everywhere (ADR 0004); these helpers are the only conversions. */
+
+/** Dollars as typed by a person ("1,234.50", "$90") → integer cents, or null when not money. */
+export function parseDollarsToCents(input: string): number | null {
+  const cleaned = input.trim().replace(/^\$/, '').replace(/,/g, '')
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null
+  const [whole = '0', fraction = ''] = cleaned.split('.')
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  return Number.isSafeInteger(cents) ? cents : null
+}
+
+/** Integer cents → "$1,234.50" (en-US); whole dollars drop the ".00" when `wholeDollars` is set. */
+export function formatCents(cents: number, options: { wholeDollars?: boolean; locale?: string } = {}): string {
+  const wholeDollars = options.wholeDollars ?? false
+  return new Intl.NumberFormat(options.locale ?? 'en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: wholeDollars ? 0 : 2,
+    maximumFractionDigits: wholeDollars ? 0 : 2,
+  }).format((wholeDollars ? Math.round(cents / 100) * 100 : cents) / 100)
+}
+
+/** Integer cents → a plain dollars string for form fields ("1234.5" → "1234.50"). */
+export function centsToDollarInput(cents: number): string {
+  const sign = cents < 0 ? '-' : ''
+  const abs = Math.abs(cents)
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+}

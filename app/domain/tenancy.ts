@@ -1,0 +1,22 @@
+export type OrganizationKind = 'employer' | 'broker' | 'health_system' | 'platform'
+export type Role = 'employee' | 'employer_admin' | 'broker' | 'care_coordinator' | 'center_admin' | 'platform_admin'
+
+/** The tenant a request acts on: every repository touching employer data filters by it. */
+export interface EmployerScope {
+  employerId: string
+}
+
+/** Who is acting: built from the session by the guard, passed down to services. */
+export interface Actor {
+  userId: string
+  email: string
+  displayName: string
+  role: Role
+  organizationId: string
+  organizationKind: OrganizationKind
+  organizationName: string
+  /** Employees only: the roster row their account is bound to. */
+  rosterMemberId: string | null
+  /** Brokers only: employers that granted this broker firm access (and did not revoke it). */
+  clientEmployerIds: readonly string[]
+}

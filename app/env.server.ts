@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+/**
+ * The only module that reads process.env (STYLE §4). Validated once; a bad value stops boot
+ * with a message naming the variable.
+ */
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|file:)/, 'DATABASE_URL must start with postgres://, postgresql:// or file:')
+      .optional(),
+    /** PostgreSQL schema to use (tests give each worker its own). */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
+      .optional(),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    MAPBOX_ACCESS_TOKEN: z.string().min(1).optional(),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema>
+
+// Development and test only: a fixed secret so a fresh checkout runs without setup.
+const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production'
+
+let cached: (Env & { sessionSecret: string }) | undefined
+
+export function getEnv(): Env & { sessionSecret: string } {
+  if (cached) return cached
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  cached = { ...parsed.data, sessionSecret: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET }
+  return cached
+}
+
+/** Where the embedded SQLite database lives unless DATABASE_URL says otherwise. */
+export const DEFAULT_SQLITE_PATH = 'data/portal.db'
+
+/** Values the browser may see: an explicit allow-list. */
+export function getPublicEnv() {
+  const env = getEnv()
+  return {
+    mapboxAccessToken: env.MAPBOX_ACCESS_TOKEN ?? null,
+    stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
+  }
+}
+export type PublicEnv = ReturnType<typeof getPublicEnv>

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requirePermission } from '~/auth/guard.server'
+import { formatCents } from '~/domain/money'
+import { getHealthSystemFacilities } from '~/services/center-offers.server'
+import { formatDate } from '~/ui/format'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Facilities & offers · Health system · COE Marketplace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, 'offer:write')
+  return getHealthSystemFacilities(actor)
+}
+
+export default function CenterHomeRoute() {
+  const { healthSystemName, facilities } = useLoaderData<typeof loader>()
+  const offerCount = facilities.reduce((sum, f) => sum + f.offers.length, 0)
+  return (
+    <>
+      <h1>{healthSystemName}</h1>
+      <p className="lead">
+        {facilities.length} facilities · {offerCount} bundled offers published to employers
+      </p>
+      {facilities.map((facility) => (
+        <section key={facility.id} className="card" aria-labelledby={`f-${facility.id}`}>
+          <h2 id={`f-${facility.id}`}>{facility.name}</h2>
+          <p className="muted">
+            {facility.city}, {facility.state} · CMS overall rating: {facility.starRating ? `${facility.starRating} of 5 stars` : 'not rated'}
+          </p>
+          {facility.offers.length === 0 ? (
+            <p className="empty">No offers yet.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Procedure</th>
+                    <th scope="col" className="num">Bundled price</th>
+                    <th scope="col" className="num">Warranty</th>
+                    <th scope="col">Valid</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {facility.offers.map((offer) => (
+                    <tr key={offer.id}>
+                      <th scope="row">{offer.procedureName}</th>
+                      <td className="num">{formatCents(offer.priceCents, { wholeDollars: true })}</td>
+                      <td className="num">{offer.warrantyDays} days</td>
+                      <td>
+                        {formatDate(offer.validFrom)} to {formatDate(offer.validTo)}
+                      </td>
+                      <td>{offer.status === 'active' ? 'Active' : 'Withdrawn'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

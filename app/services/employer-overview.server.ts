@@ -1,0 +1,29 @@
+import { getDb } from '~/db/client.server'
+import { countCasesByStatus } from '~/db/repositories/cases.server'
+import { listHealthPlans } from '~/db/repositories/health-plans.server'
+import { listPrograms } from '~/db/repositories/programs.server'
+import { countCoveredMembers } from '~/db/repositories/roster.server'
+import { toIsoDate } from '~/domain/dates'
+import type { EmployerScope } from '~/domain/tenancy'
+
+/** The employer admin's home: counts only (no member names), per DESIGN §8. */
+export async function getEmployerOverview(scope: EmployerScope, now = new Date()) {
+  const db = getDb()
+  const today = toIsoDate(now)
+  const [coveredMembers, plans, programs, casesByStatus] = await Promise.all([
+    countCoveredMembers(db, scope, today),
+    listHealthPlans(db, scope),
+    listPrograms(db, scope),
+    countCasesByStatus(db, scope),
+  ])
+  return {
+    asOf: today,
+    coveredMembers,
+    planCount: plans.length,
+    programs,
+    casesByStatus,
+    openCases: casesByStatus
+      .filter((row) => !['completed', 'cancelled', 'denied'].includes(row.status))
+      .reduce((sum, row) => sum + row.count, 0),
+  }
+}

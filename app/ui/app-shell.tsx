@@ -1,0 +1,51 @@
+import { Form, NavLink, Outlet } from '@remix-run/react'
+import { ROLE_LABEL } from '~/auth/permissions'
+import type { Role } from '~/domain/tenancy'
+import { NAVIGATION } from './navigation'
+import { useRootData } from './use-root-data'
+
+/** The signed-in frame: brand, the role's navigation, who is signed in, sign out. */
+export function AppShell({ role }: { role: Role }) {
+  const user = useRootData()?.user
+  return (
+    <>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <a className="brand" href="/">
+            <span className="brand__mark" aria-hidden="true">
+              +
+            </span>
+            COE Marketplace
+          </a>
+          <nav aria-label={`${ROLE_LABEL[role]} navigation`} className="mainnav">
+            <ul>
+              {NAVIGATION[role].map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} prefetch="intent">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {user ? (
+            <div className="whoami">
+              <span className="whoami__name">{user.displayName}</span>
+              <span className="whoami__org">
+                {ROLE_LABEL[user.role]} · {user.organizationName}
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--quiet">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,33 @@
+/** Display helpers shared by pages (en-US until the Spanish issue adds locales). */
+
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '—'
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date)
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat('en-US').format(value)
+}
+
+export function formatPercent(rate: number, digits = 0): string {
+  return `${(rate * 100).toFixed(digits)}%`
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  requested: 'Requested',
+  eligibility_verified: 'Eligibility verified',
+  scheduled: 'Scheduled',
+  travel_booked: 'Travel booked',
+  procedure_done: 'Procedure done',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  denied: 'Denied',
+  draft: 'Draft',
+  published: 'Published',
+  archived: 'Archived',
+}
+
+export function statusLabel(status: string): string {
+  return STATUS_LABEL[status] ?? status
+}

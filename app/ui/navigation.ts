@@ -1,0 +1,26 @@
+import type { Role } from '~/domain/tenancy'
+
+export interface NavItem {
+  to: string
+  label: string
+  /** Exact match for index pages so "Overview" is not active on every child page. */
+  end?: boolean
+}
+
+/** Each role's navigation: only pages that exist. */
+export const NAVIGATION: Record<Role, readonly NavItem[]> = {
+  employee: [{ to: '/member', label: 'My benefits', end: true }],
+  employer_admin: [
+    { to: '/employer', label: 'Overview', end: true },
+    { to: '/employer/programs', label: 'Programs' },
+    { to: '/employer/plans', label: 'Health plans' },
+  ],
+  broker: [{ to: '/broker', label: 'Clients', end: false }],
+  care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
+  center_admin: [{ to: '/center', label: 'Facilities & offers', end: true }],
+  platform_admin: [
+    { to: '/admin', label: 'Overview', end: true },
+    { to: '/admin/procedures', label: 'Procedure catalog' },
+    { to: '/admin/organizations', label: 'Organizations' },
+  ],
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely'
+import type { Dialect } from '../dialect'
+import * as createSchema from './2026-11-22T1300_create_schema'
+
+export interface DialectMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>
+  down?(db: Kysely<any>, dialect: Dialect): Promise<void>
+}
+
+/** Explicit, ordered list: a migration's name is its file name; never rename or reorder. */
+export const migrations: Record<string, DialectMigration> = {
+  '2026-11-22T1300_create_schema': createSchema,
+}

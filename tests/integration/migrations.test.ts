@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { createMigrator, isFullyMigrated } from '../../db/migrate'
+import { getDatabase } from '~/db/client.server'
+import type { Database } from '~/db/schema'
+
+/**
+ * Drift test (STYLE §7): the migrated database and app/db/schema.ts must agree. The type of
+ * EXPECTED forces every table and every column of the TypeScript interface to be listed here,
+ * and the test compares that list with what the database really has.
+ */
+const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
+  organizations: { id: true, kind: true, name: true, code: true, createdAt: true },
+  users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true },
+  memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true },
+  sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
+  brokerClients: { id: true, brokerOrganizationId: true, employerOrganizationId: true, grantedByUserId: true, grantedAt: true, revokedAt: true },
+  procedures: { id: true, code: true, name: true, description: true, drgCodes: true, typicalNights: true, nightsSource: true, incidencePerThousand: true, incidenceSource: true, medicareBaseCents: true, medicareBaseSource: true, defaultInclusions: true, isActive: true, createdAt: true, updatedAt: true },
+  facilities: { id: true, ccn: true, name: true, address: true, city: true, state: true, zip: true, county: true, phone: true, latitude: true, longitude: true, coordinateSource: true, facilityType: true, ownership: true, hasEmergencyServices: true, starRating: true, healthSystemId: true, createdAt: true, updatedAt: true },
+  qualityMeasures: { id: true, facilityId: true, measureCode: true, value: true, comparison: true, denominator: true, periodStart: true, periodEnd: true, source: true, footnote: true, updatedAt: true },
+  priceFactors: { id: true, key: true, value: true, unit: true, source: true, updatedAt: true, updatedByUserId: true },
+  marketPrices: { id: true, procedureId: true, scope: true, scopeKey: true, facilityId: true, state: true, priceCents: true, medicareBaseCents: true, costIndex: true, commercialMultiplier: true, source: true, computedAt: true },
+  offers: { id: true, facilityId: true, procedureId: true, priceCents: true, includesFacility: true, includesSurgeon: true, includesAnesthesia: true, includesImplant: true, includesFollowUp: true, warrantyDays: true, followUpVisits: true, annualVolume: true, accreditation: true, appointmentWithinDays: true, validFrom: true, validTo: true, status: true, createdAt: true, updatedAt: true },
+  healthPlans: { id: true, employerId: true, name: true, planType: true, isHsaQualified: true, deductibleIndividualCents: true, deductibleFamilyCents: true, coinsuranceRate: true, oopMaxIndividualCents: true, oopMaxFamilyCents: true, createdAt: true, updatedAt: true },
+  programs: { id: true, employerId: true, name: true, createdAt: true, createdByUserId: true },
+  programVersions: { id: true, programId: true, version: true, status: true, effectiveFrom: true, effectiveTo: true, createdAt: true, createdByUserId: true, publishedAt: true, publishedByUserId: true },
+  programProcedures: { programVersionId: true, procedureId: true },
+  programNetwork: { programVersionId: true, offerId: true, bundlePriceCents: true },
+  programBenefitRules: { programVersionId: true, deductibleWaived: true, coinsuranceWaived: true, coeCopayCents: true, completionIncentiveCents: true, outsideRule: true, outsideCoinsuranceRate: true },
+  programTravelRules: { programVersionId: true, minDistanceMiles: true, companionCovered: true, flyThresholdMiles: true, mileageRateCents: true, airfareAllowanceCents: true, lodgingNights: true, lodgingNightlyCapCents: true, mealsPerDiemCents: true, travelCapCents: true },
+  rosterMembers: { id: true, employerId: true, employeeId: true, firstName: true, lastName: true, dateOfBirth: true, zip: true, healthPlanId: true, coverageTier: true, coverageStart: true, coverageEnd: true, dependentsCount: true, deductibleMetCents: true, oopPaidCents: true, createdAt: true, updatedAt: true },
+  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true },
+  caseEvents: { id: true, caseId: true, actorUserId: true, fromStatus: true, toStatus: true, note: true, createdAt: true },
+  billingProfiles: { employerId: true, stripeCustomerId: true, paymentMethodBrand: true, paymentMethodLast4: true, updatedAt: true },
+  invoices: { id: true, employerId: true, caseId: true, number: true, status: true, totalCents: true, currency: true, stripeInvoiceId: true, hostedInvoiceUrl: true, createdAt: true, finalizedAt: true, paidAt: true, updatedAt: true },
+  invoiceLines: { id: true, invoiceId: true, kind: true, description: true, amountCents: true, stripeInvoiceItemId: true },
+  payments: { id: true, invoiceId: true, amountCents: true, method: true, stripeEventId: true, reference: true, receivedAt: true, recordedByUserId: true },
+  stripeEvents: { id: true, type: true, stripeCreated: true, receivedAt: true, processedAt: true },
+  auditLog: { id: true, occurredAt: true, actorUserId: true, actorOrganizationId: true, action: true, subjectType: true, subjectId: true, employerId: true, ip: true, detail: true },
+  searchEvents: { id: true, occurredAt: true, userId: true, employerId: true, procedureId: true, zip3: true, radiusMiles: true, resultCount: true },
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+describe('migrations', () => {
+  it('are all applied by the test setup', async () => {
+    const { db, dialect } = getDatabase()
+    expect(await isFullyMigrated(db, dialect)).toBe(true)
+    const pending = (await createMigrator(db, dialect).getMigrations()).filter((m) => !m.executedAt)
+    expect(pending).toEqual([])
+  })
+
+  it('create exactly the tables and columns that schema.ts declares', async () => {
+    const { db } = getDatabase()
+    const tables = (await db.introspection.getTables()).filter((t) => !t.name.startsWith('kysely_'))
+    const actual = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]))
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED).map(([table, columns]) => [snake(table), Object.keys(columns).map(snake).sort()]),
+    )
+    expect(actual).toEqual(expected)
+  })
+
+  it('running them again changes nothing', async () => {
+    const { db, dialect } = getDatabase()
+    const result = await createMigrator(db, dialect).migrateToLatest()
+    expect(result.error).toBeUndefined()
+    expect(result.results).toEqual([])
+  })
+})
