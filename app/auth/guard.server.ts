@@ -75,6 +75,8 @@ export async function requireEmployerAccess(
   employerId?: string,
 ): Promise<{ actor: Actor; scope: EmployerScope }> {
   const actor = await requirePermission(request, permission)
+  // Pages of "your own employer" are for people of an employer; a broker uses client URLs.
+  if (employerId === undefined && actor.organizationKind !== 'employer') throw forbidden(permission)
   const scope: EmployerScope = { employerId: employerId ?? actor.organizationId }
   if (!can(actor, permission, scope)) throw notFound('Employer')
   return { actor, scope }

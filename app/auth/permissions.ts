@@ -36,7 +36,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read'],
   care_coordinator: ['case:manage', 'facility:read'],
   center_admin: ['offer:write', 'facility:read'],
-  platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'case:manage', 'billing:read'],
+  platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read'],
 }
 
 /** Does the role carry the permission at all (regardless of which employer)? */
