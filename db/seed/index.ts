@@ -34,7 +34,6 @@ export async function listDemoLogins(db: Kysely<Database>) {
 
 async function insertInBatches<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: ReadonlyArray<Record<string, unknown>>) {
   for (let i = 0; i < rows.length; i += BATCH) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by the builders below
     await db.insertInto(table).values(rows.slice(i, i + BATCH) as any).execute()
   }
 }
