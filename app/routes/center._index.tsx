@@ -47,7 +47,7 @@ export default function CenterHomeRoute() {
                     <tr key={offer.id}>
                       <th scope="row">{offer.procedureName}</th>
                       <td className="num">{formatCents(offer.priceCents, { wholeDollars: true })}</td>
-                      <td className="num">{offer.warrantyDays} days</td>
+                      <td className="num">{offer.warrantyDays > 0 ? `${offer.warrantyDays} days` : "None"}</td>
                       <td>
                         {formatDate(offer.validFrom)} to {formatDate(offer.validTo)}
                       </td>
