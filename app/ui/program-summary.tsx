@@ -1,23 +1,9 @@
+import type { ProgramBenefitRulesTable, ProgramTravelRulesTable } from '~/db/schema'
 import { formatCents } from '~/domain/money'
 import { formatPercent } from './format'
 
-export interface ProgramRulesView {
-  deductibleWaived: 0 | 1
-  coinsuranceWaived: 0 | 1
-  coeCopayCents: number
-  completionIncentiveCents: number
-  outsideRule: 'plan_terms' | 'higher_coinsurance' | 'not_covered'
-  outsideCoinsuranceRate: number | null
-  minDistanceMiles: number
-  companionCovered: 0 | 1
-  flyThresholdMiles: number
-  mileageRateCents: number
-  airfareAllowanceCents: number
-  lodgingNights: number | null
-  lodgingNightlyCapCents: number
-  mealsPerDiemCents: number
-  travelCapCents: number
-}
+/** Benefit and travel rules of one program version, as the repositories select them. */
+export type ProgramRulesView = Omit<ProgramBenefitRulesTable & ProgramTravelRulesTable, 'programVersionId'>
 
 const OUTSIDE_RULE_LABEL = {
   plan_terms: 'Normal plan terms',
