@@ -1,0 +1,49 @@
+/**
+ * `npm run import:cms -- <folder>`: loads CMS Care Compare files into the database named by
+ * DATABASE_URL (SQLite data/portal.db by default). Prints progress and a summary per file.
+ */
+import { CmsImportError, importCmsFolder } from '../app/services/cms-import.server'
+import { CsvFileError } from '../app/services/csv-reader.server'
+import { getDatabase } from '../app/db/client.server'
+import { migrateToLatest } from '../db/migrate'
+
+const folder = process.argv[2]
+if (!folder) {
+  console.error('Usage: npm run import:cms -- <folder of CMS files>')
+  process.exit(2)
+}
+const started = Date.now()
+const { db, dialect } = getDatabase()
+try {
+  await migrateToLatest(db, dialect)
+  // A live counter on a terminal; one line per file otherwise (logs, CI).
+  let lastFile = ''
+  const report = await importCmsFolder(folder, {
+    progress: (file, rows) => {
+      if (process.stdout.isTTY) process.stdout.write(`\r  reading ${file}: ${rows} rows`.padEnd(100))
+      else if (file !== lastFile) console.log(`  reading ${file}`)
+      lastFile = file
+    },
+  })
+  if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(100) + '\r')
+  console.log('file'.padEnd(68), 'rows', 'ins.', 'upd.', 'same', 'measures', 'skipped')
+  for (const f of report.files) {
+    if (f.status === 'not found') console.log(f.file.padEnd(68), '(not in folder, skipped)')
+    else
+      console.log(
+        f.file.padEnd(68), String(f.rowsRead).padStart(5), String(f.facilitiesInserted).padStart(4), String(f.facilitiesUpdated).padStart(4),
+        String(f.facilitiesUnchanged).padStart(4), String(f.measuresLoaded).padStart(8), String(f.rowsSkipped).padStart(7),
+      )
+  }
+  const pct = ((100 * report.facilitiesWithCoordinates) / Math.max(1, report.facilitiesTotal)).toFixed(1)
+  console.log(`\n${report.facilitiesTotal} facilities (${pct}% with coordinates); quality facts: ${report.measuresInserted} new, ${report.measuresUpdated} updated.`)
+  console.log(report.changed ? 'Import complete.' : 'No changes: the database already matches these files.')
+  console.log(`Took ${((Date.now() - started) / 1000).toFixed(1)} s on ${dialect}.`)
+} catch (error) {
+  if (error instanceof CmsImportError || error instanceof CsvFileError) {
+    console.error(`\nImport failed, nothing was changed.\n${error.message}`)
+    process.exitCode = 1
+  } else throw error
+} finally {
+  await db.destroy()
+}

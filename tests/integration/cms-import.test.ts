@@ -1,0 +1,116 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { getDb } from '~/db/client.server'
+import { importCmsFolder } from '~/services/cms-import.server'
+
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/data/cms')
+const hasSharedData = fs.existsSync(path.join(SHARED, 'Hospital_General_Information.csv'))
+
+const HGI_HEADER =
+  '"Facility ID","Facility Name","Address","City/Town","State","ZIP Code","County/Parish","Telephone Number","Hospital Type","Hospital Ownership","Emergency Services","Hospital overall rating"'
+const HGI_ROWS = [
+  '010001,SOUTHEAST HEALTH MEDICAL CENTER,1108 ROSS CLARK CIRCLE,DOTHAN,AL,36301,HOUSTON,(334) 793-8701,Acute Care Hospitals,Government - Hospital District or Authority,Yes,4',
+  '050454,UCSF MEDICAL CENTER,505 PARNASSUS AVE,SAN FRANCISCO,CA,94143,SAN FRANCISCO,(415) 476-1000,Acute Care Hospitals,Government - State,Yes,Not Available',
+  '01014F,VA TEST HOSPITAL,1 VETERANS WAY,TUSCALOOSA,AL,35404,TUSCALOOSA,(205) 554-2000,Veterans Administration,Government - Federal,Yes,Not Available',
+]
+const COMP_PIVOT = ['facility_id,comp_score_comp_hip_knee,comp_flag_comp_hip_knee', '10001,3.2,No Different Than the National Rate', '50454,,Number of Cases Too Small']
+
+/** A folder of small CMS-shaped files the test writes itself; `files` overrides or adds files. */
+function makeFolder(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-'))
+  const all = { 'Hospital_General_Information.csv': [HGI_HEADER, ...HGI_ROWS].join('\n'), 'derived/complications_cleaned.csv': COMP_PIVOT.join('\n'), ...files }
+  for (const [name, text] of Object.entries(all)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), text)
+  }
+  return dir
+}
+
+async function snapshot() {
+  const db = getDb()
+  return {
+    facilities: await db.selectFrom('facilities').selectAll().orderBy('id').execute(),
+    measures: await db.selectFrom('qualityMeasures').selectAll().orderBy('id').execute(),
+  }
+}
+
+async function facilityFacts(ccn: string) {
+  const db = getDb()
+  const facility = await db.selectFrom('facilities').selectAll().where('ccn', '=', ccn).executeTakeFirstOrThrow()
+  const measures = await db.selectFrom('qualityMeasures').selectAll().where('facilityId', '=', facility.id).execute()
+  return { facility, measures: Object.fromEntries(measures.map((m) => [m.measureCode, m])) }
+}
+
+describe('import:cms on small files', () => {
+  it('loads facilities, pads CCNs that lost zeros, keeps alphanumeric ones, and geocodes by ZIP', async () => {
+    const report = await importCmsFolder(makeFolder())
+    expect(report.files[0]).toMatchObject({ file: 'Hospital_General_Information.csv', rowsRead: 3, rejected: [] })
+    const southeast = await facilityFacts('010001')
+    expect(southeast.facility).toMatchObject({ name: 'SOUTHEAST HEALTH MEDICAL CENTER', state: 'AL', zip: '36301', starRating: 4, coordinateSource: 'zip_centroid' })
+    expect(southeast.facility.latitude).toBeCloseTo(31.2, 0)
+    expect(southeast.measures.COMP_HIP_KNEE).toMatchObject({ value: 3.2, comparison: 'no_different', periodStart: '2021-04-01', periodEnd: '2024-03-31' })
+    const ucsf = await facilityFacts('050454')
+    expect(ucsf.facility.starRating).toBeNull()
+    expect(ucsf.measures.COMP_HIP_KNEE).toMatchObject({ value: null, comparison: 'not_available' })
+    expect((await facilityFacts('01014F')).facility.facilityType).toBe('Veterans Administration')
+  })
+
+  it.each([
+    ['a truncated file', { 'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROWS[0], '050454,"UCSF MEDICAL'].join('\n') }, /Hospital_General_Information\.csv: unreadable CSV .*truncated or damaged/],
+    ['a row with missing fields', { 'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROWS[0], '050454,UCSF,505 PARNASSUS'].join('\n') }, /Hospital_General_Information\.csv: unreadable CSV/],
+    ['wrong columns', { 'Hospital_General_Information.csv': ['"Provider","Name","City"', '010001,X,Y'].join('\n') }, /Hospital_General_Information\.csv: not the expected file: missing columns "Facility ID", "Facility Name"/],
+    ['a derived file that is something else', { 'derived/complications_cleaned.csv': 'facility_id,score\n10001,3' }, /complications_cleaned\.csv: not the expected file: missing columns "comp_score_comp_hip_knee", "comp_flag_comp_hip_knee"/],
+    [
+      'garbage rows',
+      { 'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROWS[0], 'GARBAGE-ID,X,1 St,Y,ZZZ,1,C,P,T,O,Yes,3', `010001${HGI_ROWS[0]!.slice(6)}`].join('\n') },
+      /2 rows rejected; nothing was imported:[\s\S]*line 3: Facility ID "GARBAGE-ID" is not a CMS Certification Number[\s\S]*line 4: Facility ID 010001 appears twice/,
+    ],
+    ['a bad state and ZIP', { 'Hospital_General_Information.csv': [HGI_HEADER, '010001,X,1 St,Y,Alabama,ABCDE,C,P,T,O,Yes,3'].join('\n') }, /line 2: State "Alabama" is not a two-letter code/],
+  ])('refuses %s with a specific error and changes nothing', async (_name, files, message) => {
+    const before = await snapshot()
+    await expect(importCmsFolder(makeFolder(files))).rejects.toThrow(message)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses a missing folder and a folder that holds no CMS files', async () => {
+    await expect(importCmsFolder('/no/such/folder')).rejects.toThrow('No such folder: /no/such/folder')
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-empty-'))
+    await expect(importCmsFolder(empty)).rejects.toThrow('has no Hospital_General_Information.csv: it is not a folder of CMS Care Compare files')
+  })
+})
+
+describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/data/cms', () => {
+  it('loads the nation, with hip/knee facts and coordinates, and a second run changes nothing', async () => {
+    const first = await importCmsFolder(SHARED)
+    expect(first.facilitiesTotal).toBeGreaterThanOrEqual(5000)
+    expect(first.facilitiesWithCoordinates / first.facilitiesTotal).toBeGreaterThanOrEqual(0.99)
+    const db = getDb()
+    const withComp = await db
+      .selectFrom('qualityMeasures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('measureCode', '=', 'COMP_HIP_KNEE')
+      .where('value', 'is not', null)
+      .executeTakeFirstOrThrow()
+    expect(Number(withComp.n)).toBeGreaterThanOrEqual(1600)
+
+    const before = await snapshot()
+    const second = await importCmsFolder(SHARED)
+    expect(second.changed).toBe(false)
+    expect(second.files[0]).toMatchObject({ facilitiesInserted: 0, facilitiesUpdated: 0, facilitiesUnchanged: first.facilitiesTotal })
+    expect(await snapshot()).toEqual(before)
+
+    // One real hospital, compared by hand with the CSV rows.
+    const general = parse(fs.readFileSync(path.join(SHARED, 'Hospital_General_Information.csv')), { columns: true, bom: true }) as Array<Record<string, string>>
+    const row = general.find((r) => r['Facility ID'] === '010001')!
+    const comp = (parse(fs.readFileSync(path.join(SHARED, 'derived/complications_cleaned.csv')), { columns: true }) as Array<Record<string, string>>).find(
+      (r) => r.facility_id === '010001',
+    )!
+    const facts = await facilityFacts('010001')
+    expect(facts.facility).toMatchObject({ name: row['Facility Name'], city: row['City/Town'], zip: row['ZIP Code'], starRating: Number(row['Hospital overall rating']) })
+    expect(facts.measures.COMP_HIP_KNEE!.value).toBe(Number(comp.comp_score_comp_hip_knee))
+    expect(facts.measures.COMP_HIP_KNEE!.comparison).toBe('no_different')
+  })
+})
