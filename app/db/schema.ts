@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { NationalComparison } from '~/domain/quality'
 import type { OrganizationKind, Role } from '~/domain/tenancy'
 
 /**
@@ -20,7 +21,7 @@ export type CaseStatus =
   | 'completed'
   | 'cancelled'
   | 'denied'
-export type NationalComparison = 'better' | 'no_different' | 'worse' | 'not_available'
+export type { NationalComparison }
 export type OutsideProgramRule = 'plan_terms' | 'higher_coinsurance' | 'not_covered'
 export type PlanType = 'PPO' | 'HMO' | 'EPO' | 'POS' | 'HDHP'
 export type CoverageTier = 'employee' | 'employee_spouse' | 'employee_children' | 'family'

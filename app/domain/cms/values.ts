@@ -1,4 +1,4 @@
-import type { NationalComparison } from '~/db/schema'
+import type { NationalComparison } from '~/domain/quality'
 
 /**
  * Reading CMS Care Compare values (see ../shared/data/cms/SOURCES.md): keys are 6-character
