@@ -36,7 +36,7 @@ try {
       )
   }
   const pct = ((100 * report.facilitiesWithCoordinates) / Math.max(1, report.facilitiesTotal)).toFixed(1)
-  console.log(`\n${report.facilitiesTotal} facilities (${pct}% with coordinates); quality facts: ${report.measuresInserted} new, ${report.measuresUpdated} updated.`)
+  console.log(`\n${report.facilitiesTotal} facilities (${pct}% with coordinates); quality facts: ${report.measuresInserted} new, ${report.measuresUpdated} updated; market prices changed: ${report.marketPricesChanged}.`)
   console.log(report.changed ? 'Import complete.' : 'No changes: the database already matches these files.')
   console.log(`Took ${((Date.now() - started) / 1000).toFixed(1)} s on ${dialect}.`)
 } catch (error) {

@@ -14,6 +14,8 @@ import type { NationalComparison, NewFacility } from '~/db/schema'
 import { normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, parseStarRating } from '~/domain/cms/values'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
 import { readCsv } from './csv-reader.server'
+import { recomputeMarketPrices } from './market-prices.server'
+import { updateMedicareBase } from '~/db/repositories/market-prices.server'
 
 /**
  * `import:cms`: loads CMS Care Compare files (DESIGN §7) from a folder. Every file is read and
@@ -39,6 +41,7 @@ export interface CmsImportReport {
   facilitiesTotal: number
   measuresInserted: number
   measuresUpdated: number
+  marketPricesChanged: number
   changed: boolean
 }
 
@@ -260,6 +263,26 @@ export async function importCmsFolder(folder: string, options: { progress?: Prog
     reports,
   )
 
+  // The national 90-day hip/knee episode payment: the Medicare base of TKA and THA prices.
+  let hipKneeBase: { cents: number; source: string } | null = null
+  await readFile(
+    folder,
+    'Payment-National.csv',
+    ['Measure ID', 'National Payment', 'Start Date', 'End Date'],
+    (v, line, report) => {
+      if (v['Measure ID'] !== 'PAYM_90_HIP_KNEE') return
+      const dollars = parseCmsNumber(v['National Payment'])
+      if (dollars === null || dollars <= 0) return void report.rejected.push({ line, reason: `National Payment "${v['National Payment']}" is not an amount` })
+      hipKneeBase = {
+        cents: Math.round(dollars * 100),
+        source: `CMS Payment-National PAYM_90_HIP_KNEE (90-day hip/knee episode, ${v['Start Date']} to ${v['End Date']}): ${v['National Payment']}`,
+      }
+      report.measuresLoaded++
+    },
+    progress,
+    reports,
+  )
+
   const rejected = reports.filter((r) => r.rejected.length > 0)
   if (rejected.length > 0) {
     const lines = rejected.flatMap((r) => r.rejected.slice(0, 20).map((x) => `  ${r.file} line ${x.line}: ${x.reason}`))
@@ -267,8 +290,11 @@ export async function importCmsFolder(folder: string, options: { progress?: Prog
     throw new CmsImportError(`${total} row${total === 1 ? '' : 's'} rejected; nothing was imported:\n${lines.join('\n')}`)
   }
 
-  return writeImport(facilities, measures, reports, now)
+  return writeImport(facilities, measures, hipKneeBase, reports, now)
 }
+
+/** Procedures priced from the national hip/knee episode payment (MS-DRG 469/470). */
+const HIP_KNEE_PROCEDURES = ['TKA', 'THA']
 
 const FACILITY_FIELDS = [
   'name', 'address', 'city', 'state', 'zip', 'county', 'phone', 'latitude', 'longitude', 'coordinateSource', 'facilityType', 'ownership',
@@ -278,12 +304,15 @@ const FACILITY_FIELDS = [
 async function writeImport(
   facilities: Map<string, Omit<NewFacility, 'id' | 'createdAt' | 'updatedAt' | 'healthSystemId'>>,
   measures: Map<string, MeasureFact>,
+  hipKneeBase: { cents: number; source: string } | null,
   reports: FileReport[],
   now: string,
 ): Promise<CmsImportReport> {
   const general = reports[0]!
   let measuresInserted = 0
   let measuresUpdated = 0
+  let marketPricesChanged = 0
+  let proceduresUpdated = 0
   await getDb().transaction().execute(async (trx) => {
     const existing = new Map((await unscopedListFacilitiesWithCcn(trx)).map((row) => [row.ccn!, row]))
     const toInsert: NewFacility[] = []
@@ -332,6 +361,9 @@ async function writeImport(
       }
     }
     await insertQualityMeasures(trx, newMeasures)
+    if (hipKneeBase) proceduresUpdated = await updateMedicareBase(trx, HIP_KNEE_PROCEDURES, hipKneeBase.cents, hipKneeBase.source)
+    const prices = await recomputeMarketPrices(trx, now)
+    marketPricesChanged = prices.inserted + prices.updated + prices.deleted
   })
   const all = [...facilities.values()]
   return {
@@ -340,7 +372,8 @@ async function writeImport(
     facilitiesWithCoordinates: all.filter((f) => f.latitude !== null && f.longitude !== null).length,
     measuresInserted,
     measuresUpdated,
-    changed: general.facilitiesInserted + general.facilitiesUpdated + measuresInserted + measuresUpdated > 0,
+    marketPricesChanged,
+    changed: general.facilitiesInserted + general.facilitiesUpdated + measuresInserted + measuresUpdated + marketPricesChanged + proceduresUpdated > 0,
   }
 }
 

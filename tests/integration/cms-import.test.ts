@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
 import { importCmsFolder } from '~/services/cms-import.server'
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data/cms')
@@ -84,6 +85,18 @@ describe('import:cms on small files', () => {
 
 describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/data/cms', () => {
   it('loads the nation, with hip/knee facts and coordinates, and a second run changes nothing', async () => {
+    const now = new Date().toISOString()
+    await getDb()
+      .insertInto('procedures')
+      .values({
+        id: newId(), code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test',
+        incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
+      })
+      .execute()
+    await getDb()
+      .insertInto('priceFactors')
+      .values({ id: newId(), key: 'commercial_multiplier', value: 2.54, unit: 'ratio', source: 'RAND round 5.1', updatedAt: now, updatedByUserId: null })
+      .execute()
     const first = await importCmsFolder(SHARED)
     expect(first.facilitiesTotal).toBeGreaterThanOrEqual(5000)
     expect(first.facilitiesWithCoordinates / first.facilitiesTotal).toBeGreaterThanOrEqual(0.99)
@@ -112,5 +125,20 @@ describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/dat
     expect(facts.facility).toMatchObject({ name: row['Facility Name'], city: row['City/Town'], zip: row['ZIP Code'], starRating: Number(row['Hospital overall rating']) })
     expect(facts.measures.COMP_HIP_KNEE!.value).toBe(Number(comp.comp_score_comp_hip_knee))
     expect(facts.measures.COMP_HIP_KNEE!.comparison).toBe('no_different')
+
+    // Its typical local TKA price: $22,530 (Payment-National) × MSPB 1.03 (its CSV row) × 2.54.
+    const mspb = (parse(fs.readFileSync(path.join(SHARED, 'Medicare_Hospital_Spending_Per_Patient-Hospital.csv')), { columns: true, bom: true }) as Array<Record<string, string>>).find(
+      (r) => r['Facility ID'] === '010001' && r['Measure ID'] === 'MSPB-1',
+    )!
+    expect(mspb.Score).toBe('1.03')
+    const prices = await getDb()
+      .selectFrom('marketPrices')
+      .innerJoin('procedures', 'procedures.id', 'marketPrices.procedureId')
+      .select(['marketPrices.scope', 'marketPrices.scopeKey', 'marketPrices.priceCents', 'procedures.medicareBaseCents'])
+      .where('procedures.code', '=', 'TKA')
+      .where((eb) => eb.or([eb('marketPrices.scopeKey', '=', facts.facility.id), eb('marketPrices.scope', '=', 'national'), eb('marketPrices.scopeKey', '=', 'AL')]))
+      .execute()
+    expect(prices.find((p) => p.scope === 'facility')).toMatchObject({ priceCents: 5_894_299, medicareBaseCents: 2_253_000 })
+    expect(prices.map((p) => p.scope).sort()).toEqual(['facility', 'national', 'state'])
   })
 })

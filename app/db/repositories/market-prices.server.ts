@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely'
+import type { Database, MarketPriceScope } from '~/db/schema'
+
+const BATCH = 400
+
+export function listProceduresWithMedicareBase(db: Kysely<Database>) {
+  return db.selectFrom('procedures').select(['id', 'code', 'medicareBaseCents', 'medicareBaseSource']).execute()
+}
+
+/** Every facility's MSPB-1 cost index with its state and period. */
+export function unscopedListCostIndexes(db: Kysely<Database>) {
+  return db
+    .selectFrom('qualityMeasures')
+    .innerJoin('facilities', 'facilities.id', 'qualityMeasures.facilityId')
+    .select(['facilities.id as facilityId', 'facilities.state', 'qualityMeasures.value', 'qualityMeasures.periodStart', 'qualityMeasures.periodEnd'])
+    .where('qualityMeasures.measureCode', '=', 'MSPB_1')
+    .where('qualityMeasures.value', 'is not', null)
+    .orderBy('facilities.id')
+    .execute()
+}
+
+export function listMarketPrices(db: Kysely<Database>) {
+  return db.selectFrom('marketPrices').select(['id', 'procedureId', 'scope', 'scopeKey', 'priceCents', 'medicareBaseCents', 'costIndex', 'commercialMultiplier', 'source']).execute()
+}
+
+export interface MarketPriceInsert {
+  id: string
+  procedureId: string
+  scope: MarketPriceScope
+  scopeKey: string
+  facilityId: string | null
+  state: string | null
+  priceCents: number
+  medicareBaseCents: number
+  costIndex: number | null
+  commercialMultiplier: number
+  source: string
+  computedAt: string
+}
+
+export async function insertMarketPrices(db: Kysely<Database>, rows: MarketPriceInsert[]) {
+  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('marketPrices').values(rows.slice(i, i + BATCH)).execute()
+}
+
+export function updateMarketPrice(db: Kysely<Database>, id: string, changes: Partial<MarketPriceInsert>) {
+  return db.updateTable('marketPrices').set(changes).where('id', '=', id).execute()
+}
+
+export async function deleteMarketPrices(db: Kysely<Database>, ids: string[]) {
+  for (let i = 0; i < ids.length; i += BATCH) await db.deleteFrom('marketPrices').where('id', 'in', ids.slice(i, i + BATCH)).execute()
+}
+
+/** The typical local price of a procedure for a facility, its state and the nation. */
+export function listMarketPricesForFacility(db: Kysely<Database>, facilityId: string, state: string) {
+  return db
+    .selectFrom('marketPrices')
+    .innerJoin('procedures', 'procedures.id', 'marketPrices.procedureId')
+    .select(['procedures.code', 'procedures.name', 'marketPrices.scope', 'marketPrices.priceCents', 'marketPrices.costIndex', 'marketPrices.commercialMultiplier', 'marketPrices.medicareBaseCents', 'marketPrices.source'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('marketPrices.scope', '=', 'facility'), eb('marketPrices.scopeKey', '=', facilityId)]),
+        eb.and([eb('marketPrices.scope', '=', 'state'), eb('marketPrices.scopeKey', '=', state)]),
+        eb('marketPrices.scope', '=', 'national'),
+      ]),
+    )
+    .orderBy('procedures.name')
+    .execute()
+}
+
+/** Sets the Medicare episode base of the procedures with these codes; returns how many changed. */
+export async function updateMedicareBase(db: Kysely<Database>, codes: string[], cents: number, source: string): Promise<number> {
+  const result = await db
+    .updateTable('procedures')
+    .set({ medicareBaseCents: cents, medicareBaseSource: source })
+    .where('code', 'in', codes)
+    .where((eb) => eb.or([eb('medicareBaseCents', 'is', null), eb('medicareBaseCents', '!=', cents), eb('medicareBaseSource', 'is', null), eb('medicareBaseSource', '!=', source)]))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
