@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
 import { getHealthSystemFacilities } from '~/services/center-offers.server'
@@ -24,7 +24,9 @@ export default function CenterHomeRoute() {
       </p>
       {facilities.map((facility) => (
         <section key={facility.id} className="card" aria-labelledby={`f-${facility.id}`}>
-          <h2 id={`f-${facility.id}`}>{facility.name}</h2>
+          <h2 id={`f-${facility.id}`}>
+            <Link to={`/facilities/${facility.id}`}>{facility.name}</Link>
+          </h2>
           <p className="muted">
             {facility.city}, {facility.state} · CMS overall rating: {facility.starRating ? `${facility.starRating} of 5 stars` : 'not rated'}
           </p>

@@ -51,7 +51,9 @@ export default function ProgramRoute() {
             <tbody>
               {network.map((row) => (
                 <tr key={row.offerId}>
-                  <th scope="row">{row.facilityName}</th>
+                  <th scope="row">
+                    <Link to={`/facilities/${row.facilityId}`}>{row.facilityName}</Link>
+                  </th>
                   <td>{row.procedureCode}</td>
                   <td>
                     {row.city}, {row.state}

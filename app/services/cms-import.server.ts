@@ -253,7 +253,8 @@ export async function importCmsFolder(folder: string, options: { progress?: Prog
       if (value === null) return void report.rowsSkipped++
       addMeasure(
         {
-          ccn, measureCode: 'MSPB_1', value, comparison: value < 0.98 ? 'better' : value > 1.02 ? 'worse' : 'no_different', denominator: null,
+          // CMS publishes no national comparison for MSPB: it is a cost ratio (1.00 = national median).
+          ccn, measureCode: 'MSPB_1', value, comparison: 'not_available', denominator: null,
           periodStart: parseCmsDate(v['Start Date']), periodEnd: parseCmsDate(v['End Date']), source: 'CMS Medicare Spending Per Beneficiary – Hospital', footnote: v['Footnote'] || null,
         },
         report,

@@ -5,7 +5,10 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
+import * as facilityPage from '~/routes/facilities.$facilityId'
 import { importCmsFolder } from '~/services/cms-import.server'
+import { cookieFor, getRequest, statusOf } from './support'
+import { createTwoTenants } from './tenants'
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data/cms')
 const hasSharedData = fs.existsSync(path.join(SHARED, 'Hospital_General_Information.csv'))
@@ -140,5 +143,23 @@ describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/dat
       .execute()
     expect(prices.find((p) => p.scope === 'facility')).toMatchObject({ priceCents: 5_894_299, medicareBaseCents: 2_253_000 })
     expect(prices.map((p) => p.scope).sort()).toEqual(['facility', 'national', 'state'])
+
+    // The facility page a member opens shows those same real values.
+    const tenants = await createTwoTenants(getDb())
+    const cookie = await cookieFor(tenants.users.employeeA)
+    const page = await statusOf(facilityPage.loader, getRequest(`/facilities/${facts.facility.id}`, cookie), { facilityId: facts.facility.id })
+    expect(page.status).toBe(200)
+    const view = page.body as Awaited<ReturnType<typeof facilityPage.loader>>
+    expect(view.facility).toMatchObject({ name: row['Facility Name'], ccn: '010001', starRating: Number(row['Hospital overall rating']) })
+    expect(view.measures.find((m) => m.measureCode === 'COMP_HIP_KNEE')).toMatchObject({
+      value: Number(comp.comp_score_comp_hip_knee),
+      comparison: 'no_different',
+      periodStart: '2021-04-01',
+      periodEnd: '2024-03-31',
+    })
+    expect(view.measures.find((m) => m.measureCode === 'MSPB_1')).toMatchObject({ value: 1.03, periodStart: '2023-01-01', periodEnd: '2023-12-31' })
+    expect(view.marketPrices.find((p) => p.code === 'TKA')).toMatchObject({ facilityCents: 5_894_299 })
+    expect((await statusOf(facilityPage.loader, getRequest('/facilities/nope', cookie), { facilityId: 'nope' })).status).toBe(404)
+    expect((await statusOf(facilityPage.loader, getRequest(`/facilities/${facts.facility.id}`), { facilityId: facts.facility.id })).status).toBe(302)
   })
 })

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requirePermission } from '~/auth/guard.server'
+import { formatCents } from '~/domain/money'
+import { requireParam } from '~/http/params'
+import { getFacilityDetail } from '~/services/facility-detail.server'
+import { formatDate } from '~/ui/format'
+import { QualityFacts } from '~/ui/quality-facts'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.facility.name ?? 'Facility'} · COE Marketplace` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'facility:read')
+  return getFacilityDetail(requireParam(params, 'facilityId'))
+}
+
+const INCLUDED = [
+  ['includesFacility', 'hospital stay'],
+  ['includesSurgeon', 'surgeon'],
+  ['includesAnesthesia', 'anesthesia'],
+  ['includesImplant', 'implant'],
+  ['includesFollowUp', 'follow-up visits'],
+] as const
+
+export default function FacilityRoute() {
+  const { facility, measures, offers, marketPrices, qualityScore } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>{facility.name}</h1>
+      <p className="lead">
+        {facility.address}, {facility.city}, {facility.state} {facility.zip}
+        {facility.phone ? ` · ${facility.phone}` : ''}
+      </p>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="about">
+          <h2 id="about">About</h2>
+          <dl className="facts">
+            <div><dt>Type</dt><dd>{facility.facilityType}</dd></div>
+            <div><dt>Ownership</dt><dd>{facility.ownership ?? 'Not stated'}</dd></div>
+            <div><dt>CMS overall rating</dt><dd>{facility.starRating ? `${facility.starRating} of 5 stars` : 'Not rated by CMS'}</dd></div>
+            <div><dt>Emergency services</dt><dd>{facility.hasEmergencyServices === null ? 'Not stated' : facility.hasEmergencyServices ? 'Yes' : 'No'}</dd></div>
+            {facility.healthSystemName ? <div><dt>Health system</dt><dd>{facility.healthSystemName}</dd></div> : null}
+            {facility.ccn ? <div><dt>CMS Certification Number</dt><dd>{facility.ccn}</dd></div> : null}
+            <div>
+              <dt>Location</dt>
+              <dd>
+                {facility.latitude !== null && facility.longitude !== null
+                  ? `${facility.latitude.toFixed(4)}, ${facility.longitude.toFixed(4)} (${facility.coordinateSource === 'cms_location' ? 'CMS location' : 'ZIP code center'})`
+                  : 'Unknown'}
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="score">
+          <h2 id="score">Quality summary</h2>
+          <p className="stat__value">{qualityScore === null ? '—' : `${qualityScore} / 100`}</p>
+          <p className="muted small">
+            A summary of the facts below: CMS stars, hip/knee complications and readmissions against the nation, the excess readmission ratio
+            and yearly volume. Facts CMS does not publish are left out rather than counted against the facility. Read the facts themselves.
+          </p>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="quality">
+        <h2 id="quality">Quality facts from CMS</h2>
+        <QualityFacts measures={measures} />
+      </section>
+      {marketPrices.length > 0 ? (
+        <section className="card" aria-labelledby="prices">
+          <h2 id="prices">Typical price outside a COE program</h2>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Procedure</th>
+                  <th scope="col" className="num">This facility</th>
+                  <th scope="col" className="num">{facility.state} median</th>
+                  <th scope="col" className="num">National median</th>
+                </tr>
+              </thead>
+              <tbody>
+                {marketPrices.map((p) => (
+                  <tr key={p.code}>
+                    <th scope="row">
+                      {p.name}
+                      <p className="muted small">{p.source}</p>
+                    </th>
+                    <td className="num">{p.facilityCents === null ? 'No cost index' : formatCents(p.facilityCents, { wholeDollars: true })}</td>
+                    <td className="num">{p.stateCents === null ? '—' : formatCents(p.stateCents, { wholeDollars: true })}</td>
+                    <td className="num">{p.nationalCents === null ? '—' : formatCents(p.nationalCents, { wholeDollars: true })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted small">
+            What the procedure typically costs an employer plan here without a COE program: the Medicare episode price × this hospital&apos;s
+            Medicare spending ratio × the commercial multiplier. The state and national figures are medians of those facility prices.
+          </p>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="offers">
+        <h2 id="offers">Bundled offers</h2>
+        {offers.length === 0 ? (
+          <p className="empty">This facility has no bundled offer in the marketplace.</p>
+        ) : (
+          <ul className="card-list">
+            {offers.map((offer) => (
+              <li key={offer.id}>
+                <h3>
+                  {offer.procedureName}: {formatCents(offer.priceCents, { wholeDollars: true })}
+                </h3>
+                <p>
+                  Includes {INCLUDED.filter(([key]) => offer[key] === 1).map(([, label]) => label).join(', ')}
+                  {offer.warrantyDays > 0 ? `; ${offer.warrantyDays}-day complication warranty` : ''}.
+                  {offer.annualVolume ? ` About ${offer.annualVolume} a year.` : ''}
+                  {offer.appointmentWithinDays ? ` First appointment within ${offer.appointmentWithinDays} days.` : ''}
+                </p>
+                <p className="muted small">
+                  {offer.accreditation ? `${offer.accreditation}. ` : ''}Valid {formatDate(offer.validFrom)} to {formatDate(offer.validTo)}.
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound="This facility is not in the catalog." />
+}

@@ -1,0 +1,38 @@
+import { getDb } from '~/db/client.server'
+import { findFacility, listFacilityMeasures, listFacilityOffers } from '~/db/repositories/facility-detail.server'
+import { listMarketPricesForFacility } from '~/db/repositories/market-prices.server'
+import { qualityScore, type NationalComparison } from '~/domain/quality'
+import { notFound } from '~/http/responses.server'
+
+/** A facility's page: address, the CMS facts with comparison and period, typical local prices, offers. */
+export async function getFacilityDetail(facilityId: string) {
+  const db = getDb()
+  const facility = await findFacility(db, facilityId)
+  if (!facility) throw notFound('Facility')
+  const [measures, offers, prices] = await Promise.all([
+    listFacilityMeasures(db, facility.id),
+    listFacilityOffers(db, facility.id),
+    listMarketPricesForFacility(db, facility.id, facility.state),
+  ])
+  const byCode = new Map(measures.map((m) => [m.measureCode, m]))
+  const comparison = (code: string): NationalComparison => byCode.get(code)?.comparison ?? 'not_available'
+  const hipKneeVolume = offers.filter((o) => o.procedureCode === 'TKA' || o.procedureCode === 'THA').map((o) => o.annualVolume ?? 0)
+  const score = qualityScore({
+    starRating: facility.starRating,
+    complication: comparison('COMP_HIP_KNEE'),
+    readmission: comparison('READM_30_HIP_KNEE'),
+    excessReadmissionRatio: byCode.get('READM_30_HIP_KNEE_HRRP')?.value ?? null,
+    annualVolume: hipKneeVolume.length ? Math.max(...hipKneeVolume) : null,
+  })
+  const priceRows = new Map<string, { code: string; name: string; facilityCents: number | null; costIndex: number | null; stateCents: number | null; nationalCents: number | null; source: string }>()
+  for (const price of prices) {
+    const row = priceRows.get(price.code) ?? { code: price.code, name: price.name, facilityCents: null, costIndex: null, stateCents: null, nationalCents: null, source: price.source }
+    if (price.scope === 'facility') {
+      row.facilityCents = price.priceCents
+      row.costIndex = price.costIndex
+    } else if (price.scope === 'state') row.stateCents = price.priceCents
+    else row.nationalCents = price.priceCents
+    priceRows.set(price.code, row)
+  }
+  return { facility, measures, offers, marketPrices: [...priceRows.values()], qualityScore: score }
+}
