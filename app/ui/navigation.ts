@@ -20,6 +20,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   center_admin: [{ to: '/center', label: 'Facilities & offers', end: true }],
   platform_admin: [
     { to: '/admin', label: 'Overview', end: true },
+    { to: '/admin/imports', label: 'Data imports' },
     { to: '/admin/facilities', label: 'Facilities' },
     { to: '/admin/procedures', label: 'Procedure catalog' },
     { to: '/admin/organizations', label: 'Organizations' },

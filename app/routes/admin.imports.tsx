@@ -1,0 +1,169 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requirePermission } from '~/auth/guard.server'
+import { OFFER_COLUMNS } from '~/domain/offers/offer-row'
+import { runCmsImport, runOffersUpload } from '~/services/admin-imports.server'
+import { formatCount } from '~/ui/format'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Data imports · Platform admin · COE Marketplace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'catalog:write')
+  return { offerColumns: OFFER_COLUMNS }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, 'catalog:write')
+  const isUpload = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
+  const result = isUpload ? await runOffersUpload(actor, request) : await runCmsImport(String((await request.formData()).get('folder') ?? ''))
+  return data(result, { status: result.ok ? 200 : 422 })
+}
+
+export default function ImportsRoute() {
+  const { offerColumns } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  return (
+    <>
+      <h1>Data imports</h1>
+      {busy ? (
+        <p role="status" className="card">
+          Importing… <progress aria-label="Import in progress" />
+        </p>
+      ) : null}
+      {result ? <ImportResult result={result} /> : null}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="cms-heading">
+          <h2 id="cms-heading">CMS Care Compare files</h2>
+          <p className="muted">
+            Hospital General Information, Complications and Deaths, Unplanned Hospital Visits, HRRP, Medicare spending per beneficiary and the national
+            payment file, from a folder on the server (the same as <code>npm run import:cms -- &lt;folder&gt;</code>). A file with a problem changes
+            nothing; running it again on the same files changes nothing.
+          </p>
+          <Form method="post" className="stack">
+            <div className="field">
+              <label htmlFor="folder">Folder on the server</label>
+              <input id="folder" name="folder" type="text" required placeholder="/srv/data/cms" />
+            </div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Import CMS files
+            </button>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="offers-heading">
+          <h2 id="offers-heading">Bundled offers (CSV)</h2>
+          <p className="muted">
+            Columns: {offerColumns.map((c) => <code key={c}>{c} </code>)}. Required: ccn, procedure_code, price (dollars), valid_from (YYYY-MM-DD); yes/no
+            flags default to yes, warranty to 90 days. <a href="/admin/imports/offers-template.csv">Download a template</a>. Up to 5 MB.
+          </p>
+          <Form method="post" encType="multipart/form-data" className="stack">
+            <div className="field">
+              <label htmlFor="file">Offers file</label>
+              <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+            </div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Upload offers
+            </button>
+          </Form>
+        </section>
+      </div>
+    </>
+  )
+}
+
+function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useActionData<typeof action>>> }) {
+  if (!result.ok) {
+    return (
+      <section className="card" role="alert" aria-labelledby="result-heading">
+        <h2 id="result-heading">Import refused: nothing was changed</h2>
+        <p className="error-text">{result.error}</p>
+        {result.report?.rejected.length ? (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">Line</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.report.rejected.map((r, i) => (
+                  <tr key={`${r.line}-${r.column}-${i}`}>
+                    <td className="num">{r.line}</td>
+                    <td>{r.column || '—'}</td>
+                    <td>{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    )
+  }
+  if (result.kind === 'offers' && 'fileName' in result) {
+    const r = result.report
+    return (
+      <section className="card" role="status">
+        <h2>Offers imported from {result.fileName}</h2>
+        <p>
+          {formatCount(r.rowsRead)} rows: {r.inserted} new, {r.updated} updated, {r.unchanged} unchanged.
+        </p>
+      </section>
+    )
+  }
+  if (result.kind === 'cms' && 'report' in result && result.report && 'files' in result.report) {
+    const r = result.report
+    return (
+      <section className="card" role="status">
+        <h2>{r.changed ? 'CMS files imported' : 'No changes: the catalog already matches these files'}</h2>
+        <p>
+          {formatCount(r.facilitiesTotal)} facilities, {formatCount(r.facilitiesWithCoordinates)} with coordinates; quality facts {r.measuresInserted} new,{' '}
+          {r.measuresUpdated} updated; market prices changed {r.marketPricesChanged}.
+        </p>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col" className="num">Rows</th>
+                <th scope="col" className="num">New</th>
+                <th scope="col" className="num">Updated</th>
+                <th scope="col" className="num">Unchanged</th>
+                <th scope="col" className="num">Facts</th>
+                <th scope="col" className="num">Skipped</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.files.map((f) => (
+                <tr key={f.file}>
+                  <th scope="row">{f.file}</th>
+                  {f.status === 'not found' ? (
+                    <td colSpan={6}>not in the folder, skipped</td>
+                  ) : (
+                    <>
+                      <td className="num">{formatCount(f.rowsRead)}</td>
+                      <td className="num">{f.facilitiesInserted}</td>
+                      <td className="num">{f.facilitiesUpdated}</td>
+                      <td className="num">{f.facilitiesUnchanged}</td>
+                      <td className="num">{f.measuresLoaded}</td>
+                      <td className="num">{f.rowsSkipped}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    )
+  }
+  return null
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

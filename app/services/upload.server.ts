@@ -1,0 +1,48 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  MaxPartSizeExceededError,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type NodeOnDiskFile,
+} from '@remix-run/node'
+
+export type UploadResult =
+  | { ok: true; filePath: string; fileName: string; fields: FormData; cleanup: () => void }
+  | { ok: false; error: string }
+
+/**
+ * Streams one uploaded CSV to a private temporary folder (never buffered whole in memory),
+ * refusing files over `maxBytes` and anything not named .csv.
+ */
+export async function receiveCsvUpload(request: Request, fieldName: string, maxBytes: number): Promise<UploadResult> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'coe-upload-'))
+  const cleanup = () => fs.rmSync(directory, { recursive: true, force: true })
+  let fields: FormData
+  try {
+    fields = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        unstable_createFileUploadHandler({ directory, maxPartSize: maxBytes, avoidFileConflicts: true, filter: ({ name }) => name === fieldName }),
+        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+      ),
+    )
+  } catch (error) {
+    cleanup()
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: `The file is larger than ${Math.round(maxBytes / 1_000_000)} MB.` }
+    throw error
+  }
+  const file = fields.get(fieldName) as NodeOnDiskFile | string | null
+  if (!file || typeof file === 'string' || file.size === 0) {
+    cleanup()
+    return { ok: false, error: 'Choose a CSV file to upload.' }
+  }
+  if (!file.name.toLowerCase().endsWith('.csv')) {
+    cleanup()
+    return { ok: false, error: `"${file.name}" is not a .csv file.` }
+  }
+  return { ok: true, filePath: file.getFilePath(), fileName: file.name, fields, cleanup }
+}

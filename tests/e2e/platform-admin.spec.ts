@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+
+const CMS_FOLDER = path.resolve(import.meta.dirname, '../../../shared/data/cms')
+
+function csvFile(name: string, lines: string[]): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-offers-')), name)
+  fs.writeFileSync(file, lines.join('\n'))
+  return file
+}
+
+test('the platform admin imports the CMS files and an offers file, then finds the hospital with its real facts', async ({ page }) => {
+  test.setTimeout(90_000)
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill('admin@coe-platform.example')
+  await page.getByLabel('Password').fill('demo-password-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation').getByRole('link', { name: 'Data imports' }).click()
+
+  // A folder that is not there is refused with its name.
+  await page.getByLabel('Folder on the server').fill('/no/such/folder')
+  await page.getByRole('button', { name: 'Import CMS files' }).click()
+  await expect(page.getByRole('alert')).toContainText('No such folder: /no/such/folder')
+
+  await page.getByLabel('Folder on the server').fill(CMS_FOLDER)
+  await page.getByRole('button', { name: 'Import CMS files' }).click()
+  const status = page.getByRole('status').filter({ hasText: 'facilities' })
+  await expect(status).toContainText(/5,432 facilities/, { timeout: 60_000 })
+  await expect(status.getByRole('row', { name: /Hospital_General_Information\.csv/ }).first()).toContainText('5,432')
+
+  // An offers file with problems: each is listed, nothing is imported.
+  await page.getByLabel('Offers file').setInputFiles(
+    csvFile('bad-offers.csv', ['ccn,procedure_code,price,valid_from', '010001,TKA,-3,2026-01-01', '999999,TKA,27000,2026-01-01']),
+  )
+  await page.getByRole('button', { name: 'Upload offers' }).click()
+  const alert = page.getByRole('alert').filter({ hasText: 'nothing was changed' })
+  await expect(alert).toContainText('"-3" is not a price in dollars above $0')
+  await expect(alert).toContainText('no facility with CCN 999999 in the catalog')
+
+  await page.getByLabel('Offers file').setInputFiles(csvFile('offers.csv', ['ccn,procedure_code,price,valid_from,valid_to', '010001,TKA,"27,900",2026-01-01,2027-12-31']))
+  await page.getByRole('button', { name: 'Upload offers' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Offers imported' })).toContainText('1 rows: 1 new, 0 updated, 0 unchanged')
+
+  // The facility list finds it; its page shows the CMS values and the new offer.
+  await page.getByRole('navigation').getByRole('link', { name: 'Facilities' }).click()
+  await page.getByLabel('Name or city').fill('southeast health medical')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await page.getByRole('link', { name: 'SOUTHEAST HEALTH MEDICAL CENTER' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('SOUTHEAST HEALTH MEDICAL CENTER')
+  const complications = page.getByRole('row', { name: /Complications after hip or knee replacement/ })
+  await expect(complications).toContainText('3.2%')
+  await expect(complications).toContainText('No different from the nation')
+  await expect(complications).toContainText('Apr 1, 2021 – Mar 31, 2024')
+  await expect(page.getByRole('row', { name: /Medicare spending per patient/ })).toContainText('3% above the national median')
+  await expect(page.getByRole('heading', { name: 'Total knee replacement: $27,900' })).toBeVisible()
+})
