@@ -18,7 +18,12 @@ export default function CenterHomeRoute() {
   const offerCount = facilities.reduce((sum, f) => sum + f.offers.length, 0)
   return (
     <>
-      <h1>{healthSystemName}</h1>
+      <div className="page-head">
+        <h1>{healthSystemName}</h1>
+        <Link className="button button--primary" to="/center/offers/new">
+          New offer
+        </Link>
+      </div>
       <p className="lead">
         {facilities.length} facilities · {offerCount} bundled offers published to employers
       </p>
@@ -47,7 +52,9 @@ export default function CenterHomeRoute() {
                 <tbody>
                   {facility.offers.map((offer) => (
                     <tr key={offer.id}>
-                      <th scope="row">{offer.procedureName}</th>
+                      <th scope="row">
+                        <Link to={`/center/offers/${offer.id}`}>{offer.procedureName}</Link>
+                      </th>
                       <td className="num">{formatCents(offer.priceCents, { wholeDollars: true })}</td>
                       <td className="num">{offer.warrantyDays > 0 ? `${offer.warrantyDays} days` : "None"}</td>
                       <td>

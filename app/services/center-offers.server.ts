@@ -1,6 +1,17 @@
 import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
+import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { listHealthSystemOffers } from '~/db/repositories/catalog.server'
+import {
+  findHealthSystemOffer,
+  findOfferByKey,
+  listHealthSystemFacilityOptions,
+  listProcedureOptions,
+} from '~/db/repositories/center-offers.server'
+import { insertOffer, updateOffer } from '~/db/repositories/offers.server'
 import type { Actor } from '~/domain/tenancy'
+import type { OfferInput } from '~/forms/offer'
+import { notFound } from '~/http/responses.server'
 
 /** A health system's facilities, each with its offers (a center admin sees only its own). */
 export async function getHealthSystemFacilities(actor: Actor) {
@@ -29,4 +40,50 @@ export async function getHealthSystemFacilities(actor: Actor) {
     }
   }
   return { healthSystemName: actor.organizationName, facilities: [...byFacility.values()] }
+}
+
+export type SaveOfferResult = { ok: true; offerId: string } | { ok: false; fieldErrors: Record<string, string[]> }
+
+export async function getOfferFormOptions(actor: Actor) {
+  const db = getDb()
+  const [facilities, procedures] = await Promise.all([listHealthSystemFacilityOptions(db, actor.organizationId), listProcedureOptions(db)])
+  return { facilities, procedures }
+}
+
+export async function getOfferForEditing(actor: Actor, offerId: string) {
+  const offer = await findHealthSystemOffer(getDb(), actor.organizationId, offerId)
+  if (!offer) throw notFound('Offer')
+  return offer
+}
+
+/** Creates (offerId null) or updates an offer of the actor's own health system. */
+export async function saveOffer(actor: Actor, offerId: string | null, input: OfferInput, now = new Date()): Promise<SaveOfferResult> {
+  const db = getDb()
+  const options = await getOfferFormOptions(actor)
+  if (!options.facilities.some((f) => f.id === input.facilityId)) return { ok: false, fieldErrors: { facilityId: ['Choose one of your facilities'] } }
+  if (!options.procedures.some((p) => p.id === input.procedureId)) return { ok: false, fieldErrors: { procedureId: ['Choose a procedure from the catalog'] } }
+  const clash = await findOfferByKey(db, input.facilityId, input.procedureId, input.validFrom)
+  if (clash && clash.id !== offerId) {
+    return { ok: false, fieldErrors: { validFrom: ['This facility already has an offer for this procedure starting that day'] } }
+  }
+  const at = now.toISOString()
+  const values = {
+    ...input,
+    annualVolume: input.annualVolume ?? null,
+    accreditation: input.accreditation || null,
+    appointmentWithinDays: input.appointmentWithinDays ?? null,
+    validTo: input.validTo ?? null,
+  }
+  const id = offerId ?? newId()
+  await db.transaction().execute(async (trx) => {
+    if (offerId) {
+      const current = await findHealthSystemOffer(trx, actor.organizationId, offerId)
+      if (!current) throw notFound('Offer')
+      await updateOffer(trx, offerId, { ...values, updatedAt: at })
+    } else {
+      await insertOffer(trx, { id, ...values, createdAt: at, updatedAt: at })
+    }
+    await insertAuditEntry(trx, actor, { action: offerId ? 'offer.updated' : 'offer.created', subjectType: 'offer', subjectId: id, employerId: null, at })
+  })
+  return { ok: true, offerId: id }
 }

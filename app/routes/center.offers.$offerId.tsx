@@ -1,0 +1,43 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { requirePermission } from '~/auth/guard.server'
+import { OfferSchema } from '~/forms/offer'
+import { requireParam } from '~/http/params'
+import { getOfferForEditing, getOfferFormOptions, saveOffer } from '~/services/center-offers.server'
+import { OfferForm } from '~/ui/offer-form'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Edit offer · Health system · COE Marketplace' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, 'offer:write')
+  const [offer, options] = await Promise.all([getOfferForEditing(actor, requireParam(params, 'offerId')), getOfferFormOptions(actor)])
+  return { offer, ...options }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, 'offer:write')
+  const offerId = requireParam(params, 'offerId')
+  await getOfferForEditing(actor, offerId)
+  const submission = parseWithZod(await request.formData(), { schema: OfferSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const result = await saveOffer(actor, offerId, submission.value)
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
+  return redirect('/center')
+}
+
+export default function EditOfferRoute() {
+  const { offer, facilities, procedures } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <>
+      <h1>Edit bundled offer</h1>
+      <OfferForm defaultValue={offer} facilities={facilities} procedures={procedures} lastResult={lastResult} submitLabel="Save offer" />
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound="This offer doesn't exist or isn't one of your health system's." />
+}
