@@ -23,6 +23,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/imports', label: 'Data imports' },
     { to: '/admin/facilities', label: 'Facilities' },
     { to: '/admin/procedures', label: 'Procedure catalog' },
+    { to: '/admin/price-factors', label: 'Price factors' },
     { to: '/admin/organizations', label: 'Organizations' },
   ],
 }

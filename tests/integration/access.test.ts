@@ -10,7 +10,7 @@ import * as memberHome from '~/routes/member._index'
 import * as coordinatorHome from '~/routes/coordinator._index'
 import * as centerHome from '~/routes/center._index'
 import * as adminHome from '~/routes/admin._index'
-import * as adminProcedures from '~/routes/admin.procedures'
+import * as adminProcedures from '~/routes/admin.procedures._index'
 import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 

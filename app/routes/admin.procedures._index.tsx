@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
 import { getProcedureCatalog } from '~/services/platform-overview.server'
@@ -16,7 +16,12 @@ export default function ProcedureCatalogRoute() {
   const { procedures } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>Procedure catalog</h1>
+      <div className="page-head">
+        <h1>Procedure catalog</h1>
+        <Link className="button button--primary" to="/admin/procedures/new">
+          Add a procedure
+        </Link>
+      </div>
       <p className="lead">The bundles employers can cover. Every default shows where it comes from.</p>
       <div className="table-wrap">
         <table className="table">
@@ -37,7 +42,7 @@ export default function ProcedureCatalogRoute() {
                   <code>{p.code}</code>
                 </td>
                 <th scope="row">
-                  {p.name}
+                  <Link to={`/admin/procedures/${p.id}`}>{p.name}</Link>
                   <p className="muted small">{p.description}</p>
                 </th>
                 <td>{p.drgCodes.length ? p.drgCodes.join(', ') : '—'}</td>

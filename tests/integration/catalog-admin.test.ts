@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
+import * as priceFactors from '~/routes/admin.price-factors'
+import * as editProcedure from '~/routes/admin.procedures.$procedureId'
+import * as newProcedure from '~/routes/admin.procedures.new'
+import { cookieFor, postRequest, statusOf } from './support'
+import { createTwoTenants, type TwoTenants } from './tenants'
+
+let t: TwoTenants
+let cookie: string
+let procedureId: string
+let facilityId: string
+
+const procedureForm = (overrides: Record<string, string> = {}) => ({
+  code: 'HIP_TEST', name: 'Total hip replacement', description: 'Replacing a damaged hip joint.', drgCodes: '469, 470', typicalNights: '1',
+  nightsSource: 'catalog default', incidencePerThousand: '1.0', incidenceSource: 'catalog estimate', medicareBaseCents: '22,530',
+  medicareBaseSource: 'CMS PAYM_90_HIP_KNEE', isActive: 'on', ...overrides,
+})
+
+const facilityPrice = async () =>
+  (await getDb().selectFrom('marketPrices').select('priceCents').where('procedureId', '=', procedureId).where('scopeKey', '=', facilityId).executeTakeFirst())?.priceCents
+
+beforeAll(async () => {
+  t = await createTwoTenants(getDb())
+  cookie = await cookieFor(t.users.platform)
+  const now = new Date().toISOString()
+  await getDb().insertInto('priceFactors').values({ id: newId(), key: 'commercial_multiplier', value: 2.54, unit: 'ratio', source: 'RAND 5.1', updatedAt: now, updatedByUserId: null }).execute()
+  facilityId = (await getDb().selectFrom('facilities').select('id').executeTakeFirstOrThrow()).id
+  await getDb()
+    .insertInto('qualityMeasures')
+    .values({ id: newId(), facilityId, measureCode: 'MSPB_1', value: 1.1, comparison: 'not_available', denominator: null, periodStart: '2023-01-01', periodEnd: '2023-12-31', source: 'CMS', footnote: null, updatedAt: now })
+    .execute()
+})
+
+describe('the platform admin edits the catalog and its factors', () => {
+  it('adds a procedure, whose market prices are computed at once', async () => {
+    const result = await statusOf(newProcedure.action, postRequest('/admin/procedures/new', procedureForm(), { cookie }))
+    expect(result).toMatchObject({ status: 302, location: '/admin/procedures' })
+    procedureId = (await getDb().selectFrom('procedures').select('id').where('code', '=', 'HIP_TEST').executeTakeFirstOrThrow()).id
+    // $22,530 × 1.10 × 2.54 = $62,948.82
+    expect(await facilityPrice()).toBe(6_294_882)
+  })
+
+  it('refuses bad values and a duplicate code with field errors, changing nothing', async () => {
+    const bad = await statusOf(newProcedure.action, postRequest('/admin/procedures/new', procedureForm({ code: 'x', drgCodes: '46, abc', typicalNights: '-1', medicareBaseCents: '22530', medicareBaseSource: '' }), { cookie }))
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatchObject({
+      error: {
+        code: ['Use capital letters, digits and _ (2–40), starting with a letter'],
+        drgCodes: ['List MS-DRG codes as 3-digit numbers separated by commas, like 469, 470'],
+        typicalNights: ['Nights cannot be negative'],
+      },
+    })
+    const duplicate = await statusOf(newProcedure.action, postRequest('/admin/procedures/new', procedureForm(), { cookie }))
+    expect(duplicate).toMatchObject({ status: 422, body: { error: { code: ['Another procedure already has this code'] } } })
+  })
+
+  it('edits the Medicare base and the prices follow', async () => {
+    const result = await statusOf(editProcedure.action, postRequest(`/admin/procedures/${procedureId}`, procedureForm({ medicareBaseCents: '20000' }), { cookie }), { procedureId })
+    expect(result.status).toBe(302)
+    // $20,000 × 1.10 × 2.54 = $55,880
+    expect(await facilityPrice()).toBe(5_588_000)
+  })
+
+  it('changes the commercial multiplier and every price is recomputed; an implausible one is refused', async () => {
+    const refused = await statusOf(priceFactors.action, postRequest('/admin/price-factors', { key: 'commercial_multiplier', value: '40', source: 'typo' }, { cookie }))
+    expect(refused).toMatchObject({ status: 422 })
+    expect(await facilityPrice()).toBe(5_588_000)
+    const saved = await statusOf(priceFactors.action, postRequest('/admin/price-factors', { key: 'commercial_multiplier', value: '2.0', source: 'Negotiated network average' }, { cookie }))
+    expect(saved.status).toBe(200)
+    // $20,000 × 1.10 × 2.0 = $44,000
+    expect(await facilityPrice()).toBe(4_400_000)
+    const audit = await getDb().selectFrom('auditLog').select(['action', 'subjectId']).where('action', '=', 'price_factor.updated').execute()
+    expect(audit).toEqual([{ action: 'price_factor.updated', subjectId: 'commercial_multiplier' }])
+  })
+
+  it('is for the platform admin only', async () => {
+    const employer = await cookieFor(t.users.adminA)
+    expect((await statusOf(priceFactors.action, postRequest('/admin/price-factors', { key: 'commercial_multiplier', value: '1', source: 'x' }, { cookie: employer }))).status).toBe(403)
+  })
+})
