@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CenterHomeRoute() {
-  const { healthSystemName, facilities } = useLoaderData<typeof loader>()
+  const { healthSystemName, facilities, demand } = useLoaderData<typeof loader>()
   const offerCount = facilities.reduce((sum, f) => sum + f.offers.length, 0)
   return (
     <>
@@ -27,6 +27,31 @@ export default function CenterHomeRoute() {
       <p className="lead">
         {facilities.length} facilities · {offerCount} bundled offers published to employers
       </p>
+      <section className="card" aria-labelledby="demand-heading">
+        <h2 id="demand-heading">Demand in the last 90 days</h2>
+        {demand.length === 0 ? (
+          <p className="empty">No member has searched for your procedures or requested care at your facilities yet.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Procedure</th>
+                <th scope="col" className="num">Member searches</th>
+                <th scope="col" className="num">Care requests at your facilities</th>
+              </tr>
+            </thead>
+            <tbody>
+              {demand.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">{row.name}</th>
+                  <td className="num">{row.searches}</td>
+                  <td className="num">{row.requests}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       {facilities.map((facility) => (
         <section key={facility.id} className="card" aria-labelledby={`f-${facility.id}`}>
           <h2 id={`f-${facility.id}`}>

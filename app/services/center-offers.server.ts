@@ -1,7 +1,7 @@
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { listHealthSystemOffers } from '~/db/repositories/catalog.server'
+import { countHealthSystemDemand, listHealthSystemOffers } from '~/db/repositories/catalog.server'
 import {
   findHealthSystemOffer,
   findOfferByKey,
@@ -14,7 +14,7 @@ import type { OfferInput } from '~/forms/offer'
 import { notFound } from '~/http/responses.server'
 
 /** A health system's facilities, each with its offers (a center admin sees only its own). */
-export async function getHealthSystemFacilities(actor: Actor) {
+export async function getHealthSystemFacilities(actor: Actor, now = new Date()) {
   const rows = await listHealthSystemOffers(getDb(), actor.organizationId)
   const byFacility = new Map<
     string,
@@ -39,7 +39,9 @@ export async function getHealthSystemFacilities(actor: Actor) {
       })
     }
   }
-  return { healthSystemName: actor.organizationName, facilities: [...byFacility.values()] }
+  const since = new Date(now.getTime() - 90 * 86_400_000).toISOString()
+  const demand = await countHealthSystemDemand(getDb(), actor.organizationId, since)
+  return { healthSystemName: actor.organizationName, facilities: [...byFacility.values()], demand }
 }
 
 export type SaveOfferResult = { ok: true; offerId: string } | { ok: false; fieldErrors: Record<string, string[]> }

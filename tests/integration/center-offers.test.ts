@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
+import * as centerHome from '~/routes/center._index'
 import * as editOffer from '~/routes/center.offers.$offerId'
 import * as newOffer from '~/routes/center.offers.new'
 import { cookieFor, getRequest, postRequest, statusOf } from './support'
@@ -85,6 +86,27 @@ describe('a health system edits its own offers', () => {
     expect(clash.status).toBe(422)
     expect(clash.body).toMatchObject({ error: { validFrom: ['This facility already has an offer for this procedure starting that day'] } })
     expect(await offer(ownOfferId)).toEqual(before)
+  })
+
+  it('sees demand for its procedures: searches and requests at its facilities, counts only', async () => {
+    const now = new Date().toISOString()
+    const old = new Date(Date.now() - 200 * 86_400_000).toISOString()
+    await getDb()
+      .insertInto('searchEvents')
+      .values([now, now, old].map((occurredAt) => ({ id: newId(), occurredAt, userId: null, employerId: t.a.employerId, procedureId, zip3: '432', radiusMiles: 100, resultCount: 3 })))
+      .execute()
+    await getDb()
+      .insertInto('cases')
+      .values({
+        id: newId(), employerId: t.a.employerId, rosterMemberId: t.a.rosterMemberId, programVersionId: t.a.versionId, procedureId, offerId: ownOfferId, facilityId: ownFacilityId,
+        status: 'requested', statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0, contactPreference: 'email',
+        memberNote: null, bundlePriceCents: 2_800_000, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, hadComplication: null, wasReadmitted: null,
+        satisfaction: null, requestedAt: now, completedAt: null, updatedAt: now,
+      })
+      .execute()
+    const home = await statusOf(centerHome.loader, getRequest('/center', cookie))
+    expect((home.body as { demand: unknown[] }).demand).toEqual([{ code: expect.stringMatching(/^TKA-/), name: 'Total knee replacement', searches: 2, requests: 1 }])
+    expect(JSON.stringify(home.body)).not.toContain('Ada')
   })
 
   it('is only for health systems', async () => {

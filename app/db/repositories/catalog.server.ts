@@ -59,3 +59,35 @@ export function listHealthSystemOffers(db: Kysely<Database>, healthSystemId: str
     .orderBy('procedures.code')
     .execute()
 }
+
+/**
+ * A health system's demand: member searches for the procedures it offers and care requests at
+ * its facilities, per procedure (counts only, never who).
+ */
+export async function countHealthSystemDemand(db: Kysely<Database>, healthSystemId: string, sinceIso: string) {
+  const [searches, requests] = await Promise.all([
+    db
+      .selectFrom('searchEvents')
+      .innerJoin('procedures', 'procedures.id', 'searchEvents.procedureId')
+      .select(['procedures.code', 'procedures.name', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('searchEvents.occurredAt', '>=', sinceIso)
+      .where('searchEvents.procedureId', 'in', (eb) =>
+        eb.selectFrom('offers').innerJoin('facilities', 'facilities.id', 'offers.facilityId').select('offers.procedureId').where('facilities.healthSystemId', '=', healthSystemId),
+      )
+      .groupBy(['procedures.code', 'procedures.name'])
+      .execute(),
+    db
+      .selectFrom('cases')
+      .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
+      .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
+      .select(['procedures.code', 'procedures.name', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('facilities.healthSystemId', '=', healthSystemId)
+      .where('cases.requestedAt', '>=', sinceIso)
+      .groupBy(['procedures.code', 'procedures.name'])
+      .execute(),
+  ])
+  const rows = new Map<string, { code: string; name: string; searches: number; requests: number }>()
+  for (const s of searches) rows.set(s.code, { code: s.code, name: s.name, searches: Number(s.n), requests: 0 })
+  for (const r of requests) rows.set(r.code, { ...(rows.get(r.code) ?? { code: r.code, name: r.name, searches: 0 }), requests: Number(r.n) })
+  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
