@@ -24,7 +24,7 @@ const INCLUDED = [
 ] as const
 
 export default function FacilityRoute() {
-  const { facility, measures, offers, marketPrices, qualityScore } = useLoaderData<typeof loader>()
+  const { facility, measures, offers, marketPrices, qualityScore, map, multiplierSource } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{facility.name}</h1>
@@ -51,6 +51,12 @@ export default function FacilityRoute() {
               </dd>
             </div>
           </dl>
+          {map ? (
+            <svg className="state-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={`Map of ${map.stateName} with a pin at ${facility.city}`}>
+              <path d={map.statePath} className="state-map__state" />
+              <circle cx={map.pin.x} cy={map.pin.y} r={6} className="state-map__pin" />
+            </svg>
+          ) : null}
         </section>
         <section className="card" aria-labelledby="score">
           <h2 id="score">Quality summary</h2>
@@ -83,7 +89,7 @@ export default function FacilityRoute() {
                   <tr key={p.code}>
                     <th scope="row">
                       {p.name}
-                      <p className="muted small">{p.source}</p>
+                      <p className="muted small">Medicare price: {p.medicareBaseSource}</p>
                     </th>
                     <td className="num">{p.facilityCents === null ? 'No cost index' : formatCents(p.facilityCents, { wholeDollars: true })}</td>
                     <td className="num">{p.stateCents === null ? '—' : formatCents(p.stateCents, { wholeDollars: true })}</td>
@@ -95,7 +101,8 @@ export default function FacilityRoute() {
           </div>
           <p className="muted small">
             What the procedure typically costs an employer plan here without a COE program: the Medicare episode price × this hospital&apos;s
-            Medicare spending ratio × the commercial multiplier. The state and national figures are medians of those facility prices.
+            Medicare spending ratio (CMS MSPB-1) × the commercial multiplier {marketPrices[0]!.commercialMultiplier}
+            {multiplierSource ? ` (${multiplierSource})` : ''}. The state and national figures are medians of those facility prices.
           </p>
         </section>
       ) : null}

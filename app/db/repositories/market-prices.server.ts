@@ -55,7 +55,10 @@ export function listMarketPricesForFacility(db: Kysely<Database>, facilityId: st
   return db
     .selectFrom('marketPrices')
     .innerJoin('procedures', 'procedures.id', 'marketPrices.procedureId')
-    .select(['procedures.code', 'procedures.name', 'marketPrices.scope', 'marketPrices.priceCents', 'marketPrices.costIndex', 'marketPrices.commercialMultiplier', 'marketPrices.medicareBaseCents', 'marketPrices.source'])
+    .select([
+      'procedures.code', 'procedures.name', 'procedures.medicareBaseSource', 'marketPrices.scope', 'marketPrices.priceCents', 'marketPrices.costIndex',
+      'marketPrices.commercialMultiplier', 'marketPrices.medicareBaseCents',
+    ])
     .where((eb) =>
       eb.or([
         eb.and([eb('marketPrices.scope', '=', 'facility'), eb('marketPrices.scopeKey', '=', facilityId)]),
