@@ -77,6 +77,7 @@ async function readFile(
   onRow: (values: Record<string, string>, line: number, report: FileReport) => void,
   progress: Progress,
   reports: FileReport[],
+  encoding: 'utf8' | 'cp1252' = 'utf8',
 ) {
   const report = emptyReport(relative)
   reports.push(report)
@@ -85,7 +86,7 @@ async function readFile(
     report.status = 'not found'
     return
   }
-  for await (const row of readCsv(full, { label: relative, requiredColumns })) {
+  for await (const row of readCsv(full, { label: relative, requiredColumns, encoding })) {
     report.rowsRead++
     onRow(row.values, row.line, report)
     if (report.rowsRead % 2000 === 0) progress(relative, report.rowsRead)
@@ -262,6 +263,29 @@ export async function importCmsFolder(folder: string, options: { progress?: Prog
     },
     progress,
     reports,
+  )
+
+  // Medicare inpatient stays per hospital (all DRGs, 2023): a volume signal. The file is cp1252 with "$1,234" money.
+  await readFile(
+    folder,
+    'derived/Medicare_IP_Hospitals_by_Provider_2023.csv',
+    ['Rndrng_Prvdr_CCN', 'Tot_Dschrgs', 'Tot_Pymt_Amt'],
+    (v, line, report) => {
+      const ccn = normalizeCcn(v['Rndrng_Prvdr_CCN'])
+      if (!ccn) return void report.rejected.push({ line, reason: `Rndrng_Prvdr_CCN "${v['Rndrng_Prvdr_CCN']}" is not a CMS Certification Number` })
+      const discharges = parseCmsNumber(v['Tot_Dschrgs'])
+      if (discharges === null) return void report.rowsSkipped++
+      addMeasure(
+        {
+          ccn, measureCode: 'MEDICARE_IP_DISCHARGES', value: discharges, comparison: 'not_available', denominator: null, periodStart: '2023-01-01',
+          periodEnd: '2023-12-31', source: 'CMS Medicare Inpatient Hospitals – by Provider, 2023 (all DRGs)', footnote: null,
+        },
+        report,
+      )
+    },
+    progress,
+    reports,
+    'cp1252',
   )
 
   // The national 90-day hip/knee episode payment: the Medicare base of TKA and THA prices.

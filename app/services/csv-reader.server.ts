@@ -35,7 +35,8 @@ export async function* readCsv(
       skip_empty_lines: true,
       trim: true,
       columns: (header: string[]) => {
-        const columns = header.map((name) => name.replace(/^\uFEFF/, '').trim())
+        // A UTF-8 byte-order mark read as cp1252 shows up as "ï»¿" (a spreadsheet re-save, SOURCES.md).
+        const columns = header.map((name) => name.replace(/^(\uFEFF|ï»¿)/, '').trim())
         const missing = options.requiredColumns.filter((name) => !columns.includes(name))
         if (missing.length > 0) {
           throw new CsvFileError(options.label, `not the expected file: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`)

@@ -28,6 +28,11 @@ const MEASURES: Record<string, { label: string; help: string; format: (value: nu
     help: 'Readmissions compared with what Medicare expects for these patients: below 1 means fewer than expected.',
     format: (v) => v.toFixed(4),
   },
+  MEDICARE_IP_DISCHARGES: {
+    label: 'Medicare hospital stays in a year',
+    help: 'All inpatient stays paid by Medicare, every condition: a sign of how busy the hospital is.',
+    format: (v) => v.toLocaleString('en-US'),
+  },
   MSPB_1: {
     label: 'Medicare spending per patient',
     help: "The hospital's Medicare spending around a stay compared with the national median (1.00). A cost signal, not a quality one.",
@@ -76,7 +81,9 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
                   {m.denominator !== null && m.value !== null ? <p className="muted small">{m.denominator} patients</p> : null}
                 </td>
                 <td>
-                  {m.measureCode === 'MSPB_1' && m.value !== null ? (
+                  {m.measureCode === 'MEDICARE_IP_DISCHARGES' ? (
+                    <span className="muted">No national comparison</span>
+                  ) : m.measureCode === 'MSPB_1' && m.value !== null ? (
                     <span className="verdict">{costIndexLabel(m.value)}</span>
                   ) : (
                     <span className={`verdict verdict--${m.comparison}`}>{COMPARISON_LABEL[m.comparison]}</span>

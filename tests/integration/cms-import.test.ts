@@ -158,6 +158,8 @@ describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/dat
       periodEnd: '2024-03-31',
     })
     expect(view.measures.find((m) => m.measureCode === 'MSPB_1')).toMatchObject({ value: 1.03, periodStart: '2023-01-01', periodEnd: '2023-12-31' })
+    // From the cp1252 spreadsheet re-save with a BOM and "4,059"-style numbers.
+    expect(view.measures.find((m) => m.measureCode === 'MEDICARE_IP_DISCHARGES')).toMatchObject({ value: 4059 })
     expect(view.marketPrices.find((p) => p.code === 'TKA')).toMatchObject({ facilityCents: 5_894_299 })
     expect((await statusOf(facilityPage.loader, getRequest('/facilities/nope', cookie), { facilityId: 'nope' })).status).toBe(404)
     expect((await statusOf(facilityPage.loader, getRequest(`/facilities/${facts.facility.id}`), { facilityId: facts.facility.id })).status).toBe(302)
