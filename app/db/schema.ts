@@ -423,6 +423,7 @@ export type Procedure = Selectable<ProceduresTable>
 export type NewProcedure = Insertable<ProceduresTable>
 export type Facility = Selectable<FacilitiesTable>
 export type NewFacility = Insertable<FacilitiesTable>
+export type QualityMeasure = Selectable<QualityMeasuresTable>
 export type NewQualityMeasure = Insertable<QualityMeasuresTable>
 export type Offer = Selectable<OffersTable>
 export type NewOffer = Insertable<OffersTable>

@@ -10,7 +10,7 @@ import {
   updateFacility,
   updateQualityMeasure,
 } from '~/db/repositories/facilities.server'
-import type { NationalComparison, NewFacility } from '~/db/schema'
+import type { NewFacility, NewQualityMeasure } from '~/db/schema'
 import { normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, parseStarRating } from '~/domain/cms/values'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
 import { readCsv } from './csv-reader.server'
@@ -47,17 +47,7 @@ export interface CmsImportReport {
 
 export class CmsImportError extends Error {}
 
-interface MeasureFact {
-  ccn: string
-  measureCode: string
-  value: number | null
-  comparison: NationalComparison
-  denominator: number | null
-  periodStart: string | null
-  periodEnd: string | null
-  source: string
-  footnote: string | null
-}
+type MeasureFact = Omit<NewQualityMeasure, 'id' | 'facilityId' | 'updatedAt'> & { ccn: string }
 
 // The derived pivots dropped their dates; these are the periods SOURCES.md gives for that release.
 const DERIVED_COMP_PERIOD = { periodStart: '2021-04-01', periodEnd: '2024-03-31' }

@@ -1,29 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, Link, useNavigation } from '@remix-run/react'
+import type { Offer } from '~/db/schema'
 import { centsToDollarInput } from '~/domain/money'
 import { OfferSchema } from '~/forms/offer'
 import { ErrorList } from './primitives/error-list'
 import { Field } from './primitives/field'
 
-export interface OfferFormValue {
-  facilityId: string
-  procedureId: string
-  priceCents: number
-  includesFacility: 0 | 1
-  includesSurgeon: 0 | 1
-  includesAnesthesia: 0 | 1
-  includesImplant: 0 | 1
-  includesFollowUp: 0 | 1
-  warrantyDays: number
-  followUpVisits: number
-  annualVolume: number | null
-  accreditation: string | null
-  appointmentWithinDays: number | null
-  validFrom: string
-  validTo: string | null
-  status: 'active' | 'withdrawn'
-}
+export type OfferFormValue = Omit<Offer, 'id' | 'createdAt' | 'updatedAt'>
 
 const INCLUSIONS = [
   ['includesFacility', 'Hospital stay'],

@@ -1,15 +1,8 @@
+import type { QualityMeasure } from '~/db/schema'
 import type { NationalComparison } from '~/domain/quality'
 import { formatDate } from './format'
 
-export interface MeasureView {
-  measureCode: string
-  value: number | null
-  comparison: NationalComparison
-  denominator: number | null
-  periodStart: string | null
-  periodEnd: string | null
-  source: string
-}
+export type MeasureView = Pick<QualityMeasure, 'measureCode' | 'value' | 'comparison' | 'denominator' | 'periodStart' | 'periodEnd' | 'source'>
 
 /** What each CMS measure means, in plain words, and how to show its value. */
 const MEASURES: Record<string, { label: string; help: string; format: (value: number) => string }> = {

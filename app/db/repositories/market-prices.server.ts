@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database, MarketPriceScope } from '~/db/schema'
+import type { Insertable } from 'kysely'
+import type { Database, MarketPricesTable } from '~/db/schema'
 
 const BATCH = 400
 
@@ -23,20 +24,7 @@ export function listMarketPrices(db: Kysely<Database>) {
   return db.selectFrom('marketPrices').select(['id', 'procedureId', 'scope', 'scopeKey', 'priceCents', 'medicareBaseCents', 'costIndex', 'commercialMultiplier', 'source']).execute()
 }
 
-export interface MarketPriceInsert {
-  id: string
-  procedureId: string
-  scope: MarketPriceScope
-  scopeKey: string
-  facilityId: string | null
-  state: string | null
-  priceCents: number
-  medicareBaseCents: number
-  costIndex: number | null
-  commercialMultiplier: number
-  source: string
-  computedAt: string
-}
+export type MarketPriceInsert = Insertable<MarketPricesTable>
 
 export async function insertMarketPrices(db: Kysely<Database>, rows: MarketPriceInsert[]) {
   for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('marketPrices').values(rows.slice(i, i + BATCH)).execute()
