@@ -76,6 +76,10 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
                 <td>
                   {m.measureCode === 'MEDICARE_IP_DISCHARGES' ? (
                     <span className="muted">No national comparison</span>
+                  ) : m.measureCode === 'READM_30_HIP_KNEE_HRRP' && m.value !== null ? (
+                    <span className={`verdict verdict--${m.comparison}`}>
+                      {m.value < 1 ? 'Fewer than expected' : m.value > 1 ? 'More than expected' : 'As expected'}
+                    </span>
                   ) : m.measureCode === 'MSPB_1' && m.value !== null ? (
                     <span className="verdict">{costIndexLabel(m.value)}</span>
                   ) : (
