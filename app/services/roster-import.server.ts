@@ -1,0 +1,111 @@
+import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
+import { insertAuditEntry } from '~/db/repositories/audit.server'
+import { listHealthPlans } from '~/db/repositories/health-plans.server'
+import { endCoverageOfMissing, insertRosterMembers, listRosterByEmployeeIds, updateRosterMember } from '~/db/repositories/roster-import.server'
+import type { NewRosterMember } from '~/db/schema'
+import { toIsoDate } from '~/domain/dates'
+import { parseRosterRow, REQUIRED_ROSTER_COLUMNS, type RosterRow } from '~/domain/roster/roster-row'
+import type { Actor, EmployerScope } from '~/domain/tenancy'
+import { zipCentroid } from '~/integrations/zip-geocoding.server'
+import { readCsv } from './csv-reader.server'
+
+export interface RosterImportOptions {
+  label: string
+  actor: Actor | null
+  /** Members missing from the file get a coverage end the day before the file's date. */
+  fullFile: boolean
+  /** Import nothing when any row is rejected (otherwise the valid rows are imported). */
+  allOrNothing: boolean
+  now?: Date
+  onProgress?: (rowsRead: number) => void
+}
+
+export interface RosterImportReport {
+  rowsRead: number
+  inserted: number
+  updated: number
+  unchanged: number
+  coverageEnded: number
+  rejected: Array<{ line: number; column: string; reason: string }>
+  imported: boolean
+}
+
+const BATCH = 1_000
+const COMPARED = ['firstName', 'lastName', 'dateOfBirth', 'zip', 'healthPlanId', 'coverageTier', 'coverageStart', 'coverageEnd', 'dependentsCount'] as const
+
+/**
+ * Loads an eligibility roster CSV (DESIGN §6). Pass 1 streams the file and checks every row
+ * (and duplicate employee ids); pass 2 streams it again and upserts the valid rows by employee id
+ * in batches inside one transaction. Memory holds the ids seen, never the whole file.
+ */
+export async function importRosterFile(scope: EmployerScope, path: string, options: RosterImportOptions): Promise<RosterImportReport> {
+  const now = options.now ?? new Date()
+  const today = toIsoDate(now)
+  const db = getDb()
+  const plans = await listHealthPlans(db, scope)
+  const planIdByName = new Map(plans.map((plan) => [plan.name, plan.id]))
+  const context = { planNames: new Set(planIdByName.keys()), isKnownZip: (zip: string) => zipCentroid(zip) !== null, today }
+  const report: RosterImportReport = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, coverageEnded: 0, rejected: [], imported: false }
+
+  const firstLine = new Map<string, number>()
+  const rejectedLines = new Set<number>()
+  for await (const { line, values } of readCsv(path, { label: options.label, requiredColumns: REQUIRED_ROSTER_COLUMNS })) {
+    report.rowsRead++
+    if (report.rowsRead % 10_000 === 0) options.onProgress?.(report.rowsRead)
+    const result = parseRosterRow(values, context)
+    const employeeId = (values.employee_id ?? '').trim()
+    const seenAt = employeeId ? firstLine.get(employeeId) : undefined
+    if (seenAt !== undefined) {
+      report.rejected.push({ line, column: 'employee_id', reason: `${employeeId} already appears on line ${seenAt}` })
+      rejectedLines.add(line)
+    } else if (employeeId) firstLine.set(employeeId, line)
+    if (!result.ok) {
+      for (const error of result.errors) report.rejected.push({ line, ...error })
+      rejectedLines.add(line)
+    }
+  }
+  if (report.rowsRead === 0) report.rejected.push({ line: 1, column: '', reason: 'the file has a header but no members' })
+  if (report.rejected.length > 0 && (options.allOrNothing || report.rowsRead === 0)) return report
+
+  const at = now.toISOString()
+  await db.transaction().execute(async (trx) => {
+    let batch: RosterRow[] = []
+    const flush = async () => {
+      if (batch.length === 0) return
+      const existing = new Map((await listRosterByEmployeeIds(trx, scope.employerId, batch.map((r) => r.employeeId))).map((r) => [r.employeeId, r]))
+      const inserts: NewRosterMember[] = []
+      for (const row of batch) {
+        const { planName, ...fields } = row
+        const values = { ...fields, healthPlanId: planIdByName.get(planName)! }
+        const current = existing.get(row.employeeId)
+        if (!current) {
+          inserts.push({ id: newId(), employerId: scope.employerId, ...values, deductibleMetCents: 0, oopPaidCents: 0, createdAt: at, updatedAt: at })
+        } else if (COMPARED.some((field) => current[field] !== values[field])) {
+          await updateRosterMember(trx, current.id, { ...values, updatedAt: at })
+          report.updated++
+        } else report.unchanged++
+      }
+      for (let i = 0; i < inserts.length; i += 400) await insertRosterMembers(trx, inserts.slice(i, i + 400))
+      report.inserted += inserts.length
+      batch = []
+    }
+    for await (const { line, values } of readCsv(path, { label: options.label, requiredColumns: REQUIRED_ROSTER_COLUMNS })) {
+      if (rejectedLines.has(line)) continue
+      const result = parseRosterRow(values, context)
+      if (result.ok) batch.push(result.row)
+      if (batch.length >= BATCH) await flush()
+    }
+    await flush()
+    if (options.fullFile) {
+      const dayBefore = toIsoDate(new Date(now.getTime() - 86_400_000))
+      report.coverageEnded = await endCoverageOfMissing(trx, scope.employerId, new Set(firstLine.keys()), dayBefore, at)
+    }
+    await insertAuditEntry(trx, options.actor, {
+      action: 'roster.imported', subjectType: 'roster_file', subjectId: options.label, employerId: scope.employerId, at,
+      detail: JSON.stringify({ inserted: report.inserted, updated: report.updated, ended: report.coverageEnded, rejected: report.rejected.length }),
+    })
+  })
+  report.imported = true
+  return report
+}
