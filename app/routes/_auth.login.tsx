@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { redirectIfSignedIn, requireSameOrigin } from '~/auth/guard.server'
 import { SignInSchema } from '~/forms/sign-in'
 import { safeRedirect } from '~/http/responses.server'
@@ -70,6 +70,9 @@ export default function LoginRoute() {
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === 'submitting'}>
           {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
         </button>
+        <p>
+          New member? <Link to="/signup">Create your account</Link>
+        </p>
       </Form>
     </>
   )

@@ -29,7 +29,7 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
   const passwordHash = await hashPassword(TEST_PASSWORD)
   const org = async (kind: 'employer' | 'broker' | 'health_system' | 'platform', name: string) => {
     const id = newId()
-    await db.insertInto('organizations').values({ id, kind, name, code: `${name.replace(/\W/g, '').toUpperCase()}-${tag}`, createdAt: now }).execute()
+    await db.insertInto('organizations').values({ id, kind, name, code: `${name.replace(/\W/g, '').toUpperCase()}-${tag.toUpperCase()}`, createdAt: now }).execute()
     return id
   }
   const user = async (role: Role, organizationId: string, rosterMemberId: string | null = null) => {

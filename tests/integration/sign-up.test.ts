@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getOptionalActor } from '~/auth/guard.server'
+import { getDb } from '~/db/client.server'
+import * as signup from '~/routes/_auth.signup'
+import { getRequest, postRequest, statusOf } from './support'
+import { createTwoTenants, type TwoTenants } from './tenants'
+
+let t: TwoTenants
+let codeA: string
+const PASSWORD = 'a long enough passphrase'
+
+beforeAll(async () => {
+  t = await createTwoTenants(getDb())
+  codeA = (await getDb().selectFrom('organizations').select('code').where('id', '=', t.a.employerId).executeTakeFirstOrThrow()).code
+  // A second, unbound member of A for the by-name route: Ada Tester has an account already (the fixture's employee).
+  const now = new Date().toISOString()
+  await getDb()
+    .insertInto('rosterMembers')
+    .values([
+      { id: 'rm-grace', employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1986-12-09', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-alan', employerId: t.a.employerId, employeeId: 'A0003', firstName: 'Alan', lastName: 'Turing', dateOfBirth: '1982-06-23', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-eve', employerId: t.a.employerId, employeeId: 'A0005', firstName: 'Eve', lastName: 'Adams', dateOfBirth: '1990-02-02', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-ended', employerId: t.a.employerId, employeeId: 'A0004', firstName: 'Old', lastName: 'Timer', dateOfBirth: '1960-01-01', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2020-01-01', coverageEnd: '2025-12-31', dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+    ])
+    .execute()
+})
+
+const post = (form: Record<string, string>) => statusOf(signup.action, postRequest('/signup', form))
+const NO_MATCH = "We couldn't match those details to your employer's eligibility list. Check them against your benefits guide, or ask your HR team."
+const userCount = async () => Number((await getDb().selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+
+describe('member sign-up with eligibility verification', () => {
+  it('binds an account found by employee id, signs the member in and sends them home', async () => {
+    const result = await signup.action({ request: postRequest('/signup', { employerCode: codeA.toLowerCase(), matchBy: 'employee_id', employeeId: 'A0002', email: 'grace@example.com', password: PASSWORD }), params: {}, context: {} })
+    const response = result as Response
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/member')
+    const actor = await getOptionalActor(getRequest('/member', response.headers.get('Set-Cookie')!.split(';')[0]))
+    expect(actor).toMatchObject({ role: 'employee', organizationId: t.a.employerId, rosterMemberId: 'rm-grace', displayName: 'Grace Hopper' })
+  })
+
+  it('binds an account found by last name (any case), date of birth and ZIP', async () => {
+    const result = await post({ employerCode: codeA, matchBy: 'personal', lastName: 'TURING', dateOfBirth: '1982-06-23', zip: '43215', email: 'alan@example.com', password: PASSWORD })
+    expect(result).toMatchObject({ status: 302, location: '/member' })
+  })
+
+  it.each([
+    ['an unknown employer code', { employerCode: 'NOPE', matchBy: 'employee_id', employeeId: 'A0002' }],
+    ["another employer's member", { matchBy: 'employee_id', employeeId: 'B0001' }],
+    ['a wrong date of birth', { matchBy: 'personal', lastName: 'Turing', dateOfBirth: '1982-06-24', zip: '43215' }],
+    ['a wrong ZIP', { matchBy: 'personal', lastName: 'Turing', dateOfBirth: '1982-06-23', zip: '43216' }],
+    ['coverage that has ended', { matchBy: 'employee_id', employeeId: 'A0004' }],
+  ])('answers %s with the same message, creating nothing', async (_name, change) => {
+    const before = await userCount()
+    const result = await post({ employerCode: codeA, email: `x${Math.random()}@example.com`, password: PASSWORD, ...change })
+    expect(result.status).toBe(422)
+    expect(result.body).toMatchObject({ error: { '': [NO_MATCH] } })
+    expect(await userCount()).toBe(before)
+  })
+
+  it('refuses a second account for the same member and a reused e-mail', async () => {
+    expect((await post({ employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0001', email: 'ada2@example.com', password: PASSWORD })).status).toBe(409)
+    const reused = await post({ employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0005', email: 'GRACE@example.com', password: PASSWORD })
+    expect(reused).toMatchObject({ status: 409, body: { error: { email: ['An account already uses this e-mail. Sign in instead.'] } } })
+  })
+
+  it('asks for what is missing and for a longer password', async () => {
+    const result = await post({ employerCode: codeA, matchBy: 'personal', email: 'not-an-email', password: 'short' })
+    expect(result.status).toBe(400)
+    expect(result.body).toMatchObject({
+      error: { lastName: ['Enter your last name'], dateOfBirth: ['Enter your date of birth'], zip: ['Enter your 5-digit home ZIP code'], email: ['Enter an e-mail address like name@example.com'], password: ['Use at least 12 characters'] },
+    })
+  })
+})
