@@ -4,6 +4,7 @@ import { requirePermission } from '~/auth/guard.server'
 import { OFFER_COLUMNS } from '~/domain/offers/offer-row'
 import { runCmsImport, runOffersUpload } from '~/services/admin-imports.server'
 import { formatCount } from '~/ui/format'
+import { RejectedRows } from '~/ui/rejected-rows'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Data imports · Platform admin · COE Marketplace' }]
@@ -79,28 +80,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
       <section className="card" role="alert" aria-labelledby="result-heading">
         <h2 id="result-heading">Import refused: nothing was changed</h2>
         <p className="error-text">{result.error}</p>
-        {result.report?.rejected.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">Line</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.report.rejected.map((r, i) => (
-                  <tr key={`${r.line}-${r.column}-${i}`}>
-                    <td className="num">{r.line}</td>
-                    <td>{r.column || '—'}</td>
-                    <td>{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <RejectedRows rows={result.report?.rejected ?? []} caption="Rejected rows" />
       </section>
     )
   }

@@ -8,7 +8,8 @@ import { toIsoDate } from '~/domain/dates'
 import { parseRosterRow, REQUIRED_ROSTER_COLUMNS, type RosterRow } from '~/domain/roster/roster-row'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
-import { readCsv } from './csv-reader.server'
+import { CsvFileError, readCsv } from './csv-reader.server'
+import { receiveCsvUpload } from './upload.server'
 
 export interface RosterImportOptions {
   label: string
@@ -108,4 +109,26 @@ export async function importRosterFile(scope: EmployerScope, path: string, optio
   })
   report.imported = true
   return report
+}
+
+export const MAX_ROSTER_UPLOAD_BYTES = 200_000_000
+
+/** The employer admin's upload: streamed to disk, then imported with the chosen modes. */
+export async function importUploadedRoster(actor: Actor, scope: EmployerScope, request: Request) {
+  const upload = await receiveCsvUpload(request, 'file', MAX_ROSTER_UPLOAD_BYTES)
+  if (!upload.ok) return { ok: false as const, error: upload.error }
+  try {
+    const report = await importRosterFile(scope, upload.filePath, {
+      label: upload.fileName,
+      actor,
+      fullFile: upload.fields.get('fullFile') === 'on',
+      allOrNothing: upload.fields.get('allOrNothing') === 'on',
+    })
+    return { ok: true as const, fileName: upload.fileName, report }
+  } catch (error) {
+    if (error instanceof CsvFileError) return { ok: false as const, error: error.message }
+    throw error
+  } finally {
+    upload.cleanup()
+  }
 }

@@ -14,6 +14,12 @@ export type UploadResult =
   | { ok: true; filePath: string; fileName: string; fields: FormData; cleanup: () => void }
   | { ok: false; error: string }
 
+/** The person's file name, reduced to safe characters (the folder is private to this upload). */
+function safeFileName(filename: string): string {
+  const base = path.basename(filename.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').slice(-100)
+  return base && !/^\.+$/.test(base) ? base : 'upload.csv'
+}
+
 /**
  * Streams one uploaded CSV to a private temporary folder (never buffered whole in memory),
  * refusing files over `maxBytes` and anything not named .csv.
@@ -26,7 +32,7 @@ export async function receiveCsvUpload(request: Request, fieldName: string, maxB
     fields = await unstable_parseMultipartFormData(
       request,
       unstable_composeUploadHandlers(
-        unstable_createFileUploadHandler({ directory, maxPartSize: maxBytes, avoidFileConflicts: true, filter: ({ name }) => name === fieldName }),
+        unstable_createFileUploadHandler({ directory, maxPartSize: maxBytes, file: ({ filename }) => safeFileName(filename), filter: ({ name }) => name === fieldName }),
         unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
       ),
     )

@@ -14,6 +14,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer', label: 'Overview', end: true },
     { to: '/employer/programs', label: 'Programs' },
     { to: '/employer/plans', label: 'Health plans' },
+    { to: '/employer/roster', label: 'Roster' },
   ],
   broker: [{ to: '/broker', label: 'Clients', end: false }],
   care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
