@@ -16,3 +16,8 @@ export function isIsoDate(text: string): boolean {
 export function daysBetween(from: Date, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - from.getTime()) / 86_400_000))
 }
+
+/** The calendar date `days` after (or before, when negative) an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  return toIsoDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000))
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isIsoDate } from '~/domain/dates'
 import { parseDollarsToCents } from '~/domain/money'
 
 /** A dollar amount typed by a person, turned into integer cents; messages name the field. */
@@ -32,3 +33,19 @@ export function percentField(label: string) {
       return Math.round(Number(cleaned) * 100) / 10_000
     })
 }
+
+/** An HTML checkbox: "on" when ticked, absent otherwise; stored as 0/1. */
+export const checkbox = z
+  .literal('on')
+  .optional()
+  .transform((value) => (value === 'on' ? 1 : 0) as 0 | 1)
+
+export function wholeNumber(label: string, max: number) {
+  return z.coerce
+    .number({ invalid_type_error: `Enter the ${label} as a whole number` })
+    .int(`Enter the ${label} as a whole number`)
+    .min(0, `The ${label} cannot be negative`)
+    .max(max, `The ${label} must be at most ${max.toLocaleString('en-US')}`)
+}
+
+export const isoDate = (label: string) => z.string({ required_error: `Enter the ${label}` }).refine(isIsoDate, `Enter the ${label} as a real date`)

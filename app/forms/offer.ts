@@ -1,21 +1,5 @@
 import { z } from 'zod'
-import { isIsoDate } from '~/domain/dates'
-import { dollarsField } from './fields'
-
-const checkbox = z
-  .literal('on')
-  .optional()
-  .transform((value) => (value === 'on' ? 1 : 0) as 0 | 1)
-
-function wholeNumber(label: string, max: number) {
-  return z.coerce
-    .number({ invalid_type_error: `Enter the ${label} as a whole number` })
-    .int(`Enter the ${label} as a whole number`)
-    .min(0, `The ${label} cannot be negative`)
-    .max(max, `The ${label} must be at most ${max.toLocaleString('en-US')}`)
-}
-
-const isoDate = (label: string) => z.string({ required_error: `Enter the ${label}` }).refine(isIsoDate, `Enter the ${label} as a real date`)
+import { checkbox, dollarsField, isoDate, wholeNumber } from './fields'
 
 /** A health system's bundled offer as its contracting staff edit it. */
 export const OfferSchema = z

@@ -15,12 +15,17 @@ const HEIGHT = 220
 
 type StateFeature = Feature<Geometry, { name: string }>
 let statesByName: Map<string, StateFeature> | undefined
+let nationOutlines: string | undefined
+
+function topology() {
+  // Loaded through require: Node's ESM loader needs import attributes for JSON, which the classic compiler does not emit.
+  return createRequire(import.meta.url)('us-atlas/states-10m.json') as Topology<{ states: GeometryCollection<{ name: string }> }>
+}
 
 function states(): Map<string, StateFeature> {
   if (!statesByName) {
-    // Loaded through require: Node's ESM loader needs import attributes for JSON, which the classic compiler does not emit.
-    const topology = createRequire(import.meta.url)('us-atlas/states-10m.json') as Topology<{ states: GeometryCollection<{ name: string }> }>
-    const collection = feature(topology, topology.objects.states)
+    const atlas = topology()
+    const collection = feature(atlas, atlas.objects.states)
     statesByName = new Map(collection.features.map((f) => [f.properties.name, f as StateFeature]))
   }
   return statesByName
@@ -45,4 +50,37 @@ export function drawStateMap(state: string, latitude: number | null, longitude: 
   const statePath = geoPath(projection)(outline as GeoPermissibleObjects)
   if (!point || !statePath) return null
   return { width: WIDTH, height: HEIGHT, statePath, pin: { x: Math.round(point[0] * 10) / 10, y: Math.round(point[1] * 10) / 10 }, stateName }
+}
+
+export interface UsMapPoint {
+  id: string
+  latitude: number
+  longitude: number
+}
+
+export interface UsMap {
+  width: number
+  height: number
+  /** Every state outline as one SVG path. */
+  statesPath: string
+  /** Projected points; points outside the Albers USA frame (territories) are left out. */
+  points: Array<{ id: string; x: number; y: number }>
+}
+
+const US_WIDTH = 640
+const US_HEIGHT = 400
+
+/** The United States (Albers USA, states from us-atlas) with projected points: drawn on the server, no tiles. */
+export function drawUsMap(points: readonly UsMapPoint[]): UsMap {
+  const projection = geoAlbersUsa().scale(820).translate([US_WIDTH / 2, US_HEIGHT / 2])
+  if (nationOutlines === undefined) {
+    const atlas = topology()
+    nationOutlines = geoPath(projection)(feature(atlas, atlas.objects.states) as GeoPermissibleObjects) ?? ''
+  }
+  const projected: UsMap['points'] = []
+  for (const point of points) {
+    const xy = projection([point.longitude, point.latitude])
+    if (xy) projected.push({ id: point.id, x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10 })
+  }
+  return { width: US_WIDTH, height: US_HEIGHT, statesPath: nationOutlines, points: projected }
 }

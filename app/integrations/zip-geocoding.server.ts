@@ -9,3 +9,10 @@ export function zipCentroid(zip: string): { latitude: number; longitude: number 
   if (!found || (found.latitude === 0 && found.longitude === 0)) return null
   return { latitude: found.latitude, longitude: found.longitude }
 }
+
+/** ZIP → centroid and state, or null when the package does not know the ZIP. */
+export function zipPlace(zip: string): { latitude: number; longitude: number; state: string } | null {
+  const found = zipcodes.lookup(zip.trim().slice(0, 5))
+  if (!found || (found.latitude === 0 && found.longitude === 0)) return null
+  return { latitude: found.latitude, longitude: found.longitude, state: found.state }
+}

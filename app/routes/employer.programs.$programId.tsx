@@ -1,24 +1,50 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
-import { formatCents } from '~/domain/money'
+import { parseProjectionQuery, parseVersionQuery } from '~/forms/program'
 import { requireParam } from '~/http/params'
-import { getProgramDetail } from '~/services/programs.server'
+import { getProgramOverview } from '~/services/program-insights.server'
+import { applyProgramChange } from '~/services/program-actions.server'
 import { formatDate, statusLabel } from '~/ui/format'
+import { ErrorList } from '~/ui/primitives/error-list'
+import { BenefitRulesForm, ProgramDetailsForm, ProgramProceduresForm, TravelRulesForm } from '~/ui/program-forms'
+import { ProgramNetworkTable } from '~/ui/program-network-table'
+import { ProgramProjection } from '~/ui/program-projection'
 import { ProgramRules } from '~/ui/program-summary'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.program.name ?? 'Program'} · Programs · COE Marketplace` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.program.name ?? 'Program'} · Programs · COE Marketplace` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireEmployerAccess(request, 'program:read')
-  return getProgramDetail(scope, requireParam(params, 'programId'))
+  const url = new URL(request.url)
+  const programId = requireParam(params, 'programId')
+  const version = parseVersionQuery(url.searchParams)
+  // Codes are known only after loading; the catalog's codes are short uppercase words.
+  const codes = [...url.searchParams.keys()].filter((k) => k.startsWith('incidence_')).map((k) => k.slice('incidence_'.length))
+  const { settings, errors } = parseProjectionQuery(url.searchParams, codes)
+  const overview = await getProgramOverview(scope, programId, version, settings)
+  return { ...overview, projectionErrors: errors, query: Object.fromEntries(url.searchParams) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, scope } = await requireEmployerAccess(request, 'program:write')
+  const programId = requireParam(params, 'programId')
+  const formData = await request.formData()
+  const outcome = await applyProgramChange(actor, scope, programId, formData)
+  if (outcome.ok) return redirect(`/employer/programs/${programId}${outcome.anchor ? `#${outcome.anchor}` : ''}`)
+  return data({ intent: outcome.intent, result: outcome.result }, { status: outcome.status })
 }
 
 export default function ProgramRoute() {
-  const { program, versions, current, procedures, network, rules } = useLoaderData<typeof loader>()
+  const { program, versions, current, isEditable, isNewest, procedures, network, rules, problems, catalog, projection, projectionErrors, query } =
+    useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined)
+  const newest = versions[0]!
+  const base = `/employer/programs/${program.id}`
+  const versionQuery = isNewest ? '' : `?version=${current.version}`
   return (
     <>
       <p className="breadcrumb">
@@ -31,47 +57,126 @@ export default function ProgramRoute() {
         </span>
       </div>
       <p className="lead">
+        {isEditable ? 'Draft: members do not see it until you publish. ' : ''}
         In force from {formatDate(current.effectiveFrom)}
-        {current.effectiveTo ? ` to ${formatDate(current.effectiveTo)}` : ''}. Covers {procedures.map((p) => p.name).join(', ')}.
+        {current.effectiveTo ? ` to ${formatDate(current.effectiveTo)}` : ''}.{' '}
+        {procedures.length > 0 ? `Covers ${procedures.map((p) => p.name).join(', ')}.` : 'No procedures chosen yet.'}
       </p>
-      {rules ? <ProgramRules rules={rules} /> : null}
-      <section className="card" aria-labelledby="network-heading">
-        <h2 id="network-heading">Network ({network.length} offers)</h2>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Center</th>
-                <th scope="col">Procedure</th>
-                <th scope="col">Location</th>
-                <th scope="col" className="num">CMS stars</th>
-                <th scope="col" className="num">Bundled price</th>
-              </tr>
-            </thead>
-            <tbody>
-              {network.map((row) => (
-                <tr key={row.offerId}>
-                  <th scope="row">
-                    <Link to={`/facilities/${row.facilityId}`}>{row.facilityName}</Link>
-                  </th>
-                  <td>{row.procedureCode}</td>
-                  <td>
-                    {row.city}, {row.state}
-                  </td>
-                  <td className="num">{row.starRating ?? 'Not rated'}</td>
-                  <td className="num">{formatCents(row.bundlePriceCents, { wholeDollars: true })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {!isNewest ? (
+        <p className="card notice" role="status">
+          You are looking at version {current.version}, which no longer changes. <Link to={base}>Go to the newest version ({newest.version})</Link>.
+        </p>
+      ) : null}
+      <ul className="section-nav">
+        <li>
+          <Link to={`${base}/preview${versionQuery}`}>Preview as a member</Link>
+        </li>
+        {isEditable ? (
+          <li>
+            <Link to={`${base}/network`}>Choose the network</Link>
+          </li>
+        ) : null}
+        <li>
+          <a href="#projection-heading">Projection</a>
+        </li>
+        <li>
+          <a href="#history-heading">Version history</a>
+        </li>
+      </ul>
+
+      {actionData?.intent === 'publish' || actionData?.intent === 'new-version' ? (
+        <div role="alert" className="card problems">
+          <ErrorList errors={actionData.result.error?.[''] ?? undefined} />
         </div>
+      ) : null}
+
+      {isEditable ? (
+        <section className={`card ${problems.length ? 'problems' : 'notice'}`} aria-labelledby="publish-heading">
+          <h2 id="publish-heading">Publish version {current.version}</h2>
+          {problems.length > 0 ? (
+            <>
+              <p>Before you can publish:</p>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p.message}>{p.message}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>Everything is in place. Once published, this version cannot change; members see it from {formatDate(current.effectiveFrom)}.</p>
+          )}
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+              Publish version {current.version}
+            </button>
+          </Form>
+        </section>
+      ) : isNewest ? (
+        <section className="card" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Change this program</h2>
+          <p>
+            Version {current.version} is published and stays as it is, for members and for cases already requested under it. Changes go into a new draft
+            version that starts as a copy.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="new-version" />
+            <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+              Start version {current.version + 1}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {isEditable && rules ? (
+        <>
+          <section className="card" aria-labelledby="details-heading">
+            <h2 id="details-heading">Name and dates</h2>
+            <ProgramDetailsForm value={{ name: program.name, effectiveFrom: current.effectiveFrom, effectiveTo: current.effectiveTo }} lastResult={resultFor('details')} />
+          </section>
+          <section className="card" aria-labelledby="procedures-heading" id="procedures">
+            <h2 id="procedures-heading">Procedures</h2>
+            <ProgramProceduresForm catalog={catalog} chosenIds={procedures.map((p) => p.id)} lastResult={resultFor('procedures')} />
+          </section>
+        </>
+      ) : rules ? (
+        <ProgramRules rules={rules} />
+      ) : null}
+
+      <section className="card" aria-labelledby="network-heading" id="network">
+        <div className="page-head">
+          <h2 id="network-heading">Network ({network.length} offers)</h2>
+          {isEditable ? (
+            <Link to={`${base}/network`} className="button">
+              Choose centers
+            </Link>
+          ) : null}
+        </div>
+        <ProgramNetworkTable network={network} />
       </section>
+
+      {isEditable && rules ? (
+        <>
+          <section className="card" aria-labelledby="benefit-heading" id="benefit">
+            <h2 id="benefit-heading">Benefit rules</h2>
+            <BenefitRulesForm rules={rules} lastResult={resultFor('benefit')} />
+          </section>
+          <section className="card" aria-labelledby="travel-heading" id="travel">
+            <h2 id="travel-heading">Travel rules</h2>
+            <TravelRulesForm rules={rules} lastResult={resultFor('travel')} />
+          </section>
+        </>
+      ) : null}
+
+      <ProgramProjection projection={projection} errors={projectionErrors} query={query} version={isNewest ? null : current.version} />
+
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">Version history</h2>
         <ol className="timeline">
           {versions.map((version) => (
             <li key={version.id}>
-              Version {version.version}: {statusLabel(version.status)}
+              {version.id === current.id ? <strong>Version {version.version}</strong> : <Link to={`${base}?version=${version.version}`}>Version {version.version}</Link>}
+              : {statusLabel(version.status)}, from {formatDate(version.effectiveFrom)}
               {version.publishedAt ? `, published ${formatDate(version.publishedAt)}` : `, created ${formatDate(version.createdAt)}`}
             </li>
           ))}

@@ -16,7 +16,12 @@ export default function ProgramsRoute() {
   const { programs } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>Programs</h1>
+      <div className="page-head">
+        <h1>Programs</h1>
+        <Link to="/employer/programs/new" className="button button--primary">
+          New program
+        </Link>
+      </div>
       <p className="lead">Your centers-of-excellence programs. Members see the published version in force.</p>
       {programs.length === 0 ? (
         <p className="empty">No programs yet.</p>

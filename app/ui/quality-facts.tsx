@@ -95,3 +95,9 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
     </div>
   )
 }
+
+/** CMS's verdict against the nation as a labelled chip (unknown shows as "Not available"). */
+export function ComparisonVerdict({ comparison }: { comparison: NationalComparison | null }) {
+  const value = comparison ?? 'not_available'
+  return <span className={`verdict verdict--${value}`}>{COMPARISON_LABEL[value]}</span>
+}

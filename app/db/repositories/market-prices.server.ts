@@ -68,3 +68,14 @@ export async function updateMedicareBase(db: Kysely<Database>, codes: string[], 
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
+
+/** State medians and national prices of these procedures: the "typical local price" outside a COE. */
+export function listAreaMarketPrices(db: Kysely<Database>, procedureIds: readonly string[]) {
+  if (procedureIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('marketPrices')
+    .select(['procedureId', 'scope', 'scopeKey', 'priceCents'])
+    .where('procedureId', 'in', procedureIds)
+    .where('scope', 'in', ['state', 'national'])
+    .execute()
+}

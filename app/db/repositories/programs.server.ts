@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '~/db/schema'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { Database, ProgramBenefitRulesTable, ProgramTravelRulesTable, ProgramVersionsTable, ProgramsTable } from '~/db/schema'
 import type { EmployerScope } from '~/domain/tenancy'
 
 /** Each program of the employer with its newest version. */
@@ -61,7 +61,7 @@ export function listVersionProcedures(db: Kysely<Database>, versionId: string) {
   return db
     .selectFrom('programProcedures')
     .innerJoin('procedures', 'procedures.id', 'programProcedures.procedureId')
-    .select(['procedures.id', 'procedures.code', 'procedures.name'])
+    .select(['procedures.id', 'procedures.code', 'procedures.name', 'procedures.typicalNights', 'procedures.incidencePerThousand'])
     .where('programProcedures.programVersionId', '=', versionId)
     .orderBy('procedures.name')
     .execute()
@@ -76,11 +76,17 @@ export function listVersionNetwork(db: Kysely<Database>, versionId: string) {
     .select([
       'offers.id as offerId',
       'programNetwork.bundlePriceCents',
+      'offers.status as offerStatus',
+      'offers.validFrom',
+      'offers.validTo',
       'facilities.id as facilityId',
       'facilities.name as facilityName',
       'facilities.city',
       'facilities.state',
+      'facilities.latitude',
+      'facilities.longitude',
       'facilities.starRating',
+      'procedures.id as procedureId',
       'procedures.code as procedureCode',
     ])
     .where('programNetwork.programVersionId', '=', versionId)
@@ -96,4 +102,99 @@ export function findVersionRules(db: Kysely<Database>, versionId: string) {
     .selectAll(['programBenefitRules', 'programTravelRules'])
     .where('programBenefitRules.programVersionId', '=', versionId)
     .executeTakeFirst()
+}
+
+export function insertProgram(db: Kysely<Database>, program: Insertable<ProgramsTable>) {
+  return db.insertInto('programs').values(program).execute()
+}
+
+export function updateProgramName(db: Kysely<Database>, scope: EmployerScope, programId: string, name: string) {
+  return db.updateTable('programs').set({ name }).where('id', '=', programId).where('employerId', '=', scope.employerId).execute()
+}
+
+export function insertProgramVersion(db: Kysely<Database>, version: Insertable<ProgramVersionsTable>) {
+  return db.insertInto('programVersions').values(version).execute()
+}
+
+/** Changes a version only while it is a draft: a published version is immutable. Returns rows changed. */
+export async function updateDraftVersion(
+  db: Kysely<Database>,
+  versionId: string,
+  changes: Partial<Pick<ProgramVersionsTable, 'effectiveFrom' | 'effectiveTo' | 'status' | 'publishedAt' | 'publishedByUserId'>>,
+): Promise<number> {
+  const result = await db.updateTable('programVersions').set(changes).where('id', '=', versionId).where('status', '=', 'draft').executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export async function replaceVersionProcedures(trx: Transaction<Database>, versionId: string, procedureIds: readonly string[]) {
+  await trx.deleteFrom('programProcedures').where('programVersionId', '=', versionId).execute()
+  if (procedureIds.length > 0) await trx.insertInto('programProcedures').values(procedureIds.map((procedureId) => ({ programVersionId: versionId, procedureId }))).execute()
+}
+
+export async function replaceVersionNetwork(trx: Transaction<Database>, versionId: string, rows: ReadonlyArray<{ offerId: string; bundlePriceCents: number }>) {
+  await trx.deleteFrom('programNetwork').where('programVersionId', '=', versionId).execute()
+  for (let i = 0; i < rows.length; i += 400) {
+    await trx.insertInto('programNetwork').values(rows.slice(i, i + 400).map((row) => ({ programVersionId: versionId, ...row }))).execute()
+  }
+}
+
+/** The version's network offers with their procedure (to drop offers of procedures no longer covered). */
+export function listVersionNetworkOfferIds(db: Kysely<Database>, versionId: string) {
+  return db
+    .selectFrom('programNetwork')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .select(['programNetwork.offerId', 'programNetwork.bundlePriceCents', 'offers.procedureId'])
+    .where('programNetwork.programVersionId', '=', versionId)
+    .execute()
+}
+
+export type BenefitRulesRow = Insertable<ProgramBenefitRulesTable>
+export type TravelRulesRow = Insertable<ProgramTravelRulesTable>
+
+export async function saveBenefitRules(trx: Transaction<Database>, rules: BenefitRulesRow) {
+  await trx.deleteFrom('programBenefitRules').where('programVersionId', '=', rules.programVersionId).execute()
+  await trx.insertInto('programBenefitRules').values(rules).execute()
+}
+
+export async function saveTravelRules(trx: Transaction<Database>, rules: TravelRulesRow) {
+  await trx.deleteFrom('programTravelRules').where('programVersionId', '=', rules.programVersionId).execute()
+  await trx.insertInto('programTravelRules').values(rules).execute()
+}
+
+/** Active offers for these procedures with their facility and the hip/knee quality facts. */
+export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly string[]) {
+  if (procedureIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('offers')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
+    .leftJoin('organizations as system', 'system.id', 'facilities.healthSystemId')
+    .leftJoin('qualityMeasures as comp', (join) => join.onRef('comp.facilityId', '=', 'facilities.id').on('comp.measureCode', '=', 'COMP_HIP_KNEE'))
+    .leftJoin('qualityMeasures as readm', (join) => join.onRef('readm.facilityId', '=', 'facilities.id').on('readm.measureCode', '=', 'READM_30_HIP_KNEE'))
+    .select([
+      'offers.id as offerId',
+      'offers.priceCents',
+      'offers.validFrom',
+      'offers.validTo',
+      'offers.annualVolume',
+      'offers.warrantyDays',
+      'procedures.id as procedureId',
+      'procedures.code as procedureCode',
+      'procedures.name as procedureName',
+      'facilities.id as facilityId',
+      'facilities.name as facilityName',
+      'facilities.city',
+      'facilities.state',
+      'facilities.latitude',
+      'facilities.longitude',
+      'facilities.starRating',
+      'system.name as healthSystemName',
+      'comp.comparison as complicationComparison',
+      'readm.comparison as readmissionComparison',
+    ])
+    .where('offers.procedureId', 'in', procedureIds)
+    .where('offers.status', '=', 'active')
+    .orderBy('procedures.code')
+    .orderBy('facilities.name')
+    .execute()
 }

@@ -34,3 +34,16 @@ export function findOwnRosterMember(db: Kysely<Database>, scope: EmployerScope, 
     .where('rosterMembers.employerId', '=', scope.employerId)
     .executeTakeFirst()
 }
+
+/** Covered members on `asOfDate` counted by home ZIP, plan and coverage tier (the projection's groups). */
+export function listCoveredMemberGroups(db: Kysely<Database>, scope: EmployerScope, asOfDate: string) {
+  return db
+    .selectFrom('rosterMembers')
+    .select(['zip', 'healthPlanId', 'coverageTier', (eb) => eb.fn.countAll<number>().as('members')])
+    .where('employerId', '=', scope.employerId)
+    .where('coverageStart', '<=', asOfDate)
+    .where((eb) => eb.or([eb('coverageEnd', 'is', null), eb('coverageEnd', '>=', asOfDate)]))
+    .groupBy(['zip', 'healthPlanId', 'coverageTier'])
+    .orderBy('zip')
+    .execute()
+}

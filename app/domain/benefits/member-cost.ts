@@ -71,3 +71,35 @@ function finish(parts: Pick<MemberCost, 'hsaMinimumCents' | 'deductibleCents' | 
   const memberPaysCents = Math.min(uncappedCents, remainingOop)
   return { ...parts, uncappedCents, memberPaysCents, isCapped: memberPaysCents < uncappedCents }
 }
+
+/** A plan's terms as stored (integer cents, rate 0–1). */
+export interface PlanTerms {
+  deductibleIndividualCents: number
+  deductibleFamilyCents: number
+  coinsuranceRate: number
+  oopMaxIndividualCents: number
+  oopMaxFamilyCents: number
+  isHsaQualified: boolean
+}
+
+/**
+ * The member's side of a plan: a member covered alone gets the individual deductible and
+ * out-of-pocket maximum (and the IRS self-only minimum), anyone covering dependents the family ones.
+ */
+export function memberPlanFromTerms(
+  terms: PlanTerms,
+  coverage: 'individual' | 'family',
+  irsMinimum: { selfCents: number; familyCents: number },
+  alreadyPaid: { deductibleMetCents: number; oopPaidCents: number } = { deductibleMetCents: 0, oopPaidCents: 0 },
+): MemberPlan {
+  const family = coverage === 'family'
+  return {
+    deductibleCents: family ? terms.deductibleFamilyCents : terms.deductibleIndividualCents,
+    deductibleMetCents: alreadyPaid.deductibleMetCents,
+    coinsuranceRate: terms.coinsuranceRate,
+    oopMaxCents: family ? terms.oopMaxFamilyCents : terms.oopMaxIndividualCents,
+    oopPaidCents: alreadyPaid.oopPaidCents,
+    isHsaQualified: terms.isHsaQualified,
+    irsMinimumDeductibleCents: family ? irsMinimum.familyCents : irsMinimum.selfCents,
+  }
+}

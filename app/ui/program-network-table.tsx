@@ -1,0 +1,48 @@
+import { Link } from '@remix-run/react'
+import { formatCents } from '~/domain/money'
+
+export interface NetworkRowView {
+  offerId: string
+  facilityId: string
+  facilityName: string
+  city: string
+  state: string
+  starRating: number | null
+  procedureCode: string
+  bundlePriceCents: number
+}
+
+/** The offers in a program version's network (employer and broker pages). */
+export function ProgramNetworkTable({ network }: { network: readonly NetworkRowView[] }) {
+  if (network.length === 0) return <p className="empty">No centers in the network yet.</p>
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Center</th>
+            <th scope="col">Procedure</th>
+            <th scope="col">Location</th>
+            <th scope="col" className="num">CMS stars</th>
+            <th scope="col" className="num">Bundled price</th>
+          </tr>
+        </thead>
+        <tbody>
+          {network.map((row) => (
+            <tr key={row.offerId}>
+              <th scope="row">
+                <Link to={`/facilities/${row.facilityId}`}>{row.facilityName}</Link>
+              </th>
+              <td>{row.procedureCode}</td>
+              <td>
+                {row.city}, {row.state}
+              </td>
+              <td className="num">{row.starRating ?? 'Not rated'}</td>
+              <td className="num">{formatCents(row.bundlePriceCents, { wholeDollars: true })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
