@@ -128,15 +128,16 @@ export default function ProgramRoute() {
         </section>
       ) : null}
 
+      {/* Each form is keyed by what it shows, so it starts afresh from the saved values after a save. */}
       {isEditable && rules ? (
         <>
           <section className="card" aria-labelledby="details-heading">
             <h2 id="details-heading">Name and dates</h2>
-            <ProgramDetailsForm value={{ name: program.name, effectiveFrom: current.effectiveFrom, effectiveTo: current.effectiveTo }} lastResult={resultFor('details')} />
+            <ProgramDetailsForm key={`${program.name}|${current.effectiveFrom}|${current.effectiveTo}`} value={{ name: program.name, effectiveFrom: current.effectiveFrom, effectiveTo: current.effectiveTo }} lastResult={resultFor('details')} />
           </section>
           <section className="card" aria-labelledby="procedures-heading" id="procedures">
             <h2 id="procedures-heading">Procedures</h2>
-            <ProgramProceduresForm catalog={catalog} chosenIds={procedures.map((p) => p.id)} lastResult={resultFor('procedures')} />
+            <ProgramProceduresForm key={procedures.map((p) => p.id).join()} catalog={catalog} chosenIds={procedures.map((p) => p.id)} lastResult={resultFor('procedures')} />
           </section>
         </>
       ) : rules ? (
@@ -159,11 +160,11 @@ export default function ProgramRoute() {
         <>
           <section className="card" aria-labelledby="benefit-heading" id="benefit">
             <h2 id="benefit-heading">Benefit rules</h2>
-            <BenefitRulesForm rules={rules} lastResult={resultFor('benefit')} />
+            <BenefitRulesForm key={`${current.id}|${JSON.stringify(rules)}`} rules={rules} lastResult={resultFor('benefit')} />
           </section>
           <section className="card" aria-labelledby="travel-heading" id="travel">
             <h2 id="travel-heading">Travel rules</h2>
-            <TravelRulesForm rules={rules} lastResult={resultFor('travel')} />
+            <TravelRulesForm key={`${current.id}|${JSON.stringify(rules)}`} rules={rules} lastResult={resultFor('travel')} />
           </section>
         </>
       ) : null}

@@ -87,7 +87,7 @@ export default function ProgramNetworkRoute() {
                                 value={offer.offerId}
                                 id={`offer-${offer.offerId}`}
                                 defaultChecked={offer.isChosen}
-                                aria-label={`${offer.facilityName}, ${procedure.code}`}
+                                aria-label={`${offer.facilityName}, ${offer.city} ${offer.state}: ${procedure.code}`}
                               />
                             </td>
                             <th scope="row">

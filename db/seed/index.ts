@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import zipcodes from 'zipcodes'
 import { hashPassword } from '../../app/auth/password.server'
 import type { Database, Role } from '../../app/db/schema'
+import { recomputeMarketPrices } from '../../app/services/market-prices.server'
 import { ACCREDITATION, INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
 import { EMPLOYERS, HEALTH_SYSTEMS, METROS } from './metros'
 import { createRandom, seedId, type Random } from './random'
@@ -81,6 +82,8 @@ function measure(random: Random, mean: number, spread: number, better: number, w
 export async function seedDemoData(db: Kysely<Database>, options: { log?: (line: string) => void } = {}) {
   const log = options.log ?? (() => undefined)
   const random = createRandom(SEED)
+  // Its own stream, so adding cost indexes left every other demo value as it was.
+  const costRandom = createRandom(SEED + 1)
   faker.seed(SEED)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
@@ -158,6 +161,11 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
       quality.push(
         { id: seedId('qm', facility.id, 'COMP'), facilityId: facility.id, measureCode: 'COMP_HIP_KNEE', ...comp, periodStart: '2021-04-01', periodEnd: '2024-03-31', source, footnote: comp.value === null ? '1' : null, updatedAt: NOW },
         { id: seedId('qm', facility.id, 'READM'), facilityId: facility.id, measureCode: 'READM_30_HIP_KNEE', ...readm, periodStart: '2021-07-01', periodEnd: '2024-06-30', source, footnote: readm.value === null ? '1' : null, updatedAt: NOW },
+        // A Medicare spending-per-beneficiary ratio, so the demo has typical local prices (computed below as import:cms does).
+        {
+          id: seedId('qm', facility.id, 'MSPB'), facilityId: facility.id, measureCode: 'MSPB_1', value: Math.round(costRandom.normal(0.99, 0.06, 0.8, 1.2) * 100) / 100,
+          comparison: 'not_available', denominator: null, periodStart: '2023-01-01', periodEnd: '2023-12-31', source, footnote: null, updatedAt: NOW,
+        },
       )
     }
     await insertInBatches(trx, 'qualityMeasures', quality)
@@ -254,7 +262,8 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
       'memberships',
       users.map((u) => ({ id: seedId('membership', u.email), userId: seedId('user', u.email), organizationId: u.orgId, role: u.role, rosterMemberId: u.rosterMemberId ?? null, createdAt: NOW })),
     )
-    log(`${facilities.length} facilities, ${offers.length} offers, ${quality.length} quality facts, ${users.length} demo logins`)
+    const prices = await recomputeMarketPrices(trx, NOW)
+    log(`${facilities.length} facilities, ${offers.length} offers, ${quality.length} quality facts, ${prices.inserted} typical local prices, ${users.length} demo logins`)
   })
   return { logins: await listDemoLogins(db) }
 }

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test'
+
+const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+const CENTERS = ['Highland Health Center, Columbus OH', 'Methodist Medical Center, Indianapolis IN', "St. Luke's Hospital, Columbus OH"]
+
+async function signIn(page: Page) {
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill('hr@acme.example')
+  await page.getByLabel('Password').fill('demo-password-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/employer/)
+}
+
+test('the HR admin builds a TKA+THA program, previews it as a member, publishes, then publishes version 2 while version 1 stays', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page)
+  await page.getByRole('navigation').getByRole('link', { name: 'Programs' }).click()
+  await page.getByRole('link', { name: 'New program' }).click()
+
+  // A start date in the past is refused with a field error.
+  await page.getByLabel('Program name').fill('Knee and Hip COE')
+  await page.getByLabel('Starts on').fill(isoDaysFromNow(-3))
+  await page.getByRole('button', { name: 'Create draft' }).click()
+  await expect(page.getByText(/The start date is in the past: choose today/)).toBeVisible()
+  const start = isoDaysFromNow(10)
+  await page.getByLabel('Starts on').fill(start)
+  await page.getByRole('button', { name: 'Create draft' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Knee and Hip COE' })).toBeVisible()
+  await expect(page.getByText('Draft · version 1')).toBeVisible()
+
+  // Procedures: TKA and THA. Publishing now is refused: no centers yet.
+  await page.getByLabel('Total knee replacement').check()
+  await page.getByLabel('Total hip replacement').check()
+  await page.getByRole('button', { name: 'Save procedures' }).click()
+  await expect(page.getByText('Covers Total hip replacement, Total knee replacement.')).toBeVisible()
+  await page.getByRole('button', { name: 'Publish version 1' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'The network has no center for Total knee replacement' })).toBeVisible()
+
+  // Network: three centers for both procedures, chosen on the list beside the map.
+  await page.getByRole('link', { name: 'Choose centers' }).click()
+  await expect(page.getByRole('heading', { name: 'Choose the network' })).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Map of your members and the candidate centers' })).toBeVisible()
+  for (const center of CENTERS) {
+    await page.getByLabel(`${center}: TKA`).check()
+    await page.getByLabel(`${center}: THA`).check()
+  }
+  await page.getByRole('button', { name: 'Save the network' }).click()
+  await expect(page.getByRole('heading', { name: 'Network (6 offers)' })).toBeVisible()
+
+  // Benefit rules: deductible waived, coinsurance not, a $250 completion incentive.
+  await page.getByLabel('Deductible waived at a center of excellence').check()
+  await page.getByLabel('Coinsurance waived at a center of excellence').uncheck()
+  await page.getByLabel('Completion incentive ($)').fill('250')
+  await page.getByRole('button', { name: 'Save benefit rules' }).click()
+  await expect(page.getByLabel('Completion incentive ($)')).toHaveValue('250.00')
+  await expect(page.getByLabel('Coinsurance waived at a center of excellence')).not.toBeChecked()
+
+  // Travel rules: a cap below one night of lodging is refused next to the field, then fixed.
+  await page.getByLabel('Travel covered from (miles from home)').fill('60')
+  await page.getByLabel('Travel cap per case ($)').fill('100')
+  await page.getByRole('button', { name: 'Save travel rules' }).click()
+  await expect(page.getByText('The travel cap is below one night of lodging: raise it to at least the nightly cap')).toBeVisible()
+  await page.getByLabel('Travel cap per case ($)').fill('4,000')
+  await page.getByRole('button', { name: 'Save travel rules' }).click()
+  await expect(page.getByLabel('Travel cap per case ($)')).toHaveValue('4000.00')
+  await expect(page.getByLabel('Travel covered from (miles from home)')).toHaveValue('60')
+
+  // The projection follows the rules and network; the adoption rate is editable.
+  const projection = page.getByRole('region', { name: 'Projection for a year' })
+  await expect(projection.getByRole('row', { name: /Total knee replacement/ })).toBeVisible()
+  await projection.getByLabel('Adoption rate (% of expected cases that use the program)').fill('50')
+  await projection.getByRole('button', { name: 'Recalculate' }).click()
+  await expect(page).toHaveURL(/adoption=50/)
+  await expect(projection.getByRole('img', { name: /Spend without and with the program/ })).toBeVisible()
+
+  // Preview as a member in Columbus on the PPO: the deductible is waived, coinsurance applies; travel is not covered within 60 miles.
+  await page.getByRole('link', { name: 'Preview as a member' }).click()
+  await page.getByLabel('Home ZIP code').fill('43215')
+  await page.getByRole('button', { name: 'Show what this member sees' }).click()
+  const knee = page.getByRole('region', { name: 'Total knee replacement' })
+  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('Not covered: closer than 60 miles')
+  await expect(knee.getByRole('row', { name: /Methodist Medical Center/ })).toContainText(/\$[\d,]+ covered/)
+  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('coinsurance')
+  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).not.toContainText('deductible $')
+  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('gets $250.00 back after the procedure')
+
+  // Publish.
+  await page.getByRole('link', { name: 'Knee and Hip COE' }).click()
+  await expect(page.getByText('Everything is in place.')).toBeVisible()
+  await page.getByRole('button', { name: 'Publish version 1' }).click()
+  await expect(page.getByText('Published · version 1')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save benefit rules' })).toHaveCount(0)
+  const v1Url = page.url()
+
+  // Version 2: a copy, edited and published; version 1 keeps its rules.
+  await page.getByRole('button', { name: 'Start version 2' }).click()
+  await expect(page.getByText('Draft · version 2')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Network (6 offers)' })).toBeVisible()
+  await expect(page.getByLabel('Completion incentive ($)')).toHaveValue('250.00')
+  await page.getByLabel('Completion incentive ($)').fill('500')
+  await page.getByLabel('Coinsurance waived at a center of excellence').check()
+  await page.getByRole('button', { name: 'Save benefit rules' }).click()
+  await expect(page.getByLabel('Completion incentive ($)')).toHaveValue('500.00')
+  await page.getByRole('button', { name: 'Publish version 2' }).click()
+  await expect(page.getByText('Published · version 2')).toBeVisible()
+
+  const history = page.getByRole('region', { name: 'Version history' })
+  await expect(history.getByRole('listitem')).toHaveCount(2)
+  await history.getByRole('link', { name: 'Version 1' }).click()
+  await expect(page).toHaveURL(/version=1/)
+  await expect(page.getByText('Published · version 1')).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('You are looking at version 1, which no longer changes.')
+  const benefit = page.getByRole('region', { name: 'Benefit rules' })
+  await expect(benefit.getByRole('definition').nth(1)).toHaveText('No') // coinsurance not waived in version 1
+  await expect(benefit).toContainText('$250.00')
+  await expect(page.getByRole('heading', { name: 'Network (6 offers)' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Start version/ })).toHaveCount(0)
+  expect(v1Url).not.toContain('version=')
+})
