@@ -77,7 +77,8 @@ export type TravelRulesInput = z.output<typeof TravelRulesSchema>
 /** Preview as a member: a home ZIP and a plan. */
 export const PreviewSchema = z.object({
   zip: z.string({ required_error: 'Enter a 5-digit ZIP code' }).trim().regex(/^\d{5}$/, 'Enter a 5-digit ZIP code'),
-  planId: z.string({ required_error: 'Choose a health plan' }).min(1, 'Choose a health plan'),
+  /** Absent: the employer's first plan. */
+  planId: z.string().optional(),
   tier: z.enum(['individual', 'family']).default('individual'),
 })
 

@@ -71,7 +71,7 @@ export default function ProgramNetworkRoute() {
                           <th scope="col">In network</th>
                           <th scope="col">Center</th>
                           <th scope="col" className="num">Bundled price</th>
-                          <th scope="col">Quality (CMS)</th>
+                          <th scope="col">Quality (CMS, against the nation)</th>
                           <th scope="col" className="num">Members within 100 mi</th>
                           <th scope="col" className="num">Nearest member</th>
                           <th scope="col">Offer valid</th>
@@ -101,10 +101,10 @@ export default function ProgramNetworkRoute() {
                             <td className="small">
                               <div>{offer.starRating ? `${offer.starRating} of 5 stars` : 'No star rating'}</div>
                               <div>
-                                Complications: <ComparisonVerdict comparison={offer.complicationComparison} />
+                                Complications: <ComparisonVerdict short comparison={offer.complicationComparison} />
                               </div>
                               <div>
-                                Readmissions: <ComparisonVerdict comparison={offer.readmissionComparison} />
+                                Readmissions: <ComparisonVerdict short comparison={offer.readmissionComparison} />
                               </div>
                               {offer.annualVolume ? <div>{offer.annualVolume.toLocaleString('en-US')} a year</div> : null}
                             </td>

@@ -228,7 +228,7 @@ export async function getNetworkChoices(scope: EmployerScope, programId: string,
 export async function previewAsMember(
   detail: ProgramDetail,
   scope: EmployerScope,
-  input: { zip: string; planId: string; tier: 'individual' | 'family' },
+  input: { zip: string; planId?: string | undefined; tier: 'individual' | 'family' },
   now = new Date(),
 ) {
   const db = getDb()
@@ -239,7 +239,7 @@ export async function previewAsMember(
     listAreaMarketPrices(db, detail.procedures.map((p) => p.id)),
     irsMinimumDeductibles(db, now.getUTCFullYear()),
   ])
-  const plan = plans.find((p) => p.id === input.planId)
+  const plan = input.planId ? plans.find((p) => p.id === input.planId) : plans[0]
   if (!plan) return { ok: false as const, fieldErrors: { planId: ['Choose one of your health plans'] } }
   if (!detail.rules) return { ok: false as const, fieldErrors: { zip: ['This program has no rules yet'] } }
   const memberPlan = memberPlanFromTerms({ ...plan, isHsaQualified: plan.isHsaQualified === 1 }, input.tier, irs)
@@ -291,7 +291,7 @@ export async function getProgramPreview(
   scope: EmployerScope,
   programId: string,
   versionNumber: number | null,
-  input: { zip: string; planId: string; tier: 'individual' | 'family' } | null,
+  input: { zip: string; planId?: string | undefined; tier: 'individual' | 'family' } | null,
   now = new Date(),
 ) {
   const detail = await getProgramDetail(scope, programId, versionNumber, now)

@@ -27,7 +27,7 @@ export function TravelSummary({ travel }: { travel: TravelEstimate }) {
     <>
       <strong>{formatCents(travel.totalCents, { wholeDollars: true })}</strong> covered
       <div className="small muted">
-        {travel.mode === 'fly' ? 'flights' : 'mileage'} {formatCents(travel.transportCents, { wholeDollars: true })} + {travel.nights} nights{' '}
+        {travel.mode === 'fly' ? 'flights' : 'mileage'} {formatCents(travel.transportCents, { wholeDollars: true })} + {travel.nights} {travel.nights === 1 ? 'night' : 'nights'}{' '}
         {formatCents(travel.lodgingCents, { wholeDollars: true })} + meals {formatCents(travel.mealsCents, { wholeDollars: true })}, {travel.persons}{' '}
         {travel.persons === 1 ? 'person' : 'people'}
         {travel.isCapped ? ' (capped)' : ''}

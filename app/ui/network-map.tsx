@@ -18,7 +18,7 @@ export function NetworkMap({ map }: { map: NetworkMapData }) {
       <svg viewBox={`0 0 ${map.width} ${map.height}`} width="100%" role="group" aria-label="Map of your members and the candidate centers">
         <path d={map.statesPath} className="network-map__states" />
         {map.members.map((m) => (
-          <circle key={m.id} cx={m.x} cy={m.y} r={2 + 8 * Math.sqrt(m.members / largest)} className="network-map__members">
+          <circle key={m.id} cx={m.x} cy={m.y} r={2 + 5 * Math.sqrt(m.members / largest)} className="network-map__members">
             <title>{m.members.toLocaleString('en-US')} members</title>
           </circle>
         ))}

@@ -97,7 +97,9 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
 }
 
 /** CMS's verdict against the nation as a labelled chip (unknown shows as "Not available"). */
-export function ComparisonVerdict({ comparison }: { comparison: NationalComparison | null }) {
+export function ComparisonVerdict({ comparison, short = false }: { comparison: NationalComparison | null; short?: boolean }) {
   const value = comparison ?? 'not_available'
-  return <span className={`verdict verdict--${value}`}>{COMPARISON_LABEL[value]}</span>
+  return <span className={`verdict verdict--${value}`}>{short ? SHORT_LABEL[value] : COMPARISON_LABEL[value]}</span>
 }
+
+const SHORT_LABEL: Record<NationalComparison, string> = { better: 'Better', no_different: 'No different', worse: 'Worse', not_available: 'Not available' }

@@ -23,7 +23,7 @@ const TRAVEL = {
 
 function errorsOf(schema: Parameters<typeof parseWithZod>[1]['schema'], values: Record<string, string | string[]>) {
   const result = parseWithZod(form(values), { schema })
-  return result.status === 'success' ? {} : result.error
+  return result.status === 'success' ? {} : (result.error ?? {})
 }
 
 describe('program forms', () => {
