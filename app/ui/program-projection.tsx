@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { formatCents } from '~/domain/money'
+import type { ProcedureProjection } from '~/domain/savings/program-projection'
 import { formatCount, formatPercent } from './format'
 import { ErrorList } from './primitives/error-list'
 import { Stat, StatGrid } from './primitives/stat'
@@ -12,17 +13,7 @@ export interface ProjectionView {
   adoptionRate: number
   incidence: Record<string, number>
   nationalPrices: Record<string, number>
-  rows: ReadonlyArray<{
-    code: string
-    name: string
-    expectedCases: number
-    programCases: number
-    spendWithoutProgramCents: number
-    spendWithProgramCents: number
-    netSavingsCents: number
-    savingsRate: number | null
-    access: { within50: number; within100: number; within250: number }
-  }>
+  rows: ReadonlyArray<ProcedureProjection & { name: string }>
   total: { expectedCases: number; programCases: number; spendWithoutProgramCents: number; spendWithProgramCents: number; netSavingsCents: number }
 }
 

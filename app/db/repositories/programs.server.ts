@@ -2,6 +2,12 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { Database, ProgramBenefitRulesTable, ProgramTravelRulesTable, ProgramVersionsTable, ProgramsTable } from '~/db/schema'
 import type { EmployerScope } from '~/domain/tenancy'
 
+/** The facility of an offer as network and candidate lists show it. */
+const OFFER_FACILITY_COLUMNS = [
+  'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.city', 'facilities.state', 'facilities.latitude', 'facilities.longitude',
+  'facilities.starRating',
+] as const
+
 /** Each program of the employer with its newest version. */
 export function listPrograms(db: Kysely<Database>, scope: EmployerScope) {
   return db
@@ -79,13 +85,7 @@ export function listVersionNetwork(db: Kysely<Database>, versionId: string) {
       'offers.status as offerStatus',
       'offers.validFrom',
       'offers.validTo',
-      'facilities.id as facilityId',
-      'facilities.name as facilityName',
-      'facilities.city',
-      'facilities.state',
-      'facilities.latitude',
-      'facilities.longitude',
-      'facilities.starRating',
+      ...OFFER_FACILITY_COLUMNS,
       'procedures.id as procedureId',
       'procedures.code as procedureCode',
     ])
@@ -181,13 +181,7 @@ export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly
       'procedures.id as procedureId',
       'procedures.code as procedureCode',
       'procedures.name as procedureName',
-      'facilities.id as facilityId',
-      'facilities.name as facilityName',
-      'facilities.city',
-      'facilities.state',
-      'facilities.latitude',
-      'facilities.longitude',
-      'facilities.starRating',
+      ...OFFER_FACILITY_COLUMNS,
       'system.name as healthSystemName',
       'comp.comparison as complicationComparison',
       'readm.comparison as readmissionComparison',
