@@ -371,6 +371,18 @@ export interface AuditLogTable {
   detail: string | null
 }
 
+export interface EmailOutboxTable {
+  id: string
+  caseId: string | null
+  toAddress: string
+  subject: string
+  body: string
+  createdAt: string
+  sentAt: string | null
+  attempts: number
+  lastError: string | null
+}
+
 export interface SearchEventsTable {
   id: string
   occurredAt: string
@@ -411,6 +423,7 @@ export interface Database {
   stripeEvents: StripeEventsTable
   auditLog: AuditLogTable
   searchEvents: SearchEventsTable
+  emailOutbox: EmailOutboxTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

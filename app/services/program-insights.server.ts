@@ -2,77 +2,23 @@ import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { listHealthPlans } from '~/db/repositories/health-plans.server'
 import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
-import { listPriceFactorsWithPrefix } from '~/db/repositories/price-factors.server'
 import { listCandidateOffers } from '~/db/repositories/programs.server'
 import { listCoveredMemberGroups } from '~/db/repositories/roster.server'
 import type { Database } from '~/db/schema'
-import { coeMemberCost, memberPlanFromTerms, outsideMemberCost, type OutsideRule } from '~/domain/benefits/member-cost'
+import { coeMemberCost, memberPlanFromTerms, outsideMemberCost } from '~/domain/benefits/member-cost'
 import { toIsoDate } from '~/domain/dates'
 import { distanceMiles } from '~/domain/geo/distance'
 import { caseEconomics } from '~/domain/savings/case-economics'
 import { projectProgram, type MemberGroup, type ProjectionAssumptions } from '~/domain/savings/program-projection'
-import type { TravelRules } from '~/domain/travel/travel-estimate'
 import { estimateTravel } from '~/domain/travel/travel-estimate'
 import type { EmployerScope } from '~/domain/tenancy'
 import { drawUsMap } from '~/integrations/state-map.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { notFound } from '~/http/responses.server'
+import { benefitOf, irsMinimumDeductibles, localPrices, outsideRuleOf, travelRulesOf } from './plan-terms.server'
 import { getProgramDetail } from './programs.server'
 
 type ProgramDetail = Awaited<ReturnType<typeof getProgramDetail>>
-type Rules = NonNullable<ProgramDetail['rules']>
-
-/** The IRS HDHP minimum deductibles of `year`, or of the latest year stored before it. */
-async function irsMinimumDeductibles(db: Kysely<Database>, year: number) {
-  const rows = await listPriceFactorsWithPrefix(db, 'irs_hdhp_min_deductible_')
-  const pick = (kind: 'self' | 'family') => {
-    const byYear = rows
-      .map((row) => ({ year: Number(row.key.slice(`irs_hdhp_min_deductible_${kind}_`.length)), value: row.value, key: row.key }))
-      .filter((row) => row.key.startsWith(`irs_hdhp_min_deductible_${kind}_`) && row.year <= year)
-      .sort((a, b) => b.year - a.year)
-    return byYear[0]?.value ?? 0
-  }
-  return { selfCents: pick('self'), familyCents: pick('family') }
-}
-
-/** The typical local price per procedure code for a state: the state median, else the national price. */
-function localPrices(prices: Awaited<ReturnType<typeof listAreaMarketPrices>>, procedures: ReadonlyArray<{ id: string; code: string }>) {
-  const national = new Map<string, number>()
-  const byState = new Map<string, number>()
-  for (const row of prices) {
-    if (row.scope === 'national') national.set(row.procedureId, row.priceCents)
-    else byState.set(`${row.procedureId}:${row.scopeKey}`, row.priceCents)
-  }
-  return {
-    national: Object.fromEntries(procedures.flatMap((p) => (national.has(p.id) ? [[p.code, national.get(p.id)!]] : []))) as Record<string, number>,
-    forState(state: string): Record<string, number> {
-      const out: Record<string, number> = {}
-      for (const p of procedures) {
-        const price = byState.get(`${p.id}:${state}`) ?? national.get(p.id)
-        if (price !== undefined) out[p.code] = price
-      }
-      return out
-    },
-  }
-}
-
-function benefitOf(rules: Rules) {
-  return { deductibleWaived: rules.deductibleWaived === 1, coinsuranceWaived: rules.coinsuranceWaived === 1, copayCents: rules.coeCopayCents }
-}
-
-function outsideRuleOf(rules: Rules): OutsideRule {
-  if (rules.outsideRule === 'higher_coinsurance') return { kind: 'higher_coinsurance', coinsuranceRate: rules.outsideCoinsuranceRate ?? 0 }
-  return { kind: rules.outsideRule }
-}
-
-function travelRulesOf(rules: Rules): TravelRules {
-  return {
-    minDistanceMiles: rules.minDistanceMiles, companionCovered: rules.companionCovered === 1, flyThresholdMiles: rules.flyThresholdMiles,
-    mileageRateCents: rules.mileageRateCents, airfareAllowanceCents: rules.airfareAllowanceCents, lodgingNights: rules.lodgingNights,
-    lodgingNightlyCapCents: rules.lodgingNightlyCapCents, mealsPerDiemCents: rules.mealsPerDiemCents, travelCapCents: rules.travelCapCents,
-  }
-}
-
 /**
  * The employer's covered members as projection groups (home ZIP × plan × coverage), each with the
  * typical local prices of its state. Members whose ZIP the geodata does not know, or who have no

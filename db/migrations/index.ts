@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Dialect } from '../dialect'
 import * as createSchema from './2026-11-22T1300_create_schema'
+import * as emailOutbox from './2026-11-23T1800_email_outbox'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -10,4 +11,5 @@ export interface DialectMigration {
 /** Explicit, ordered list: a migration's name is its file name; never rename or reorder. */
 export const migrations: Record<string, DialectMigration> = {
   '2026-11-22T1300_create_schema': createSchema,
+  '2026-11-23T1800_email_outbox': emailOutbox,
 }

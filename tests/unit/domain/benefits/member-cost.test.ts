@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coeMemberCost, outsideMemberCost, type MemberPlan, type OutsideRule, type ProgramBenefit } from '~/domain/benefits/member-cost'
+import { coeMemberCost, memberPlanFromTerms, outsideMemberCost, type MemberPlan, type OutsideRule, type PlanTerms, type ProgramBenefit } from '~/domain/benefits/member-cost'
 
 // A $1,500 deductible, 20% coinsurance, $5,000 out-of-pocket max PPO, nothing paid yet.
 const PPO: MemberPlan = { deductibleCents: 150_000, deductibleMetCents: 0, coinsuranceRate: 0.2, oopMaxCents: 500_000, oopPaidCents: 0, isHsaQualified: false, irsMinimumDeductibleCents: 170_000 }
@@ -63,5 +63,103 @@ describe('outsideMemberCost (typical local price P outside the program)', () => 
     const cost = outsideMemberCost(price, plan, rule)
     expect(cost.memberPaysCents).toBe(pays)
     expect(cost.isCapped).toBe(capped)
+  })
+})
+
+// An HSA-qualified HDHP as stored: $3,300 / $6,600 deductible, 10% coinsurance, $7,000 / $14,000 OOP max.
+const HDHP_TERMS: PlanTerms = {
+  deductibleIndividualCents: 330_000, deductibleFamilyCents: 660_000, coinsuranceRate: 0.1,
+  oopMaxIndividualCents: 700_000, oopMaxFamilyCents: 1_400_000, isHsaQualified: true,
+}
+// A PPO as stored: $1,000 / $2,000 deductible, 20% coinsurance, $4,000 / $8,000 OOP max.
+const PPO_TERMS: PlanTerms = {
+  deductibleIndividualCents: 100_000, deductibleFamilyCents: 200_000, coinsuranceRate: 0.2,
+  oopMaxIndividualCents: 400_000, oopMaxFamilyCents: 800_000, isHsaQualified: false,
+}
+// IRS minimum annual HDHP deductible, 2026: $1,700 self-only, $3,400 family.
+const IRS_2026 = { selfCents: 170_000, familyCents: 340_000 }
+
+describe('memberPlanFromTerms (individual vs family)', () => {
+  it.each<[string, PlanTerms, 'individual' | 'family', { deductibleMetCents: number; oopPaidCents: number } | undefined, MemberPlan]>([
+    ['HDHP, individual: individual amounts and the $1,700 self-only IRS minimum', HDHP_TERMS, 'individual', undefined,
+      { deductibleCents: 330_000, deductibleMetCents: 0, coinsuranceRate: 0.1, oopMaxCents: 700_000, oopPaidCents: 0, isHsaQualified: true, irsMinimumDeductibleCents: 170_000 }],
+    ['HDHP, family: family amounts and the $3,400 family IRS minimum', HDHP_TERMS, 'family', undefined,
+      { deductibleCents: 660_000, deductibleMetCents: 0, coinsuranceRate: 0.1, oopMaxCents: 1_400_000, oopPaidCents: 0, isHsaQualified: true, irsMinimumDeductibleCents: 340_000 }],
+    ['PPO, family, with $500 met and $900 paid this year', PPO_TERMS, 'family', { deductibleMetCents: 50_000, oopPaidCents: 90_000 },
+      { deductibleCents: 200_000, deductibleMetCents: 50_000, coinsuranceRate: 0.2, oopMaxCents: 800_000, oopPaidCents: 90_000, isHsaQualified: false, irsMinimumDeductibleCents: 340_000 }],
+  ])('%s', (_name, terms, coverage, alreadyPaid, plan) => {
+    expect(memberPlanFromTerms(terms, coverage, IRS_2026, alreadyPaid)).toEqual(plan)
+  })
+})
+
+describe('coeMemberCost: more worked cases', () => {
+  const hdhpSelf = (met = 0, paid = met) => memberPlanFromTerms(HDHP_TERMS, 'individual', IRS_2026, { deductibleMetCents: met, oopPaidCents: paid })
+  const hdhpFamily = (met = 0, paid = met) => memberPlanFromTerms(HDHP_TERMS, 'family', IRS_2026, { deductibleMetCents: met, oopPaidCents: paid })
+  const ppoFamily = memberPlanFromTerms(PPO_TERMS, 'family', IRS_2026)
+  it.each<[string, number, MemberPlan, ProgramBenefit, number, Partial<ReturnType<typeof coeMemberCost>>]>([
+    // self-only HDHP, all waived: min($1,700 − $0, $28,000) = $1,700
+    ['HDHP self-only from terms, all waived: $1,700 IRS minimum', 2_800_000, hdhpSelf(), FULL_WAIVER, 170_000, { hsaMinimumCents: 170_000, isCapped: false }],
+    // family HDHP, all waived: min($3,400 − $0, $28,000) = $3,400
+    ['HDHP family from terms, all waived: $3,400 IRS minimum', 2_800_000, hdhpFamily(), FULL_WAIVER, 340_000, { hsaMinimumCents: 340_000 }],
+    // family, $1,700 met (enough for self-only, not for family): $3,400 − $1,700 = $1,700
+    ['HDHP family, $1,700 met: $1,700 more to reach the family minimum', 2_800_000, hdhpFamily(170_000), FULL_WAIVER, 170_000, { hsaMinimumCents: 170_000 }],
+    // family, $3,500 met ≥ $3,400: nothing before the waiver applies
+    ['HDHP family, IRS minimum already met: $0', 2_800_000, hdhpFamily(350_000), FULL_WAIVER, 0, { hsaMinimumCents: 0 }],
+    // self-only, $2,000 met ≥ $1,700 though the $3,300 plan deductible is not met: waiver applies, $0
+    ['HDHP self, past the IRS minimum but below the plan deductible: $0', 2_800_000, hdhpSelf(200_000), FULL_WAIVER, 0, { hsaMinimumCents: 0, deductibleCents: 0 }],
+    // $1,700 + $100 copay = $1,800
+    ['HDHP self, all waived with a $100 copay: IRS minimum + copay', 2_800_000, hdhpSelf(), { ...FULL_WAIVER, copayCents: 10_000 }, 180_000, { hsaMinimumCents: 170_000, copayCents: 10_000, uncappedCents: 180_000 }],
+    // deductible waived, 10% kept, $1,000 met: ($1,700 − $1,000) = $700 + 10% × ($28,000 − $700) = $700 + $2,730 = $3,430
+    ['HDHP self, deductible partly met, coinsurance kept', 2_800_000, hdhpSelf(100_000), { ...NO_WAIVER, deductibleWaived: true }, 343_000, { hsaMinimumCents: 70_000, coinsuranceCents: 273_000 }],
+    // self-only, $6,500 of the $7,000 OOP paid ($0 of deductible): $1,700 capped at $7,000 − $6,500 = $500
+    ['HDHP self, IRS minimum step capped by the OOP max', 2_800_000, hdhpSelf(0, 650_000), FULL_WAIVER, 50_000, { hsaMinimumCents: 170_000, uncappedCents: 170_000, isCapped: true }],
+    // family, no waivers: $6,600 + 10% × ($28,000 − $6,600) = $6,600 + $2,140 = $8,740 < $14,000
+    ['HDHP family, no waivers: family deductible then 10%', 2_800_000, hdhpFamily(), NO_WAIVER, 874_000, { hsaMinimumCents: 0, deductibleCents: 660_000, coinsuranceCents: 214_000, isCapped: false }],
+    // self, no waivers: $3,300 + 10% × $24,700 = $3,300 + $2,470 = $5,770 < $7,000
+    ['HDHP self, no waivers: individual deductible then 10%', 2_800_000, hdhpSelf(), NO_WAIVER, 577_000, { deductibleCents: 330_000, coinsuranceCents: 247_000 }],
+    // a PPO is not HSA-qualified: all waived means $0, no IRS step even for family coverage
+    ['PPO family, all waived: $0 (no IRS step)', 2_800_000, ppoFamily, FULL_WAIVER, 0, { hsaMinimumCents: 0 }],
+    // PPO D $1,500, $500 met, $4,200 OOP paid: $1,000 + 20% × ($30,000 − $1,000) = $1,000 + $5,800 = $6,800, capped at $5,000 − $4,200 = $800
+    ['PPO, deductible partly met and OOP binding partially', 3_000_000, { ...PPO, deductibleMetCents: 50_000, oopPaidCents: 420_000 }, NO_WAIVER, 80_000, { deductibleCents: 100_000, coinsuranceCents: 580_000, uncappedCents: 680_000, isCapped: true }],
+    // coinsurance waived, $1,200 of $1,500 met, $250 copay: $300 + $0 + $250 = $550
+    ['PPO, coinsurance waived, deductible partly met, copay', 2_800_000, { ...PPO, deductibleMetCents: 120_000, oopPaidCents: 120_000 }, { ...NO_WAIVER, coinsuranceWaived: true, copayCents: 25_000 }, 55_000, { deductibleCents: 30_000, coinsuranceCents: 0, copayCents: 25_000 }],
+    // $4,000 of $5,000 OOP paid, $1,000 bundle: deductible min($1,500, $1,000) = $1,000 + 20% × $0 = $1,000 = exactly the $1,000 left: not capped
+    ['PPO, cost exactly equal to the remaining OOP: not capped', 100_000, { ...PPO, oopPaidCents: 400_000 }, NO_WAIVER, 100_000, { deductibleCents: 100_000, coinsuranceCents: 0, isCapped: false }],
+    // all waived but a $250 copay, OOP max already reached: $250 capped at $0
+    ['PPO, OOP max reached: even the copay is $0', 2_800_000, { ...PPO, oopPaidCents: 500_000 }, { ...FULL_WAIVER, copayCents: 25_000 }, 0, { copayCents: 25_000, uncappedCents: 25_000, isCapped: true }],
+  ])('%s', (_name, bundle, plan, benefit, pays, parts) => {
+    const cost = coeMemberCost(bundle, plan, benefit)
+    expect(cost.memberPaysCents).toBe(pays)
+    expect(cost).toMatchObject(parts)
+  })
+})
+
+describe('outsideMemberCost: more worked cases', () => {
+  const hdhpFamily = memberPlanFromTerms(HDHP_TERMS, 'family', IRS_2026)
+  it.each<[string, number, MemberPlan, OutsideRule, number, Partial<ReturnType<typeof outsideMemberCost>>]>([
+    // $1,000 of $1,500 met (and paid): $500 + 40% × ($10,000 − $500) = $500 + $3,800 = $4,300, capped at $5,000 − $1,000 = $4,000
+    ['higher coinsurance 40%, deductible partly met, OOP binding', 1_000_000, { ...PPO, deductibleMetCents: 100_000, oopPaidCents: 100_000 }, { kind: 'higher_coinsurance', coinsuranceRate: 0.4 }, 400_000, { deductibleCents: 50_000, coinsuranceCents: 380_000, uncappedCents: 430_000, isCapped: true }],
+    // same, nothing paid toward the OOP max yet (met via a prior-carrier credit): $4,300 < $5,000, not capped
+    ['higher coinsurance 40%, deductible partly met, under the OOP max', 1_000_000, { ...PPO, deductibleMetCents: 100_000 }, { kind: 'higher_coinsurance', coinsuranceRate: 0.4 }, 430_000, { deductibleCents: 50_000, coinsuranceCents: 380_000, isCapped: false }],
+    // price $800 below the $1,500 deductible: min($1,500, $800) = $800 + 20% × $0 = $800
+    ['plan terms, price below the deductible: the whole price', 80_000, PPO, { kind: 'plan_terms' }, 80_000, { deductibleCents: 80_000, coinsuranceCents: 0 }],
+    // $1,500 + 20% × $1,500 = $1,800, capped at $5,000 − $4,500 = $500
+    ['plan terms, OOP max binding partially', 300_000, { ...PPO, oopPaidCents: 450_000 }, { kind: 'plan_terms' }, 50_000, { uncappedCents: 180_000, isCapped: true }],
+    // OOP max reached: $0 under any covered rule
+    ['higher coinsurance after the OOP max is reached: $0', 1_000_000, { ...PPO, oopPaidCents: 500_000 }, { kind: 'higher_coinsurance', coinsuranceRate: 0.5 }, 0, { isCapped: true }],
+    // family HDHP outside: no IRS step, the plan deductible: min($6,600, $5,000) = $5,000
+    ['plan terms, family HDHP: the family deductible, no separate IRS step', 500_000, hdhpFamily, { kind: 'plan_terms' }, 500_000, { hsaMinimumCents: 0, deductibleCents: 500_000, coinsuranceCents: 0 }],
+    // family HDHP, $20,000 price: $6,600 + 10% × $13,400 = $6,600 + $1,340 = $7,940 < $14,000
+    ['plan terms, family HDHP, larger price', 2_000_000, hdhpFamily, { kind: 'plan_terms' }, 794_000, { deductibleCents: 660_000, coinsuranceCents: 134_000 }],
+    // not covered ignores what was met: pays the whole $12,345.67
+    ['not covered: deductible already met changes nothing', 1_234_567, { ...PPO, deductibleMetCents: 150_000 }, { kind: 'not_covered' }, 1_234_567, { uncappedCents: 1_234_567, isCapped: false }],
+    // not covered on the family HDHP, price above the $14,000 OOP max: still the whole $30,000
+    ['not covered: above the OOP max, no cap', 3_000_000, hdhpFamily, { kind: 'not_covered' }, 3_000_000, { isCapped: false }],
+    // 30% × ($1,234.57 − $0) = $370.371 → $370.37 (deductible met)
+    ['higher coinsurance rounds to the cent', 123_457, { ...PPO, deductibleMetCents: 150_000 }, { kind: 'higher_coinsurance', coinsuranceRate: 0.3 }, 37_037, { coinsuranceCents: 37_037 }],
+  ])('%s', (_name, price, plan, rule, pays, parts) => {
+    const cost = outsideMemberCost(price, plan, rule)
+    expect(cost.memberPaysCents).toBe(pays)
+    expect(cost).toMatchObject(parts)
   })
 })

@@ -41,3 +41,45 @@ describe('estimateTravel', () => {
     else expect(estimate.isCovered && estimate.totalCents).toBe(total)
   })
 })
+
+describe('estimateTravel: more worked cases', () => {
+  it.each<[string, number, Partial<TravelRules>, number, number | null, Record<string, unknown>]>([
+    // 2 × 50.01 × 70¢ = 7,001.4¢ → $70.01; + lodging $175 + meals $60 × 2 days × 2 = $240 → $485.01
+    ['just over the 50 mi minimum: covered, drive', 50.01, {}, 1, 48_501, { isCovered: true, mode: 'drive', transportCents: 7_001 }],
+    // another program, 100 mi minimum: 99.9 < 100 → not covered; the reason echoes both numbers
+    ['99.9 mi with a 100 mi minimum: not covered', 99.9, { minDistanceMiles: 100 }, 1, null, { isCovered: false, reason: 'within-local-radius', distanceMiles: 99.9, minDistanceMiles: 100 }],
+    // exactly 100 ≥ 100: covered; 2 × 100 × 70¢ = $140 + $175 + $240 = $555
+    ['exactly at a 100 mi minimum: covered ("at least")', 100, { minDistanceMiles: 100 }, 1, 55_500, { isCovered: true, transportCents: 14_000 }],
+    // 300.01 ≥ 300: fly, $600 × 2 = $1,200 + $175 + $240 = $1,615
+    ['just over the fly threshold: fly', 300.01, {}, 1, 161_500, { mode: 'fly', transportCents: 120_000 }],
+    // fly threshold 150: 149.99 mi drives, 2 × 149.99 × 70 = 20,998.6¢ → $209.99 + $175 + $240 = $624.99
+    ['just under a 150 mi fly threshold: drive', 149.99, { flyThresholdMiles: 150 }, 1, 62_499, { mode: 'drive', transportCents: 20_999 }],
+    // fly threshold 150, companion not covered: $600 × 1 + $175 + $60 × 2 × 1 = $895
+    ['at a 150 mi fly threshold, no companion: one airfare', 150, { flyThresholdMiles: 150, companionCovered: false }, 1, 89_500, { mode: 'fly', persons: 1, transportCents: 60_000, mealsCents: 12_000 }],
+    // no companion, 3 nights, fly: $600 + 3 × $175 = $525 + $60 × 4 × 1 = $240 → $1,365
+    ['companion not covered, 3 nights: meals for one person', 800, { companionCovered: false }, 3, 136_500, { persons: 1, lodgingCents: 52_500, mealsCents: 24_000 }],
+    // the rule's 0 nights beats the procedure's 3 (0 is not "unset"): lodging $0, meals $60 × 1 × 2 = $120, airfare $1,200 → $1,320
+    ['rule sets 0 nights: the procedure\'s 3 nights are ignored', 800, { lodgingNights: 0 }, 3, 132_000, { nights: 0, lodgingCents: 0, mealsCents: 12_000 }],
+    // the rule's 2 nights beats the procedure's 5: lodging $350, meals 60 × 3 × 2 = $360, airfare $1,200 → $1,910
+    ['rule sets 2 nights: fewer than the procedure\'s 5', 800, { lodgingNights: 2 }, 5, 191_000, { nights: 2, lodgingCents: 35_000, mealsCents: 36_000 }],
+    // null rule → the procedure's 4 nights: lodging $700, meals 60 × 5 × 2 = $600, airfare $1,200 → $2,500
+    ['null rule nights: the procedure\'s 4 nights', 800, { lodgingNights: null }, 4, 250_000, { nights: 4, lodgingCents: 70_000, mealsCents: 60_000 }],
+    // zero nights, driving 60 mi: 2 × 60 × 70 = $84 + $0 + 60 × 1 × 2 = $120 → $204
+    ['zero nights, driving: mileage and one day of meals', 60, {}, 0, 20_400, { mode: 'drive', nights: 0, lodgingCents: 0, mealsCents: 12_000 }],
+    // cap exactly equal to the $1,615 total: not capped
+    ['cap equal to the total: not capped', 1_000, { travelCapCents: 161_500 }, 1, 161_500, { isCapped: false, uncappedCents: 161_500 }],
+    // cap one cent below the $1,615 total: $1,614.99, capped
+    ['cap one cent below the total: capped', 1_000, { travelCapCents: 161_499 }, 1, 161_499, { isCapped: true, uncappedCents: 161_500 }],
+    // no companion, 10 nights at $250: $600 + $2,500 + $60 × 11 × 1 = $660 → $3,760, capped at $3,000
+    ['cap binds with no companion on a long stay', 2_000, { companionCovered: false, lodgingNightlyCapCents: 25_000, travelCapCents: 300_000 }, 10, 300_000, { isCapped: true, uncappedCents: 376_000 }],
+    // long drive under a high fly threshold: 2 × 900 × 70 = $1,260 + 2 × $175 + $60 × 3 × 2 = $360 → $1,970 → capped at $1,500
+    ['cap binds on a long drive', 900, { flyThresholdMiles: 1_000, travelCapCents: 150_000 }, 2, 150_000, { mode: 'drive', transportCents: 126_000, uncappedCents: 197_000, isCapped: true }],
+    // cap not binding: 3 nights, fly: $1,200 + $525 + $480 = $2,205 < $5,000
+    ['cap not binding', 800, {}, 3, 220_500, { isCapped: false, uncappedCents: 220_500 }],
+  ])('%s', (_name, miles, rules, nights, total, parts) => {
+    const estimate = estimateTravel(miles, { ...RULES, ...rules }, nights)
+    expect(estimate).toMatchObject(parts)
+    if (total === null) expect(estimate.isCovered).toBe(false)
+    else expect(estimate.isCovered && estimate.totalCents).toBe(total)
+  })
+})

@@ -1,0 +1,230 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { CaseEventsTable, CasesTable, CaseStatus, Database, EmailOutboxTable } from '~/db/schema'
+import type { EmployerScope } from '~/domain/tenancy'
+
+/** The member's own roster row with the plan terms and what they have paid this year. */
+export function findMemberWithPlan(db: Kysely<Database>, scope: EmployerScope, rosterMemberId: string) {
+  return db
+    .selectFrom('rosterMembers')
+    .leftJoin('healthPlans', 'healthPlans.id', 'rosterMembers.healthPlanId')
+    .select([
+      'rosterMembers.id', 'rosterMembers.firstName', 'rosterMembers.lastName', 'rosterMembers.zip', 'rosterMembers.coverageTier', 'rosterMembers.coverageStart',
+      'rosterMembers.coverageEnd', 'rosterMembers.deductibleMetCents', 'rosterMembers.oopPaidCents', 'healthPlans.id as planId', 'healthPlans.name as planName',
+      'healthPlans.planType', 'healthPlans.isHsaQualified', 'healthPlans.deductibleIndividualCents', 'healthPlans.deductibleFamilyCents',
+      'healthPlans.coinsuranceRate', 'healthPlans.oopMaxIndividualCents', 'healthPlans.oopMaxFamilyCents',
+    ])
+    .where('rosterMembers.id', '=', rosterMemberId)
+    .where('rosterMembers.employerId', '=', scope.employerId)
+    .executeTakeFirst()
+}
+
+/** In-network offers of these program versions for one procedure, with facility and bundle contents. */
+export function listNetworkOffersForProcedure(db: Kysely<Database>, versionIds: readonly string[], procedureId: string) {
+  if (versionIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('programNetwork')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .select([
+      'programNetwork.programVersionId', 'programNetwork.bundlePriceCents', 'offers.id as offerId', 'offers.includesFacility', 'offers.includesSurgeon',
+      'offers.includesAnesthesia', 'offers.includesImplant', 'offers.includesFollowUp', 'offers.warrantyDays', 'offers.followUpVisits', 'offers.annualVolume',
+      'offers.accreditation', 'offers.appointmentWithinDays', 'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.address',
+      'facilities.city', 'facilities.state', 'facilities.zip', 'facilities.phone', 'facilities.latitude', 'facilities.longitude', 'facilities.starRating',
+    ])
+    .where('programNetwork.programVersionId', 'in', versionIds)
+    .where('offers.procedureId', '=', procedureId)
+    .where('offers.status', '=', 'active')
+    .execute()
+}
+
+/** The quality measures of these facilities (CMS facts with comparison and period). */
+export async function listMeasuresOfFacilities(db: Kysely<Database>, facilityIds: readonly string[]) {
+  const rows = []
+  for (let i = 0; i < facilityIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('qualityMeasures')
+        .select(['facilityId', 'measureCode', 'value', 'comparison', 'denominator', 'periodStart', 'periodEnd', 'source'])
+        .where('facilityId', 'in', facilityIds.slice(i, i + 500))
+        .execute()),
+    )
+  }
+  return rows
+}
+
+/** Facilities in a latitude/longitude box (the caller measures the real distance). */
+export function listFacilitiesInBox(db: Kysely<Database>, box: { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number }, limit: number) {
+  return db
+    .selectFrom('facilities')
+    .select(['id', 'name', 'city', 'state', 'latitude', 'longitude', 'starRating', 'facilityType'])
+    .where('latitude', '>=', box.minLatitude)
+    .where('latitude', '<=', box.maxLatitude)
+    .where('longitude', '>=', box.minLongitude)
+    .where('longitude', '<=', box.maxLongitude)
+    .where('facilityType', '=', 'Acute Care Hospitals')
+    .limit(limit)
+    .execute()
+}
+
+/** Facility-level typical prices of one procedure for these facilities. */
+export function listFacilityMarketPrices(db: Kysely<Database>, procedureId: string, facilityIds: readonly string[]) {
+  if (facilityIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('marketPrices')
+    .select(['scopeKey as facilityId', 'priceCents'])
+    .where('procedureId', '=', procedureId)
+    .where('scope', '=', 'facility')
+    .where('scopeKey', 'in', facilityIds)
+    .execute()
+}
+
+export function insertSearchEvent(db: Kysely<Database>, row: Insertable<Database['searchEvents']>) {
+  return db.insertInto('searchEvents').values(row).execute()
+}
+
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done']
+
+export function findOpenCase(db: Kysely<Database>, rosterMemberId: string, procedureId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'status'])
+    .where('rosterMemberId', '=', rosterMemberId)
+    .where('procedureId', '=', procedureId)
+    .where('status', 'in', OPEN_CASE_STATUSES)
+    .executeTakeFirst()
+}
+
+export function insertCase(db: Kysely<Database>, row: Insertable<CasesTable>) {
+  return db.insertInto('cases').values(row).execute()
+}
+
+export function insertCaseEvent(db: Kysely<Database>, row: Insertable<CaseEventsTable>) {
+  return db.insertInto('caseEvents').values(row).execute()
+}
+
+/** Moves a case only from the status it was read in (two coordinators cannot both move it). */
+export async function updateCase(db: Kysely<Database>, caseId: string, fromStatus: CaseStatus, changes: Partial<Insertable<CasesTable>>): Promise<number> {
+  const result = await db.updateTable('cases').set(changes).where('id', '=', caseId).where('status', '=', fromStatus).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+const CASE_COLUMNS = [
+  'cases.id', 'cases.status', 'cases.statusReason', 'cases.requestedAt', 'cases.updatedAt', 'cases.completedAt', 'cases.preferredStart', 'cases.preferredEnd',
+  'cases.scheduledDate', 'cases.procedureDate', 'cases.hasCompanion', 'cases.contactPreference', 'cases.memberNote', 'cases.bundlePriceCents',
+  'cases.memberCostCents', 'cases.travelEstimateCents', 'cases.travelActualCents', 'cases.hadComplication', 'cases.wasReadmitted', 'cases.satisfaction',
+  'cases.employerId', 'cases.rosterMemberId', 'cases.offerId', 'procedures.code as procedureCode', 'procedures.name as procedureName',
+  'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.city', 'facilities.state', 'facilities.phone',
+] as const
+
+/** The member's own cases, newest first. */
+export function listMemberCases(db: Kysely<Database>, scope: EmployerScope, rosterMemberId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
+    .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
+    .select(CASE_COLUMNS)
+    .where('cases.employerId', '=', scope.employerId)
+    .where('cases.rosterMemberId', '=', rosterMemberId)
+    .orderBy('cases.requestedAt', 'desc')
+    .execute()
+}
+
+export function findMemberCase(db: Kysely<Database>, scope: EmployerScope, rosterMemberId: string, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
+    .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
+    .select(CASE_COLUMNS)
+    .where('cases.id', '=', caseId)
+    .where('cases.employerId', '=', scope.employerId)
+    .where('cases.rosterMemberId', '=', rosterMemberId)
+    .executeTakeFirst()
+}
+
+/** A case for the care team (every employer): member, eligibility, plan, program version. */
+export function unscopedFindCase(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
+    .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
+    .innerJoin('rosterMembers', 'rosterMembers.id', 'cases.rosterMemberId')
+    .innerJoin('organizations as employer', 'employer.id', 'cases.employerId')
+    .innerJoin('programVersions', 'programVersions.id', 'cases.programVersionId')
+    .innerJoin('programs', 'programs.id', 'programVersions.programId')
+    .leftJoin('healthPlans', 'healthPlans.id', 'rosterMembers.healthPlanId')
+    .select([
+      ...CASE_COLUMNS,
+      'rosterMembers.firstName', 'rosterMembers.lastName', 'rosterMembers.employeeId', 'rosterMembers.dateOfBirth', 'rosterMembers.zip as memberZip',
+      'rosterMembers.coverageStart', 'rosterMembers.coverageEnd', 'healthPlans.name as planName', 'employer.name as employerName', 'programs.name as programName',
+      'programVersions.version as programVersion', 'programVersions.id as programVersionId',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst()
+}
+
+export function listCaseEvents(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('caseEvents')
+    .leftJoin('users', 'users.id', 'caseEvents.actorUserId')
+    .select(['caseEvents.id', 'caseEvents.fromStatus', 'caseEvents.toStatus', 'caseEvents.note', 'caseEvents.createdAt', 'users.displayName as actorName'])
+    .where('caseEvents.caseId', '=', caseId)
+    .orderBy('caseEvents.createdAt')
+    .orderBy('caseEvents.id')
+    .execute()
+}
+
+export interface CaseQueueFilter {
+  status: CaseStatus | 'open' | 'all'
+  employerId: string | null
+  procedureId: string | null
+}
+
+/** The care team's queue across employers, oldest first. */
+export function unscopedListCaseQueue(db: Kysely<Database>, filter: CaseQueueFilter, limit: number) {
+  let query = db
+    .selectFrom('cases')
+    .innerJoin('organizations', 'organizations.id', 'cases.employerId')
+    .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
+    .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
+    .innerJoin('rosterMembers', 'rosterMembers.id', 'cases.rosterMemberId')
+    .select([
+      'cases.id', 'cases.status', 'cases.requestedAt', 'cases.updatedAt', 'organizations.name as employerName', 'procedures.code as procedureCode',
+      'facilities.name as facilityName', 'rosterMembers.firstName', 'rosterMembers.lastName',
+    ])
+  if (filter.status === 'open') query = query.where('cases.status', 'in', OPEN_CASE_STATUSES)
+  else if (filter.status !== 'all') query = query.where('cases.status', '=', filter.status)
+  if (filter.employerId) query = query.where('cases.employerId', '=', filter.employerId)
+  if (filter.procedureId) query = query.where('cases.procedureId', '=', filter.procedureId)
+  return query.orderBy('cases.requestedAt').orderBy('cases.id').limit(limit).execute()
+}
+
+export function listEmployers(db: Kysely<Database>) {
+  return db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'employer').orderBy('name').execute()
+}
+
+/** The e-mail address of the account bound to this roster row, if any. */
+export async function findMemberEmail(db: Kysely<Database>, rosterMemberId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select('users.email')
+    .where('memberships.rosterMemberId', '=', rosterMemberId)
+    .executeTakeFirst()
+  return row?.email ?? null
+}
+
+export function insertOutboxMessage(db: Kysely<Database>, row: Insertable<EmailOutboxTable>) {
+  return db.insertInto('emailOutbox').values(row).execute()
+}
+
+export function listUnsentMessages(db: Kysely<Database>, limit: number) {
+  return db.selectFrom('emailOutbox').selectAll().where('sentAt', 'is', null).where('attempts', '<', 5).orderBy('createdAt').limit(limit).execute()
+}
+
+export function markMessage(db: Kysely<Database>, id: string, changes: Partial<Pick<EmailOutboxTable, 'sentAt' | 'attempts' | 'lastError'>>) {
+  return db.updateTable('emailOutbox').set(changes).where('id', '=', id).execute()
+}
+
+export function listOutbox(db: Kysely<Database>, limit: number) {
+  return db.selectFrom('emailOutbox').selectAll().orderBy('createdAt', 'desc').limit(limit).execute()
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { SORT_KEYS, type SortKey } from '~/domain/search/ranking'
+import { checkbox, dollarsField, isoDate } from './fields'
+
+/** Radius choices on the find-care page, in miles; the last means "anywhere". */
+export const RADIUS_CHOICES = [25, 50, 100, 250, 500, 3000] as const
+export const DEFAULT_RADIUS = 3000
+
+/**
+ * The find-care query string: `procedure`, `zip`, `radius`, `sort`, `stars`. Anything missing or
+ * malformed falls back to the default (the page shows what was used), so a shared link never fails.
+ */
+export function parseFindCareQuery(params: URLSearchParams) {
+  const zip = params.get('zip')?.trim() ?? ''
+  const radius = Number(params.get('radius'))
+  const stars = Number(params.get('stars'))
+  const sort = params.get('sort') as SortKey
+  return {
+    procedure: params.get('procedure')?.trim() || null,
+    zip: /^\d{5}$/.test(zip) ? zip : null,
+    zipError: zip !== '' && !/^\d{5}$/.test(zip) ? 'Enter a 5-digit ZIP code' : null,
+    radiusMiles: (RADIUS_CHOICES as readonly number[]).includes(radius) ? radius : DEFAULT_RADIUS,
+    sort: SORT_KEYS.includes(sort) ? sort : ('cost' as SortKey),
+    minStars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null,
+  }
+}
+
+export const CONTACT_PREFERENCES = ['email', 'phone', 'text'] as const
+
+/** A member's care request. Dates are optional; when given they must be in order. */
+export const CareRequestSchema = z
+  .object({
+    preferredStart: isoDate('earliest date that suits you').optional(),
+    preferredEnd: isoDate('latest date that suits you').optional(),
+    hasCompanion: checkbox,
+    contactPreference: z.enum(CONTACT_PREFERENCES, { errorMap: () => ({ message: 'Choose how we should contact you' }) }),
+    memberNote: z.string().trim().max(1000, 'Keep the note under 1,000 characters').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.preferredStart && value.preferredEnd && value.preferredEnd < value.preferredStart) {
+      ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'The latest date cannot be before the earliest date' })
+    }
+  })
+export type CareRequestInput = z.output<typeof CareRequestSchema>
+
+const yesNo = z
+  .enum(['yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? null : v === 'yes'))
+
+/** The coordinator's move of a case, with whatever the target state needs (the domain checks which). */
+export const CaseTransitionSchema = z.object({
+  to: z.enum(['requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'cancelled', 'denied'], {
+    errorMap: () => ({ message: 'Choose the next status' }),
+  }),
+  reason: z.string().trim().max(500, 'Keep the reason under 500 characters').optional(),
+  scheduledDate: isoDate('procedure date').optional(),
+  procedureDate: isoDate('date the procedure was done').optional(),
+  travelActualCents: dollarsField('travel actually paid', { max: 50_000 }).optional(),
+  hadComplication: yesNo,
+  wasReadmitted: yesNo,
+  satisfaction: z.coerce
+    .number({ invalid_type_error: 'Satisfaction is a whole number from 0 to 10' })
+    .int('Satisfaction is a whole number from 0 to 10')
+    .min(0, 'Satisfaction is a whole number from 0 to 10')
+    .max(10, 'Satisfaction is a whole number from 0 to 10')
+    .optional(),
+  note: z.string().trim().max(1000, 'Keep the note under 1,000 characters').optional(),
+})
+export type CaseTransitionInput = z.output<typeof CaseTransitionSchema>

@@ -1,0 +1,199 @@
+import type { Transaction } from 'kysely'
+import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
+import { insertAuditEntry } from '~/db/repositories/audit.server'
+import {
+  findMemberCase,
+  findMemberEmail,
+  findOpenCase,
+  insertCase,
+  insertCaseEvent,
+  insertOutboxMessage,
+  listCaseEvents,
+  listEmployers,
+  listMemberCases,
+  unscopedFindCase,
+  unscopedListCaseQueue,
+  updateCase,
+  type CaseQueueFilter,
+} from '~/db/repositories/care.server'
+import { unscopedCountCasesByStatus } from '~/db/repositories/cases.server'
+import { listProcedures } from '~/db/repositories/catalog.server'
+import type { CaseStatus, Database } from '~/db/schema'
+import { caseStateLabel, checkTransition, nextStates, type CaseState } from '~/domain/cases/case-flow'
+import { daysBetween, toIsoDate } from '~/domain/dates'
+import type { Actor } from '~/domain/tenancy'
+import type { CareRequestInput, CaseTransitionInput } from '~/forms/care'
+import { notFound } from '~/http/responses.server'
+import { deliverOutbox } from './email-outbox.server'
+import { getCareOption } from './find-care.server'
+
+type CaseRow = { id: string; contactPreference: 'email' | 'phone' | 'text'; rosterMemberId: string; procedureName: string; facilityName: string }
+
+/** Queues the e-mail telling the member of a change, when they chose e-mail and have an address. */
+async function queueMemberEmail(trx: Transaction<Database>, row: CaseRow, status: CaseState, reason: string | null, at: string) {
+  if (row.contactPreference !== 'email') return
+  const to = await findMemberEmail(trx, row.rosterMemberId)
+  if (!to) return
+  const lines = [
+    `Your request for ${row.procedureName} at ${row.facilityName} is now: ${caseStateLabel(status)}.`,
+    reason ? `Reason: ${reason}` : null,
+    'See every step in My cases on the COE Marketplace portal. Questions? Reply to this message or call your care team.',
+  ].filter(Boolean)
+  await insertOutboxMessage(trx, {
+    id: newId(), caseId: row.id, toAddress: to, subject: `${row.procedureName}: ${caseStateLabel(status)}`, body: lines.join('\n\n'), createdAt: at,
+    sentAt: null, attempts: 0, lastError: null,
+  })
+}
+
+export type RequestCareResult = { ok: true; caseId: string; isNew: boolean } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] }
+
+/**
+ * A member asks for care at an in-network center: a case in `requested` with the cost and travel
+ * estimate of the moment, its first event, and the confirmation e-mail. One open case per member
+ * and procedure: a second request (a double submit) returns the open case instead.
+ */
+export async function requestCare(actor: Actor, offerId: string, input: CareRequestInput, now = new Date()): Promise<RequestCareResult> {
+  const option = await getCareOption(actor, offerId, null, now)
+  if (!option || !actor.rosterMemberId) throw notFound('Center')
+  const today = toIsoDate(now)
+  if (input.preferredStart && input.preferredStart < today) return { ok: false, fieldErrors: { preferredStart: ['The earliest date cannot be in the past'] } }
+  const db = getDb()
+  const rosterMemberId = actor.rosterMemberId
+  const existing = await findOpenCase(db, rosterMemberId, option.procedure.id)
+  if (existing) return { ok: true, caseId: existing.id, isNew: false }
+  const caseId = newId()
+  const at = now.toISOString()
+  const travel = option.result.travel
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertCase(trx, {
+        id: caseId, employerId: actor.organizationId, rosterMemberId, programVersionId: option.versionId, procedureId: option.procedure.id, offerId,
+        facilityId: option.result.facilityId, status: 'requested', statusReason: null, preferredStart: input.preferredStart ?? null,
+        preferredEnd: input.preferredEnd ?? null, scheduledDate: null, procedureDate: null, hasCompanion: input.hasCompanion,
+        contactPreference: input.contactPreference, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
+        memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0, travelActualCents: null,
+        hadComplication: null, wasReadmitted: null, satisfaction: null, requestedAt: at, completedAt: null, updatedAt: at,
+      })
+      await insertCaseEvent(trx, { id: newId(), caseId, actorUserId: actor.userId, fromStatus: null, toStatus: 'requested', note: null, createdAt: at })
+      await queueMemberEmail(
+        trx,
+        { id: caseId, contactPreference: input.contactPreference, rosterMemberId, procedureName: option.procedure.name, facilityName: option.result.facilityName },
+        'requested',
+        null,
+        at,
+      )
+      await insertAuditEntry(trx, actor, { action: 'case.requested', subjectType: 'case', subjectId: caseId, employerId: actor.organizationId, at })
+    })
+  } catch (error) {
+    // Two submits at once: the partial unique index let one through; return that one.
+    const winner = await findOpenCase(db, rosterMemberId, option.procedure.id)
+    if (winner) return { ok: true, caseId: winner.id, isNew: false }
+    throw error
+  }
+  await deliverOutbox()
+  return { ok: true, caseId, isNew: true }
+}
+
+function memberScope(actor: Actor) {
+  if (!actor.rosterMemberId) throw notFound('Case')
+  return { scope: { employerId: actor.organizationId }, rosterMemberId: actor.rosterMemberId }
+}
+
+export async function listMyCases(actor: Actor) {
+  const { scope, rosterMemberId } = memberScope(actor)
+  return listMemberCases(getDb(), scope, rosterMemberId)
+}
+
+/** The member's own case with its timeline; anybody else's is 404. */
+export async function getMyCase(actor: Actor, caseId: string) {
+  const { scope, rosterMemberId } = memberScope(actor)
+  const db = getDb()
+  const found = await findMemberCase(db, scope, rosterMemberId, caseId)
+  if (!found) throw notFound('Case')
+  return { case: found, events: await listCaseEvents(db, caseId) }
+}
+
+/** The care team's queue with filters and each case's age in days. */
+export async function getCaseQueue(filter: CaseQueueFilter, now = new Date()) {
+  const db = getDb()
+  const [counts, rows, employers, procedures] = await Promise.all([
+    unscopedCountCasesByStatus(db),
+    unscopedListCaseQueue(db, filter, 200),
+    listEmployers(db),
+    listProcedures(db),
+  ])
+  return {
+    counts,
+    cases: rows.map((row) => ({ ...row, ageDays: daysBetween(new Date(row.requestedAt), now) })),
+    employers,
+    procedures: procedures.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+  }
+}
+
+/** One case for the care team: member, eligibility, program version, center, estimates, events, next steps. */
+export async function getCaseForCoordinator(actor: Actor, caseId: string, now = new Date()) {
+  const db = getDb()
+  const found = await unscopedFindCase(db, caseId)
+  if (!found) throw notFound('Case')
+  const today = toIsoDate(now)
+  await insertAuditEntry(db, actor, { action: 'case.viewed', subjectType: 'case', subjectId: caseId, employerId: found.employerId, at: now.toISOString() })
+  return {
+    case: found,
+    events: await listCaseEvents(db, caseId),
+    isEligibleToday: found.coverageStart <= today && (found.coverageEnd === null || found.coverageEnd >= today),
+    next: nextStates({ status: found.status, travelCovered: found.travelEstimateCents > 0 }),
+    ageDays: daysBetween(new Date(found.requestedAt), now),
+  }
+}
+
+export type TransitionResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
+
+/**
+ * Moves a case one step (DESIGN §3) with what the step needs, as one transaction: the case row
+ * (only from the status it was read in), an event with who and when, the member's e-mail.
+ */
+export async function transitionCase(actor: Actor, caseId: string, input: CaseTransitionInput, now = new Date()): Promise<TransitionResult> {
+  const db = getDb()
+  const found = await unscopedFindCase(db, caseId)
+  if (!found) throw notFound('Case')
+  const today = toIsoDate(now)
+  const travelCovered = found.travelEstimateCents > 0
+  const errors = checkTransition(
+    { status: found.status, travelCovered, scheduledDate: found.scheduledDate, procedureDate: found.procedureDate },
+    input.to,
+    input,
+    today,
+  )
+  if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])) }
+  const at = now.toISOString()
+  const to = input.to as CaseStatus
+  const changes = {
+    status: to,
+    updatedAt: at,
+    statusReason: to === 'cancelled' || to === 'denied' ? input.reason!.trim() : found.statusReason,
+    ...(to === 'scheduled' ? { scheduledDate: input.scheduledDate! } : {}),
+    ...(to === 'procedure_done' ? { procedureDate: input.procedureDate! } : {}),
+    ...(input.travelActualCents !== undefined ? { travelActualCents: input.travelActualCents } : {}),
+    ...(to === 'completed'
+      ? {
+          completedAt: at,
+          hadComplication: input.hadComplication ? (1 as const) : (0 as const),
+          wasReadmitted: input.wasReadmitted ? (1 as const) : (0 as const),
+          satisfaction: input.satisfaction ?? null,
+        }
+      : {}),
+  }
+  const moved = await db.transaction().execute(async (trx) => {
+    const changed = await updateCase(trx, caseId, found.status, changes)
+    if (changed === 0) return false
+    const note = [input.reason?.trim(), input.note?.trim()].filter(Boolean).join(' · ') || null
+    await insertCaseEvent(trx, { id: newId(), caseId, actorUserId: actor.userId, fromStatus: found.status, toStatus: to, note, createdAt: at })
+    await queueMemberEmail(trx, found, to, changes.statusReason && (to === 'cancelled' || to === 'denied') ? changes.statusReason : null, at)
+    await insertAuditEntry(trx, actor, { action: `case.${to}`, subjectType: 'case', subjectId: caseId, employerId: found.employerId, at })
+    return true
+  })
+  if (!moved) return { ok: false, fieldErrors: { to: ['Someone else changed this case a moment ago: reload it and try again'] } }
+  await deliverOutbox()
+  return { ok: true }
+}

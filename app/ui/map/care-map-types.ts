@@ -1,0 +1,66 @@
+/** Props of the find-care map, shared by the lazy wrapper (care-map.tsx) and the browser module. */
+export interface CareMapPoint {
+  id: string
+  latitude: number
+  longitude: number
+  label: string
+  kind: 'in-network' | 'out-of-network'
+}
+
+export interface CareMapHome {
+  latitude: number
+  longitude: number
+  label: string
+}
+
+export interface CareMapProps {
+  /** The member's search origin (drawn as a distinct, non-interactive pin), or null. */
+  home: CareMapHome | null
+  points: ReadonlyArray<CareMapPoint>
+  selectedId: string | null
+  onSelect: (id: string) => void
+  /** The public Mapbox token: mapbox-gl with Mapbox's streets style when set, maplibre-gl offline otherwise. */
+  mapboxToken: string | null
+  className?: string
+}
+
+/** What the browser module hands back to the wrapper. */
+export interface CareMapHandle {
+  update(props: CareMapProps): void
+  destroy(): void
+}
+
+export type LngLatPair = [longitude: number, latitude: number]
+
+/**
+ * The [south-west, north-east] corners around the home and the points, or null when there is
+ * nothing to show. Points at (0, 0) or outside valid ranges are ignored (bad geocodes).
+ */
+export function boundsOf(home: CareMapHome | null, points: ReadonlyArray<CareMapPoint>): [LngLatPair, LngLatPair] | null {
+  const all = [...(home ? [home] : []), ...points].filter(isPlottable)
+  if (all.length === 0) return null
+  let west = Infinity
+  let south = Infinity
+  let east = -Infinity
+  let north = -Infinity
+  for (const p of all) {
+    west = Math.min(west, p.longitude)
+    east = Math.max(east, p.longitude)
+    south = Math.min(south, p.latitude)
+    north = Math.max(north, p.latitude)
+  }
+  return [
+    [west, south],
+    [east, north],
+  ]
+}
+
+export function isPlottable(p: { latitude: number; longitude: number }): boolean {
+  return (
+    Number.isFinite(p.latitude) &&
+    Number.isFinite(p.longitude) &&
+    Math.abs(p.latitude) <= 90 &&
+    Math.abs(p.longitude) <= 180 &&
+    !(p.latitude === 0 && p.longitude === 0)
+  )
+}
