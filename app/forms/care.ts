@@ -68,3 +68,15 @@ export const CaseTransitionSchema = z.object({
   note: z.string().trim().max(1000, 'Keep the note under 1,000 characters').optional(),
 })
 export type CaseTransitionInput = z.output<typeof CaseTransitionSchema>
+
+const QUEUE_STATUS_VALUES = ['open', 'all', 'requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'cancelled', 'denied'] as const
+
+/** The care queue's filters from the query string; unknown values mean "no filter". */
+export function parseQueueQuery(params: URLSearchParams) {
+  const status = params.get('status') as (typeof QUEUE_STATUS_VALUES)[number]
+  return {
+    status: QUEUE_STATUS_VALUES.includes(status) ? status : ('open' as const),
+    employerId: params.get('employer') || null,
+    procedureId: params.get('procedure') || null,
+  }
+}

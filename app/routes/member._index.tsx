@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
 import { getMemberHome } from '~/services/member-home.server'
@@ -65,6 +65,11 @@ export default function MemberHomeRoute() {
           programs.map((program) => (
             <article className="card" key={`${program.name}-${program.version}`}>
               <h3>{program.name}</h3>
+              <p>
+                <Link to="/member/care" className="button button--primary">
+                  Find a covered center
+                </Link>
+              </p>
               <p>
                 A <strong>center of excellence</strong> is a hospital your employer chose for its results and agreed one
                 fixed price with. Going there for a covered operation:

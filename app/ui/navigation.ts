@@ -9,7 +9,11 @@ export interface NavItem {
 
 /** Each role's navigation: only pages that exist. */
 export const NAVIGATION: Record<Role, readonly NavItem[]> = {
-  employee: [{ to: '/member', label: 'My benefits', end: true }],
+  employee: [
+    { to: '/member', label: 'My benefits', end: true },
+    { to: '/member/care', label: 'Find care' },
+    { to: '/member/cases', label: 'My cases' },
+  ],
   employer_admin: [
     { to: '/employer', label: 'Overview', end: true },
     { to: '/employer/programs', label: 'Programs' },
@@ -26,5 +30,6 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/procedures', label: 'Procedure catalog' },
     { to: '/admin/price-factors', label: 'Price factors' },
     { to: '/admin/organizations', label: 'Organizations' },
+    { to: '/admin/outbox', label: 'E-mail outbox' },
   ],
 }

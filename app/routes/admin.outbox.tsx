@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { requirePermission } from '~/auth/guard.server'
+import { getOutbox } from '~/services/email-outbox.server'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'E-mail outbox · Platform · COE Marketplace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'audit:read')
+  return getOutbox()
+}
+
+const when = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))
+
+export default function OutboxRoute() {
+  const { smtpConfigured, messages } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>E-mail outbox</h1>
+      <p className="lead">
+        {smtpConfigured
+          ? 'Messages to members are sent over SMTP (SMTP_URL) as soon as the change they tell of is saved; failures are retried up to five times.'
+          : 'SMTP_URL is not set, so messages to members are not sent: they are listed here.'}
+      </p>
+      {messages.length === 0 ? (
+        <p className="empty">No messages yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Queued (UTC)</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject and message</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>{when(m.createdAt)}</td>
+                  <td>{m.toAddress}</td>
+                  <td>
+                    <strong>{m.subject}</strong>
+                    <p className="small muted" style={{ whiteSpace: 'pre-line' }}>
+                      {m.body}
+                    </p>
+                  </td>
+                  <td>{m.sentAt ? `Sent ${when(m.sentAt)}` : m.lastError ? `Not sent (${m.attempts} tries): ${m.lastError}` : 'Waiting'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,174 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requirePermission } from '~/auth/guard.server'
+import { caseStateLabel } from '~/domain/cases/case-flow'
+import { formatCents } from '~/domain/money'
+import { CaseTransitionSchema } from '~/forms/care'
+import { requireParam } from '~/http/params'
+import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
+import { CaseTimeline } from '~/ui/case-timeline'
+import { formatDate } from '~/ui/format'
+import { ErrorList } from '~/ui/primitives/error-list'
+import { Field } from '~/ui/primitives/field'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Case · Care team · COE Marketplace' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, 'case:manage')
+  return getCaseForCoordinator(actor, requireParam(params, 'caseId'))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, 'case:manage')
+  const caseId = requireParam(params, 'caseId')
+  const submission = parseWithZod(await request.formData(), { schema: CaseTransitionSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const result = await transitionCase(actor, caseId, submission.value)
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
+  return redirect(`/coordinator/cases/${caseId}`)
+}
+
+export default function CoordinatorCaseRoute() {
+  const { case: c, events, isEligibleToday, next, ageDays } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: `transition-${c.status}`,
+    lastResult,
+    constraint: getZodConstraint(CaseTransitionSchema),
+    shouldValidate: 'onSubmit',
+    defaultValue: { to: next[0] },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CaseTransitionSchema }),
+  })
+  const travelCovered = c.travelEstimateCents > 0
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/coordinator">Case queue</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {c.firstName} {c.lastName}: {c.procedureName}
+        </h1>
+        <span className={`badge badge--${c.status}`}>{caseStateLabel(c.status)}</span>
+      </div>
+      <p className="lead">
+        Requested {formatDate(c.requestedAt)} ({ageDays} days ago) · {c.employerName}
+      </p>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="member-heading">
+          <h2 id="member-heading">Member and eligibility</h2>
+          <dl className="facts">
+            <div><dt>Employee id</dt><dd>{c.employeeId}</dd></div>
+            <div><dt>Date of birth</dt><dd>{formatDate(c.dateOfBirth)}</dd></div>
+            <div><dt>Home ZIP</dt><dd>{c.memberZip}</dd></div>
+            <div><dt>Health plan</dt><dd>{c.planName ?? 'None on file'}</dd></div>
+            <div><dt>Coverage</dt><dd>{isEligibleToday ? 'Active today' : 'Not active today'}: from {formatDate(c.coverageStart)}{c.coverageEnd ? ` to ${formatDate(c.coverageEnd)}` : ''}</dd></div>
+            <div><dt>Program</dt><dd>{c.programName}, version {c.programVersion}</dd></div>
+            <div><dt>Contact</dt><dd>{c.contactPreference}</dd></div>
+            {c.memberNote ? <div><dt>Member's note</dt><dd>{c.memberNote}</dd></div> : null}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="care-heading">
+          <h2 id="care-heading">Center, money and travel</h2>
+          <dl className="facts">
+            <div><dt>Center</dt><dd>{c.facilityName}, {c.city}, {c.state}{c.phone ? ` · ${c.phone}` : ''}</dd></div>
+            <div><dt>Bundled price</dt><dd>{formatCents(c.bundlePriceCents)}</dd></div>
+            <div><dt>Member pays</dt><dd>{formatCents(c.memberCostCents)}</dd></div>
+            <div><dt>Travel estimate</dt><dd>{travelCovered ? formatCents(c.travelEstimateCents) : 'Not covered (within the local distance)'}</dd></div>
+            <div><dt>Travel actually paid</dt><dd>{c.travelActualCents === null ? 'Not entered' : formatCents(c.travelActualCents)}</dd></div>
+            <div><dt>Companion</dt><dd>{c.hasCompanion ? 'Yes' : 'No'}</dd></div>
+            <div><dt>Preferred dates</dt><dd>{c.preferredStart || c.preferredEnd ? `${formatDate(c.preferredStart)} to ${formatDate(c.preferredEnd)}` : 'Any'}</dd></div>
+            {c.scheduledDate ? <div><dt>Scheduled for</dt><dd>{formatDate(c.scheduledDate)}</dd></div> : null}
+            {c.procedureDate ? <div><dt>Procedure done</dt><dd>{formatDate(c.procedureDate)}</dd></div> : null}
+            {c.status === 'completed' ? (
+              <div>
+                <dt>Outcome</dt>
+                <dd>
+                  Complication within 90 days: {c.hadComplication ? 'yes' : 'no'} · readmitted: {c.wasReadmitted ? 'yes' : 'no'} · satisfaction:{' '}
+                  {c.satisfaction ?? 'not given'}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      </div>
+      {next.length > 0 ? (
+        <section className="card" aria-labelledby="move-heading">
+          <h2 id="move-heading">Move the case on</h2>
+          <p className="muted small">
+            Each step is recorded with your name and the time, and the member sees it on their timeline{c.contactPreference === 'email' ? ' and gets an e-mail' : ''}.
+          </p>
+          <Form method="post" {...getFormProps(form)} className="form-grid">
+            <div id={form.errorId} role="alert" className="span-all">
+              <ErrorList errors={form.errors} />
+            </div>
+            <div className="field span-all">
+              <label htmlFor={fields.to.id}>Next status</label>
+              <select {...getSelectProps(fields.to)}>
+                {next.map((s) => (
+                  <option key={s} value={s}>
+                    {caseStateLabel(s)}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id={`${fields.to.id}-error`} errors={fields.to.errors} />
+            </div>
+            <Field label="Reason (for denied or cancelled)" inputProps={getInputProps(fields.reason, { type: 'text' })} errors={fields.reason.errors} />
+            <Field label="Procedure date (for scheduled)" inputProps={getInputProps(fields.scheduledDate, { type: 'date' })} errors={fields.scheduledDate.errors} />
+            <Field label="Date done (for procedure done)" inputProps={getInputProps(fields.procedureDate, { type: 'date' })} errors={fields.procedureDate.errors} />
+            <Field
+              label="Travel actually paid ($)"
+              help={travelCovered ? 'Needed to complete the case' : 'Travel is not covered for this case'}
+              inputProps={{ ...getInputProps(fields.travelActualCents, { type: 'text' }), inputMode: 'decimal' }}
+              errors={fields.travelActualCents.errors}
+            />
+            <fieldset className="checkbox-group">
+              <legend>Complication within 90 days (for completed)</legend>
+              {(['yes', 'no'] as const).map((v) => (
+                <label key={v}>
+                  <input type="radio" name={fields.hadComplication.name} value={v} /> {v === 'yes' ? 'Yes' : 'No'}
+                </label>
+              ))}
+              <ErrorList errors={fields.hadComplication.errors} />
+            </fieldset>
+            <fieldset className="checkbox-group">
+              <legend>Readmitted (for completed)</legend>
+              {(['yes', 'no'] as const).map((v) => (
+                <label key={v}>
+                  <input type="radio" name={fields.wasReadmitted.name} value={v} /> {v === 'yes' ? 'Yes' : 'No'}
+                </label>
+              ))}
+              <ErrorList errors={fields.wasReadmitted.errors} />
+            </fieldset>
+            <Field
+              label="Satisfaction, 0 to 10 (for completed, optional)"
+              inputProps={{ ...getInputProps(fields.satisfaction, { type: 'text' }), inputMode: 'numeric' }}
+              errors={fields.satisfaction.errors}
+            />
+            <div className="field span-all">
+              <label htmlFor={fields.note.id}>Note for the timeline (optional)</label>
+              <textarea {...getTextareaProps(fields.note)} rows={2} />
+            </div>
+            <div className="form-actions span-all">
+              <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+                Save the change
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <CaseTimeline events={events} showActor />
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound="This case doesn't exist." />
+}
