@@ -42,7 +42,8 @@ export default function FindCareRoute() {
     <>
       <h1>Find care</h1>
       <p className="lead">Covered centers for your operation, what you would pay at each, and how each does on quality.</p>
-      <Form method="get" className="card form-grid care-search" aria-label="Search">
+      {/* Keyed by the query so back/forward show the fields of the search on screen. */}
+      <Form key={JSON.stringify(query)} method="get" className="card form-grid care-search" aria-label="Search">
         <div className="field">
           <label htmlFor="procedure">Operation</label>
           <select id="procedure" name="procedure" defaultValue={found.procedureCode}>
