@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { requirePermission } from '~/auth/guard.server'
 import { caseStateLabel } from '~/domain/cases/case-flow'
 import { formatCents } from '~/domain/money'
@@ -24,10 +25,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
   const caseId = requireParam(params, 'caseId')
-  const submission = parseWithZod(await request.formData(), { schema: CaseTransitionSchema })
+  const submission = parseWithZod(await request.formData(), {
+    schema: CaseTransitionSchema,
+  })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await transitionCase(actor, caseId, submission.value)
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
+  if (!result.ok)
+    return data(submission.reply({ fieldErrors: result.fieldErrors }), {
+      status: 422,
+    })
   return redirect(`/coordinator/cases/${caseId}`)
 }
 
@@ -44,6 +50,11 @@ export default function CoordinatorCaseRoute() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CaseTransitionSchema }),
   })
   const travelCovered = c.travelEstimateCents > 0
+  // Without JavaScript every field shows (each says when it is needed); with it, only the chosen step's.
+  const [hydrated, setHydrated] = useState(false)
+  const [to, setTo] = useState<string>(next[0] ?? '')
+  useEffect(() => setHydrated(true), [])
+  const when = (...states: string[]) => (!hydrated || states.includes(to) ? undefined : true)
   return (
     <>
       <p className="breadcrumb">
@@ -62,28 +73,93 @@ export default function CoordinatorCaseRoute() {
         <section className="card" aria-labelledby="member-heading">
           <h2 id="member-heading">Member and eligibility</h2>
           <dl className="facts">
-            <div><dt>Employee id</dt><dd>{c.employeeId}</dd></div>
-            <div><dt>Date of birth</dt><dd>{formatDate(c.dateOfBirth)}</dd></div>
-            <div><dt>Home ZIP</dt><dd>{c.memberZip}</dd></div>
-            <div><dt>Health plan</dt><dd>{c.planName ?? 'None on file'}</dd></div>
-            <div><dt>Coverage</dt><dd>{isEligibleToday ? 'Active today' : 'Not active today'}: from {formatDate(c.coverageStart)}{c.coverageEnd ? ` to ${formatDate(c.coverageEnd)}` : ''}</dd></div>
-            <div><dt>Program</dt><dd>{c.programName}, version {c.programVersion}</dd></div>
-            <div><dt>Contact</dt><dd>{c.contactPreference}</dd></div>
-            {c.memberNote ? <div><dt>Member's note</dt><dd>{c.memberNote}</dd></div> : null}
+            <div>
+              <dt>Employee id</dt>
+              <dd>{c.employeeId}</dd>
+            </div>
+            <div>
+              <dt>Date of birth</dt>
+              <dd>{formatDate(c.dateOfBirth)}</dd>
+            </div>
+            <div>
+              <dt>Home ZIP</dt>
+              <dd>{c.memberZip}</dd>
+            </div>
+            <div>
+              <dt>Health plan</dt>
+              <dd>{c.planName ?? 'None on file'}</dd>
+            </div>
+            <div>
+              <dt>Coverage</dt>
+              <dd>
+                {isEligibleToday ? 'Active today' : 'Not active today'}: from {formatDate(c.coverageStart)}
+                {c.coverageEnd ? ` to ${formatDate(c.coverageEnd)}` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Program</dt>
+              <dd>
+                {c.programName}, version {c.programVersion}
+              </dd>
+            </div>
+            <div>
+              <dt>Contact</dt>
+              <dd>{c.contactPreference}</dd>
+            </div>
+            {c.memberNote ? (
+              <div>
+                <dt>Member's note</dt>
+                <dd>{c.memberNote}</dd>
+              </div>
+            ) : null}
           </dl>
         </section>
         <section className="card" aria-labelledby="care-heading">
           <h2 id="care-heading">Center, money and travel</h2>
           <dl className="facts">
-            <div><dt>Center</dt><dd>{c.facilityName}, {c.city}, {c.state}{c.phone ? ` · ${c.phone}` : ''}</dd></div>
-            <div><dt>Bundled price</dt><dd>{formatCents(c.bundlePriceCents)}</dd></div>
-            <div><dt>Member pays</dt><dd>{formatCents(c.memberCostCents)}</dd></div>
-            <div><dt>Travel estimate</dt><dd>{travelCovered ? formatCents(c.travelEstimateCents) : 'Not covered (within the local distance)'}</dd></div>
-            <div><dt>Travel actually paid</dt><dd>{c.travelActualCents === null ? 'Not entered' : formatCents(c.travelActualCents)}</dd></div>
-            <div><dt>Companion</dt><dd>{c.hasCompanion ? 'Yes' : 'No'}</dd></div>
-            <div><dt>Preferred dates</dt><dd>{c.preferredStart || c.preferredEnd ? `${formatDate(c.preferredStart)} to ${formatDate(c.preferredEnd)}` : 'Any'}</dd></div>
-            {c.scheduledDate ? <div><dt>Scheduled for</dt><dd>{formatDate(c.scheduledDate)}</dd></div> : null}
-            {c.procedureDate ? <div><dt>Procedure done</dt><dd>{formatDate(c.procedureDate)}</dd></div> : null}
+            <div>
+              <dt>Center</dt>
+              <dd>
+                {c.facilityName}, {c.city}, {c.state}
+                {c.phone ? ` · ${c.phone}` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Bundled price</dt>
+              <dd>{formatCents(c.bundlePriceCents)}</dd>
+            </div>
+            <div>
+              <dt>Member pays</dt>
+              <dd>{formatCents(c.memberCostCents)}</dd>
+            </div>
+            <div>
+              <dt>Travel estimate</dt>
+              <dd>{travelCovered ? formatCents(c.travelEstimateCents) : 'Not covered (within the local distance)'}</dd>
+            </div>
+            <div>
+              <dt>Travel actually paid</dt>
+              <dd>{c.travelActualCents === null ? 'Not entered' : formatCents(c.travelActualCents)}</dd>
+            </div>
+            <div>
+              <dt>Companion</dt>
+              <dd>{c.hasCompanion ? 'Yes' : 'No'}</dd>
+            </div>
+            <div>
+              <dt>Preferred dates</dt>
+              <dd>{c.preferredStart || c.preferredEnd ? `${formatDate(c.preferredStart)} to ${formatDate(c.preferredEnd)}` : 'Any'}</dd>
+            </div>
+            {c.scheduledDate ? (
+              <div>
+                <dt>Scheduled for</dt>
+                <dd>{formatDate(c.scheduledDate)}</dd>
+              </div>
+            ) : null}
+            {c.procedureDate ? (
+              <div>
+                <dt>Procedure done</dt>
+                <dd>{formatDate(c.procedureDate)}</dd>
+              </div>
+            ) : null}
             {c.status === 'completed' ? (
               <div>
                 <dt>Outcome</dt>
@@ -100,7 +176,8 @@ export default function CoordinatorCaseRoute() {
         <section className="card" aria-labelledby="move-heading">
           <h2 id="move-heading">Move the case on</h2>
           <p className="muted small">
-            Each step is recorded with your name and the time, and the member sees it on their timeline{c.contactPreference === 'email' ? ' and gets an e-mail' : ''}.
+            Each step is recorded with your name and the time, and the member sees it on their timeline
+            {c.contactPreference === 'email' ? ' and gets an e-mail' : ''}.
           </p>
           <Form method="post" {...getFormProps(form)} className="form-grid">
             <div id={form.errorId} role="alert" className="span-all">
@@ -108,7 +185,7 @@ export default function CoordinatorCaseRoute() {
             </div>
             <div className="field span-all">
               <label htmlFor={fields.to.id}>Next status</label>
-              <select {...getSelectProps(fields.to)}>
+              <select {...getSelectProps(fields.to)} onChange={(event) => setTo(event.target.value)}>
                 {next.map((s) => (
                   <option key={s} value={s}>
                     {caseStateLabel(s)}
@@ -117,16 +194,39 @@ export default function CoordinatorCaseRoute() {
               </select>
               <ErrorList id={`${fields.to.id}-error`} errors={fields.to.errors} />
             </div>
-            <Field label="Reason (for denied or cancelled)" inputProps={getInputProps(fields.reason, { type: 'text' })} errors={fields.reason.errors} />
-            <Field label="Procedure date (for scheduled)" inputProps={getInputProps(fields.scheduledDate, { type: 'date' })} errors={fields.scheduledDate.errors} />
-            <Field label="Date done (for procedure done)" inputProps={getInputProps(fields.procedureDate, { type: 'date' })} errors={fields.procedureDate.errors} />
-            <Field
-              label="Travel actually paid ($)"
-              help={travelCovered ? 'Needed to complete the case' : 'Travel is not covered for this case'}
-              inputProps={{ ...getInputProps(fields.travelActualCents, { type: 'text' }), inputMode: 'decimal' }}
-              errors={fields.travelActualCents.errors}
-            />
-            <fieldset className="checkbox-group">
+            <div hidden={when('denied', 'cancelled')}>
+              <Field label="Reason (for denied or cancelled)" inputProps={getInputProps(fields.reason, { type: 'text' })} errors={fields.reason.errors} />
+            </div>
+            <div hidden={when('scheduled')}>
+              <Field
+                label="Procedure date (for scheduled)"
+                inputProps={getInputProps(fields.scheduledDate, {
+                  type: 'date',
+                })}
+                errors={fields.scheduledDate.errors}
+              />
+            </div>
+            <div hidden={when('procedure_done')}>
+              <Field
+                label="Date done (for procedure done)"
+                inputProps={getInputProps(fields.procedureDate, {
+                  type: 'date',
+                })}
+                errors={fields.procedureDate.errors}
+              />
+            </div>
+            <div hidden={when('travel_booked', 'procedure_done', 'completed')}>
+              <Field
+                label="Travel actually paid ($)"
+                help={travelCovered ? 'Needed to complete the case' : 'Travel is not covered for this case'}
+                inputProps={{
+                  ...getInputProps(fields.travelActualCents, { type: 'text' }),
+                  inputMode: 'decimal',
+                }}
+                errors={fields.travelActualCents.errors}
+              />
+            </div>
+            <fieldset className="checkbox-group" hidden={when('completed')}>
               <legend>Complication within 90 days (for completed)</legend>
               {(['yes', 'no'] as const).map((v) => (
                 <label key={v}>
@@ -135,7 +235,7 @@ export default function CoordinatorCaseRoute() {
               ))}
               <ErrorList errors={fields.hadComplication.errors} />
             </fieldset>
-            <fieldset className="checkbox-group">
+            <fieldset className="checkbox-group" hidden={when('completed')}>
               <legend>Readmitted (for completed)</legend>
               {(['yes', 'no'] as const).map((v) => (
                 <label key={v}>
@@ -144,11 +244,16 @@ export default function CoordinatorCaseRoute() {
               ))}
               <ErrorList errors={fields.wasReadmitted.errors} />
             </fieldset>
-            <Field
-              label="Satisfaction, 0 to 10 (for completed, optional)"
-              inputProps={{ ...getInputProps(fields.satisfaction, { type: 'text' }), inputMode: 'numeric' }}
-              errors={fields.satisfaction.errors}
-            />
+            <div hidden={when('completed')}>
+              <Field
+                label="Satisfaction, 0 to 10 (for completed, optional)"
+                inputProps={{
+                  ...getInputProps(fields.satisfaction, { type: 'text' }),
+                  inputMode: 'numeric',
+                }}
+                errors={fields.satisfaction.errors}
+              />
+            </div>
             <div className="field span-all">
               <label htmlFor={fields.note.id}>Note for the timeline (optional)</label>
               <textarea {...getTextareaProps(fields.note)} rows={2} />

@@ -3,6 +3,10 @@ import type { Kysely } from 'kysely'
 import zipcodes from 'zipcodes'
 import { hashPassword } from '../../app/auth/password.server'
 import type { Database, Role } from '../../app/db/schema'
+import { coeMemberCost } from '../../app/domain/benefits/member-cost'
+import { toIsoDate } from '../../app/domain/dates'
+import { distanceMiles } from '../../app/domain/geo/distance'
+import { estimateTravel } from '../../app/domain/travel/travel-estimate'
 import { recomputeMarketPrices } from '../../app/services/market-prices.server'
 import { ACCREDITATION, INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
 import { EMPLOYERS, HEALTH_SYSTEMS, METROS } from './metros'
@@ -48,6 +52,9 @@ function zipsOfCity(city: string, state: string) {
 }
 
 /** Real ZIPs within `miles` of a ZIP (the employer's commuting area), in a stable order. */
+const DEMO_CASE_PATH = ['requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed'] as const
+const DEMO_CASE_STATES = ['requested', 'requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'completed', 'cancelled', 'denied'] as const
+
 function zipsAround(zip: string, miles: number) {
   return (zipcodes.radius(zip, miles) as string[])
     .map((z) => zipcodes.lookup(z))
@@ -84,6 +91,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
   const random = createRandom(SEED)
   // Its own stream, so adding cost indexes left every other demo value as it was.
   const costRandom = createRandom(SEED + 1)
+  const caseRandom = createRandom(SEED + 2)
   faker.seed(SEED)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
@@ -244,6 +252,49 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
       await insertInBatches(trx, 'programTravelRules', [
         { programVersionId: versionId, minDistanceMiles: 50, companionCovered: 1, flyThresholdMiles: 300, mileageRateCents: 70, airfareAllowanceCents: 60_000, lodgingNights: null, lodgingNightlyCapCents: 17_500, mealsPerDiemCents: 6_000, travelCapCents: 500_000 },
       ])
+
+      // Demo cases in every state of DESIGN §3, for other members than the demo employee, priced
+      // with the domain rules and with an event per step (the care team's queue and the dashboards).
+      const travelRules = { minDistanceMiles: 50, companionCovered: true, flyThresholdMiles: 300, mileageRateCents: 70, airfareAllowanceCents: 60_000, lodgingNights: null, lodgingNightlyCapCents: 17_500, mealsPerDiemCents: 6_000, travelCapCents: 500_000 }
+      const cases: Array<Record<string, unknown>> = []
+      const events: Array<Record<string, unknown>> = []
+      DEMO_CASE_STATES.forEach((finalState, i) => {
+        const memberRow = roster[2 + i * 7]!
+        const offer = caseRandom.pick(network)
+        const facility = facilities.find((f) => f.id === offer.facilityId)!
+        const home = zipcodes.lookup(memberRow.zip as string)!
+        const miles = distanceMiles(home, { latitude: facility.latitude as number, longitude: facility.longitude as number })
+        const procedure = PROCEDURES.find((p) => p.code === offer.procedureCode)!
+        const travel = estimateTravel(miles, travelRules, procedure.typicalNights)
+        const isHdhp = memberRow.healthPlanId === hdhpId
+        const memberCost = coeMemberCost(offer.priceCents, {
+          deductibleCents: isHdhp ? 300_000 : 150_000, deductibleMetCents: memberRow.deductibleMetCents as number, coinsuranceRate: isHdhp ? 0.1 : 0.2,
+          oopMaxCents: isHdhp ? 650_000 : 500_000, oopPaidCents: memberRow.oopPaidCents as number, isHsaQualified: isHdhp, irsMinimumDeductibleCents: 170_000,
+        }, { deductibleWaived: true, coinsuranceWaived: true, copayCents: 0 })
+        const caseId = seedId('case', employer.code, i)
+        const requestedDay = 20 + i * 4
+        const at = (day: number) => new Date(Date.UTC(2026, 8, day, 15, 0, 0)).toISOString()
+        const path = finalState === 'cancelled' || finalState === 'denied' ? ['requested', 'eligibility_verified', finalState] : DEMO_CASE_PATH.slice(0, DEMO_CASE_PATH.indexOf(finalState) + 1).filter((s) => s !== 'travel_booked' || travel.isCovered)
+        path.forEach((state, step) => {
+          events.push({ id: seedId('case-event', caseId, step), caseId, actorUserId: null, fromStatus: step === 0 ? null : path[step - 1], toStatus: state, note: state === 'cancelled' ? 'Member chose to wait until spring' : state === 'denied' ? 'Procedure not yet recommended by the treating surgeon' : null, createdAt: at(requestedDay + step * 3) })
+        })
+        const done = path.includes('procedure_done')
+        const status = path[path.length - 1]!
+        // The procedure happens on the day its event says; a case only scheduled has it ahead.
+        const procedureDay = done ? requestedDay + path.indexOf('procedure_done') * 3 : requestedDay + 75
+        cases.push({
+          id: caseId, employerId, rosterMemberId: memberRow.id, programVersionId: versionId, procedureId: procedureIds[offer.procedureCode], offerId: offer.id, facilityId: offer.facilityId,
+          status, statusReason: finalState === 'cancelled' ? 'Member chose to wait until spring' : finalState === 'denied' ? 'Procedure not yet recommended by the treating surgeon' : null,
+          preferredStart: null, preferredEnd: null, scheduledDate: path.includes('scheduled') ? toIsoDate(new Date(Date.parse(at(procedureDay)))) : null,
+          procedureDate: done ? toIsoDate(new Date(Date.parse(at(procedureDay)))) : null, hasCompanion: 1, contactPreference: i % 3 === 0 ? 'phone' : 'email', memberNote: null,
+          bundlePriceCents: offer.priceCents, memberCostCents: memberCost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
+          travelActualCents: finalState === 'completed' && travel.isCovered ? Math.round(travel.totalCents * 0.9) : null,
+          hadComplication: finalState === 'completed' ? 0 : null, wasReadmitted: finalState === 'completed' ? (i === 7 ? 1 : 0) : null, satisfaction: finalState === 'completed' ? 8 + (i % 3) : null,
+          requestedAt: at(requestedDay), completedAt: finalState === 'completed' ? at(requestedDay + (path.length - 1) * 3) : null, updatedAt: at(requestedDay + (path.length - 1) * 3),
+        })
+      })
+      await insertInBatches(trx, 'cases', cases)
+      await insertInBatches(trx, 'caseEvents', events)
       log(`${employer.name}: ${employer.rosterSize} members, program "${employer.program.name}" with ${network.length} offers`)
     }
 

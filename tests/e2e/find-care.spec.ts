@@ -50,13 +50,14 @@ test('the employee finds a knee center by quality and requests care; the coordin
   await memberPage.getByRole('button', { name: 'Request care' }).click()
   await expect(memberPage.getByRole('heading', { name: 'We have your request' })).toBeVisible()
   const caseUrl = memberPage.url().replace(/\?.*$/, '')
+  const memberName = (await memberPage.locator('.whoami__name').textContent())!.trim()
 
   // The coordinator works the case from the queue to completed, with an outcome.
   const coordinatorPage = await (await browser.newContext()).newPage()
   await signIn(coordinatorPage, 'coordinator@coe-platform.example')
   await coordinatorPage.getByLabel('Status', { exact: true }).selectOption({ label: 'Requested' })
   await coordinatorPage.getByRole('button', { name: 'Filter' }).click()
-  await coordinatorPage.getByRole('row', { name: new RegExp(centerName) }).getByRole('link').first().click()
+  await coordinatorPage.getByRole('row').filter({ hasText: centerName }).filter({ hasText: memberName }).getByRole('link', { name: memberName }).click()
   await expect(coordinatorPage.getByRole('heading', { level: 1, name: /Total knee replacement/ })).toBeVisible()
 
   const step = async (label: string, fill?: () => Promise<void>) => {
