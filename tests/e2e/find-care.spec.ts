@@ -20,7 +20,7 @@ test('the employee finds a knee center by quality and requests care; the coordin
   await memberPage.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
   await memberPage.getByLabel('Distance from home').selectOption({ label: 'Within 500 miles' })
   await memberPage.getByLabel('Sort by').selectOption({ label: 'Quality' })
-  await memberPage.getByRole('button', { name: 'Search' }).click()
+  await memberPage.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(memberPage).toHaveURL(/procedure=TKA.*radius=500.*sort=quality/)
   await expect(memberPage.getByRole('status')).toContainText('sorted by quality')
   const results = memberPage.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
@@ -30,7 +30,7 @@ test('the employee finds a knee center by quality and requests care; the coordin
 
   // The back button returns to the previous search.
   await memberPage.getByLabel('Sort by').selectOption({ label: 'Distance' })
-  await memberPage.getByRole('button', { name: 'Search' }).click()
+  await memberPage.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(memberPage).toHaveURL(/sort=distance/)
   await memberPage.goBack()
   await expect(memberPage).toHaveURL(/sort=quality/)
@@ -99,7 +99,7 @@ test('find care works without JavaScript: the form submits as a GET and lists th
   await signIn(page, 'member@acme.example')
   await page.goto('/member/care')
   await page.getByLabel('CMS star rating').selectOption({ label: '4 stars or more' })
-  await page.getByRole('button', { name: 'Search' }).click()
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page).toHaveURL(/stars=4/)
   const results = page.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
   await expect(results.first()).toBeVisible()

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react'
+import type { CareMapHandle, CareMapProps } from './care-map-types'
+
+export type { CareMapHome, CareMapPoint, CareMapProps } from './care-map-types'
+
+type Status = 'loading' | 'ready' | 'failed'
+
+/**
+ * The find-care map (ADR 0006). Safe to render on the server: it renders a fixed-size box, and
+ * only in the browser, after hydration, loads `care-map.client` (and with it mapbox-gl or
+ * maplibre-gl) as a separate chunk. The result list is the accessible source of truth; when the
+ * map cannot be loaded this says so in one line and never throws.
+ */
+export function CareMap(props: CareMapProps) {
+  const { home, points, selectedId, onSelect, mapboxToken, className } = props
+  const canvasRef = useRef<HTMLDivElement>(null)
+  const handleRef = useRef<CareMapHandle | null>(null)
+  const latest = useRef(props)
+  latest.current = props
+  const [status, setStatus] = useState<Status>('loading')
+
+  // The library depends on the token, so a new token means a new map; everything else is an update.
+  useEffect(() => {
+    const canvas = canvasRef.current
+    if (!canvas) return
+    let cancelled = false
+    let handle: CareMapHandle | null = null
+    setStatus('loading')
+    import('./care-map.client')
+      .then(({ mountCareMap }) => (cancelled ? null : mountCareMap(canvas, latest.current)))
+      .then(
+        (mounted) => {
+          if (!mounted) return
+          if (cancelled) return mounted.destroy()
+          handle = mounted
+          handleRef.current = mounted
+          mounted.update(latest.current) // props may have changed while the chunk loaded
+          setStatus('ready')
+        },
+        () => {
+          // Any failure here (chunk download, no WebGL) only costs the enhancement: say so, keep the list.
+          if (!cancelled) setStatus('failed')
+        },
+      )
+    return () => {
+      cancelled = true
+      handleRef.current = null
+      handle?.destroy()
+    }
+  }, [mapboxToken])
+
+  useEffect(() => {
+    handleRef.current?.update({ home, points, selectedId, onSelect, mapboxToken, className })
+  }, [home, points, selectedId, onSelect, mapboxToken, className])
+
+  return (
+    <div role="region" aria-label="Map of results" className={className ? `care-map ${className}` : 'care-map'} data-state={status}>
+      {/* The map libraries own this element's children: React never renders into it. */}
+      <div ref={canvasRef} className="care-map__canvas" hidden={status === 'failed'} />
+      {status === 'loading' ? (
+        <div className="care-map__placeholder" aria-hidden="true">
+          Loading map…
+        </div>
+      ) : null}
+      {status === 'failed' ? <p className="care-map__message">The map could not be loaded; the list has every result.</p> : null}
+    </div>
+  )
+}
