@@ -147,10 +147,10 @@ export default function FindCareRoute() {
                           <strong>{found.outsideOnPlan ? money(found.outsideOnPlan.memberPaysCents) : 'Unknown'}</strong>
                         </div>
                       </div>
-                      <p className="small">
+                      <div className="small">
                         <strong>Travel: </strong>
                         <TravelSummary travel={r.travel} />
-                      </p>
+                      </div>
                       <QualitySummary starRating={r.starRating} measures={r.measures} annualVolume={r.annualVolume} />
                       <p className="small muted">Includes: {bundleIncludes(r)}</p>
                     </article>

@@ -12,6 +12,9 @@ async function signIn(page: Page, email: string) {
 test('the employee finds a knee center by quality and requests care; the coordinator completes the case; the timeline shows every step', async ({ browser }) => {
   test.setTimeout(90_000)
   const memberPage = await (await browser.newContext()).newPage()
+  // A hydration mismatch or a failing map only shows in the console: the journey must leave it clean.
+  const consoleErrors: string[] = []
+  memberPage.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
   await signIn(memberPage, 'member@acme.example')
   await memberPage.getByRole('navigation').getByRole('link', { name: 'Find care' }).click()
 
@@ -91,6 +94,7 @@ test('the employee finds a knee center by quality and requests care; the coordin
   for (const [i, label] of expected.entries()) await expect(timeline.nth(i)).toContainText(label)
   await memberPage.getByRole('navigation').getByRole('link', { name: 'My cases' }).click()
   await expect(memberPage.getByRole('link', { name: `Total knee replacement at ${centerName}` })).toBeVisible()
+  expect(consoleErrors).toEqual([])
 })
 
 test('find care works without JavaScript: the form submits as a GET and lists the centers', async ({ browser }) => {

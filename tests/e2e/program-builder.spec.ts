@@ -13,6 +13,9 @@ async function signIn(page: Page) {
 
 test('the HR admin builds a TKA+THA program, previews it as a member, publishes, then publishes version 2 while version 1 stays', async ({ page }) => {
   test.setTimeout(90_000)
+  const consoleErrors: string[] = []
+  // Refused forms answer 400/422 on purpose (the browser logs those); anything else is a bug.
+  page.on('console', (message) => message.type() === 'error' && !/status of 4(00|22)/.test(message.text()) && consoleErrors.push(message.text()))
   await signIn(page)
   await page.getByRole('navigation').getByRole('link', { name: 'Programs' }).click()
   await page.getByRole('link', { name: 'New program' }).click()
@@ -116,4 +119,5 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await expect(page.getByRole('heading', { name: 'Network (6 offers)' })).toBeVisible()
   await expect(page.getByRole('button', { name: /Start version/ })).toHaveCount(0)
   expect(v1Url).not.toContain('version=')
+  expect(consoleErrors).toEqual([])
 })
