@@ -226,24 +226,8 @@ export default function CoordinatorCaseRoute() {
                 errors={fields.travelActualCents.errors}
               />
             </div>
-            <fieldset className="checkbox-group" hidden={when('completed')}>
-              <legend>Complication within 90 days (for completed)</legend>
-              {(['yes', 'no'] as const).map((v) => (
-                <label key={v}>
-                  <input type="radio" name={fields.hadComplication.name} value={v} /> {v === 'yes' ? 'Yes' : 'No'}
-                </label>
-              ))}
-              <ErrorList errors={fields.hadComplication.errors} />
-            </fieldset>
-            <fieldset className="checkbox-group" hidden={when('completed')}>
-              <legend>Readmitted (for completed)</legend>
-              {(['yes', 'no'] as const).map((v) => (
-                <label key={v}>
-                  <input type="radio" name={fields.wasReadmitted.name} value={v} /> {v === 'yes' ? 'Yes' : 'No'}
-                </label>
-              ))}
-              <ErrorList errors={fields.wasReadmitted.errors} />
-            </fieldset>
+            <YesNo legend="Complication within 90 days (for completed)" name={fields.hadComplication.name} errors={fields.hadComplication.errors} hidden={when('completed')} />
+            <YesNo legend="Readmitted (for completed)" name={fields.wasReadmitted.name} errors={fields.wasReadmitted.errors} hidden={when('completed')} />
             <div hidden={when('completed')}>
               <Field
                 label="Satisfaction, 0 to 10 (for completed, optional)"
@@ -271,6 +255,20 @@ export default function CoordinatorCaseRoute() {
         <CaseTimeline events={events} showActor />
       </section>
     </>
+  )
+}
+
+function YesNo({ legend, name, errors, hidden }: { legend: string; name: string; errors: string[] | undefined; hidden: true | undefined }) {
+  return (
+    <fieldset className="checkbox-group" hidden={hidden}>
+      <legend>{legend}</legend>
+      {(['yes', 'no'] as const).map((v) => (
+        <label key={v}>
+          <input type="radio" name={name} value={v} /> {v === 'yes' ? 'Yes' : 'No'}
+        </label>
+      ))}
+      <ErrorList errors={errors} />
+    </fieldset>
   )
 }
 

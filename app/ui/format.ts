@@ -1,3 +1,5 @@
+import { caseStateLabel, isCaseState } from '~/domain/cases/case-flow'
+
 /** Display helpers shared by pages (en-US until the Spanish issue adds locales). */
 
 export function formatDate(isoDate: string | null | undefined): string {
@@ -14,20 +16,9 @@ export function formatPercent(rate: number, digits = 0): string {
   return `${(rate * 100).toFixed(digits)}%`
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  requested: 'Requested',
-  eligibility_verified: 'Eligibility verified',
-  scheduled: 'Scheduled',
-  travel_booked: 'Travel booked',
-  procedure_done: 'Procedure done',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  denied: 'Denied',
-  draft: 'Draft',
-  published: 'Published',
-  archived: 'Archived',
-}
+const PROGRAM_STATUS_LABEL: Record<string, string> = { draft: 'Draft', published: 'Published', archived: 'Archived' }
 
+/** Program statuses here; case statuses from the domain's case flow (one list of labels). */
 export function statusLabel(status: string): string {
-  return STATUS_LABEL[status] ?? status
+  return PROGRAM_STATUS_LABEL[status] ?? (isCaseState(status) ? caseStateLabel(status) : status)
 }

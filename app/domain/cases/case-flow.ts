@@ -50,6 +50,10 @@ const LABEL: Record<CaseState, string> = {
   denied: 'Denied',
 }
 
+export function isCaseState(text: string): text is CaseState {
+  return text in LABEL
+}
+
 export function caseStateLabel(state: CaseState): string {
   return LABEL[state]
 }
