@@ -6,7 +6,7 @@ const serverFiles = ['./app/**/*.server.ts', './app/**/*.server.tsx']
 
 export default tseslint.config(
   {
-    ignores: ['build/**', 'public/build/**', 'node_modules/**', '.cache/**', '.tool-state/**', 'tests/.tmp/**', 'data/**', 'bench/results/**'],
+    ignores: ['build/**', 'public/build/**', 'public/maplibre-gl-worker.mjs', 'node_modules/**', '.cache/**', '.tool-state/**', 'tests/.tmp/**', 'data/**', 'bench/results/**'],
   },
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,4 @@
 import { caseStateLabel, type CaseState } from '~/domain/cases/case-flow'
-import { formatDate } from './format'
 
 export interface CaseEventView {
   id: string
