@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README, `npm test`, .ci/run): typecheck, lint, unit tests, then the
 # integration and browser suites on SQLite, then the same two suites on a throwaway
-# PostgreSQL database. Installs Chromium and PostgreSQL from Debian packages when missing.
+# PostgreSQL database. Installs Chromium, PostgreSQL and poppler-utils (pdftotext, for the proposal PDF test)
+# from Debian packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -26,6 +27,7 @@ as_root() {
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   banner "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

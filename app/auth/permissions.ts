@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'member:self', // an employee's own eligibility, program and cases
   'case:manage', // the care team's queue
   'client:read', // a broker's view of a client (counts and projections, never members)
+  'broker:grant', // an employer admin grants or revokes a broker firm's access
   'scenario:write',
   'offer:write', // a health system's own offers
   'facility:read',
@@ -31,7 +32,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   employee: ['member:self', 'facility:read'],
   employer_admin: [
     'employer:read', 'plan:read', 'plan:write', 'program:read', 'program:write', 'roster:read', 'roster:write',
-    'facility:read', 'billing:read', 'billing:write',
+    'facility:read', 'billing:read', 'billing:write', 'broker:grant',
   ],
   broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read'],
   care_coordinator: ['case:manage', 'facility:read'],

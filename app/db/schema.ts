@@ -383,6 +383,35 @@ export interface EmailOutboxTable {
   lastError: string | null
 }
 
+export interface ScenariosTable {
+  id: string
+  employerId: string
+  brokerOrganizationId: string
+  name: string
+  /** JSON, validated by ScenarioDocumentSchema. */
+  document: string
+  createdAt: string
+  updatedAt: string
+  createdByUserId: string | null
+}
+
+export interface ProposalsTable {
+  id: string
+  employerId: string
+  brokerOrganizationId: string
+  title: string
+  recommendedScenarioId: string
+  /** The recommended scenario's document when the proposal was made (what adoption uses). */
+  recommendedDocument: string
+  /** JSON ProposalSnapshot. */
+  snapshot: string
+  createdAt: string
+  createdByUserId: string | null
+  sharedAt: string | null
+  adoptedAt: string | null
+  adoptedProgramId: string | null
+}
+
 export interface SearchEventsTable {
   id: string
   occurredAt: string
@@ -424,6 +453,8 @@ export interface Database {
   auditLog: AuditLogTable
   searchEvents: SearchEventsTable
   emailOutbox: EmailOutboxTable
+  scenarios: ScenariosTable
+  proposals: ProposalsTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

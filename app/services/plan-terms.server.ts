@@ -6,7 +6,8 @@ import type { OutsideRule } from '~/domain/benefits/member-cost'
 import type { TravelRules } from '~/domain/travel/travel-estimate'
 
 /** Helpers shared by the services that price care for members: stored rules → domain inputs. */
-type Rules = Omit<ProgramBenefitRulesTable & ProgramTravelRulesTable, 'programVersionId'>
+export type StoredRules = Omit<ProgramBenefitRulesTable & ProgramTravelRulesTable, 'programVersionId'>
+type Rules = StoredRules
 
 
 /** The IRS HDHP minimum deductibles of `year`, or of the latest year stored before it. */

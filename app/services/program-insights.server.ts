@@ -15,7 +15,7 @@ import type { EmployerScope } from '~/domain/tenancy'
 import { drawUsMap } from '~/integrations/state-map.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { notFound } from '~/http/responses.server'
-import { benefitOf, irsMinimumDeductibles, localPrices, outsideRuleOf, travelRulesOf } from './plan-terms.server'
+import { benefitOf, irsMinimumDeductibles, localPrices, outsideRuleOf, travelRulesOf, type StoredRules } from './plan-terms.server'
 import { getProgramDetail } from './programs.server'
 
 type ProgramDetail = Awaited<ReturnType<typeof getProgramDetail>>
@@ -61,7 +61,10 @@ export interface ProjectionSettings {
 }
 
 /** DESIGN §4's projection on this employer's roster for one version of a program, with the assumptions used. */
-export async function getProgramProjection(detail: ProgramDetail, scope: EmployerScope, settings: ProjectionSettings, now = new Date()) {
+/** What a projection needs of a program version or a broker's scenario. */
+export type ProjectableDesign = Pick<ProgramDetail, 'procedures' | 'network'> & { rules: StoredRules | null }
+
+export async function getProgramProjection(detail: ProjectableDesign, scope: EmployerScope, settings: ProjectionSettings, now = new Date()) {
   const db = getDb()
   const { groups, unknownZip, noPlan, nationalPrices } = await memberGroups(db, scope, detail.procedures, now)
   const incidence = Object.fromEntries(detail.procedures.map((p) => [p.code, settings.incidence[p.code] ?? p.incidencePerThousand]))
@@ -110,10 +113,21 @@ export async function getProgramProjection(detail: ProgramDetail, scope: Employe
 export async function getNetworkChoices(scope: EmployerScope, programId: string, now = new Date()) {
   const detail = await getProgramDetail(scope, programId, null, now)
   if (!detail.isEditable) throw notFound('Draft version')
+  return { detail, ...(await buildNetworkChoices(scope, detail.procedures, detail.network.map((row) => row.offerId), detail.current.effectiveFrom, now)) }
+}
+
+/** The candidate offers for these procedures with distances from the employer's members, and the map. */
+export async function buildNetworkChoices(
+  scope: EmployerScope,
+  procedures: ReadonlyArray<{ id: string; code: string }>,
+  chosenOfferIds: readonly string[],
+  startDate: string,
+  now = new Date(),
+) {
   const db = getDb()
-  const [offers, { groups }] = await Promise.all([listCandidateOffers(db, detail.procedures.map((p) => p.id)), memberGroups(db, scope, detail.procedures, now)])
+  const [offers, { groups }] = await Promise.all([listCandidateOffers(db, procedures.map((p) => p.id)), memberGroups(db, scope, procedures, now)])
   const members = groups.reduce((sum, g) => sum + g.members, 0)
-  const chosen = new Set(detail.network.map((row) => row.offerId))
+  const chosen = new Set(chosenOfferIds)
   const today = toIsoDate(now)
   const rows = offers.map((offer) => {
     let within100 = 0
@@ -128,7 +142,7 @@ export async function getNetworkChoices(scope: EmployerScope, programId: string,
     return {
       ...offer,
       isChosen: chosen.has(offer.offerId),
-      isValidAtStart: offer.validFrom <= detail.current.effectiveFrom && (offer.validTo === null || offer.validTo >= detail.current.effectiveFrom),
+      isValidAtStart: offer.validFrom <= startDate && (offer.validTo === null || offer.validTo >= startDate),
       isExpired: offer.validTo !== null && offer.validTo < today,
       membersWithin100Share: members === 0 ? 0 : within100 / members,
       nearestMemberMiles: nearest,
@@ -147,7 +161,6 @@ export async function getNetworkChoices(scope: EmployerScope, programId: string,
   const at = new Map(map.points.map((p) => [p.id, p]))
   const chosenFacilities = new Set(rows.filter((r) => r.isChosen).map((r) => r.facilityId))
   return {
-    detail,
     members,
     rows,
     map: {

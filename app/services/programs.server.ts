@@ -33,15 +33,15 @@ import { notFound } from '~/http/responses.server'
 export type SaveResult = { ok: true } | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> }
 
 /** Rules a new program starts with: the common COE design (DESIGN §3), all editable before publishing. */
-export const DEFAULT_BENEFIT_RULES: Omit<BenefitRulesRow, 'programVersionId'> = {
+export const DEFAULT_BENEFIT_RULES = {
   deductibleWaived: 1,
   coinsuranceWaived: 1,
   coeCopayCents: 0,
   completionIncentiveCents: 0,
   outsideRule: 'plan_terms',
   outsideCoinsuranceRate: null,
-}
-export const DEFAULT_TRAVEL_RULES: Omit<TravelRulesRow, 'programVersionId'> = {
+} as const satisfies Omit<BenefitRulesRow, 'programVersionId'>
+export const DEFAULT_TRAVEL_RULES = {
   minDistanceMiles: 50,
   companionCovered: 1,
   flyThresholdMiles: 300,
@@ -51,7 +51,7 @@ export const DEFAULT_TRAVEL_RULES: Omit<TravelRulesRow, 'programVersionId'> = {
   lodgingNightlyCapCents: 17_500,
   mealsPerDiemCents: 6_000,
   travelCapCents: 500_000,
-}
+} as const satisfies Omit<TravelRulesRow, 'programVersionId'>
 
 export function listEmployerPrograms(scope: EmployerScope) {
   return listPrograms(getDb(), scope)

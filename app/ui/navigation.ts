@@ -19,6 +19,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/programs', label: 'Programs' },
     { to: '/employer/plans', label: 'Health plans' },
     { to: '/employer/roster', label: 'Roster' },
+    { to: '/employer/proposals', label: 'Proposals' },
   ],
   broker: [{ to: '/broker', label: 'Clients', end: false }],
   care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],

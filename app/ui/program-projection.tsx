@@ -29,11 +29,14 @@ export function ProgramProjection({
   errors,
   query,
   version,
+  saveIntent,
 }: {
   projection: ProjectionView | null
   errors: Record<string, string>
   query: Record<string, string>
   version: number | null
+  /** Set on a broker's scenario: the assumptions are saved with it (a POST) rather than kept in the URL. */
+  saveIntent?: string
 }) {
   if (!projection) return null
   const savingsRate = projection.total.spendWithoutProgramCents === 0 ? null : projection.total.netSavingsCents / projection.total.spendWithoutProgramCents
@@ -103,7 +106,8 @@ export function ProgramProjection({
         </>
       )}
       <h3>Assumptions</h3>
-      <Form method="get" className="form-grid" preventScrollReset>
+      <Form method={saveIntent ? 'post' : 'get'} className="form-grid" preventScrollReset>
+        {saveIntent ? <input type="hidden" name="intent" value={saveIntent} /> : null}
         {version !== null ? <input type="hidden" name="version" value={version} /> : null}
         <div className="field">
           <label htmlFor="adoption">Adoption rate (% of expected cases that use the program)</label>
@@ -117,7 +121,7 @@ export function ProgramProjection({
           />
           <ErrorList id="adoption-error" errors={errors.adoption ? [errors.adoption] : undefined} />
         </div>
-        {projection.rows.map((row) => {
+        {(saveIntent ? [] : projection.rows).map((row) => {
           const name = `incidence_${row.code}`
           return (
             <div className="field" key={row.code}>
@@ -143,7 +147,7 @@ export function ProgramProjection({
         </ul>
         <div className="form-actions span-all">
           <button type="submit" className="button">
-            Recalculate
+            {saveIntent ? 'Save assumptions' : 'Recalculate'}
           </button>
         </div>
       </Form>

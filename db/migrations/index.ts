@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Dialect } from '../dialect'
 import * as createSchema from './2026-11-22T1300_create_schema'
 import * as emailOutbox from './2026-11-23T1800_email_outbox'
+import * as scenariosProposals from './2026-11-23T1900_scenarios_proposals'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -12,4 +13,5 @@ export interface DialectMigration {
 export const migrations: Record<string, DialectMigration> = {
   '2026-11-22T1300_create_schema': createSchema,
   '2026-11-23T1800_email_outbox': emailOutbox,
+  '2026-11-23T1900_scenarios_proposals': scenariosProposals,
 }

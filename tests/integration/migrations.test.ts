@@ -37,6 +37,8 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   stripeEvents: { id: true, type: true, stripeCreated: true, receivedAt: true, processedAt: true },
   auditLog: { id: true, occurredAt: true, actorUserId: true, actorOrganizationId: true, action: true, subjectType: true, subjectId: true, employerId: true, ip: true, detail: true },
   searchEvents: { id: true, occurredAt: true, userId: true, employerId: true, procedureId: true, zip3: true, radiusMiles: true, resultCount: true },
+  scenarios: { id: true, employerId: true, brokerOrganizationId: true, name: true, document: true, createdAt: true, updatedAt: true, createdByUserId: true },
+  proposals: { id: true, employerId: true, brokerOrganizationId: true, title: true, recommendedScenarioId: true, recommendedDocument: true, snapshot: true, createdAt: true, createdByUserId: true, sharedAt: true, adoptedAt: true, adoptedProgramId: true },
   emailOutbox: { id: true, caseId: true, toAddress: true, subject: true, body: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
 }
 

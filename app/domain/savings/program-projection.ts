@@ -40,6 +40,8 @@ export interface ProcedureProjection {
   spendWithProgramCents: number
   netSavingsCents: number
   savingsRate: number | null
+  /** What members pay on average per program case (cents), null when no case goes to the program. */
+  memberCostPerCaseCents: number | null
   /** Share of members within 50, 100 and 250 miles of an in-network center. */
   access: { within50: number; within100: number; within250: number }
 }
@@ -60,6 +62,7 @@ export function projectProgram(groups: readonly MemberGroup[], procedures: reado
     let programCases = 0
     let without = 0
     let withProgram = 0
+    let memberPaid = 0
     const within = [0, 0, 0]
     for (const group of groups) {
       const cases = (group.members * procedure.incidencePerThousand) / 1000
@@ -78,6 +81,7 @@ export function projectProgram(groups: readonly MemberGroup[], procedures: reado
         const member = coeMemberCost(nearest.center.bundleCents, group.plan, assumptions.benefit).memberPaysCents
         const perCase = nearest.center.bundleCents + (travel.isCovered ? travel.totalCents : 0) + assumptions.benefit.completionIncentiveCents - member
         withProgram += adopted * perCase
+        memberPaid += adopted * member
         programCases += adopted
       }
     }
@@ -92,6 +96,7 @@ export function projectProgram(groups: readonly MemberGroup[], procedures: reado
       spendWithProgramCents,
       netSavingsCents: spendWithoutProgramCents - spendWithProgramCents,
       savingsRate: spendWithoutProgramCents === 0 ? null : (spendWithoutProgramCents - spendWithProgramCents) / spendWithoutProgramCents,
+      memberCostPerCaseCents: programCases > 0 ? Math.round(memberPaid / programCases) : null,
       access: { within50: share(within[0]!), within100: share(within[1]!), within250: share(within[2]!) },
     }
   })

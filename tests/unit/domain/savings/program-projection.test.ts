@@ -35,6 +35,22 @@ describe('projectProgram', () => {
     expect(tka!.netSavingsCents).toBe(21_200_000) // $1,100,000 − $888,000 = $212,000
     expect(tka!.savingsRate).toBeCloseTo(212_000 / 1_100_000, 10)
     expect(tka!.access).toEqual({ within50: 1, within100: 1, within250: 1 })
+    // Deductible and coinsurance waived: members pay $0 per program case.
+    expect(tka!.memberCostPerCaseCents).toBe(0)
+  })
+
+  it('averages what members pay per program case', () => {
+    // Coinsurance not waived: 20% × ($28,000 − $1,500 deductible, waived) = $5,600, capped at the $5,000 OOP max.
+    // A second group already paid $4,000 toward the OOP max: pays $1,000. Adopted cases 4 and 4 → ($5,000 + $1,000) / 2 = $3,000.
+    const paid = { ...PPO, oopPaidCents: 400_000 }
+    const groups: MemberGroup[] = [
+      { home: COLUMBUS, outsidePriceCents: PRICE, members: 5_000, plan: PPO },
+      { home: COLUMBUS, outsidePriceCents: PRICE, members: 5_000, plan: paid },
+    ]
+    const [tka] = projectProgram(groups, [TKA], { ...ASSUMPTIONS, benefit: { ...ASSUMPTIONS.benefit, coinsuranceWaived: false } })
+    expect(tka!.memberCostPerCaseCents).toBe(300_000)
+    const [none] = projectProgram(groups, [{ ...TKA, centers: [] }], ASSUMPTIONS)
+    expect(none!.memberCostPerCaseCents).toBeNull()
   })
 
   it('adds travel for members beyond the minimum distance and measures access', () => {

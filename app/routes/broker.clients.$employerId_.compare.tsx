@@ -1,0 +1,110 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireEmployerAccess } from '~/auth/guard.server'
+import { NewProposalSchema } from '~/forms/scenario'
+import { requireParam } from '~/http/params'
+import { compareScenarios, createProposal } from '~/services/scenarios.server'
+import { formatCount } from '~/ui/format'
+import { NetworkMap } from '~/ui/network-map'
+import { ErrorList } from '~/ui/primitives/error-list'
+import { ScenarioComparison } from '~/ui/proposal-view'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Compare scenarios · COE Marketplace' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, scope } = await requireEmployerAccess(request, 'client:read', requireParam(params, 'employerId'))
+  const ids = [...new Set(new URL(request.url).searchParams.getAll('s'))]
+  if (ids.length < 2 || ids.length > 4) return { problem: 'Choose two to four scenarios to compare.' as const, employerId: scope.employerId }
+  return { problem: null, ...(await compareScenarios(actor, scope, ids)) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const employerId = requireParam(params, 'employerId')
+  const { actor, scope } = await requireEmployerAccess(request, 'scenario:write', employerId)
+  const submission = parseWithZod(await request.formData(), { schema: NewProposalSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const proposalId = await createProposal(actor, scope, submission.value)
+  return redirect(`/broker/clients/${employerId}/proposals/${proposalId}`)
+}
+
+export default function CompareRoute() {
+  const loaded = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  if (loaded.problem !== null) {
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link to={`/broker/clients/${loaded.employerId}`}>Back to the client</Link>
+        </p>
+        <h1>Compare scenarios</h1>
+        <p className="card problems" role="alert">
+          {loaded.problem}
+        </p>
+      </>
+    )
+  }
+  const { employer, coveredMembers, scenarios, maps, assumptions } = loaded
+  const errors = lastResult?.error ?? {}
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/broker">Clients</Link> › <Link to={`/broker/clients/${employer.id}`}>{employer.name}</Link>
+      </p>
+      <h1>Compare scenarios</h1>
+      <p className="lead">
+        On {employer.name}'s census of {formatCount(coveredMembers)} covered members (counted by ZIP; no member records). The best value of each compared row is
+        marked.
+      </p>
+      <ScenarioComparison scenarios={scenarios} />
+      <div className="grid-2">
+        {scenarios.map((s, i) => (
+          <section className="card" key={s.id} aria-labelledby={`map-${s.id}`}>
+            <h2 id={`map-${s.id}`}>{s.name}: members and centers</h2>
+            <NetworkMap map={maps[i]!} />
+          </section>
+        ))}
+      </div>
+      <section className="card" aria-labelledby="assumptions-heading">
+        <h2 id="assumptions-heading">Assumptions</h2>
+        <ul>
+          {assumptions.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="proposal-heading">
+        <h2 id="proposal-heading">Make a proposal</h2>
+        <Form method="post" className="form-grid">
+          {scenarios.map((s) => (
+            <input key={s.id} type="hidden" name="scenarioIds" value={s.id} />
+          ))}
+          <div className="field span-all">
+            <label htmlFor="title">Title</label>
+            <input id="title" name="title" defaultValue={`Centers of excellence for ${employer.name}`} aria-describedby="title-error" />
+            <ErrorList id="title-error" errors={errors.title ?? undefined} />
+          </div>
+          <fieldset className="checkbox-group span-all">
+            <legend>Recommended scenario (the one the client can adopt)</legend>
+            {scenarios.map((s, i) => (
+              <label key={s.id}>
+                <input type="radio" name="recommendedId" value={s.id} defaultChecked={i === 0} /> {s.name}
+              </label>
+            ))}
+            <ErrorList errors={errors.recommendedId ?? undefined} />
+          </fieldset>
+          <div className="form-actions span-all">
+            <button type="submit" className="button button--primary">
+              Make the proposal
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound="One of these scenarios doesn't exist or belongs to another firm." />
+}

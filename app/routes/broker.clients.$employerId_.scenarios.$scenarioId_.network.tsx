@@ -1,0 +1,51 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireEmployerAccess } from '~/auth/guard.server'
+import { requireParam } from '~/http/params'
+import { applyScenarioChange, getScenarioNetworkChoices } from '~/services/scenarios.server'
+import { NetworkPicker } from '~/ui/network-picker'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Network · ${data?.scenario.name ?? 'Scenario'} · COE Marketplace` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, scope } = await requireEmployerAccess(request, 'client:read', requireParam(params, 'employerId'))
+  return getScenarioNetworkChoices(actor, scope, requireParam(params, 'scenarioId'))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const employerId = requireParam(params, 'employerId')
+  const { actor, scope } = await requireEmployerAccess(request, 'scenario:write', employerId)
+  const scenarioId = requireParam(params, 'scenarioId')
+  const outcome = await applyScenarioChange(actor, scope, scenarioId, await request.formData())
+  if (outcome.ok) return redirect(`/broker/clients/${employerId}/scenarios/${scenarioId}#network`)
+  return data({ errors: Object.values(outcome.result.error ?? {}).flat().filter((e): e is string => typeof e === 'string') }, { status: outcome.status })
+}
+
+export default function ScenarioNetworkRoute() {
+  const { employer, scenario, procedures, members, rows, map } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const back = `/broker/clients/${employer.id}/scenarios/${scenario.id}`
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/broker/clients/${employer.id}`}>{employer.name}</Link> › <Link to={back}>{scenario.name}</Link>
+      </p>
+      <h1>Choose the network</h1>
+      <p className="lead">
+        Offers for the scenario's procedures. Distances are from the homes of {employer.name}'s {members.toLocaleString('en-US')} covered members, counted by ZIP.
+      </p>
+      {procedures.length === 0 ? (
+        <p className="empty">
+          Choose the procedures first, on <Link to={`${back}#procedures`}>the scenario page</Link>.
+        </p>
+      ) : (
+        <NetworkPicker procedures={procedures} rows={rows} map={map} errors={actionData?.errors} cancelHref={back} />
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound="This scenario doesn't exist or belongs to another firm." />
+}

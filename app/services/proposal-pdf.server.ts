@@ -1,0 +1,482 @@
+import PDFDocument from 'pdfkit'
+import { formatCents } from '~/domain/money'
+import type { ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
+
+/**
+ * A broker's proposal as a PDF (issue 6): header, a side-by-side comparison of the scenarios,
+ * each scenario's benefit and travel lines, then the assumptions and sources. pdfkit's built-in
+ * Helvetica only (no font files, no network); the output is byte-for-byte the same for the same
+ * snapshot because the document dates come from the snapshot.
+ */
+export async function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buffer> {
+  const createdAt = new Date(snapshot.createdAt)
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: {
+      Title: snapshot.title,
+      Author: snapshot.brokerName,
+      Subject: `Proposal for ${snapshot.clientName}`,
+      CreationDate: createdAt,
+      ModDate: createdAt,
+    },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  const layout = new Layout(doc)
+  drawHeader(layout, snapshot, createdAt)
+  drawComparison(layout, snapshot.scenarios)
+  drawScenarioDetails(layout, snapshot.scenarios)
+  layout.section('Assumptions', bulletItems(snapshot.assumptions, 'No assumptions recorded.'))
+  layout.section('Sources', bulletItems(snapshot.sources, 'No sources recorded.'))
+  drawFooters(doc, snapshot)
+
+  doc.end()
+  return done
+}
+
+// ── Page geometry and look ─────────────────────────────────────────────────────────────────
+
+const PAGE_WIDTH = 612 // US Letter, points
+const PAGE_HEIGHT = 792
+const MARGIN = 54
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+const CONTENT_BOTTOM = PAGE_HEIGHT - MARGIN
+const REGULAR = 'Helvetica'
+const BOLD = 'Helvetica-Bold'
+const OBLIQUE = 'Helvetica-Oblique'
+const INK = '#1a1f2b'
+const MUTED = '#5b6475'
+const ACCENT = '#1f4e79'
+const RULE = '#d5dae1'
+const ZEBRA = '#f6f8fa'
+const RECOMMENDED_TINT = '#e8f1fa'
+const RECOMMENDED_LABEL = 'Recommended'
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })
+const countFormat = new Intl.NumberFormat('en-US')
+
+type FontName = typeof REGULAR | typeof BOLD | typeof OBLIQUE
+
+/** One paragraph of flowing text: a heading, a line of prose or a bullet. */
+interface FlowItem {
+  text: string
+  font: FontName
+  size: number
+  color: string
+  bullet?: boolean
+  spaceBefore?: number
+  /** A heading stays on the page of the item that follows it. */
+  keepWithNext?: boolean
+  /** A "Recommended" pill drawn after the text (scenario headings). */
+  tag?: string
+}
+
+/** A cursor over buffered pages: measures before drawing, so nothing is split mid-line or overlaps. */
+class Layout {
+  y = MARGIN
+
+  constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  get remaining() {
+    return CONTENT_BOTTOM - this.y
+  }
+
+  newPage() {
+    this.doc.addPage()
+    this.y = MARGIN
+  }
+
+  /** Starts a new page unless `height` fits on this one (and a new page would help). */
+  ensure(height: number) {
+    if (height > this.remaining && this.y > MARGIN) this.newPage()
+  }
+
+  textHeight(text: string, font: FontName, size: number, width: number) {
+    return this.doc.font(font).fontSize(size).heightOfString(text, { width, lineGap: lineGap(size) })
+  }
+
+  text(text: string, x: number, y: number, width: number, font: FontName, size: number, color: string) {
+    this.doc.font(font).fontSize(size).fillColor(color).text(text, x, y, { width, lineGap: lineGap(size) })
+  }
+
+  itemHeight(item: FlowItem) {
+    const indent = item.bullet ? BULLET_INDENT : 0
+    return (item.spaceBefore ?? 0) + this.textHeight(item.text, item.font, item.size, this.itemTextWidth(item) - indent)
+  }
+
+  blockHeight(items: FlowItem[]) {
+    return items.reduce((sum, item) => sum + this.itemHeight(item), 0)
+  }
+
+  /** Draws items in order; a block that fits on one page is kept on one page. */
+  flow(items: FlowItem[], keepTogether = false) {
+    const total = this.blockHeight(items)
+    if (keepTogether && total <= CONTENT_BOTTOM - MARGIN) this.ensure(total)
+    items.forEach((item, index) => {
+      const next = items[index + 1]
+      this.ensure(this.itemHeight(item) + (item.keepWithNext && next ? this.itemHeight(next) : 0))
+      if (this.y > MARGIN) this.y += item.spaceBefore ?? 0
+      this.drawItem(item)
+    })
+  }
+
+  /** A short section (a third of a page or less) moves whole to the next page rather than split. */
+  section(title: string, items: FlowItem[]) {
+    const block = [sectionHeading(title), ...items]
+    this.flow(block, this.blockHeight(block) <= (CONTENT_BOTTOM - MARGIN) / 3)
+  }
+
+  private itemTextWidth(item: FlowItem) {
+    return item.tag ? CONTENT_WIDTH - this.tagWidth(item.tag) - 10 : CONTENT_WIDTH
+  }
+
+  private drawItem(item: FlowItem) {
+    const indent = item.bullet ? BULLET_INDENT : 0
+    const width = this.itemTextWidth(item) - indent
+    if (item.bullet) this.text('•', MARGIN + 4, this.y, 10, REGULAR, item.size, MUTED)
+    this.text(item.text, MARGIN + indent, this.y, width, item.font, item.size, item.color)
+    if (item.tag) {
+      const textWidth = Math.min(this.doc.font(item.font).fontSize(item.size).widthOfString(item.text), width)
+      this.pill(item.tag, MARGIN + textWidth + 10, this.y + (item.size - PILL_HEIGHT) / 2 - 0.5, false)
+    }
+    this.y += this.textHeight(item.text, item.font, item.size, width)
+  }
+
+  tagWidth(label: string) {
+    return this.doc.font(BOLD).fontSize(PILL_SIZE).widthOfString(label) + 2 * PILL_PADDING
+  }
+
+  /** A small rounded label; `inverse` for use on the dark table header. */
+  pill(label: string, x: number, y: number, inverse: boolean) {
+    const width = this.tagWidth(label)
+    this.doc.save().roundedRect(x, y, width, PILL_HEIGHT, PILL_HEIGHT / 2).fill(inverse ? '#ffffff' : ACCENT).restore()
+    this.doc
+      .font(BOLD)
+      .fontSize(PILL_SIZE)
+      .fillColor(inverse ? ACCENT : '#ffffff')
+      .text(label, x + PILL_PADDING, y + (PILL_HEIGHT - PILL_SIZE) / 2 + 0.5, { width: width - 2 * PILL_PADDING + 1, lineBreak: false })
+  }
+
+  rule(color = RULE, thickness = 0.75) {
+    this.doc.save().moveTo(MARGIN, this.y).lineTo(MARGIN + CONTENT_WIDTH, this.y).lineWidth(thickness).strokeColor(color).stroke().restore()
+  }
+}
+
+const BULLET_INDENT = 14
+const PILL_SIZE = 7.5
+const PILL_HEIGHT = 13
+const PILL_PADDING = 6
+
+function lineGap(size: number) {
+  return Math.round(size * 0.25 * 10) / 10
+}
+
+function sectionHeading(text: string): FlowItem {
+  return { text, font: BOLD, size: 14, color: ACCENT, spaceBefore: 22, keepWithNext: true }
+}
+
+function bulletItems(lines: string[], empty: string): FlowItem[] {
+  if (lines.length === 0) return [{ text: empty, font: OBLIQUE, size: 10, color: MUTED, spaceBefore: 6 }]
+  return lines.map((text, index) => ({ text, font: REGULAR, size: 10, color: INK, bullet: true, spaceBefore: index === 0 ? 8 : 4 }))
+}
+
+// ── Header ─────────────────────────────────────────────────────────────────────────────────
+
+function drawHeader(layout: Layout, snapshot: ProposalSnapshot, createdAt: Date) {
+  layout.flow([
+    { text: snapshot.title, font: BOLD, size: 22, color: ACCENT },
+    { text: `Prepared by ${snapshot.brokerName} for ${snapshot.clientName}`, font: REGULAR, size: 12, color: INK, spaceBefore: 8 },
+    {
+      text: `${dateFormat.format(createdAt)}  ·  ${countFormat.format(snapshot.coveredMembers)} covered members`,
+      font: REGULAR,
+      size: 10,
+      color: MUTED,
+      spaceBefore: 4,
+    },
+  ])
+  layout.y += 12
+  layout.rule(ACCENT, 1.5)
+}
+
+// ── Comparison table ───────────────────────────────────────────────────────────────────────
+
+interface CellLine {
+  text: string
+  bold: boolean
+}
+
+interface TableRow {
+  label: string
+  cells: CellLine[][]
+}
+
+interface TableGroup {
+  title: string
+  rows: TableRow[]
+}
+
+type Better = 'higher' | 'lower' | null
+
+const CELL_SIZE = 9
+const CELL_PAD_X = 6
+const CELL_PAD_Y = 5
+const GROUP_ROW_HEIGHT = 20
+
+/** One comparable figure: `key` is the value as displayed (rounded), so visible ties bold together. */
+interface Figure {
+  text: string
+  key: number | null
+}
+
+function numericRow(label: string, scenarios: ProposalScenario[], better: Better, figure: (scenario: ProposalScenario) => Figure): TableRow {
+  const figures = scenarios.map(figure)
+  const best = bestKeys(figures.map((f) => f.key), better)
+  return { label, cells: figures.map((f) => [{ text: f.text, bold: f.key !== null && best.has(f.key) }]) }
+}
+
+/** The best value of a row, or none when every scenario shows the same figure. */
+function bestKeys(keys: Array<number | null>, better: Better): Set<number> {
+  const values = keys.filter((key): key is number => key !== null)
+  if (better === null || values.length < 2 || values.every((value) => value === values[0])) return new Set()
+  return new Set([better === 'higher' ? Math.max(...values) : Math.min(...values)])
+}
+
+function money(cents: number | null): Figure {
+  if (cents === null) return { text: '—', key: null }
+  const dollars = Math.round(cents / 100)
+  return { text: formatCents(cents, { wholeDollars: true }), key: dollars }
+}
+
+function percent(rate: number | null, decimals: 0 | 1): Figure {
+  if (rate === null) return { text: '—', key: null }
+  const shown = Number((rate * 100).toFixed(decimals))
+  return { text: `${shown.toFixed(decimals)}%`, key: shown }
+}
+
+function count(value: number): Figure {
+  return { text: countFormat.format(value), key: value }
+}
+
+function comparisonGroups(scenarios: ProposalScenario[]): TableGroup[] {
+  const procedureNames = new Map<string, string>()
+  for (const scenario of scenarios) for (const p of scenario.procedures) if (!procedureNames.has(p.code)) procedureNames.set(p.code, p.name)
+  const accessCodes: string[] = []
+  for (const scenario of scenarios) for (const a of scenario.metrics.access) if (!accessCodes.includes(a.code)) accessCodes.push(a.code)
+
+  const accessRows = accessCodes.map((code): TableRow => {
+    const entries = scenarios.map((scenario) => scenario.metrics.access.find((a) => a.code === code) ?? null)
+    const radii = [
+      { miles: 50, pick: (a: (typeof entries)[number]) => a?.within50 ?? null },
+      { miles: 100, pick: (a: (typeof entries)[number]) => a?.within100 ?? null },
+      { miles: 250, pick: (a: (typeof entries)[number]) => a?.within250 ?? null },
+    ]
+    const best = radii.map((radius) => bestKeys(entries.map(radius.pick), 'higher'))
+    const name = procedureNames.get(code)
+    return {
+      label: name ? `${name} (${code})` : code,
+      cells: entries.map((entry) =>
+        entry === null
+          ? [{ text: 'Not offered', bold: false }]
+          : radii.map((radius, index) => {
+              const value = radius.pick(entry)!
+              return { text: `${radius.miles} mi: ${countFormat.format(value)}`, bold: best[index]!.has(value) }
+            }),
+      ),
+    }
+  })
+
+  return [
+    {
+      title: 'Network',
+      rows: [
+        { label: 'Procedures', cells: scenarios.map((s) => s.procedures.map((p) => ({ text: `${p.name} (${p.code})`, bold: false }))) },
+        numericRow('Centers in network', scenarios, 'higher', (s) => count(s.centerCount)),
+        numericRow('Expected cases a year', scenarios, null, (s) => count(s.metrics.expectedCases)),
+        numericRow('Cases in the program', scenarios, null, (s) => count(s.metrics.programCases)),
+      ],
+    },
+    {
+      title: 'Cost a year',
+      rows: [
+        numericRow('Spend without the program', scenarios, null, (s) => money(s.metrics.spendWithoutProgramCents)),
+        numericRow('Spend with the program', scenarios, 'lower', (s) => money(s.metrics.spendWithProgramCents)),
+        numericRow('Net savings', scenarios, 'higher', (s) => money(s.metrics.netSavingsCents)),
+        numericRow('Savings %', scenarios, 'higher', (s) => percent(s.metrics.savingsRate, 1)),
+        numericRow('Member cost per program case', scenarios, 'lower', (s) => money(s.metrics.memberCostPerCaseCents)),
+      ],
+    },
+    ...(accessRows.length > 0 ? [{ title: 'Members within 50 / 100 / 250 mi', rows: accessRows }] : []),
+    {
+      title: 'Quality',
+      rows: [
+        numericRow('Average CMS stars', scenarios, 'higher', (s) => {
+          const stars = s.metrics.quality.averageStars
+          return stars === null ? { text: '—', key: null } : { text: `${stars.toFixed(1)} of 5`, key: Number(stars.toFixed(1)) }
+        }),
+        numericRow('Centers better than the nation on complications', scenarios, 'higher', (s) =>
+          percent(s.metrics.quality.betterComplicationShare, 0),
+        ),
+        numericRow('Centers better than the nation on readmissions', scenarios, 'higher', (s) =>
+          percent(s.metrics.quality.betterReadmissionShare, 0),
+        ),
+      ],
+    },
+  ]
+}
+
+function drawComparison(layout: Layout, scenarios: ProposalScenario[]) {
+  layout.flow([
+    sectionHeading('Scenario comparison'),
+    {
+      text: "Projected for one year on the client's census. Bold marks the best figure in each row.",
+      font: REGULAR,
+      size: 9.5,
+      color: MUTED,
+      spaceBefore: 4,
+    },
+  ])
+  if (scenarios.length === 0) {
+    layout.flow([{ text: 'No scenarios in this proposal.', font: OBLIQUE, size: 10, color: MUTED, spaceBefore: 8 }])
+    return
+  }
+  layout.y += 10
+
+  const labelWidth = scenarios.length >= 4 ? 128 : scenarios.length === 3 ? 144 : 168
+  const columnWidth = (CONTENT_WIDTH - labelWidth) / scenarios.length
+  const columnX = (index: number) => MARGIN + labelWidth + index * columnWidth
+  const recommended = scenarios.map((s) => s.isRecommended)
+  const { doc } = layout
+
+  const cellHeight = (lines: CellLine[], width: number) =>
+    lines.reduce((sum, line) => sum + layout.textHeight(line.text, line.bold ? BOLD : REGULAR, CELL_SIZE, width - 2 * CELL_PAD_X), 0)
+  const rowHeight = (row: TableRow) =>
+    2 * CELL_PAD_Y +
+    Math.max(
+      layout.textHeight(row.label, REGULAR, CELL_SIZE, labelWidth - 2 * CELL_PAD_X),
+      ...row.cells.map((lines) => cellHeight(lines, columnWidth)),
+    )
+
+  const headerNameHeight = (s: ProposalScenario) => layout.textHeight(s.name, BOLD, 10, columnWidth - 2 * CELL_PAD_X)
+  const headerHeight = 2 * 7 + Math.max(...scenarios.map((s) => headerNameHeight(s) + (s.isRecommended ? PILL_HEIGHT + 5 : 0)))
+
+  const drawTableHeader = (continued: boolean) => {
+    doc.save().rect(MARGIN, layout.y, CONTENT_WIDTH, headerHeight).fill(ACCENT).restore()
+    layout.text(continued ? 'Scenario (continued)' : 'Scenario', MARGIN + CELL_PAD_X, layout.y + 7, labelWidth - 2 * CELL_PAD_X, BOLD, 9, '#c9d8e8')
+    scenarios.forEach((s, index) => {
+      const x = columnX(index) + CELL_PAD_X
+      layout.text(s.name, x, layout.y + 7, columnWidth - 2 * CELL_PAD_X, BOLD, 10, '#ffffff')
+      if (s.isRecommended) layout.pill(RECOMMENDED_LABEL, x, layout.y + 7 + headerNameHeight(s) + 4, true)
+    })
+    layout.y += headerHeight
+  }
+
+  // Each row paints its background, then the line above it, so the tint never hides a line.
+  const drawRow = (row: TableRow, height: number, zebra: boolean, firstInGroup: boolean) => {
+    const top = layout.y
+    if (zebra) doc.save().rect(MARGIN, top, CONTENT_WIDTH, height).fill(ZEBRA).restore()
+    recommended.forEach((isRecommended, index) => {
+      if (isRecommended) doc.save().rect(columnX(index), top, columnWidth, height).fill(RECOMMENDED_TINT).restore()
+    })
+    if (firstInGroup) layout.rule(ACCENT, 0.75)
+    else layout.rule(RULE, 0.5)
+    layout.text(row.label, MARGIN + CELL_PAD_X, top + CELL_PAD_Y, labelWidth - 2 * CELL_PAD_X, REGULAR, CELL_SIZE, MUTED)
+    row.cells.forEach((lines, index) => {
+      let y = top + CELL_PAD_Y
+      for (const line of lines) {
+        const font = line.bold ? BOLD : REGULAR
+        layout.text(line.text, columnX(index) + CELL_PAD_X, y, columnWidth - 2 * CELL_PAD_X, font, CELL_SIZE, INK)
+        y += layout.textHeight(line.text, font, CELL_SIZE, columnWidth - 2 * CELL_PAD_X)
+      }
+    })
+    layout.y = top + height
+  }
+
+  const drawGroupRow = (title: string) => {
+    const top = layout.y
+    recommended.forEach((isRecommended, index) => {
+      if (isRecommended) doc.save().rect(columnX(index), top, columnWidth, GROUP_ROW_HEIGHT).fill(RECOMMENDED_TINT).restore()
+    })
+    layout.rule(RULE, 0.5)
+    layout.text(title.toUpperCase(), MARGIN + CELL_PAD_X, top + 8, CONTENT_WIDTH - 2 * CELL_PAD_X, BOLD, 7.5, ACCENT)
+    layout.y = top + GROUP_ROW_HEIGHT
+  }
+
+  // The header and the first group heading and row stay together; a row never splits across pages.
+  const groups = comparisonGroups(scenarios)
+  const firstRow = groups[0]?.rows[0]
+  layout.ensure(headerHeight + GROUP_ROW_HEIGHT + (firstRow ? rowHeight(firstRow) : 0))
+  drawTableHeader(false)
+  for (const group of groups) {
+    group.rows.forEach((row, index) => {
+      const height = rowHeight(row)
+      const needed = height + (index === 0 ? GROUP_ROW_HEIGHT : 0)
+      let startsGroup = index === 0
+      if (needed > layout.remaining) {
+        layout.newPage()
+        drawTableHeader(true)
+        if (!startsGroup) drawGroupRow(`${group.title} (continued)`)
+        startsGroup = true
+      }
+      if (index === 0) drawGroupRow(group.title)
+      drawRow(row, height, index % 2 === 1, startsGroup)
+    })
+  }
+  layout.rule(RULE, 0.5)
+}
+
+// ── Scenario details ───────────────────────────────────────────────────────────────────────
+
+function drawScenarioDetails(layout: Layout, scenarios: ProposalScenario[]) {
+  if (scenarios.length === 0) return
+  scenarios.forEach((scenario, index) => {
+    const procedures = scenario.procedures.map((p) => p.name).join(', ')
+    const centers = `${countFormat.format(scenario.centerCount)} ${scenario.centerCount === 1 ? 'center' : 'centers'} in network`
+    // The section heading travels with the first scenario, so it is never left alone at a page end.
+    const items: FlowItem[] = [
+      ...(index === 0 ? [sectionHeading('Scenario details')] : []),
+      {
+        text: scenario.name,
+        font: BOLD,
+        size: 12,
+        color: INK,
+        spaceBefore: index === 0 ? 10 : 18,
+        keepWithNext: true,
+        tag: scenario.isRecommended ? RECOMMENDED_LABEL : undefined,
+      },
+      { text: procedures ? `${procedures}  ·  ${centers}` : centers, font: REGULAR, size: 9.5, color: MUTED, spaceBefore: 3 },
+      { text: 'Benefits', font: BOLD, size: 10, color: ACCENT, spaceBefore: 8, keepWithNext: true },
+      ...bulletItems(scenario.benefitLines, 'No benefit changes.').map((item) => ({ ...item, spaceBefore: 4 })),
+      { text: 'Travel', font: BOLD, size: 10, color: ACCENT, spaceBefore: 8, keepWithNext: true },
+      ...bulletItems(scenario.travelLines, 'No travel benefit.').map((item) => ({ ...item, spaceBefore: 4 })),
+    ]
+    layout.flow(items, true)
+  })
+}
+
+// ── Footer ─────────────────────────────────────────────────────────────────────────────────
+
+function drawFooters(doc: PDFKit.PDFDocument, snapshot: ProposalSnapshot) {
+  const { start, count: pages } = doc.bufferedPageRange()
+  for (let index = start; index < start + pages; index++) {
+    doc.switchToPage(index)
+    // Writing inside the bottom margin would otherwise make pdfkit add a page.
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    const y = PAGE_HEIGHT - MARGIN + 18
+    doc.save().moveTo(MARGIN, y - 8).lineTo(MARGIN + CONTENT_WIDTH, y - 8).lineWidth(0.5).strokeColor(RULE).stroke().restore()
+    const footer = (title: string) => `${snapshot.brokerName} · ${title} · page ${index - start + 1} of ${pages}`
+    doc.font(REGULAR).fontSize(8).fillColor(MUTED)
+    // One line: a title too long for it is shortened with an ellipsis, the page number always shows.
+    let title = snapshot.title
+    while (title.length > 1 && doc.widthOfString(footer(title)) > CONTENT_WIDTH) title = `${title.slice(0, -2).trimEnd()}…`
+    doc.text(footer(title), MARGIN, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+    doc.page.margins.bottom = bottom
+  }
+}

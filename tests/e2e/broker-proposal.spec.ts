@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('demo-password-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+test('a broker builds two scenarios for Acme, compares them, exports and shares a proposal; Acme’s admin adopts it as a draft program', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const broker = await (await browser.newContext({ acceptDownloads: true })).newPage()
+  const consoleErrors: string[] = []
+  broker.on('console', (message) => message.type() === 'error' && !/status of 4(00|22)/.test(message.text()) && consoleErrors.push(message.text()))
+  await signIn(broker, 'broker@harbor.example')
+  await broker.getByRole('link', { name: 'Acme Manufacturing' }).click()
+  await expect(broker.getByRole('heading', { level: 1, name: 'Acme Manufacturing' })).toBeVisible()
+
+  // Scenario 1: the client's current program.
+  await broker.getByLabel('Scenario name').fill('Today’s program')
+  await broker.getByLabel('Start from').selectOption({ label: "The client's current program" })
+  await broker.getByRole('button', { name: 'Create scenario' }).click()
+  await expect(broker.getByRole('heading', { level: 1, name: 'Today’s program' })).toBeVisible()
+  await expect(broker.getByRole('heading', { name: /^Network \(\d+ offers\)$/ })).toBeVisible()
+  await broker.getByRole('link', { name: 'Acme Manufacturing' }).click()
+  await expect(broker.getByRole('heading', { level: 1, name: 'Acme Manufacturing' })).toBeVisible()
+
+  // Scenario 2: a copy with a narrower network and a higher coinsurance outside the program.
+  await broker.getByLabel('Scenario name').fill('Lean network')
+  await broker.getByLabel('Start from').selectOption({ label: 'A copy of a scenario' })
+  await broker.getByLabel('Scenario to copy').selectOption({ label: 'Today’s program' })
+  await broker.getByRole('button', { name: 'Create scenario' }).click()
+  await expect(broker.getByRole('heading', { level: 1, name: 'Lean network' })).toBeVisible()
+  await broker.getByLabel('The same procedure outside the program').selectOption('higher_coinsurance')
+  await broker.getByRole('button', { name: 'Save benefit rules' }).click()
+  await expect(broker.getByText('Enter the higher coinsurance that applies outside the program, e.g. 40')).toBeVisible()
+  await broker.getByLabel('Coinsurance outside the program (%)').fill('40')
+  await broker.getByRole('button', { name: 'Save benefit rules' }).click()
+  await expect(broker.getByLabel('Coinsurance outside the program (%)')).toHaveValue('40')
+  await broker.getByRole('link', { name: 'Choose centers' }).click()
+  await expect(broker.getByRole('heading', { name: 'Choose the network' })).toBeVisible()
+  const chosen = broker.locator('input[name="offerIds"]:checked')
+  const before = await chosen.count()
+  expect(before).toBeGreaterThan(4)
+  for (let i = 0; i < 4; i++) await chosen.first().uncheck()
+  await broker.getByRole('button', { name: 'Save the network' }).click()
+  await expect(broker.getByRole('heading', { name: `Network (${before - 4} offers)` })).toBeVisible()
+  await broker.getByLabel('Adoption rate (% of expected cases that use the program)').fill('50')
+  await broker.getByRole('button', { name: 'Save assumptions' }).click()
+  await expect(broker.getByLabel('Adoption rate (% of expected cases that use the program)')).toHaveValue('50')
+
+  // Compare the two side by side.
+  await broker.getByRole('link', { name: 'Acme Manufacturing' }).click()
+  await expect(broker.getByRole('heading', { level: 1, name: 'Acme Manufacturing' })).toBeVisible()
+  await broker.getByLabel('Compare Today’s program').check()
+  await broker.getByLabel('Compare Lean network').check()
+  await broker.getByRole('button', { name: 'Compare the chosen scenarios' }).click()
+  await expect(broker.getByRole('heading', { name: 'Compare scenarios' })).toBeVisible()
+  const table = broker.getByRole('table').first()
+  await expect(table.getByRole('columnheader', { name: 'Today’s program' })).toBeVisible()
+  await expect(table.getByRole('row', { name: /Net savings/ })).toContainText('best')
+  await expect(table.getByRole('row', { name: /Centers in the network/ })).toBeVisible()
+  await expect(broker.getByRole('group', { name: 'Map of your members and the candidate centers' })).toHaveCount(2)
+
+  // The proposal: recommend the lean network, export the PDF, share it.
+  await broker.getByLabel('Title').fill('Acme joint replacement options 2027')
+  await broker.getByRole('radio', { name: 'Lean network' }).check()
+  await broker.getByRole('button', { name: 'Make the proposal' }).click()
+  await expect(broker.getByRole('heading', { level: 1, name: 'Acme joint replacement options 2027' })).toBeVisible()
+  await expect(broker.getByText('Not shared yet')).toBeVisible()
+  const download = broker.waitForEvent('download')
+  await broker.getByRole('link', { name: 'Download PDF' }).click()
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-')), 'proposal.pdf')
+  await (await download).saveAs(file)
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString()
+  expect(text).toContain('Acme joint replacement options 2027')
+  expect(text).toContain('Harbor Benefits Advisors')
+  expect(text).toContain('Lean network')
+  if (process.env.PROPOSAL_PDF_OUT) fs.copyFileSync(file, process.env.PROPOSAL_PDF_OUT)
+  await broker.getByRole('button', { name: 'Share with Acme Manufacturing' }).click()
+  await expect(broker.getByRole('status')).toContainText('Shared with Acme Manufacturing')
+  expect(consoleErrors).toEqual([])
+
+  // Acme's admin finds it, adopts it, and sees the draft program with the lean network.
+  const admin = await (await browser.newContext()).newPage()
+  await signIn(admin, 'hr@acme.example')
+  await admin.getByRole('navigation').getByRole('link', { name: 'Proposals' }).click()
+  await admin.getByRole('link', { name: 'Acme joint replacement options 2027' }).click()
+  await admin.getByRole('button', { name: 'Adopt “Lean network” as a draft program' }).click()
+  await expect(admin.getByRole('heading', { level: 1, name: 'Lean network' })).toBeVisible()
+  await expect(admin.getByText('Draft · version 1')).toBeVisible()
+  await expect(admin.getByRole('heading', { name: `Network (${before - 4} offers)` })).toBeVisible()
+  await expect(admin.getByLabel('The same procedure outside the program')).toHaveValue('higher_coinsurance')
+  await admin.goBack()
+  await admin.reload()
+  await expect(admin.getByRole('link', { name: 'open the draft program' })).toBeVisible()
+})
