@@ -286,7 +286,7 @@ function comparisonGroups(scenarios: ProposalScenario[]): TableGroup[] {
           ? [{ text: 'Not offered', bold: false }]
           : radii.map((radius, index) => {
               const value = radius.pick(entry)!
-              return { text: `${radius.miles} mi: ${countFormat.format(value)}`, bold: best[index]!.has(value) }
+              return { text: `${radius.miles} mi: ${Math.round(value * 100)}%`, bold: best[index]!.has(value) }
             }),
       ),
     }

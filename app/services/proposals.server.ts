@@ -12,7 +12,7 @@ import {
 } from '~/db/repositories/programs.server'
 import {
   findSharedProposal,
-  insertBrokerGrant,
+  grantBrokerAccess,
   listBrokerFirmsForEmployer,
   listSharedProposals,
   revokeBrokerGrant,
@@ -39,7 +39,7 @@ export async function setBrokerAccess(actor: Actor, scope: EmployerScope, broker
   const at = now.toISOString()
   await db.transaction().execute(async (trx) => {
     if (grant && !firm.grantId) {
-      await insertBrokerGrant(trx, {
+      await grantBrokerAccess(trx, {
         id: newId(),
         brokerOrganizationId,
         employerOrganizationId: scope.employerId,

@@ -26,8 +26,8 @@ function scenario(overrides: Partial<ProposalScenario> & Pick<ProposalScenario, 
       savingsRate: 0.21875,
       memberCostPerCaseCents: 0,
       access: [
-        { code: KNEE.code, within50: 1_904, within100: 3_410, within250: 4_702 },
-        { code: HIP.code, within50: 1_650, within100: 3_120, within250: 4_655 },
+        { code: KNEE.code, within50: 0.381, within100: 0.682, within250: 0.940 },
+        { code: HIP.code, within50: 0.330, within100: 0.624, within250: 0.931 },
       ],
       quality: { centers: 9, averageStars: 4.2, betterComplicationShare: 0.67, betterReadmissionShare: 0.56 },
     },
@@ -57,8 +57,8 @@ const snapshot: ProposalSnapshot = {
         savingsRate: 0.1268,
         memberCostPerCaseCents: 85_000,
         access: [
-          { code: KNEE.code, within50: 1_210, within100: 2_480, within250: 4_190 },
-          { code: HIP.code, within50: 1_210, within100: 2_480, within250: 4_190 },
+          { code: KNEE.code, within50: 0.242, within100: 0.496, within250: 0.838 },
+          { code: HIP.code, within50: 0.242, within100: 0.496, within250: 0.838 },
         ],
         quality: { centers: 4, averageStars: 3.8, betterComplicationShare: 0.5, betterReadmissionShare: 0.25 },
       },
@@ -82,9 +82,9 @@ const snapshot: ProposalSnapshot = {
         savingsRate: 0.1536,
         memberCostPerCaseCents: 12_500,
         access: [
-          { code: KNEE.code, within50: 1_904, within100: 3_410, within250: 4_702 },
-          { code: HIP.code, within50: 1_650, within100: 3_120, within250: 4_655 },
-          { code: SPINE.code, within50: 980, within100: 2_260, within250: 4_488 },
+          { code: KNEE.code, within50: 0.381, within100: 0.682, within250: 0.940 },
+          { code: HIP.code, within50: 0.330, within100: 0.624, within250: 0.931 },
+          { code: SPINE.code, within50: 0.196, within100: 0.452, within250: 0.898 },
         ],
         quality: { centers: 14, averageStars: 4.1, betterComplicationShare: 0.64, betterReadmissionShare: 0.5 },
       },
@@ -138,6 +138,9 @@ describe('renderProposalPdf', () => {
     for (const name of ['Regional orthopedic network', 'National network, full waiver', 'National network with spine']) expect(text).toContain(name)
     // Money in whole dollars, percentages with one decimal.
     for (const figure of ['$1,680,000', '$1,312,500', '$367,500', '$417,000', '$850', '21.9%', '12.7%']) expect(text).toContain(figure)
+    // Access as shares of members: 0.381 of members within 50 miles of a knee center → 38%.
+    expect(text).toContain('50 mi: 38%')
+    expect(text).toContain('250 mi: 94%')
     expect(text).toContain('Second opinion required before lumbar fusion')
     expect(text).toContain('CMS Overall Hospital Quality Star Rating, July 2026.')
 

@@ -137,8 +137,15 @@ export function listBrokerFirmsForEmployer(db: Kysely<Database>, scope: Employer
     .execute()
 }
 
-export function insertBrokerGrant(db: Kysely<Database>, row: Insertable<Database['brokerClients']>) {
-  return db.insertInto('brokerClients').values(row).execute()
+/** Grants access: reinstates a revoked grant (one row per broker and employer), or adds one. */
+export async function grantBrokerAccess(db: Kysely<Database>, row: Insertable<Database['brokerClients']>) {
+  const result = await db
+    .updateTable('brokerClients')
+    .set({ revokedAt: null, grantedAt: row.grantedAt, grantedByUserId: row.grantedByUserId ?? null })
+    .where('brokerOrganizationId', '=', row.brokerOrganizationId)
+    .where('employerOrganizationId', '=', row.employerOrganizationId)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) await db.insertInto('brokerClients').values(row).execute()
 }
 
 export async function revokeBrokerGrant(db: Kysely<Database>, scope: EmployerScope, brokerOrganizationId: string, at: string) {

@@ -22,6 +22,7 @@ export interface ProposalScenario {
     savingsRate: number | null
     /** Average a member pays per program case (cents), null when no case is projected. */
     memberCostPerCaseCents: number | null
+    /** Share of covered members (0–1) within 50 / 100 / 250 miles of an in-network center, per procedure. */
     access: Array<{ code: string; within50: number; within100: number; within250: number }>
     quality: { centers: number; averageStars: number | null; betterComplicationShare: number; betterReadmissionShare: number }
   }
