@@ -49,3 +49,10 @@ export function wholeNumber(label: string, max: number) {
 }
 
 export const isoDate = (label: string) => z.string({ required_error: `Enter the ${label}` }).refine(isIsoDate, `Enter the ${label} as a real date`)
+
+/** Every message of a conform reply, form-level and field-level, as one list (for forms shown as one block). */
+export function allErrors(result: { error?: Record<string, string[] | null> | undefined }): string[] {
+  return Object.values(result.error ?? {})
+    .flat()
+    .filter((e): e is string => typeof e === 'string')
+}

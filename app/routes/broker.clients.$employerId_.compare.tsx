@@ -62,7 +62,7 @@ export default function CompareRoute() {
         {scenarios.map((s, i) => (
           <section className="card" key={s.id} aria-labelledby={`map-${s.id}`}>
             <h2 id={`map-${s.id}`}>{s.name}: members and centers</h2>
-            <NetworkMap map={maps[i]!} />
+            <NetworkMap map={maps[i]!} caption="Blue circles: where the client's members live, by ZIP (bigger = more members). Pins: this scenario's centers." />
           </section>
         ))}
       </div>

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
+import { allErrors } from '~/forms/fields'
 import { requireParam } from '~/http/params'
 import { applyScenarioChange, getScenarioNetworkChoices } from '~/services/scenarios.server'
 import { NetworkPicker } from '~/ui/network-picker'
@@ -19,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scenarioId = requireParam(params, 'scenarioId')
   const outcome = await applyScenarioChange(actor, scope, scenarioId, await request.formData())
   if (outcome.ok) return redirect(`/broker/clients/${employerId}/scenarios/${scenarioId}#network`)
-  return data({ errors: Object.values(outcome.result.error ?? {}).flat().filter((e): e is string => typeof e === 'string') }, { status: outcome.status })
+  return data({ errors: allErrors(outcome.result) }, { status: outcome.status })
 }
 
 export default function ScenarioNetworkRoute() {

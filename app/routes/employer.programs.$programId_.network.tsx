@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
+import { allErrors } from '~/forms/fields'
 import { requireParam } from '~/http/params'
 import { getNetworkChoices } from '~/services/program-insights.server'
 import { applyProgramChange } from '~/services/program-actions.server'
@@ -19,14 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const programId = requireParam(params, 'programId')
   const outcome = await applyProgramChange(actor, scope, programId, await request.formData())
   if (outcome.ok) return redirect(`/employer/programs/${programId}#network`)
-  return data(
-    {
-      errors: Object.values(outcome.result.error ?? {})
-        .flat()
-        .filter((e): e is string => typeof e === 'string'),
-    },
-    { status: outcome.status }
-  )
+  return data({ errors: allErrors(outcome.result) }, { status: outcome.status })
 }
 
 export default function ProgramNetworkRoute() {

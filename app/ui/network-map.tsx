@@ -11,7 +11,7 @@ export interface NetworkMapData {
  * members live (circles sized by headcount) and the candidate centers (chosen ones filled). Each
  * center pin links to its row in the list, which stays the accessible source of truth.
  */
-export function NetworkMap({ map }: { map: NetworkMapData }) {
+export function NetworkMap({ map, caption }: { map: NetworkMapData; caption?: string }) {
   const largest = Math.max(1, ...map.members.map((m) => m.members))
   return (
     <figure className="network-map">
@@ -29,8 +29,8 @@ export function NetworkMap({ map }: { map: NetworkMapData }) {
         ))}
       </svg>
       <figcaption className="small muted">
-        Blue circles: where your members live (bigger = more members). Pins: centers with an offer; filled pins are in the network. Select a pin to jump to
-        its offers.
+        {caption ??
+          'Blue circles: where your members live (bigger = more members). Pins: centers with an offer; filled pins are in the network. Select a pin to jump to its offers.'}
       </figcaption>
     </figure>
   )
