@@ -105,6 +105,7 @@ test('find care works without JavaScript: the form submits as a GET and lists th
   await page.getByLabel('CMS star rating').selectOption({ label: '4 stars or more' })
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page).toHaveURL(/stars=4/)
+  await page.waitForLoadState('load') // the whole streamed document, not the first results
   const results = page.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
   await expect(results.first()).toBeVisible()
   for (const text of await results.allTextContents()) expect(text).toMatch(/[45] of 5 stars/)
