@@ -21,6 +21,8 @@ const EnvSchema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Tests and local development only: a Stripe-compatible server, e.g. http://127.0.0.1:12111. */
+    STRIPE_API_BASE: z.string().url('STRIPE_API_BASE must be a URL like http://127.0.0.1:12111').optional(),
     /** smtp://user:pass@host:port (or smtps://): members' e-mails are sent; without it they stay in the outbox page. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('COE Marketplace <care@coe-marketplace.example>'),

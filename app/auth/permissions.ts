@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'organization:manage',
   'billing:read',
   'billing:write',
+  'ledger:manage', // the platform records payments received outside Stripe
   'audit:read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
@@ -37,7 +38,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read'],
   care_coordinator: ['case:manage', 'facility:read'],
   center_admin: ['offer:write', 'facility:read'],
-  platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read'],
+  platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage'],
 }
 
 /** Does the role carry the permission at all (regardless of which employer)? */

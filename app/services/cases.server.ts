@@ -25,6 +25,7 @@ import { daysBetween, toIsoDate } from '~/domain/dates'
 import type { Actor } from '~/domain/tenancy'
 import type { CareRequestInput, CaseTransitionInput } from '~/forms/care'
 import { notFound } from '~/http/responses.server'
+import { createCaseInvoice, mirrorInvoiceQuietly } from './billing.server'
 import { deliverOutbox } from './email-outbox.server'
 import { getCareOption } from './find-care.server'
 
@@ -184,9 +185,12 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
         }
       : {}),
   }
+  let invoiceId: string | null = null
   const moved = await db.transaction().execute(async (trx) => {
     const changed = await updateCase(trx, caseId, found.status, changes)
     if (changed === 0) return false
+    // A completed case is billed to the employer in the same transaction (DESIGN §9).
+    if (to === 'completed') invoiceId = await createCaseInvoice(trx, { ...found, travelActualCents: changes.travelActualCents ?? found.travelActualCents }, at)
     const note = [input.reason?.trim(), input.note?.trim()].filter(Boolean).join(' · ') || null
     await insertCaseEvent(trx, { id: newId(), caseId, actorUserId: actor.userId, fromStatus: found.status, toStatus: to, note, createdAt: at })
     await queueMemberEmail(trx, found, to, changes.statusReason && (to === 'cancelled' || to === 'denied') ? changes.statusReason : null, at)
@@ -195,5 +199,6 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
   })
   if (!moved) return { ok: false, fieldErrors: { to: ['Someone else changed this case a moment ago: reload it and try again'] } }
   await deliverOutbox()
+  if (invoiceId) await mirrorInvoiceQuietly(invoiceId)
   return { ok: true }
 }

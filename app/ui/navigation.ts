@@ -20,6 +20,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/plans', label: 'Health plans' },
     { to: '/employer/roster', label: 'Roster' },
     { to: '/employer/proposals', label: 'Proposals' },
+    { to: '/employer/billing', label: 'Billing' },
   ],
   broker: [{ to: '/broker', label: 'Clients', end: false }],
   care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
@@ -32,5 +33,6 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/price-factors', label: 'Price factors' },
     { to: '/admin/organizations', label: 'Organizations' },
     { to: '/admin/outbox', label: 'E-mail outbox' },
+    { to: '/admin/ledger', label: 'Ledger' },
   ],
 }

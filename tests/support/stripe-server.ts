@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import express, { type Request, type Response } from 'express'
+
+// stripe-stateful-mock (CommonJS) ships no type declarations; it exports createExpressApp().
+const { createExpressApp } = createRequire(import.meta.url)('stripe-stateful-mock') as { createExpressApp: () => express.Express }
+
+/**
+ * A local Stripe-compatible server for tests (no internet here, STACK.md): stripe-stateful-mock
+ * answers customers (and the rest of its API); the endpoints it lacks and the project uses are
+ * added in front of it, in Stripe's request and response shapes: invoice items, invoices
+ * (create with pending items, finalize, retrieve), Checkout Sessions in setup mode, setup
+ * intents and payment methods. The real Stripe SDK talks to it through STRIPE_API_BASE.
+ */
+export interface LocalStripe {
+  url: string
+  close(): Promise<void>
+  /** What the project created, for assertions. */
+  state: {
+    invoiceItems: Map<string, Record<string, unknown>>
+    invoices: Map<string, Record<string, unknown>>
+    sessions: Map<string, Record<string, unknown>>
+  }
+  /** Completes a setup-mode Checkout Session as a person would on Stripe's page (a Visa ending 4242). */
+  completeSetup(sessionId: string): Record<string, unknown>
+}
+
+const id = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('hex')}`
+const now = () => Math.floor(Date.now() / 1000)
+
+function stripeError(res: Response, status: number, message: string, param?: string) {
+  res.status(status).json({ error: { type: 'invalid_request_error', message, ...(param ? { param } : {}) } })
+}
+
+export async function startLocalStripe(): Promise<LocalStripe> {
+  const invoiceItems = new Map<string, Record<string, unknown>>()
+  const invoices = new Map<string, Record<string, unknown>>()
+  const sessions = new Map<string, Record<string, unknown>>()
+  const setupIntents = new Map<string, Record<string, unknown>>()
+  const paymentMethods = new Map<string, Record<string, unknown>>()
+  const idempotent = new Map<string, unknown>()
+  const app = express()
+  app.use(express.urlencoded({ extended: true }))
+
+  // Stripe's idempotency: the same key returns the first response.
+  const once_ = (req: Request, res: Response, make: () => Record<string, unknown>) => {
+    const key = req.header('Idempotency-Key')
+    if (key && idempotent.has(key)) return res.json(idempotent.get(key))
+    const body = make()
+    if (key) idempotent.set(key, body)
+    return res.json(body)
+  }
+  const amount = (value: unknown) => Number.parseInt(String(value), 10)
+
+  app.post('/v1/invoiceitems', (req, res) => {
+    const { customer, currency, description, metadata } = req.body as Record<string, string>
+    if (!customer) return stripeError(res, 400, 'Missing required param: customer.', 'customer')
+    if (!Number.isInteger(amount(req.body.amount))) return stripeError(res, 400, 'Invalid integer: amount', 'amount')
+    return once_(req, res, () => {
+      const item = { id: id('ii'), object: 'invoiceitem', amount: amount(req.body.amount), currency: currency ?? 'usd', customer, description: description ?? null, metadata: metadata ?? {}, invoice: null, date: now(), livemode: false }
+      invoiceItems.set(item.id, item)
+      return item
+    })
+  })
+
+  app.post('/v1/invoices', (req, res) => {
+    const { customer, currency, collection_method, days_until_due, pending_invoice_items_behavior, description, metadata } = req.body as Record<string, string>
+    if (!customer) return stripeError(res, 400, 'Missing required param: customer.', 'customer')
+    return once_(req, res, () => {
+      const invoiceId = id('in')
+      const pending = pending_invoice_items_behavior === 'include' ? [...invoiceItems.values()].filter((i) => i.customer === customer && i.invoice === null) : []
+      for (const item of pending) item.invoice = invoiceId
+      const total = pending.reduce((sum, i) => sum + (i.amount as number), 0)
+      const invoice = {
+        id: invoiceId, object: 'invoice', customer, currency: currency ?? 'usd', status: 'draft', collection_method: collection_method ?? 'charge_automatically',
+        days_until_due: days_until_due ? Number(days_until_due) : null, description: description ?? null, metadata: metadata ?? {}, number: null,
+        amount_due: total, amount_paid: 0, amount_remaining: total, subtotal: total, total, hosted_invoice_url: null, invoice_pdf: null, created: now(), livemode: false,
+        lines: { object: 'list', data: pending.map((i) => ({ id: `il_${(i.id as string).slice(3)}`, object: 'line_item', amount: i.amount, currency: i.currency, description: i.description, invoice_item: i.id })), has_more: false, url: `/v1/invoices/${invoiceId}/lines` },
+      }
+      invoices.set(invoiceId, invoice)
+      return invoice
+    })
+  })
+
+  app.post('/v1/invoices/:id/finalize', (req, res) => {
+    const invoice = invoices.get(req.params.id!)
+    if (!invoice) return stripeError(res, 404, `No such invoice: '${req.params.id}'`, 'id')
+    return once_(req, res, () => {
+      if (invoice.status === 'draft') {
+        invoice.status = 'open'
+        invoice.number = `TEST-${String(invoices.size).padStart(4, '0')}`
+        invoice.hosted_invoice_url = `https://invoice.stripe.com/i/${invoice.id}`
+        invoice.status_transitions = { finalized_at: now() }
+      }
+      return invoice
+    })
+  })
+
+  app.get('/v1/invoices/:id', (req, res) => {
+    const invoice = invoices.get(req.params.id!)
+    return invoice ? res.json(invoice) : stripeError(res, 404, `No such invoice: '${req.params.id}'`, 'id')
+  })
+
+  app.post('/v1/checkout/sessions', (req, res) => {
+    const { mode, customer, success_url, cancel_url, currency, metadata } = req.body as Record<string, string>
+    if (mode !== 'setup' && mode !== 'payment' && mode !== 'subscription') return stripeError(res, 400, 'Missing required param: mode.', 'mode')
+    if (!success_url) return stripeError(res, 400, 'Missing required param: success_url.', 'success_url')
+    const sessionId = id('cs')
+    const intentId = id('seti')
+    setupIntents.set(intentId, { id: intentId, object: 'setup_intent', customer, status: 'requires_payment_method', payment_method: null, usage: 'off_session' })
+    const session = {
+      id: sessionId, object: 'checkout.session', mode, customer, currency: currency ?? null, status: 'open', success_url, cancel_url, metadata: metadata ?? {},
+      setup_intent: intentId, url: `${base}/checkout/${sessionId}`, created: now(), livemode: false,
+    }
+    sessions.set(sessionId, session)
+    return res.json(session)
+  })
+
+  app.get('/v1/setup_intents/:id', (req, res) => {
+    const intent = setupIntents.get(req.params.id!)
+    return intent ? res.json(intent) : stripeError(res, 404, `No such setupintent: '${req.params.id}'`, 'intent')
+  })
+
+  app.get('/v1/payment_methods/:id', (req, res) => {
+    const method = paymentMethods.get(req.params.id!)
+    return method ? res.json(method) : stripeError(res, 404, `No such PaymentMethod: '${req.params.id}'`, 'payment_method')
+  })
+
+  // Stripe's hosted Checkout page, reduced to what a test clicks: save a test card, go back.
+  app.get('/checkout/:id', (req, res) => {
+    const session = sessions.get(req.params.id!)
+    if (!session) return res.status(404).send('No such session')
+    res.type('html').send(
+      `<!doctype html><html lang="en"><title>Stripe test checkout</title><main><h1>Save a card (test)</h1><form method="post"><button>Save Visa ending 4242</button></form><a href="${String(session.cancel_url)}">Cancel</a></main></html>`,
+    )
+  })
+  app.post('/checkout/:id', (req, res) => {
+    const session = sessions.get(req.params.id!)
+    if (!session) return res.status(404).send('No such session')
+    completeSetup(session.id as string)
+    res.redirect(303, String(session.success_url))
+  })
+
+  function completeSetup(sessionId: string) {
+    const session = sessions.get(sessionId)!
+    const methodId = id('pm')
+    paymentMethods.set(methodId, { id: methodId, object: 'payment_method', type: 'card', customer: session.customer, card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 } })
+    Object.assign(setupIntents.get(session.setup_intent as string)!, { status: 'succeeded', payment_method: methodId })
+    Object.assign(session, { status: 'complete' })
+    return session
+  }
+
+  app.use(createExpressApp())
+  const server: Server = app.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: base,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    state: { invoiceItems, invoices, sessions },
+    completeSetup,
+  }
+}
