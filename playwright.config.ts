@@ -37,13 +37,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'node --import tsx scripts/e2e-server.ts',
-    url: `http://localhost:${port}/healthz`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://localhost:${port}/healthz`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same portal with Stripe billing against the local Stripe-compatible server (billing journeys).
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://localhost:${port + 1}/healthz`,
+      env: { E2E_PORT: String(port + 1), E2E_STRIPE: '1' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

@@ -24,14 +24,23 @@ const env: NodeJS.ProcessEnv = {
 
 if (!fs.existsSync(path.join(root, 'build/index.js'))) throw new Error('No build found: run `npm run build` first')
 
+// E2E_STRIPE=1: the same portal with Stripe billing, against the local Stripe-compatible server.
+const withStripe = process.env.E2E_STRIPE === '1'
+const name = withStripe ? 'e2e_stripe' : 'e2e'
+if (withStripe) {
+  const { startLocalStripe } = await import('../tests/support/stripe-server')
+  const stripe = await startLocalStripe({ webhookSecret: 'whsec_e2e' })
+  Object.assign(env, { STRIPE_SECRET_KEY: 'sk_test_e2e', STRIPE_WEBHOOK_SECRET: 'whsec_e2e', STRIPE_API_BASE: stripe.url })
+}
+
 if (isPostgres) {
   const admin = openDatabase({ url: baseUrl! })
-  await sql`drop schema if exists e2e cascade`.execute(admin.db)
-  await sql`create schema e2e`.execute(admin.db)
+  await sql`drop schema if exists ${sql.id(name)} cascade`.execute(admin.db)
+  await sql`create schema ${sql.id(name)}`.execute(admin.db)
   await admin.db.destroy()
-  env.DATABASE_SCHEMA = 'e2e'
+  env.DATABASE_SCHEMA = name
 } else {
-  const file = path.join(root, 'tests/.tmp/e2e.db')
+  const file = path.join(root, `tests/.tmp/${name}.db`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
   env.DATABASE_URL = `file:${file}`

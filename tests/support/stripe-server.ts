@@ -4,6 +4,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import express, { type Request, type Response } from 'express'
+import Stripe from 'stripe'
 
 // stripe-stateful-mock (CommonJS) ships no type declarations; it exports createExpressApp().
 const { createExpressApp } = createRequire(import.meta.url)('stripe-stateful-mock') as { createExpressApp: () => express.Express }
@@ -35,7 +36,7 @@ function stripeError(res: Response, status: number, message: string, param?: str
   res.status(status).json({ error: { type: 'invalid_request_error', message, ...(param ? { param } : {}) } })
 }
 
-export async function startLocalStripe(): Promise<LocalStripe> {
+export async function startLocalStripe(options: { webhookSecret?: string } = {}): Promise<LocalStripe> {
   const invoiceItems = new Map<string, Record<string, unknown>>()
   const invoices = new Map<string, Record<string, unknown>>()
   const sessions = new Map<string, Record<string, unknown>>()
@@ -137,10 +138,19 @@ export async function startLocalStripe(): Promise<LocalStripe> {
       `<!doctype html><html lang="en"><title>Stripe test checkout</title><main><h1>Save a card (test)</h1><form method="post"><button>Save Visa ending 4242</button></form><a href="${String(session.cancel_url)}">Cancel</a></main></html>`,
     )
   })
-  app.post('/checkout/:id', (req, res) => {
+  app.post('/checkout/:id', async (req, res) => {
     const session = sessions.get(req.params.id!)
     if (!session) return res.status(404).send('No such session')
     completeSetup(session.id as string)
+    // As Stripe does: tell the app through its webhook, signed, before the person is back.
+    if (options.webhookSecret) {
+      const payload = JSON.stringify({ id: id('evt'), object: 'event', type: 'checkout.session.completed', created: now(), data: { object: session } })
+      await fetch(new URL('/webhooks/stripe', String(session.success_url)), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: options.webhookSecret }) },
+        body: payload,
+      })
+    }
     res.redirect(303, String(session.success_url))
   })
 
