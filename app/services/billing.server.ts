@@ -32,6 +32,7 @@ import { notFound } from '~/http/responses.server'
 import { getStripe, verifyWebhook } from '~/integrations/stripe.server'
 
 export const PLATFORM_FEE_KEY = 'platform_fee_cents'
+const LINE_ORDER = ['bundle', 'travel', 'incentive', 'platform_fee']
 
 /**
  * The ledger invoice for a completed case (DESIGN §3, §9), written in the caller's transaction:
@@ -130,7 +131,10 @@ export async function getBillingPage(scope: EmployerScope) {
   return {
     stripeConfigured: getStripe() !== null,
     paymentMethod: profile?.paymentMethodLast4 ? { brand: profile.paymentMethodBrand ?? 'card', last4: profile.paymentMethodLast4 } : null,
-    invoices: invoices.map((invoice) => ({ ...invoice, lines: lines.filter((l) => l.invoiceId === invoice.id) })),
+    invoices: invoices.map((invoice) => ({
+      ...invoice,
+      lines: lines.filter((l) => l.invoiceId === invoice.id).sort((a, b) => LINE_ORDER.indexOf(a.kind) - LINE_ORDER.indexOf(b.kind)),
+    })),
   }
 }
 
