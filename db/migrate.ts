@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
 import type { Dialect } from './dialect'
 import { migrations } from './migrations/index'
 
@@ -17,13 +17,19 @@ class DialectMigrationProvider implements MigrationProvider {
   }
 }
 
-export function createMigrator(db: Kysely<any>, dialect: Dialect): Migrator {
-  return new Migrator({ db, provider: new DialectMigrationProvider(dialect) })
+/**
+ * The migrator, with its bookkeeping tables in the connection's own PostgreSQL schema: Kysely
+ * otherwise looks for them in every schema and, when two schemas migrate at once (parallel test
+ * databases, the two e2e servers), finds the other's lock table and fails.
+ */
+export async function createMigrator(db: Kysely<any>, dialect: Dialect): Promise<Migrator> {
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  return new Migrator({ db, provider: new DialectMigrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) })
 }
 
 /** Applies every pending migration; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<MigrationResultSet> {
-  const result = await createMigrator(db, dialect).migrateToLatest()
+  const result = await (await createMigrator(db, dialect)).migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
     const cause = result.error instanceof Error ? result.error : new Error(String(result.error))
@@ -34,6 +40,6 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
 
 /** True when every known migration has been applied (the health check uses it). */
 export async function isFullyMigrated(db: Kysely<any>, dialect: Dialect): Promise<boolean> {
-  const list = await createMigrator(db, dialect).getMigrations()
+  const list = await (await createMigrator(db, dialect)).getMigrations()
   return list.length > 0 && list.every((m) => m.executedAt !== undefined)
 }

@@ -48,7 +48,7 @@ describe('migrations', () => {
   it('are all applied by the test setup', async () => {
     const { db, dialect } = getDatabase()
     expect(await isFullyMigrated(db, dialect)).toBe(true)
-    const pending = (await createMigrator(db, dialect).getMigrations()).filter((m) => !m.executedAt)
+    const pending = (await (await createMigrator(db, dialect)).getMigrations()).filter((m) => !m.executedAt)
     expect(pending).toEqual([])
   })
 
@@ -64,7 +64,7 @@ describe('migrations', () => {
 
   it('running them again changes nothing', async () => {
     const { db, dialect } = getDatabase()
-    const result = await createMigrator(db, dialect).migrateToLatest()
+    const result = await (await createMigrator(db, dialect)).migrateToLatest()
     expect(result.error).toBeUndefined()
     expect(result.results).toEqual([])
   })
