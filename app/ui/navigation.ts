@@ -16,6 +16,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   ],
   employer_admin: [
     { to: '/employer', label: 'Overview', end: true },
+    { to: '/employer/dashboard', label: 'Dashboard' },
     { to: '/employer/programs', label: 'Programs' },
     { to: '/employer/plans', label: 'Health plans' },
     { to: '/employer/roster', label: 'Roster' },
@@ -34,5 +35,6 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/organizations', label: 'Organizations' },
     { to: '/admin/outbox', label: 'E-mail outbox' },
     { to: '/admin/ledger', label: 'Ledger' },
+    { to: '/admin/reports', label: 'Reports' },
   ],
 }

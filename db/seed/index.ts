@@ -4,6 +4,7 @@ import zipcodes from 'zipcodes'
 import { hashPassword } from '../../app/auth/password.server'
 import type { Database, Role } from '../../app/db/schema'
 import { coeMemberCost } from '../../app/domain/benefits/member-cost'
+import { caseInvoiceLines } from '../../app/domain/billing/case-invoice'
 import { toIsoDate } from '../../app/domain/dates'
 import { distanceMiles } from '../../app/domain/geo/distance'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
@@ -295,6 +296,25 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
       })
       await insertInBatches(trx, 'cases', cases)
       await insertInBatches(trx, 'caseEvents', events)
+      // Completed cases were invoiced as the portal does (the first one paid).
+      const invoices: Array<Record<string, unknown>> = []
+      const invoiceLines: Array<Record<string, unknown>> = []
+      for (const c of cases.filter((row) => row.status === 'completed')) {
+        const invoiceId = seedId('invoice', c.id as string)
+        const procedure = PROCEDURES.find((p) => procedureIds[p.code] === c.procedureId)!
+        const { lines, totalCents } = caseInvoiceLines({
+          procedureName: procedure.name, facilityName: facilities.find((f) => f.id === c.facilityId)!.name as string, bundleCents: c.bundlePriceCents as number,
+          travelActualCents: c.travelActualCents as number | null, incentiveCents: 50_000, platformFeeCents: 50_000,
+        })
+        const paid = invoices.length === 0
+        invoices.push({
+          id: invoiceId, employerId, caseId: c.id, number: `INV-${String(c.completedAt).slice(0, 10).replace(/-/g, '')}-${invoiceId.slice(0, 6).toUpperCase()}`, status: paid ? 'paid' : 'open',
+          totalCents, currency: 'usd', stripeInvoiceId: null, hostedInvoiceUrl: null, createdAt: c.completedAt, finalizedAt: c.completedAt, paidAt: paid ? c.completedAt : null, updatedAt: c.completedAt,
+        })
+        lines.forEach((line, n) => invoiceLines.push({ id: seedId('invoice-line', invoiceId, n), invoiceId, ...line, stripeInvoiceItemId: null }))
+      }
+      await insertInBatches(trx, 'invoices', invoices)
+      await insertInBatches(trx, 'invoiceLines', invoiceLines)
       log(`${employer.name}: ${employer.rosterSize} members, program "${employer.program.name}" with ${network.length} offers`)
     }
 

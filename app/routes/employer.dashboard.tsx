@@ -1,0 +1,205 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { requireEmployerAccess } from '~/auth/guard.server'
+import { caseStateLabel } from '~/domain/cases/case-flow'
+import { toIsoDate } from '~/domain/dates'
+import { formatCents } from '~/domain/money'
+import { parseReportQuery } from '~/forms/report'
+import { getEmployerDashboard } from '~/services/dashboard.server'
+import { MoneyBarChart } from '~/ui/charts'
+import { formatCount, formatPercent } from '~/ui/format'
+import { Stat, StatGrid } from '~/ui/primitives/stat'
+import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireEmployerAccess(request, 'employer:read')
+  const { query, errors } = parseReportQuery(new URL(request.url).searchParams, toIsoDate(new Date()))
+  return { errors, ...(await getEmployerDashboard(scope, query)) }
+}
+
+const money = (cents: number) => formatCents(cents, { wholeDollars: true })
+const pct = (rate: number | null, digits = 1) => (rate === null ? '—' : formatPercent(rate, digits))
+
+export default function DashboardRoute() {
+  const d = useLoaderData<typeof loader>()
+  const search = new URLSearchParams({ from: d.query.from, to: d.query.to, ...(d.query.programId ? { program: d.query.programId } : {}) }).toString()
+  const spendTotal = d.spend.bundle + d.spend.travel + d.spend.incentive + d.spend.platformFee
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <p className="lead">
+        Your program's use, spend and savings, computed one documented way: <Link to="/employer/savings-method">how savings are calculated</Link>.
+      </p>
+      <Form method="get" className="card form-grid" aria-label="Period and program">
+        <div className="field">
+          <label htmlFor="from">From</label>
+          <input id="from" name="from" type="date" defaultValue={d.query.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">To</label>
+          <input id="to" name="to" type="date" defaultValue={d.query.to} />
+        </div>
+        <div className="field">
+          <label htmlFor="program">Program</label>
+          <select id="program" name="program" defaultValue={d.query.programId ?? ''}>
+            <option value="">All programs</option>
+            {d.programs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            Show
+          </button>
+        </div>
+        {d.errors.length ? (
+          <ul role="alert" className="error-list span-all">
+            {d.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Form>
+      <StatGrid label="Headline figures">
+        <Stat label="Eligible members" value={formatCount(d.eligible)} />
+        <Stat label="Members who searched" value={formatCount(d.searched)} />
+        <Stat label="Care requests" value={formatCount(d.requests)} />
+        <Stat label="Completed cases" value={formatCount(d.outcomes.completed)} />
+        <Stat label="Realized savings" value={money(d.savings.savingsCents)} hint={`${d.savings.pricedCases} priced cases`} />
+        <Stat label="Projected savings for the period" value={money(d.projection.forPeriodCents)} hint={`${money(d.projection.annualNetSavingsCents)} a year × ${d.projection.periodDays} days`} />
+      </StatGrid>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="spend-heading">
+          <h2 id="spend-heading">Spend: {money(spendTotal)}</h2>
+          <MoneyBarChart
+            title="Invoiced in the period, by kind"
+            data={[
+              { label: 'Bundles', amount: d.spend.bundle },
+              { label: 'Travel', amount: d.spend.travel },
+              { label: 'Incentives', amount: d.spend.incentive },
+              { label: 'Fees', amount: d.spend.platformFee },
+            ]}
+            series={[{ key: 'amount', label: 'Invoiced', color: '#0b5c8e' }]}
+          />
+          <table className="table">
+            <caption className="visually-hidden">Spend by kind</caption>
+            <tbody>
+              <tr><th scope="row">Bundled prices</th><td className="num">{money(d.spend.bundle)}</td></tr>
+              <tr><th scope="row">Travel (actual)</th><td className="num">{money(d.spend.travel)}</td></tr>
+              <tr><th scope="row">Completion incentives</th><td className="num">{money(d.spend.incentive)}</td></tr>
+              <tr><th scope="row">Platform fees</th><td className="num">{money(d.spend.platformFee)}</td></tr>
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="savings-heading">
+          <h2 id="savings-heading">Savings: realized and projected</h2>
+          <MoneyBarChart
+            title="Realized savings of completed cases beside the program projection for the same period"
+            data={[{ label: 'This period', realized: d.savings.savingsCents, projected: d.projection.forPeriodCents }]}
+            series={[
+              { key: 'realized', label: 'Realized', color: '#1d7a46' },
+              { key: 'projected', label: 'Projected', color: '#9aa5b4' },
+            ]}
+          />
+          <table className="table">
+            <caption className="visually-hidden">Savings by procedure</caption>
+            <thead>
+              <tr>
+                <th scope="col">Procedure</th>
+                <th scope="col" className="num">Completed</th>
+                <th scope="col" className="num">Paid at centers</th>
+                <th scope="col" className="num">Realized savings</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.byProcedure.map((p) => (
+                <tr key={p.code}>
+                  <th scope="row">{p.name}</th>
+                  <td className="num">{p.cases}</td>
+                  <td className="num">{money(p.employerPaidCents)}</td>
+                  <td className="num">{money(p.savingsCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {d.savings.unpricedCases > 0 ? <p className="small muted">{d.savings.unpricedCases} completed cases have no typical local price and are left out of savings.</p> : null}
+        </section>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="status-heading">
+          <h2 id="status-heading">Requests in the period by status</h2>
+          <table className="table">
+            <tbody>
+              {d.byStatus.map((s) => (
+                <tr key={s.status}>
+                  <th scope="row">{caseStateLabel(s.status)}</th>
+                  <td className="num">{s.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Completed cases by center</h3>
+          <table className="table">
+            <tbody>
+              {d.byCenter.map((c) => (
+                <tr key={`${c.name}-${c.state}`}>
+                  <th scope="row">
+                    {c.name}, {c.state}
+                  </th>
+                  <td className="num">{c.cases}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="outcomes-heading">
+          <h2 id="outcomes-heading">Outcomes</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
+                <th scope="col" className="num">Your completed cases</th>
+                <th scope="col" className="num">These centers (CMS)</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Complication within 90 days</th>
+                <td className="num">{pct(d.outcomes.complicationRate)}</td>
+                <td className="num">{d.outcomes.cmsComplicationPercent === null ? '—' : `${d.outcomes.cmsComplicationPercent.toFixed(1)}%`}</td>
+              </tr>
+              <tr>
+                <th scope="row">Readmitted</th>
+                <td className="num">{pct(d.outcomes.readmissionRate)}</td>
+                <td className="num">{d.outcomes.cmsReadmissionPercent === null ? '—' : `${d.outcomes.cmsReadmissionPercent.toFixed(1)}%`}</td>
+              </tr>
+              <tr>
+                <th scope="row">Satisfaction (0–10)</th>
+                <td className="num">{d.outcomes.averageSatisfaction === null ? '—' : d.outcomes.averageSatisfaction.toFixed(1)}</td>
+                <td className="num">—</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="small muted">Your rates come from few cases; CMS rates are the centers' hip and knee replacement averages over their reporting periods.</p>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="exports-heading">
+        <h2 id="exports-heading">Exports (CSV)</h2>
+        <ul className="link-list">
+          <li><a href={`/employer/exports/cases.csv?${search}`} download>Cases</a></li>
+          <li><a href={`/employer/exports/invoices.csv?${search}`} download>Invoices</a></li>
+          <li><a href={`/employer/exports/savings.csv?${search}`} download>Realized savings</a></li>
+        </ul>
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireEmployerAccess } from '~/auth/guard.server'
+import { toIsoDate } from '~/domain/dates'
+import { parseReportQuery } from '~/forms/report'
+import { requireParam } from '~/http/params'
+import { notFound } from '~/http/responses.server'
+import { exportCasesCsv, exportInvoicesCsv, exportSavingsCsv } from '~/services/report-exports.server'
+
+const EXPORTS = { cases: exportCasesCsv, invoices: exportInvoicesCsv, savings: exportSavingsCsv } as const
+
+/** CSV exports of the dashboard's period: cases, invoices, realized savings (method in the header rows). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireEmployerAccess(request, 'employer:read')
+  const kind = requireParam(params, 'kind')
+  if (!(kind in EXPORTS)) throw notFound('Export')
+  const { query } = parseReportQuery(new URL(request.url).searchParams, toIsoDate(new Date()))
+  const body = await EXPORTS[kind as keyof typeof EXPORTS](scope, query)
+  return new Response(body, {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${kind}-${query.from}-to-${query.to}.csv"`, 'Cache-Control': 'private, no-store' },
+  })
+}
