@@ -1,0 +1,47 @@
+import fs from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { expect, test, type Page } from '@playwright/test'
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('demo-password-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).not.toHaveURL(/login/)
+}
+
+test('the HR admin reads the dashboard for a period, checks the method and exports the savings report', async ({ page }) => {
+  const consoleErrors: string[] = []
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
+  await signIn(page, 'hr@acme.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click()
+  await page.getByLabel('From').fill('2026-01-01')
+  await page.getByLabel('To').fill('2026-12-31')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/from=2026-01-01&to=2026-12-31/)
+  const headline = page.getByRole('definition').filter({ hasText: /^\$/ }).first()
+  await expect(headline).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('Complication within 90 days')
+  await expect(page.getByRole('region', { name: /^Spend: \$/ })).toContainText('Platform fees')
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Realized savings' }).click()
+  const file = await (await download).path()
+  const text = fs.readFileSync(file!, 'utf8')
+  expect(text.split('\r\n')[0]).toBe('Realized savings')
+  const rows = parse(text, { from_line: text.split('\r\n').indexOf('') + 2, columns: true }) as Array<Record<string, string>>
+  expect(rows.length).toBeGreaterThan(0)
+  for (const row of rows) expect(Number(row.outside_cost_usd) - Number(row.paid_at_center_usd)).toBeCloseTo(Number(row.savings_usd), 2)
+
+  await page.getByRole('link', { name: 'how savings are calculated' }).click()
+  await expect(page.getByRole('heading', { name: 'How savings are calculated' })).toBeVisible()
+  expect(consoleErrors).toEqual([])
+})
+
+test('the platform admin sees the figures across employers with supply and demand', async ({ page }) => {
+  await signIn(page, 'admin@coe-platform.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click()
+  await expect(page.getByRole('heading', { name: 'Marketplace reports' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'By employer' }).getByRole('row', { name: /Acme Manufacturing/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Supply: active offers by procedure and state' }).getByRole('row', { name: /TKA/ }).first()).toBeVisible()
+})

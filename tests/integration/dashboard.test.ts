@@ -1,0 +1,101 @@
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
+import * as dashboard from '~/routes/employer.dashboard'
+import * as exportsRoute from '~/routes/employer.exports.$kind[.csv]'
+import { PREAMBLE_ROWS } from '~/services/report-exports.server'
+import { cookieFor, getRequest, statusOf } from './support'
+import { createTwoTenants, type TwoTenants } from './tenants'
+
+let t: TwoTenants
+let adminA: string
+const PERIOD = 'from=2026-01-01&to=2026-12-31'
+
+async function completedCase(values: { bundle: number; travelActual: number | null; travelEstimate: number; memberPaid: number; completedAt: string; complication: 0 | 1; readmitted: 0 | 1; satisfaction: number }) {
+  const offer = await getDb().selectFrom('programNetwork').innerJoin('offers', 'offers.id', 'programNetwork.offerId').select(['offers.id', 'offers.facilityId', 'offers.procedureId']).where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()
+  await getDb()
+    .insertInto('cases')
+    .values({
+      id: newId(), employerId: t.a.employerId, rosterMemberId: t.a.rosterMemberId, programVersionId: t.a.versionId, procedureId: offer.procedureId, offerId: offer.id,
+      facilityId: offer.facilityId, status: 'completed', statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0,
+      contactPreference: 'email', memberNote: null, bundlePriceCents: values.bundle, memberCostCents: values.memberPaid, travelEstimateCents: values.travelEstimate,
+      travelActualCents: values.travelActual, hadComplication: values.complication, wasReadmitted: values.readmitted, satisfaction: values.satisfaction,
+      requestedAt: values.completedAt, completedAt: values.completedAt, updatedAt: values.completedAt,
+    })
+    .execute()
+  return offer.procedureId
+}
+
+beforeAll(async () => {
+  t = await createTwoTenants(getDb())
+  adminA = await cookieFor(t.users.adminA)
+  const procedureId = await completedCase({ bundle: 2_800_000, travelActual: 120_000, travelEstimate: 150_000, memberPaid: 0, completedAt: '2026-03-10T15:00:00.000Z', complication: 0, readmitted: 0, satisfaction: 9 })
+  await completedCase({ bundle: 3_100_000, travelActual: null, travelEstimate: 161_500, memberPaid: 25_000, completedAt: '2026-07-01T15:00:00.000Z', complication: 1, readmitted: 0, satisfaction: 6 })
+  // Outside the period: not counted.
+  await completedCase({ bundle: 9_900_000, travelActual: 0, travelEstimate: 0, memberPaid: 0, completedAt: '2025-06-01T15:00:00.000Z', complication: 0, readmitted: 1, satisfaction: 1 })
+  const at = new Date().toISOString()
+  // Typical local prices: $50,000 in Ohio (the member's state), $60,000 nationally.
+  await getDb()
+    .insertInto('marketPrices')
+    .values([
+      { id: newId(), procedureId, scope: 'state', scopeKey: 'OH', facilityId: null, state: 'OH', priceCents: 5_000_000, medicareBaseCents: 2_253_000, costIndex: null, commercialMultiplier: 2.54, source: 'test', computedAt: at },
+      { id: newId(), procedureId, scope: 'national', scopeKey: 'US', facilityId: null, state: null, priceCents: 6_000_000, medicareBaseCents: 2_253_000, costIndex: null, commercialMultiplier: 2.54, source: 'test', computedAt: at },
+    ])
+    .execute()
+})
+
+describe('the employer dashboard', () => {
+  it('totals the completed cases of the period to the cent', async () => {
+    const page = await statusOf(dashboard.loader, getRequest(`/employer/dashboard?${PERIOD}`, adminA))
+    expect(page.status).toBe(200)
+    // Outside, a PPO member (individual) pays min($1,500 + 20% × $48,500, $5,000) = $5,000 → the employer $45,000 a case.
+    // Case 1: $28,000 + $1,200 travel + $500 incentive − $0 = $29,700 → saved $15,300.
+    // Case 2: $31,000 + $1,615 (estimate, no actuals) + $500 − $250 = $32,865 → saved $12,135.
+    expect(page.body).toMatchObject({
+      outcomes: { completed: 2, complicationRate: 0.5, readmissionRate: 0, averageSatisfaction: 7.5 },
+      savings: { cases: 2, pricedCases: 2, unpricedCases: 0, employerPaidCents: 6_256_500, outsideEmployerCents: 9_000_000, savingsCents: 2_743_500 },
+      byProcedure: [{ cases: 2, savingsCents: 2_743_500, employerPaidCents: 6_256_500 }],
+    })
+  })
+
+  it('reports a bad period and shows the year so far instead', async () => {
+    const page = await statusOf(dashboard.loader, getRequest('/employer/dashboard?from=2026-13-01&to=2026-02-30', adminA))
+    expect((page.body as { errors: string[] }).errors).toEqual(['"2026-13-01" is not a date: showing from 2026-01-01', expect.stringMatching(/^"2026-02-30" is not a date: showing to \d{4}-\d\d-\d\d$/)])
+  })
+
+  it('keeps the dashboard to the employer’s own admins', async () => {
+    expect((await statusOf(dashboard.loader, getRequest('/employer/dashboard', await cookieFor(t.users.broker)))).status).toBe(403)
+    expect((await statusOf(dashboard.loader, getRequest('/employer/dashboard', await cookieFor(t.users.employeeA)))).status).toBe(403)
+  })
+})
+
+describe('the CSV exports', () => {
+  const download = async (kind: string) => {
+    const response = (await exportsRoute.loader({ request: getRequest(`/employer/exports/${kind}.csv?${PERIOD}`, adminA), params: { kind }, context: {} })) as Response
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    return response.text()
+  }
+
+  it('parse back: the savings report has the method on top and the figures per case', async () => {
+    const text = await download('savings')
+    expect(text).toContain('savings = outside cost − paid at the center')
+    const rows = parse(text, { from_line: PREAMBLE_ROWS('savings') + 1, columns: true }) as Array<Record<string, string>>
+    expect(rows.map((r) => [r.member_state, r.typical_local_price_usd, r.outside_cost_usd, r.paid_at_center_usd, r.savings_usd])).toEqual([
+      ['OH', '50000.00', '45000.00', '29700.00', '15300.00'],
+      ['OH', '50000.00', '45000.00', '32865.00', '12135.00'],
+    ])
+  })
+
+  it('parse back: cases carry no clinical detail', async () => {
+    const rows = parse(await download('cases'), { from_line: PREAMBLE_ROWS('cases') + 1, columns: true }) as Array<Record<string, string>>
+    expect(rows).toHaveLength(2)
+    expect(Object.keys(rows[0]!)).not.toContain('had_complication')
+    expect(rows.map((r) => r.bundle_usd)).toEqual(['28000.00', '31000.00'])
+    expect(rows[0]!.employee_id).toBe('A0001')
+  })
+
+  it('refuses an unknown export', async () => {
+    expect((await statusOf(exportsRoute.loader, getRequest(`/employer/exports/members.csv`, adminA), { kind: 'members' })).status).toBe(404)
+  })
+})
