@@ -71,7 +71,11 @@ export default function DashboardRoute() {
         <Stat label="Care requests" value={formatCount(d.requests)} />
         <Stat label="Completed cases" value={formatCount(d.outcomes.completed)} />
         <Stat label="Realized savings" value={money(d.savings.savingsCents)} hint={`${d.savings.pricedCases} priced cases`} />
-        <Stat label="Projected savings for the period" value={money(d.projection.forPeriodCents)} hint={`${money(d.projection.annualNetSavingsCents)} a year × ${d.projection.periodDays} days`} />
+        <Stat
+          label="Projected savings for the period"
+          value={money(d.projection.forPeriodCents)}
+          hint={`${money(d.projection.annualNetSavingsCents)} a year × ${d.projection.periodDays} days`}
+        />
       </StatGrid>
       <div className="grid-2">
         <section className="card" aria-labelledby="spend-heading">
@@ -89,10 +93,22 @@ export default function DashboardRoute() {
           <table className="table">
             <caption className="visually-hidden">Spend by kind</caption>
             <tbody>
-              <tr><th scope="row">Bundled prices</th><td className="num">{money(d.spend.bundle)}</td></tr>
-              <tr><th scope="row">Travel (actual)</th><td className="num">{money(d.spend.travel)}</td></tr>
-              <tr><th scope="row">Completion incentives</th><td className="num">{money(d.spend.incentive)}</td></tr>
-              <tr><th scope="row">Platform fees</th><td className="num">{money(d.spend.platformFee)}</td></tr>
+              <tr>
+                <th scope="row">Bundled prices</th>
+                <td className="num">{money(d.spend.bundle)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Travel (actual)</th>
+                <td className="num">{money(d.spend.travel)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Completion incentives</th>
+                <td className="num">{money(d.spend.incentive)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Platform fees</th>
+                <td className="num">{money(d.spend.platformFee)}</td>
+              </tr>
             </tbody>
           </table>
         </section>
@@ -106,28 +122,38 @@ export default function DashboardRoute() {
               { key: 'projected', label: 'Projected', color: '#9aa5b4' },
             ]}
           />
-          <table className="table">
-            <caption className="visually-hidden">Savings by procedure</caption>
-            <thead>
-              <tr>
-                <th scope="col">Procedure</th>
-                <th scope="col" className="num">Completed</th>
-                <th scope="col" className="num">Paid at centers</th>
-                <th scope="col" className="num">Realized savings</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.byProcedure.map((p) => (
-                <tr key={p.code}>
-                  <th scope="row">{p.name}</th>
-                  <td className="num">{p.cases}</td>
-                  <td className="num">{money(p.employerPaidCents)}</td>
-                  <td className="num">{money(p.savingsCents)}</td>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Savings by procedure</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Procedure</th>
+                  <th scope="col" className="num">
+                    Completed
+                  </th>
+                  <th scope="col" className="num">
+                    Paid at centers
+                  </th>
+                  <th scope="col" className="num">
+                    Realized savings
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {d.savings.unpricedCases > 0 ? <p className="small muted">{d.savings.unpricedCases} completed cases have no typical local price and are left out of savings.</p> : null}
+              </thead>
+              <tbody>
+                {d.byProcedure.map((p) => (
+                  <tr key={p.code}>
+                    <th scope="row">{p.name}</th>
+                    <td className="num">{p.cases}</td>
+                    <td className="num">{money(p.employerPaidCents)}</td>
+                    <td className="num">{money(p.savingsCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {d.savings.unpricedCases > 0 ? (
+            <p className="small muted">{d.savings.unpricedCases} completed cases have no typical local price and are left out of savings.</p>
+          ) : null}
         </section>
       </div>
       <div className="grid-2">
@@ -159,41 +185,61 @@ export default function DashboardRoute() {
         </section>
         <section className="card" aria-labelledby="outcomes-heading">
           <h2 id="outcomes-heading">Outcomes</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                <th scope="col" className="num">Your completed cases</th>
-                <th scope="col" className="num">These centers (CMS)</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Complication within 90 days</th>
-                <td className="num">{pct(d.outcomes.complicationRate)}</td>
-                <td className="num">{d.outcomes.cmsComplicationPercent === null ? '—' : `${d.outcomes.cmsComplicationPercent.toFixed(1)}%`}</td>
-              </tr>
-              <tr>
-                <th scope="row">Readmitted</th>
-                <td className="num">{pct(d.outcomes.readmissionRate)}</td>
-                <td className="num">{d.outcomes.cmsReadmissionPercent === null ? '—' : `${d.outcomes.cmsReadmissionPercent.toFixed(1)}%`}</td>
-              </tr>
-              <tr>
-                <th scope="row">Satisfaction (0–10)</th>
-                <td className="num">{d.outcomes.averageSatisfaction === null ? '—' : d.outcomes.averageSatisfaction.toFixed(1)}</td>
-                <td className="num">—</td>
-              </tr>
-            </tbody>
-          </table>
-          <p className="small muted">Your rates come from few cases; CMS rates are the centers' hip and knee replacement averages over their reporting periods.</p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Measure</th>
+                  <th scope="col" className="num">
+                    Your completed cases
+                  </th>
+                  <th scope="col" className="num">
+                    These centers (CMS)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Complication within 90 days</th>
+                  <td className="num">{pct(d.outcomes.complicationRate)}</td>
+                  <td className="num">{d.outcomes.cmsComplicationPercent === null ? '—' : `${d.outcomes.cmsComplicationPercent.toFixed(1)}%`}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Readmitted</th>
+                  <td className="num">{pct(d.outcomes.readmissionRate)}</td>
+                  <td className="num">{d.outcomes.cmsReadmissionPercent === null ? '—' : `${d.outcomes.cmsReadmissionPercent.toFixed(1)}%`}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Satisfaction (0–10)</th>
+                  <td className="num">{d.outcomes.averageSatisfaction === null ? '—' : d.outcomes.averageSatisfaction.toFixed(1)}</td>
+                  <td className="num">—</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <p className="small muted">
+            Your rates come from few cases; CMS rates are the centers' hip and knee replacement averages over their reporting periods.
+          </p>
         </section>
       </div>
       <section className="card" aria-labelledby="exports-heading">
         <h2 id="exports-heading">Exports (CSV)</h2>
         <ul className="link-list">
-          <li><a href={`/employer/exports/cases.csv?${search}`} download>Cases</a></li>
-          <li><a href={`/employer/exports/invoices.csv?${search}`} download>Invoices</a></li>
-          <li><a href={`/employer/exports/savings.csv?${search}`} download>Realized savings</a></li>
+          <li>
+            <a href={`/employer/exports/cases.csv?${search}`} download>
+              Cases
+            </a>
+          </li>
+          <li>
+            <a href={`/employer/exports/invoices.csv?${search}`} download>
+              Invoices
+            </a>
+          </li>
+          <li>
+            <a href={`/employer/exports/savings.csv?${search}`} download>
+              Realized savings
+            </a>
+          </li>
         </ul>
       </section>
     </>
