@@ -1,0 +1,159 @@
+/**
+ * `npm run bench` (issue 9): figures on the database `npm run bench:data` built (data/bench.db, or
+ * DATABASE_URL). Prints a table against the targets and writes JSON under bench/results/.
+ * Figures, not pass/fail tests: run it on a quiet machine. Needs `npm run build` for the HTTP and
+ * page-weight figures. `BENCH_SKIP=roster1m,http` skips parts.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+
+const root = path.resolve(import.meta.dirname, '..')
+process.chdir(root)
+process.env.DATABASE_URL ??= `file:${path.join(root, 'data/bench.db')}`
+process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789-0123456789'
+process.env.NODE_ENV = 'production'
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
+
+const { getDatabase } = await import('../app/db/client.server')
+const { findCare } = await import('../app/services/find-care.server')
+const { getProgramOverview } = await import('../app/services/program-insights.server')
+const { createUserSession } = await import('../app/auth/session.server')
+const { seedId } = await import('../db/seed/random')
+const { SORT_KEYS } = await import('../app/domain/search/ranking')
+const { RADIUS_CHOICES } = await import('../app/forms/care')
+
+type Figure = { name: string; value: number; unit: string; target: string; meets: boolean | null }
+const figures: Figure[] = []
+const record = (name: string, value: number, unit: string, target: string, meets: boolean | null) => {
+  figures.push({ name, value: Math.round(value * 100) / 100, unit, target, meets })
+  console.log(`  ${name}: ${value.toFixed(2)} ${unit} (target ${target})${meets === null ? '' : meets ? ' ✓' : ' ✗'}`)
+}
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+
+const { db } = getDatabase()
+const memberUserId = seedId('bench-user', 'member')
+const actorRow = await db.selectFrom('users').select('id').where('id', '=', memberUserId).executeTakeFirst()
+if (!actorRow) {
+  console.error('No benchmark data: run `npm run bench:data` first.')
+  process.exit(2)
+}
+const employerId = seedId('bench-org', 'BENCH0001')
+const actor = {
+  userId: memberUserId, email: 'bench-member@example.com', displayName: 'Bench Member', role: 'employee' as const, organizationId: employerId,
+  organizationKind: 'employer' as const, organizationName: 'Bench Employer 1', rosterMemberId: seedId('bench-roster', 'BENCH0001', 1), clientEmployerIds: [],
+}
+const zips = (await db.selectFrom('rosterMembers').select('zip').distinct().where('employerId', '=', employerId).limit(400).execute()).map((r) => r.zip)
+
+console.log('Member search loader (findCare: in-force program, pricing, ranking, nearby hospitals, search event)')
+{
+  for (let i = 0; i < 20; i++) await findCare(actor, { procedure: 'TKA', zip: zips[i % zips.length]!, radiusMiles: 250, sort: 'cost', minStars: null }) // warm-up
+  const times: number[] = []
+  for (let i = 0; i < 1_000; i++) {
+    const started = performance.now()
+    await findCare(actor, {
+      procedure: i % 2 ? 'TKA' : 'THA', zip: zips[(i * 13) % zips.length]!, radiusMiles: RADIUS_CHOICES[i % RADIUS_CHOICES.length]!,
+      sort: SORT_KEYS[i % SORT_KEYS.length]!, minStars: i % 4 === 0 ? 4 : null,
+    })
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  record('search loader p50', percentile(times, 50), 'ms', '—', null)
+  record('search loader p95', percentile(times, 95), 'ms', '≤ 10 ms', percentile(times, 95) <= 10)
+  record('search loader p99', percentile(times, 99), 'ms', '—', null)
+}
+
+console.log('Program projection for a 100,000-member employer')
+{
+  const program = await db.selectFrom('programs').select('id').where('employerId', '=', employerId).executeTakeFirstOrThrow()
+  const times: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now()
+    await getProgramOverview({ employerId }, program.id, null, { adoptionRate: 0.4, incidence: {} })
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  record('projection (median of 5)', percentile(times, 50), 'ms', '≤ 200 ms', percentile(times, 50) <= 200)
+}
+
+if (!skip.has('http')) {
+  console.log('HTTP: search page vs a trivial route of the same server (autocannon, 10 connections, 8 s each)')
+  const setCookie = await createUserSession(memberUserId)
+  const cookie = setCookie.split(';')[0]!
+  const port = 3400
+  const server = spawn(path.join(root, 'node_modules/.bin/remix-serve'), ['build/index.js'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' })
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)
+    if (ok) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const run = (url: string) =>
+    autocannon({ url, connections: 10, duration: 8, headers: { cookie } })
+  const search = await run(`http://127.0.0.1:${port}/member/care?procedure=TKA&radius=250&sort=quality`)
+  const trivial = await run(`http://127.0.0.1:${port}/healthz`)
+  server.kill()
+  record('search page req/s', search.requests.average, 'req/s', '—', null)
+  record('trivial route req/s', trivial.requests.average, 'req/s', '—', null)
+  record('search page p99 latency', search.latency.p99, 'ms', '—', null)
+  record('search ÷ trivial throughput', (100 * search.requests.average) / trivial.requests.average, '%', '≥ 50 %', search.requests.average / trivial.requests.average >= 0.5)
+  if (search.non2xx > 0) console.log(`  (search page answered ${search.non2xx} non-2xx responses: check the session)`)
+}
+
+console.log('Page weight (gzip, from public/build)')
+{
+  const manifestFile = fs.readdirSync('public/build').find((f) => f.startsWith('manifest-'))
+  if (manifestFile) {
+    const manifest = JSON.parse(fs.readFileSync(path.join('public/build', manifestFile), 'utf8').replace(/^window\.__remixManifest=/, '').replace(/;\s*$/, '')) as {
+      entry: { module: string; imports?: string[] }
+      routes: Record<string, { module: string; imports?: string[]; parentId?: string }>
+    }
+    const gz = (url: string) => gzipSync(fs.readFileSync(path.join('public', url))).length
+    const filesFor = (id: string): string[] => {
+      const route = manifest.routes[id]!
+      return [route.module, ...(route.imports ?? []), ...(route.parentId ? filesFor(route.parentId) : [])]
+    }
+    const files = new Set([manifest.entry.module, ...(manifest.entry.imports ?? []), ...filesFor('routes/member.care._index')])
+    const js = [...files].reduce((sum, f) => sum + gz(f), 0)
+    const css = fs.readdirSync('public/build/_assets').filter((f) => f.endsWith('.css')).reduce((sum, f) => sum + gz(`/build/_assets/${f}`), 0)
+    const mapChunks = fs
+      .readdirSync('public/build/_shared')
+      .filter((f) => f.endsWith('.js') && !files.has(`/build/_shared/${f}`) && /maplibre|mapbox/.test(fs.readFileSync(path.join('public/build/_shared', f), 'utf8').slice(0, 200_000)))
+    const mapJs = mapChunks.reduce((sum, f) => sum + gz(`/build/_shared/${f}`), 0)
+    record('search page JS before the map', js / 1024, 'KB gz', '≤ 150 KB', js / 1024 <= 150)
+    record('app CSS', css / 1024, 'KB gz', '—', null)
+    record('map chunks (lazy, separate)', mapJs / 1024, 'KB gz', '—', null)
+  } else console.log('  no build: run `npm run build` first')
+}
+
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+console.log('CMS import into an empty database')
+{
+  const file = path.join(root, 'data/bench-cms.db')
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(`${file}${s}`, { force: true })
+  const started = performance.now()
+  execFileSync(tsx, ['scripts/import-cms.ts', path.resolve(root, '../shared/data/cms')], { env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: 'ignore' })
+  const seconds = (performance.now() - started) / 1000
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(`${file}${s}`, { force: true })
+  record('CMS import (whole command)', seconds, 's', '≤ 30 s', seconds <= 30)
+}
+
+for (const rows of [100_000, 1_000_000]) {
+  if (rows === 1_000_000 && skip.has('roster1m')) continue
+  console.log(`Roster import, ${rows.toLocaleString('en-US')} rows (bench/roster-import.ts)`)
+  const out = execFileSync(tsx, ['bench/roster-import.ts', String(rows)], { env: { ...process.env, DATABASE_URL: '' }, encoding: 'utf8', maxBuffer: 10_000_000 })
+  const rate = Number(/([\d,]+) rows\/s/.exec(out)?.[1]?.replace(/,/g, '') ?? NaN)
+  const peak = Number(/peak RSS (\d+) MB/.exec(out)?.[1] ?? NaN)
+  const before = Number(/before import (\d+) MB/.exec(out)?.[1] ?? NaN)
+  record(`roster import ${rows / 1000}k rows/s`, rate, 'rows/s', '≥ 50,000', rate >= 50_000)
+  record(`roster import ${rows / 1000}k RSS growth`, peak - before, 'MB', rows === 1_000_000 ? '≤ 200 MB' : '—', rows === 1_000_000 ? peak - before <= 200 : null)
+}
+
+await db.destroy()
+fs.mkdirSync('bench/results', { recursive: true })
+const out = path.join('bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, database: process.env.DATABASE_URL, figures }, null, 2))
+console.log(`\n${'figure'.padEnd(36)} ${'value'.padStart(12)}  unit     target`)
+for (const f of figures) console.log(`${f.name.padEnd(36)} ${String(f.value).padStart(12)}  ${f.unit.padEnd(8)} ${f.target}${f.meets === null ? '' : f.meets ? '  ✓' : '  ✗'}`)
+console.log(`\nWritten to ${out}`)
