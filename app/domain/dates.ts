@@ -7,9 +7,16 @@ export function toIsoDate(instant: Date): string {
 
 /** Is the text a real calendar date in YYYY-MM-DD form (rejects 2026-02-30)? */
 export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const parsed = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(parsed.getTime()) && toIsoDate(parsed) === text
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return false
+  // Arithmetic, not Date: it runs for every date of every roster row (issue 9).
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (month < 1 || month > 12 || day < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!
+  return day <= daysInMonth
 }
 
 /** Whole days from `from` to `to` (instants), rounded down; never negative. */
