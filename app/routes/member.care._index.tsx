@@ -130,9 +130,9 @@ export default function FindCareRoute() {
                     onFocus={() => setSelectedId(r.offerId)}
                   >
                     <article aria-labelledby={`name-${r.offerId}`}>
-                      <h3 id={`name-${r.offerId}`}>
+                      <h2 id={`name-${r.offerId}`} className="result__name">
                         <Link to={centerLink(r.offerId)}>{r.facilityName}</Link>
-                      </h3>
+                      </h2>
                       <p className="muted small">
                         {r.city}, {r.state} · {Math.round(r.distanceMiles).toLocaleString('en-US')} miles from {zip}
                       </p>

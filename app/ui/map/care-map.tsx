@@ -26,7 +26,15 @@ export function CareMap(props: CareMapProps) {
     let cancelled = false
     let handle: CareMapHandle | null = null
     setStatus('loading')
-    import('./care-map.client')
+    // Wait until the browser is idle (the list is interactive first): the map chunk is large and
+    // parsing it would otherwise block the main thread right after hydration (issue 9, Lighthouse).
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 3_000 })
+        else setTimeout(resolve, 200)
+      })
+    idle()
+      .then(() => (cancelled ? Promise.reject(new Error('cancelled')) : import('./care-map.client')))
       .then(({ mountCareMap }) => (cancelled ? null : mountCareMap(canvas, latest.current)))
       .then(
         (mounted) => {
