@@ -54,7 +54,7 @@ export async function createCaseInvoice(
   })
   const id = newId()
   await insertInvoice(trx, {
-    id, employerId: completed.employerId, caseId: completed.id, number: `INV-${at.slice(0, 10).replace(/-/g, '')}-${id.slice(0, 6).toUpperCase()}`, status: 'open',
+    id, employerId: completed.employerId, caseId: completed.id, number: `INV-${at.slice(0, 10).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`, status: 'open',
     totalCents, currency: 'usd', stripeInvoiceId: null, hostedInvoiceUrl: null, createdAt: at, finalizedAt: at, paidAt: null, updatedAt: at,
   })
   await insertInvoiceLines(trx, lines.map((line) => ({ id: newId(), invoiceId: id, ...line, stripeInvoiceItemId: null })))

@@ -30,7 +30,7 @@ beforeAll(async () => {
   procedureId = own.procedureId
   const now = new Date().toISOString()
   const otherSystem = newId()
-  await getDb().insertInto('organizations').values({ id: otherSystem, kind: 'health_system', name: 'Other Health', code: `OTHER-${otherSystem.slice(0, 6)}`, createdAt: now }).execute()
+  await getDb().insertInto('organizations').values({ id: otherSystem, kind: 'health_system', name: 'Other Health', code: `OTHER-${otherSystem.slice(-6)}`, createdAt: now }).execute()
   otherFacilityId = newId()
   await getDb()
     .insertInto('facilities')

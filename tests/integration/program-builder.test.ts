@@ -75,7 +75,7 @@ describe('creating and editing a draft program', () => {
     await getDb()
       .insertInto('procedures')
       .values({
-        id: otherProcedure, code: `THA-${otherProcedure.slice(0, 6)}`, name: 'Total hip replacement', description: 'Hip', drgCodes: '["470"]', typicalNights: 1,
+        id: otherProcedure, code: `THA-${otherProcedure.slice(-6)}`, name: 'Total hip replacement', description: 'Hip', drgCodes: '["470"]', typicalNights: 1,
         nightsSource: 'test', incidencePerThousand: 1, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]',
         isActive: 1, createdAt: now, updatedAt: now,
       })

@@ -25,7 +25,7 @@ export interface TwoTenants {
  */
 export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants> {
   const now = new Date().toISOString()
-  const tag = newId().slice(0, 8)
+  const tag = newId().slice(-8) // the random end of a UUIDv7 (its start is the time)
   const passwordHash = await hashPassword(TEST_PASSWORD)
   const org = async (kind: 'employer' | 'broker' | 'health_system' | 'platform', name: string) => {
     const id = newId()
