@@ -1,14 +1,18 @@
 /**
  * Roster import benchmark: `npx tsx bench/roster-import.ts [rows=100000]`. Builds a demo
- * database, writes a deterministic roster CSV of N rows for employer ACME, imports it through the
- * same service as the CLI, and prints rows/s and peak RSS. Figures, not a pass/fail test.
+ * database, writes a deterministic roster CSV of N rows for employer ACME, imports it with the CLI
+ * in its own process (as `npm run import:roster` does), and prints rows/s and that process's peak
+ * RSS beside its RSS at the start. Figures, not a pass/fail test.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zipcodes from 'zipcodes'
 
 const rows = Number(process.argv[2] ?? 100_000)
+/** The same flags as `npm run import:roster` (package.json): a bounded heap keeps memory flat on big files. */
+const ROSTER_CLI_NODE_FLAGS = ['--max-old-space-size=384']
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-roster-'))
 process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 process.env.SESSION_SECRET = 'bench-session-secret-0123456789-0123456789'
@@ -17,12 +21,11 @@ const { getDatabase } = await import('../app/db/client.server')
 const { migrateToLatest } = await import('../db/migrate')
 const { seedDemoData } = await import('../db/seed/index')
 const { findEmployerByCode } = await import('../app/db/repositories/roster-import.server')
-const { importRosterFile } = await import('../app/services/roster-import.server')
 
 const { db, dialect } = getDatabase()
 await migrateToLatest(db, dialect)
 await seedDemoData(db)
-const employer = (await findEmployerByCode(db, 'ACME'))!
+if (!(await findEmployerByCode(db, 'ACME'))) throw new Error('The demo seed has no ACME employer')
 
 const zips = (zipcodes.radius('43215', 60) as string[]).sort()
 const FIRST = ['Pat', 'Ana', 'Luis', 'Mei', 'Omar', 'Zoe', 'Ivan', 'Kofi', 'Lena', 'Raj', 'Sara', 'Tom']
@@ -36,13 +39,18 @@ for (let i = 0; i < rows; i++) {
 }
 await new Promise((resolve) => out.end(resolve))
 
-const rssBefore = process.memoryUsage().rss
-const started = performance.now()
-const report = await importRosterFile({ employerId: employer.id }, file, { label: 'bench.csv', actor: null, fullFile: false, allOrNothing: true })
-const seconds = (performance.now() - started) / 1000
-const peakRss = process.resourceUsage().maxRSS * 1024
-console.log(`roster import (${dialect}): ${report.rowsRead} rows, ${report.inserted} inserted, ${report.rejected.length} rejected`)
-console.log(`  ${seconds.toFixed(2)} s, ${Math.round(report.rowsRead / seconds).toLocaleString('en-US')} rows/s`)
-console.log(`  peak RSS ${(peakRss / 1e6).toFixed(0)} MB (before import ${(rssBefore / 1e6).toFixed(0)} MB)`)
+// The import runs as operators run it: the CLI in its own process (with its heap cap, package.json).
 await db.destroy()
+const cli = spawnSync(process.execPath, [...ROSTER_CLI_NODE_FLAGS, '--import', 'tsx', 'scripts/import-roster.ts', '--employer', 'ACME', '--all-or-nothing', file], {
+  env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+  encoding: 'utf8',
+})
+const line = /(\d+) rows\/s, peak RSS (\d+) MB \(at start (\d+) MB\)/.exec(cli.stdout)
+if (cli.status !== 0 || !line) {
+  console.error(cli.stdout, cli.stderr)
+  process.exit(1)
+}
+console.log(`roster import (${dialect}, CLI ${ROSTER_CLI_NODE_FLAGS.join(' ')}): ${rows} rows`)
+console.log(`  ${Number(line[1]).toLocaleString('en-US')} rows/s`)
+console.log(`  peak RSS ${line[2]} MB (before import ${line[3]} MB)`)
 fs.rmSync(dir, { recursive: true, force: true })

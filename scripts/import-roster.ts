@@ -26,6 +26,7 @@ try {
     process.exitCode = 1
   } else {
     const started = Date.now()
+    const rssAtStart = process.memoryUsage().rss
     const report = await importRosterFile({ employerId: employer.id }, file, {
       label: path.basename(file),
       actor: null,
@@ -43,6 +44,10 @@ try {
         `${employer.name}: ${report.rowsRead} rows, ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ` +
           `${report.coverageEnded} coverage ended, ${report.rejected.length} problem(s) skipped. ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       )
+      // Figures for operators and the benchmark: rows a second and memory (peak RSS of this process).
+      const seconds = (Date.now() - started) / 1000
+      const peak = process.resourceUsage().maxRSS * 1024
+      console.log(`  ${Math.round(report.rowsRead / seconds)} rows/s, peak RSS ${(peak / 1e6).toFixed(0)} MB (at start ${(rssAtStart / 1e6).toFixed(0)} MB)`)
     }
   }
 } catch (error) {
