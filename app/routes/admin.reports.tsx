@@ -8,6 +8,7 @@ import { getPlatformReport } from '~/services/dashboard.server'
 import { MoneyBarChart } from '~/ui/charts'
 import { formatCount } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
+import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Platform · COE Marketplace' }]
@@ -26,14 +27,7 @@ export default function PlatformReportsRoute() {
     <>
       <h1>Marketplace reports</h1>
       <Form method="get" className="card form-grid" aria-label="Period">
-        <div className="field">
-          <label htmlFor="from">From</label>
-          <input id="from" name="from" type="date" defaultValue={r.query.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To</label>
-          <input id="to" name="to" type="date" defaultValue={r.query.to} />
-        </div>
+        <PeriodFields from={r.query.from} to={r.query.to} />
         <div className="form-actions">
           <button type="submit" className="button">
             Show

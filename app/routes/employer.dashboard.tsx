@@ -9,6 +9,7 @@ import { getEmployerDashboard } from '~/services/dashboard.server'
 import { MoneyBarChart } from '~/ui/charts'
 import { formatCount, formatPercent } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
+import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
@@ -33,14 +34,7 @@ export default function DashboardRoute() {
         Your program's use, spend and savings, computed one documented way: <Link to="/employer/savings-method">how savings are calculated</Link>.
       </p>
       <Form method="get" className="card form-grid" aria-label="Period and program">
-        <div className="field">
-          <label htmlFor="from">From</label>
-          <input id="from" name="from" type="date" defaultValue={d.query.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To</label>
-          <input id="to" name="to" type="date" defaultValue={d.query.to} />
-        </div>
+        <PeriodFields from={d.query.from} to={d.query.to} />
         <div className="field">
           <label htmlFor="program">Program</label>
           <select id="program" name="program" defaultValue={d.query.programId ?? ''}>
