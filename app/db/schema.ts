@@ -248,6 +248,9 @@ export interface ProgramTravelRulesTable {
   travelCapCents: number
 }
 
+/** A program version's benefit and travel rules together, as services and pages use them. */
+export type ProgramRules = Omit<ProgramBenefitRulesTable & ProgramTravelRulesTable, 'programVersionId'>
+
 export interface RosterMembersTable {
   id: string
   employerId: string

@@ -24,7 +24,7 @@ import { findOrganization } from '~/db/repositories/organizations.server'
 import { findPriceFactor } from '~/db/repositories/price-factors.server'
 import { findVersionRules } from '~/db/repositories/programs.server'
 import type { Database } from '~/db/schema'
-import { caseInvoiceLines, statusAfterEvent } from '~/domain/billing/case-invoice'
+import { caseInvoiceLines, invoiceNumber, statusAfterEvent } from '~/domain/billing/case-invoice'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { getEnv } from '~/env.server'
 import { logError } from '~/http/logger.server'
@@ -54,7 +54,7 @@ export async function createCaseInvoice(
   })
   const id = newId()
   await insertInvoice(trx, {
-    id, employerId: completed.employerId, caseId: completed.id, number: `INV-${at.slice(0, 10).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`, status: 'open',
+    id, employerId: completed.employerId, caseId: completed.id, number: invoiceNumber(at, id), status: 'open',
     totalCents, currency: 'usd', stripeInvoiceId: null, hostedInvoiceUrl: null, createdAt: at, finalizedAt: at, paidAt: null, updatedAt: at,
   })
   await insertInvoiceLines(trx, lines.map((line) => ({ id: newId(), invoiceId: id, ...line, stripeInvoiceItemId: null })))

@@ -6,10 +6,10 @@ import {
   countRequestedCasesByStatus,
   countSearchesByProcedureAndZip3,
   listCompletedCases,
-  listFacilityOutcomeRates,
   sumInvoiceLinesByKind,
   type ReportWindow,
 } from '~/db/repositories/dashboard.server'
+import { listMeasuresOfFacilities } from '~/db/repositories/care.server'
 import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
 import { listPrograms } from '~/db/repositories/programs.server'
 import { countCoveredMembers } from '~/db/repositories/roster.server'
@@ -79,8 +79,8 @@ async function figures(db: Kysely<Database>, scope: EmployerScope | null, window
     pricedCompletedCases(db, scope, window),
   ])
   const facilityIds = [...new Set(completed.map((c) => c.facilityId))]
-  const cms = await listFacilityOutcomeRates(db, facilityIds)
-  const cmsAverage = (code: string) => average(cms.filter((m) => m.measureCode === code).map((m) => m.value!))
+  const cms = await listMeasuresOfFacilities(db, facilityIds)
+  const cmsAverage = (code: string) => average(cms.flatMap((m) => (m.measureCode === code && m.value !== null ? [m.value] : [])))
   const byProcedure = new Map<string, { code: string; name: string; cases: number; savingsCents: number; employerPaidCents: number }>()
   const byCenter = new Map<string, { name: string; state: string; cases: number }>()
   for (const c of completed) {

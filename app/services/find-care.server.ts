@@ -3,6 +3,7 @@ import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import {
   findMemberWithPlan,
+  findOfferProcedureId,
   insertSearchEvent,
   listFacilitiesInBox,
   listFacilityMarketPrices,
@@ -200,7 +201,10 @@ export async function getCareOption(actor: Actor, offerId: string, zipInput: str
   const zip = zipInput && zipPlace(zipInput) ? zipInput : context.member.zip
   const place = zipPlace(zip)
   if (!place) return null
-  for (const entry of context.covered) {
+  // Price the one procedure the offer is for, not every procedure the program covers.
+  const procedureId = await findOfferProcedureId(db, offerId)
+  const entry = context.covered.find((c) => c.procedure.id === procedureId)
+  if (entry) {
     const priced = await priceNetwork(db, context, entry.procedure.code, place)
     const result = priced?.results.find((r) => r.offerId === offerId)
     if (priced && result) {

@@ -5,7 +5,7 @@ import {
   listVersionNetwork,
   listVersionProcedures,
 } from '~/db/repositories/programs.server'
-import { findOwnRosterMember } from '~/db/repositories/roster.server'
+import { findMemberWithPlan } from '~/db/repositories/care.server'
 import { toIsoDate } from '~/domain/dates'
 import type { Actor } from '~/domain/tenancy'
 
@@ -14,7 +14,7 @@ export async function getMemberHome(actor: Actor, now = new Date()) {
   const db = getDb()
   const scope = { employerId: actor.organizationId }
   const today = toIsoDate(now)
-  const member = actor.rosterMemberId ? await findOwnRosterMember(db, scope, actor.rosterMemberId) : undefined
+  const member = actor.rosterMemberId ? await findMemberWithPlan(db, scope, actor.rosterMemberId) : undefined
   const versions = await findPublishedVersionInForce(db, scope, today)
   const programs = await Promise.all(
     versions.map(async (version) => {

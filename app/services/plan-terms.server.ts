@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
 import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
 import { listPriceFactorsWithPrefix } from '~/db/repositories/price-factors.server'
-import type { Database, ProgramBenefitRulesTable, ProgramTravelRulesTable } from '~/db/schema'
+import type { Database, ProgramRules } from '~/db/schema'
 import type { OutsideRule } from '~/domain/benefits/member-cost'
 import type { TravelRules } from '~/domain/travel/travel-estimate'
 
 /** Helpers shared by the services that price care for members: stored rules → domain inputs. */
-export type StoredRules = Omit<ProgramBenefitRulesTable & ProgramTravelRulesTable, 'programVersionId'>
-type Rules = StoredRules
+export type StoredRules = ProgramRules
+type Rules = ProgramRules
 
 
 /** The IRS HDHP minimum deductibles of `year`, or of the latest year stored before it. */

@@ -1,9 +1,9 @@
-import type { ProgramBenefitRulesTable, ProgramTravelRulesTable } from '~/db/schema'
+import type { ProgramRules } from '~/db/schema'
 import { formatCents } from '~/domain/money'
 import { formatPercent } from './format'
 
 /** Benefit and travel rules of one program version, as the repositories select them. */
-export type ProgramRulesView = Omit<ProgramBenefitRulesTable & ProgramTravelRulesTable, 'programVersionId'>
+export type ProgramRulesView = ProgramRules
 
 const OUTSIDE_RULE_LABEL = {
   plan_terms: 'Normal plan terms',

@@ -4,7 +4,8 @@ import zipcodes from 'zipcodes'
 import { hashPassword } from '../../app/auth/password.server'
 import type { Database, Role } from '../../app/db/schema'
 import { coeMemberCost } from '../../app/domain/benefits/member-cost'
-import { caseInvoiceLines } from '../../app/domain/billing/case-invoice'
+import { caseInvoiceLines, invoiceNumber } from '../../app/domain/billing/case-invoice'
+import { CASE_PATH } from '../../app/domain/cases/case-flow'
 import { toIsoDate } from '../../app/domain/dates'
 import { distanceMiles } from '../../app/domain/geo/distance'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
@@ -53,7 +54,6 @@ function zipsOfCity(city: string, state: string) {
 }
 
 /** Real ZIPs within `miles` of a ZIP (the employer's commuting area), in a stable order. */
-const DEMO_CASE_PATH = ['requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed'] as const
 const DEMO_CASE_STATES = ['requested', 'requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'completed', 'cancelled', 'denied'] as const
 
 function zipsAround(zip: string, miles: number) {
@@ -275,7 +275,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
         const caseId = seedId('case', employer.code, i)
         const requestedDay = 20 + i * 4
         const at = (day: number) => new Date(Date.UTC(2026, 8, day, 15, 0, 0)).toISOString()
-        const path = finalState === 'cancelled' || finalState === 'denied' ? ['requested', 'eligibility_verified', finalState] : DEMO_CASE_PATH.slice(0, DEMO_CASE_PATH.indexOf(finalState) + 1).filter((s) => s !== 'travel_booked' || travel.isCovered)
+        const path = finalState === 'cancelled' || finalState === 'denied' ? ['requested', 'eligibility_verified', finalState] : CASE_PATH.slice(0, CASE_PATH.indexOf(finalState) + 1).filter((s) => s !== 'travel_booked' || travel.isCovered)
         path.forEach((state, step) => {
           events.push({ id: seedId('case-event', caseId, step), caseId, actorUserId: null, fromStatus: step === 0 ? null : path[step - 1], toStatus: state, note: state === 'cancelled' ? 'Member chose to wait until spring' : state === 'denied' ? 'Procedure not yet recommended by the treating surgeon' : null, createdAt: at(requestedDay + step * 3) })
         })
@@ -308,7 +308,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
         })
         const paid = invoices.length === 0
         invoices.push({
-          id: invoiceId, employerId, caseId: c.id, number: `INV-${String(c.completedAt).slice(0, 10).replace(/-/g, '')}-${invoiceId.slice(0, 6).toUpperCase()}`, status: paid ? 'paid' : 'open',
+          id: invoiceId, employerId, caseId: c.id, number: invoiceNumber(String(c.completedAt), invoiceId), status: paid ? 'paid' : 'open',
           totalCents, currency: 'usd', stripeInvoiceId: null, hostedInvoiceUrl: null, createdAt: c.completedAt, finalizedAt: c.completedAt, paidAt: paid ? c.completedAt : null, updatedAt: c.completedAt,
         })
         lines.forEach((line, n) => invoiceLines.push({ id: seedId('invoice-line', invoiceId, n), invoiceId, ...line, stripeInvoiceItemId: null }))

@@ -37,6 +37,11 @@ export function listNetworkOffersForProcedure(db: Kysely<Database>, versionIds: 
     .execute()
 }
 
+/** The procedure an offer is for (any status), or undefined. */
+export async function findOfferProcedureId(db: Kysely<Database>, offerId: string) {
+  return (await db.selectFrom('offers').select('procedureId').where('id', '=', offerId).executeTakeFirst())?.procedureId
+}
+
 /** The quality measures of these facilities (CMS facts with comparison and period). */
 export async function listMeasuresOfFacilities(db: Kysely<Database>, facilityIds: readonly string[]) {
   const rows = []

@@ -21,24 +21,3 @@ export async function unscopedCountCasesByStatus(db: Kysely<Database>) {
     .execute()
   return rows.map((row) => ({ status: row.status as CaseStatus, count: Number(row.count) }))
 }
-
-/** The oldest open cases first, for the care team's queue. */
-export function unscopedListOpenCases(db: Kysely<Database>, limit: number) {
-  return db
-    .selectFrom('cases')
-    .innerJoin('organizations', 'organizations.id', 'cases.employerId')
-    .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
-    .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
-    .select([
-      'cases.id',
-      'cases.status',
-      'cases.requestedAt',
-      'organizations.name as employerName',
-      'procedures.code as procedureCode',
-      'facilities.name as facilityName',
-    ])
-    .where('cases.status', 'not in', ['completed', 'cancelled', 'denied'])
-    .orderBy('cases.requestedAt')
-    .limit(limit)
-    .execute()
-}

@@ -108,18 +108,6 @@ export async function countMembersWhoSearched(db: Kysely<Database>, scope: Emplo
   return Number((await query.executeTakeFirstOrThrow()).n)
 }
 
-/** CMS hip/knee complication and readmission rates (%) of these facilities. */
-export function listFacilityOutcomeRates(db: Kysely<Database>, facilityIds: readonly string[]) {
-  if (facilityIds.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('qualityMeasures')
-    .select(['facilityId', 'measureCode', 'value'])
-    .where('facilityId', 'in', facilityIds)
-    .where('measureCode', 'in', ['COMP_HIP_KNEE', 'READM_30_HIP_KNEE'])
-    .where('value', 'is not', null)
-    .execute()
-}
-
 /** Marketplace supply: active offers per procedure and state. */
 export function countOffersByProcedureAndState(db: Kysely<Database>) {
   return db

@@ -3,7 +3,7 @@ import type { Database, ProgramBenefitRulesTable, ProgramTravelRulesTable, Progr
 import type { EmployerScope } from '~/domain/tenancy'
 
 /** The facility of an offer as network and candidate lists show it. */
-const OFFER_FACILITY_COLUMNS = [
+export const OFFER_FACILITY_COLUMNS = [
   'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.city', 'facilities.state', 'facilities.latitude', 'facilities.longitude',
   'facilities.starRating',
 ] as const

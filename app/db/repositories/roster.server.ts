@@ -14,27 +14,6 @@ export async function countCoveredMembers(db: Kysely<Database>, scope: EmployerS
   return Number(row.count)
 }
 
-/** The member's own roster row with plan terms (for the member's own pages only). */
-export function findOwnRosterMember(db: Kysely<Database>, scope: EmployerScope, rosterMemberId: string) {
-  return db
-    .selectFrom('rosterMembers')
-    .leftJoin('healthPlans', 'healthPlans.id', 'rosterMembers.healthPlanId')
-    .select([
-      'rosterMembers.id',
-      'rosterMembers.firstName',
-      'rosterMembers.lastName',
-      'rosterMembers.zip',
-      'rosterMembers.coverageTier',
-      'rosterMembers.coverageStart',
-      'rosterMembers.coverageEnd',
-      'healthPlans.name as planName',
-      'healthPlans.planType',
-    ])
-    .where('rosterMembers.id', '=', rosterMemberId)
-    .where('rosterMembers.employerId', '=', scope.employerId)
-    .executeTakeFirst()
-}
-
 /** Covered members on `asOfDate` counted by home ZIP, plan and coverage tier (the projection's groups). */
 export function listCoveredMemberGroups(db: Kysely<Database>, scope: EmployerScope, asOfDate: string) {
   return db

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, ProposalsTable, ScenariosTable } from '~/db/schema'
 import type { EmployerScope } from '~/domain/tenancy'
+import { OFFER_FACILITY_COLUMNS } from './programs.server'
 
 /** A broker firm's scenarios for one client (scope = the client, checked by the guard). */
 export function listScenarios(db: Kysely<Database>, scope: EmployerScope, brokerOrganizationId: string) {
@@ -53,8 +54,7 @@ export function listOffersAsNetwork(db: Kysely<Database>, offerIds: readonly str
     .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
     .select([
       'offers.id as offerId', 'offers.priceCents as bundlePriceCents', 'offers.status as offerStatus', 'offers.validFrom', 'offers.validTo',
-      'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.city', 'facilities.state', 'facilities.latitude', 'facilities.longitude',
-      'facilities.starRating', 'procedures.id as procedureId', 'procedures.code as procedureCode',
+      ...OFFER_FACILITY_COLUMNS, 'procedures.id as procedureId', 'procedures.code as procedureCode',
     ])
     .where('offers.id', 'in', offerIds)
     .orderBy('procedures.code')

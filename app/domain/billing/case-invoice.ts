@@ -29,6 +29,14 @@ export function caseInvoiceLines(input: {
   return { lines, totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0) }
 }
 
+/**
+ * An invoice's number: its day and the random end of its id (the start of a UUIDv7 is the time,
+ * so it repeats within a millisecond), e.g. INV-20261123-9F076B2C.
+ */
+export function invoiceNumber(isoInstant: string, id: string): string {
+  return `INV-${isoInstant.slice(0, 10).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`
+}
+
 export type LedgerStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
 
 /**

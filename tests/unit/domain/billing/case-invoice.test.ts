@@ -43,3 +43,11 @@ describe('statusAfterEvent', () => {
     expect(statusAfterEvent(from, event)).toBe(to)
   })
 })
+
+describe('invoiceNumber', () => {
+  it('takes the day and the random end of the id, so ids made in the same millisecond differ', async () => {
+    const { invoiceNumber } = await import('~/domain/billing/case-invoice')
+    expect(invoiceNumber('2026-11-23T19:00:00.000Z', '019ab3c4-d5e6-7f80-9a1b-2c3d4e5f6a7b')).toBe('INV-20261123-4E5F6A7B')
+    expect(invoiceNumber('2026-11-23T19:00:00.000Z', '019ab3c4-d5e6-7f80-9a1b-2c3d4e5f6a7c')).not.toBe(invoiceNumber('2026-11-23T19:00:00.000Z', '019ab3c4-d5e6-7f80-9a1b-2c3d4e5f6a7b'))
+  })
+})
