@@ -25,6 +25,8 @@ function safeFileName(filename: string): string {
  * refusing files over `maxBytes` and anything not named .csv.
  */
 export async function receiveCsvUpload(request: Request, fieldName: string, maxBytes: number): Promise<UploadResult> {
+  // A post that is not a file upload (a script, a form without enctype) is bad input, not a 500.
+  if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')) return { ok: false, error: 'Choose a CSV file to upload.' }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'coe-upload-'))
   const cleanup = () => fs.rmSync(directory, { recursive: true, force: true })
   let fields: FormData

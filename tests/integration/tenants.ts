@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely'
+import { getOptionalActor } from '~/auth/guard.server'
 import { hashPassword } from '~/auth/password.server'
+import { createUserSession } from '~/auth/session.server'
 import { newId } from '~/db/ids'
 import type { Database, Role } from '~/db/schema'
+import { startNewVersion } from '~/services/programs.server'
+import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -134,5 +138,160 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
       center: await user('center_admin', healthSystemId),
       platform: await user('platform_admin', platformId),
     },
+  }
+}
+
+/** The ids the URL of a route takes, for one side of the access matrix (tests/integration/access-matrix.ts). */
+export interface SideIds {
+  employerId: string
+  planId: string
+  programId: string
+  proposalId: string
+  scenarioId: string
+  /** A second scenario, for the compare page's `?s=…&s=…`. */
+  otherScenarioId: string
+  caseId: string
+  offerId: string
+}
+
+export interface AccessFixtures {
+  /** The actor's own data: employer A, the broker's own scenarios and proposal for A, Ada's case, the health system's offer (in A's network). */
+  own: SideIds
+  /** Another organization's: employer B, another firm's scenarios and proposal for B, B's member's case, another health system's offer (in B's network only). */
+  foreign: SideIds
+  /** Own organization in the URL, someone else's object in it: another firm's scenario and proposal for A, another A member's case. */
+  crossed: SideIds
+  brokerOrganizationId: string
+  otherBrokerOrganizationId: string
+  otherHealthSystemId: string
+  procedureId: string
+  facilityId: string
+}
+
+/**
+ * Adds, on top of `createTwoTenants`, what the access matrix needs an id of: a draft version 2 of
+ * both programs (the network page edits a draft), a second firm (Other Brokers) granted by A and B,
+ * scenarios and shared proposals of both firms (made through the services, as a broker would), a
+ * second health system whose offer is in B's network only, a second member of A, and one open case
+ * each for Ada, that second member and Bea. Kept apart so the other tests' counts stay as they are.
+ */
+export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants): Promise<AccessFixtures> {
+  const now = new Date().toISOString()
+  const tag = newId().slice(-8)
+  const actorOf = async (userId: string) => {
+    const cookie = (await createUserSession(userId)).split(';')[0]!
+    const actor = await getOptionalActor(new Request('http://localhost:3000/', { headers: { Cookie: cookie } }))
+    if (!actor) throw new Error(`no session for ${userId}`)
+    return actor
+  }
+  const membership = (userId: string) => db.selectFrom('memberships').select('organizationId').where('userId', '=', userId).executeTakeFirstOrThrow()
+  const brokerOrganizationId = (await membership(t.users.broker)).organizationId
+  const offer = await db
+    .selectFrom('programNetwork')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
+    .where('programVersionId', '=', t.a.versionId)
+    .executeTakeFirstOrThrow()
+
+  // Another health system with one facility whose offer is in B's published network only.
+  const otherHealthSystemId = newId()
+  await db.insertInto('organizations').values({ id: otherHealthSystemId, kind: 'health_system', name: 'Other Health', code: `OTHERHEALTH-${tag.toUpperCase()}`, createdAt: now }).execute()
+  const otherFacilityId = newId()
+  await db
+    .insertInto('facilities')
+    .values({
+      id: otherFacilityId, ccn: null, name: 'Other Medical Center', address: '2 Main St', city: 'Columbus', state: 'OH', zip: '43215', county: null,
+      phone: null, latitude: 39.96, longitude: -83.0, coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null,
+      hasEmergencyServices: 1, starRating: 3, healthSystemId: otherHealthSystemId, createdAt: now, updatedAt: now,
+    })
+    .execute()
+  const otherOfferId = newId()
+  await db
+    .insertInto('offers')
+    .values({
+      id: otherOfferId, facilityId: otherFacilityId, procedureId: offer.procedureId, priceCents: 2_900_000, includesFacility: 1, includesSurgeon: 1,
+      includesAnesthesia: 1, includesImplant: 1, includesFollowUp: 1, warrantyDays: 90, followUpVisits: 2, annualVolume: 300, accreditation: null,
+      appointmentWithinDays: 14, validFrom: '2026-01-01', validTo: null, status: 'active', createdAt: now, updatedAt: now,
+    })
+    .execute()
+  await db.insertInto('programNetwork').values({ programVersionId: t.b.versionId, offerId: otherOfferId, bundlePriceCents: 2_900_000 }).execute()
+
+  // A second member of A, and one open case each for Ada, that member and Bea.
+  const secondMemberId = newId()
+  await db
+    .insertInto('rosterMembers')
+    .values({
+      id: secondMemberId, employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Cy', lastName: 'Tester', dateOfBirth: '1975-02-03', zip: '43215',
+      healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0,
+      deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
+    })
+    .execute()
+  const openCase = async (employerId: string, rosterMemberId: string, programVersionId: string, c: { id: string; facilityId: string }) => {
+    const id = newId()
+    await db
+      .insertInto('cases')
+      .values({
+        id, employerId, rosterMemberId, programVersionId, procedureId: offer.procedureId, offerId: c.id, facilityId: c.facilityId, status: 'requested',
+        statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0, contactPreference: 'email',
+        memberNote: null, bundlePriceCents: 2_800_000, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, hadComplication: null,
+        wasReadmitted: null, satisfaction: null, requestedAt: now, completedAt: null, updatedAt: now,
+      })
+      .execute()
+    await db.insertInto('caseEvents').values({ id: newId(), caseId: id, actorUserId: null, fromStatus: null, toStatus: 'requested', note: null, createdAt: now }).execute()
+    return id
+  }
+  const ownCaseId = await openCase(t.a.employerId, t.a.rosterMemberId, t.a.versionId, offer)
+  const crossedCaseId = await openCase(t.a.employerId, secondMemberId, t.a.versionId, offer)
+  const foreignCaseId = await openCase(t.b.employerId, t.b.rosterMemberId, t.b.versionId, { id: otherOfferId, facilityId: otherFacilityId })
+
+  // Another broker firm, granted by both employers, with a user.
+  const otherBrokerOrganizationId = newId()
+  await db.insertInto('organizations').values({ id: otherBrokerOrganizationId, kind: 'broker', name: 'Other Brokers', code: `OTHERBROKERS-${tag.toUpperCase()}`, createdAt: now }).execute()
+  for (const employerOrganizationId of [t.a.employerId, t.b.employerId]) {
+    await db
+      .insertInto('brokerClients')
+      .values({ id: newId(), brokerOrganizationId: otherBrokerOrganizationId, employerOrganizationId, grantedByUserId: null, grantedAt: now, revokedAt: null })
+      .execute()
+  }
+  const otherBrokerUserId = newId()
+  await db.insertInto('users').values({ id: otherBrokerUserId, email: `other-broker-${otherBrokerUserId}@example.com`, passwordHash: 'unused', displayName: 'Other broker', createdAt: now, lastLoginAt: null }).execute()
+  await db.insertInto('memberships').values({ id: newId(), userId: otherBrokerUserId, organizationId: otherBrokerOrganizationId, role: 'broker', rosterMemberId: null, createdAt: now }).execute()
+
+  // Two scenarios and a shared proposal of a firm for a client, through the services.
+  const brokerWork = async (brokerUserId: string, employerId: string, label: string) => {
+    const actor = await actorOf(brokerUserId)
+    const scope = { employerId }
+    const ids: string[] = []
+    for (const name of [`${label} current`, `${label} richer`]) {
+      const made = await createScenario(actor, scope, { name, source: 'program' })
+      if (!made.ok) throw new Error(`could not create scenario ${name}`)
+      ids.push(made.scenarioId)
+    }
+    const proposalId = await createProposal(actor, scope, { title: `${label} proposal`, scenarioIds: ids, recommendedId: ids[1]! })
+    await shareProposal(actor, scope, proposalId)
+    return { scenarioId: ids[0]!, otherScenarioId: ids[1]!, proposalId }
+  }
+  const ownWork = await brokerWork(t.users.broker, t.a.employerId, 'Own firm for A')
+  const crossedWork = await brokerWork(otherBrokerUserId, t.a.employerId, 'Other firm for A')
+  const foreignWork = await brokerWork(otherBrokerUserId, t.b.employerId, 'Other firm for B')
+
+  // Drafts (version 2) of both programs (after the scenarios, which start from the published version).
+  for (const [user, side] of [[t.users.adminA, t.a], [t.users.adminB, t.b]] as const) {
+    const saved = await startNewVersion(await actorOf(user), { employerId: side.employerId }, side.programId)
+    if (!saved.ok) throw new Error('could not start a draft version')
+  }
+
+  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id }
+  const foreign: SideIds = { employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId }
+  const crossed: SideIds = {
+    ...own,
+    scenarioId: crossedWork.scenarioId,
+    otherScenarioId: ownWork.otherScenarioId, // compare: one of the firm's own scenarios beside another firm's
+    proposalId: crossedWork.proposalId,
+    caseId: crossedCaseId,
+    offerId: otherOfferId,
+  }
+  return {
+    own, foreign, crossed, brokerOrganizationId, otherBrokerOrganizationId, otherHealthSystemId, procedureId: offer.procedureId, facilityId: offer.facilityId,
   }
 }

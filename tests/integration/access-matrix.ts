@@ -1,0 +1,259 @@
+import type { AccessFixtures, SideIds } from './tenants'
+
+/**
+ * The allow/deny table of every loader and action (STYLE §5, ADR 0005, DESIGN §8), read by
+ * access-matrix.test.ts, which generates one test per route × method × role × side from the
+ * files in app/routes. A route file with a loader or action and no row here fails that test,
+ * and so does a row whose route file is gone.
+ *
+ * Each row is keyed by the route's file name without extension (its Remix route id). The URL is
+ * built from that name; its parameters come from the side's ids (organization-scoped ones) or
+ * from GLOBAL_PARAMS (catalog ids that belong to nobody).
+ *
+ * Sides, for routes with an organization-scoped id in the URL (or in the query):
+ * - own: the actor's own data (employer A; the broker firm's scenarios and proposal for A, a client
+ *   that granted it; Ada's case; the health system's own offer, which is in A's network);
+ * - foreign: another organization's (employer B; another firm's work for B; Bea's case; another
+ *   health system's offer, in B's network only);
+ * - crossed (only where a row names it): the actor's own organization in the URL around someone
+ *   else's object (another firm's scenario or proposal for client A; another A member's case).
+ * Routes without such an id run once, on no side.
+ */
+
+export const ROLES = ['signedOut', 'employee', 'employerAdmin', 'broker', 'coordinator', 'center', 'platform'] as const
+export type MatrixRole = (typeof ROLES)[number]
+export const ROLE_NAMES: Record<MatrixRole, string> = {
+  signedOut: 'signed out',
+  employee: 'member (employee of A)',
+  employerAdmin: 'employer admin (A)',
+  broker: 'broker (granted by A)',
+  coordinator: 'care coordinator',
+  center: 'health-system user',
+  platform: 'platform admin',
+}
+
+export const SIDES = ['own', 'foreign', 'crossed'] as const
+export type Side = (typeof SIDES)[number]
+export const SIDE_NAMES: Record<Side, string> = {
+  own: "own organization's data",
+  foreign: "another organization's data",
+  crossed: "own organization, someone else's object",
+}
+
+/** URL parameters that name an organization's data: they get a value per side. */
+export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId'] as const satisfies ReadonlyArray<keyof SideIds>
+
+/** URL parameters that name nobody's data (the catalog, a kind of export). */
+export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases' })
+
+/**
+ * What a request gets:
+ * - 200, or 400 (a validation answer to a POST, e.g. an empty form), 405, 422: that status;
+ * - 403: the role lacks the permission; 404: another organization's data (or none);
+ * - 'login': 302 to /login?redirectTo=<this URL>;
+ * - { redirect }: the normal success redirect to exactly this Location;
+ * - { redirectStartsWith }: the same, to a Location that starts with this (a new object's page).
+ */
+type Location = string | ((ids: SideIds) => string)
+export type Outcome = 200 | 400 | 403 | 404 | 405 | 422 | 'login' | { redirect: Location } | { redirectStartsWith: Location }
+/** One outcome for every side, or one per side (crossed, when given, also makes the crossed side run). */
+export type Expectation = Outcome | { own: Outcome; foreign: Outcome; crossed?: Outcome }
+
+export type FormFields = ReadonlyArray<readonly [string, string]>
+
+export interface HandlerRow {
+  roles: Record<MatrixRole, Expectation>
+  /**
+   * The POST body (url-encoded; empty when absent). Denied cases use it too, so where the action
+   * would write with it, a missing check would show in the database snapshot.
+   */
+  form?: (ids: SideIds, fx: AccessFixtures) => FormFields
+  /** A query string (without "?"), when the page takes its ids there. */
+  query?: (ids: SideIds) => string
+}
+
+export interface RouteRow {
+  /** Public routes say why (they are reachable signed out by design). */
+  public?: string
+  loader?: HandlerRow
+  action?: HandlerRow
+  /** The action signs the user out: run each case on a fresh session. */
+  endsSession?: boolean
+}
+
+const HOME = {
+  employee: { redirect: '/member' },
+  employerAdmin: { redirect: '/employer' },
+  broker: { redirect: '/broker' },
+  coordinator: { redirect: '/coordinator' },
+  center: { redirect: '/center' },
+  platform: { redirect: '/admin' },
+} as const
+
+/** Everyone gets the same outcome. */
+const everyone = (outcome: Outcome): Record<MatrixRole, Expectation> => Object.fromEntries(ROLES.map((role) => [role, outcome])) as Record<MatrixRole, Expectation>
+
+/** Denied by default: signed out → sign-in, every other role → 403; `allowed` lists the exceptions. */
+const only = (allowed: Partial<Record<MatrixRole, Expectation>>): Record<MatrixRole, Expectation> => ({ ...everyone(403), signedOut: 'login', ...allowed })
+
+/** A signed-out page: visitors see it, a signed-in user goes to their role's home. */
+const signedOutPage = (): Record<MatrixRole, Expectation> => ({ signedOut: 200, ...HOME })
+
+const f = (...pairs: Array<readonly [string, string]>): FormFields => pairs
+
+/** A valid plan; its name differs per plan, so the one-name-per-employer rule never answers first. */
+const validPlan = (ids: SideIds) => f(
+  ['name', `Matrix PPO ${ids.planId.slice(-6)}`], ['planType', 'PPO'], ['deductibleIndividualCents', '2000'], ['deductibleFamilyCents', '4000'], ['coinsuranceRate', '30'],
+  ['oopMaxIndividualCents', '6000'], ['oopMaxFamilyCents', '12000'],
+)
+
+export const ACCESS_MATRIX: Record<string, RouteRow> = {
+  // Public
+  '_index': { public: 'the home page', loader: { roles: signedOutPage() } },
+  '_auth.login': { public: 'sign-in', loader: { roles: signedOutPage() }, action: { roles: everyone(400) } },
+  '_auth.signup': { public: 'sign-up', loader: { roles: signedOutPage() }, action: { roles: everyone(400) } },
+  'healthz': { public: "the load balancer's health check", loader: { roles: everyone(200) } },
+  'logout': {
+    public: 'signing out (a GET only goes home)',
+    loader: { roles: everyone({ redirect: '/' }) },
+    action: { roles: everyone({ redirect: '/login' }) },
+    endsSession: true,
+  },
+  'webhooks.stripe': {
+    public: "Stripe's webhook: the signature is the credential",
+    loader: { roles: everyone(405) },
+    action: { roles: everyone(400), form: () => f(['type', 'invoice.paid']) },
+  },
+
+  // Facility pages: every signed-in role, nobody signed out.
+  'facilities.$facilityId': {
+    loader: { roles: { ...everyone(200), signedOut: 'login' } },
+  },
+
+  // Member
+  'member._index': { loader: { roles: only({ employee: 200 }) } },
+  'member.care._index': { loader: { roles: only({ employee: 200 }) } },
+  'member.care.$offerId': {
+    loader: { roles: only({ employee: { own: 200, foreign: 404 } }) },
+    action: {
+      roles: only({ employee: { own: { redirectStartsWith: '/member/cases/' }, foreign: 404 } }),
+      form: () => f(['contactPreference', 'email']),
+    },
+  },
+  'member.cases._index': { loader: { roles: only({ employee: 200 }) } },
+  'member.cases.$caseId': { loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) } },
+
+  // Employer admin
+  'employer._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.dashboard': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.savings-method': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.exports.$kind[.csv]': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.billing': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
+  'employer.brokers': {
+    loader: { roles: only({ employerAdmin: 200 }) },
+    action: {
+      roles: only({ employerAdmin: { redirect: '/employer/brokers' } }),
+      form: (_ids, fx) => f(['brokerId', fx.brokerOrganizationId], ['intent', 'grant']),
+    },
+  },
+  'employer.plans._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.plans.new': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
+  'employer.plans.$planId': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
+    action: { roles: only({ employerAdmin: { own: { redirect: '/employer/plans' }, foreign: 404 } }), form: validPlan },
+  },
+  'employer.programs._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.programs.new': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
+  'employer.programs.$programId': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
+    action: {
+      roles: only({ employerAdmin: { own: { redirect: (ids) => `/employer/programs/${ids.programId}#network` }, foreign: 404 } }),
+      form: (ids) => f(['intent', 'network'], ['offerIds', ids.offerId]),
+    },
+  },
+  'employer.programs.$programId_.network': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
+    action: {
+      roles: only({ employerAdmin: { own: { redirect: (ids) => `/employer/programs/${ids.programId}#network` }, foreign: 404 } }),
+      form: (ids) => f(['intent', 'network'], ['offerIds', ids.offerId]),
+    },
+  },
+  'employer.programs.$programId_.preview': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'employer.proposals._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.proposals.$proposalId': {
+    // Any firm's proposal shared with A is A's to read and adopt (crossed: another firm's).
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 200 } }) },
+    action: { roles: only({ employerAdmin: { own: { redirectStartsWith: '/employer/programs/' }, foreign: 404, crossed: { redirectStartsWith: '/employer/programs/' } } }) },
+  },
+  'employer.proposals.$proposalId[.pdf]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 200 } }) } },
+  'employer.roster': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 422 }) } },
+  'employer.roster_.template[.csv]': { loader: { roles: only({ employerAdmin: 200 }) } },
+
+  // Broker (client pages: the employer in the URL must have granted the firm access)
+  'broker._index': { loader: { roles: only({ broker: 200 }) } },
+  'broker.clients.$employerId': {
+    loader: { roles: only({ broker: { own: 200, foreign: 404 } }) },
+    action: {
+      roles: only({ broker: { own: { redirectStartsWith: (ids) => `/broker/clients/${ids.employerId}/scenarios/` }, foreign: 404 } }),
+      form: () => f(['name', 'Matrix probe'], ['source', 'blank']),
+    },
+  },
+  'broker.clients.$employerId_.compare': {
+    loader: { roles: only({ broker: { own: 200, foreign: 404, crossed: 404 } }), query: (ids) => `s=${ids.scenarioId}&s=${ids.otherScenarioId}` },
+    action: {
+      roles: only({ broker: { own: { redirectStartsWith: (ids) => `/broker/clients/${ids.employerId}/proposals/` }, foreign: 404, crossed: 404 } }),
+      form: (ids) => f(['title', 'Matrix proposal'], ['scenarioIds', ids.scenarioId], ['scenarioIds', ids.otherScenarioId], ['recommendedId', ids.scenarioId]),
+    },
+  },
+  'broker.clients.$employerId_.scenarios.$scenarioId': {
+    loader: { roles: only({ broker: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: {
+      roles: only({ broker: { own: { redirect: (ids) => `/broker/clients/${ids.employerId}/scenarios/${ids.scenarioId}` }, foreign: 404, crossed: 404 } }),
+      form: () => f(['intent', 'name'], ['name', 'Matrix rename']),
+    },
+  },
+  'broker.clients.$employerId_.scenarios.$scenarioId_.network': {
+    loader: { roles: only({ broker: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: {
+      roles: only({ broker: { own: { redirect: (ids) => `/broker/clients/${ids.employerId}/scenarios/${ids.scenarioId}#network` }, foreign: 404, crossed: 404 } }),
+      form: (ids) => f(['intent', 'network'], ['offerIds', ids.offerId]),
+    },
+  },
+  'broker.clients.$employerId_.proposals.$proposalId': {
+    loader: { roles: only({ broker: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: { roles: only({ broker: { own: { redirect: (ids) => `/broker/clients/${ids.employerId}/proposals/${ids.proposalId}` }, foreign: 404, crossed: 404 } }) },
+  },
+  'broker.clients.$employerId_.proposals.$proposalId[.pdf]': { loader: { roles: only({ broker: { own: 200, foreign: 404, crossed: 404 } }) } },
+
+  // Care coordinator (the care team works every employer's cases)
+  'coordinator._index': { loader: { roles: only({ coordinator: 200 }) } },
+  'coordinator.cases.$caseId': {
+    loader: { roles: only({ coordinator: 200 }) },
+    action: {
+      roles: only({ coordinator: { redirect: (ids) => `/coordinator/cases/${ids.caseId}` } }),
+      form: () => f(['to', 'cancelled'], ['reason', 'Matrix probe']),
+    },
+  },
+
+  // Health system (its own facilities' offers)
+  'center._index': { loader: { roles: only({ center: 200 }) } },
+  'center.offers.new': { loader: { roles: only({ center: 200 }) }, action: { roles: only({ center: 400 }) } },
+  'center.offers.$offerId': {
+    loader: { roles: only({ center: { own: 200, foreign: 404 } }) },
+    action: { roles: only({ center: { own: 400, foreign: 404 } }) },
+  },
+
+  // Platform admin
+  'admin._index': { loader: { roles: only({ platform: 200 }) } },
+  'admin.facilities._index': { loader: { roles: only({ platform: 200 }) } },
+  'admin.imports': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 422 }), form: () => f(['folder', '']) } },
+  'admin.imports.offers-template[.csv]': { loader: { roles: only({ platform: 200 }) } },
+  'admin.ledger': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
+  'admin.organizations': { loader: { roles: only({ platform: 200 }) } },
+  'admin.outbox': { loader: { roles: only({ platform: 200 }) } },
+  'admin.price-factors': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
+  'admin.procedures._index': { loader: { roles: only({ platform: 200 }) } },
+  'admin.procedures.new': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
+  'admin.procedures.$procedureId': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
+  'admin.reports': { loader: { roles: only({ platform: 200 }) } },
+}
