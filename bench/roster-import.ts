@@ -13,6 +13,8 @@ import zipcodes from 'zipcodes'
 const rows = Number(process.argv[2] ?? 100_000)
 /** The same flags as `npm run import:roster` (package.json): a bounded heap keeps memory flat on big files. */
 const ROSTER_CLI_NODE_FLAGS = ['--max-old-space-size=384']
+/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the import process there (for `node --cpu-prof` analysis). */
+const PROFILE_FLAGS = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-roster-'))
 process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 process.env.SESSION_SECRET = 'bench-session-secret-0123456789-0123456789'
@@ -41,7 +43,7 @@ await new Promise((resolve) => out.end(resolve))
 
 // The import runs as operators run it: the CLI in its own process (with its heap cap, package.json).
 await db.destroy()
-const cli = spawnSync(process.execPath, [...ROSTER_CLI_NODE_FLAGS, '--import', 'tsx', 'scripts/import-roster.ts', '--employer', 'ACME', '--all-or-nothing', file], {
+const cli = spawnSync(process.execPath, [...ROSTER_CLI_NODE_FLAGS, ...PROFILE_FLAGS, '--import', 'tsx', 'scripts/import-roster.ts', '--employer', 'ACME', '--all-or-nothing', file], {
   env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
   encoding: 'utf8',
 })

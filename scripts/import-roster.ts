@@ -35,14 +35,14 @@ try {
       onProgress: (rows) => process.stderr.write(`  checked ${rows} rows\r`),
     })
     for (const r of report.rejected.slice(0, 200)) console.error(`  line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.reason}`)
-    if (report.rejected.length > 200) console.error(`  … and ${report.rejected.length - 200} more`)
+    if (report.problems > 200) console.error(`  … and ${report.problems - 200} more`)
     if (!report.imported) {
-      console.error(`${report.rejected.length} problem(s) in ${report.rowsRead} rows; nothing was imported.`)
+      console.error(`${report.problems} problem(s) in ${report.rowsRead} rows; nothing was imported.`)
       process.exitCode = 1
     } else {
       console.log(
         `${employer.name}: ${report.rowsRead} rows, ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ` +
-          `${report.coverageEnded} coverage ended, ${report.rejected.length} problem(s) skipped. ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+          `${report.coverageEnded} coverage ended, ${report.problems} problem(s) skipped. ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       )
       // Figures for operators and the benchmark: rows a second and memory (peak RSS of this process).
       const seconds = (Date.now() - started) / 1000

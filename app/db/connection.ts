@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Dialect } from '../../db/dialect'
 import type { Database } from './schema'
+import { withStatementCache } from './statement-cache'
 
 export interface DatabaseConnection {
   db: Kysely<Database>
@@ -45,5 +46,5 @@ export function openDatabase(options: ConnectionOptions): DatabaseConnection {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins }), dialect: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins }), dialect: 'sqlite' }
 }

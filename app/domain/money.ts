@@ -9,15 +9,23 @@ export function parseDollarsToCents(input: string): number | null {
   return Number.isSafeInteger(cents) ? cents : null
 }
 
+const currencyFormats = new Map<string, Intl.NumberFormat>()
+/** Building an Intl formatter costs ~100× a call to it: one per locale and style, kept. */
+function currencyFormat(locale: string, wholeDollars: boolean): Intl.NumberFormat {
+  const key = `${locale}|${wholeDollars}`
+  let format = currencyFormats.get(key)
+  if (!format) {
+    const digits = wholeDollars ? 0 : 2
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits })
+    currencyFormats.set(key, format)
+  }
+  return format
+}
+
 /** Integer cents → "$1,234.50" (en-US); whole dollars drop the ".00" when `wholeDollars` is set. */
 export function formatCents(cents: number, options: { wholeDollars?: boolean; locale?: string } = {}): string {
   const wholeDollars = options.wholeDollars ?? false
-  return new Intl.NumberFormat(options.locale ?? 'en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: wholeDollars ? 0 : 2,
-    maximumFractionDigits: wholeDollars ? 0 : 2,
-  }).format((wholeDollars ? Math.round(cents / 100) * 100 : cents) / 100)
+  return currencyFormat(options.locale ?? 'en-US', wholeDollars).format((wholeDollars ? Math.round(cents / 100) * 100 : cents) / 100)
 }
 
 /** Integer cents → a plain dollars string for form fields ("1234.5" → "1234.50"). */

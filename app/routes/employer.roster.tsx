@@ -64,7 +64,8 @@ export default function RosterRoute() {
             <p>
               {formatCount(result.report.rowsRead)} rows: {formatCount(result.report.inserted)} new, {formatCount(result.report.updated)} updated,{' '}
               {formatCount(result.report.unchanged)} unchanged, {formatCount(result.report.coverageEnded)} coverage ended,{' '}
-              {formatCount(result.report.rejected.length)} problem{result.report.rejected.length === 1 ? '' : 's'}.
+              {formatCount(result.report.problems)} problem{result.report.problems === 1 ? '' : 's'}
+              {result.report.problems > result.report.rejected.length ? ` (the first ${formatCount(result.report.rejected.length)} are listed)` : ''}.
             </p>
             <RejectedRows rows={result.report.rejected} caption="Rows with problems" />
           </section>

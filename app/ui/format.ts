@@ -2,14 +2,17 @@ import { caseStateLabel, isCaseState } from '~/domain/cases/case-flow'
 
 /** Display helpers shared by pages (en-US until the Spanish issue adds locales). */
 
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+const COUNT_FORMAT = new Intl.NumberFormat('en-US')
+
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '—'
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date)
+  return DATE_FORMAT.format(date)
 }
 
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat('en-US').format(value)
+  return COUNT_FORMAT.format(value)
 }
 
 export function formatPercent(rate: number, digits = 0): string {

@@ -81,6 +81,24 @@ describe('import:roster', () => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, coverageEnded: 0 })
   })
 
+  it('rolls back rows already written when all-or-nothing meets a problem after the first batches', async () => {
+    const before = await roster(t.b.employerId)
+    const good = Array.from({ length: 4_500 }, (_, i) => `M${String(i).padStart(5, '0')},Ann,Lee,1980-01-01,43215,B PPO,employee,2026-01-01,,0`)
+    const report = await importRosterFile({ employerId: t.b.employerId }, csv([HEADER, ...good, 'M00007,Ann,Lee,1980-01-01,43215,B PPO,employee,2026-01-01,,0']), options({ allOrNothing: true }))
+    expect(report).toMatchObject({ imported: false, rowsRead: 4_501, inserted: 0, problems: 1, rejected: [{ line: 4_502, column: 'employee_id', reason: 'M00007 already appears on line 9' }] })
+    expect(await roster(t.b.employerId)).toEqual(before)
+  })
+
+  it('counts every problem but lists only the first 1,000, and imports the good rows', async () => {
+    const before = (await roster(t.b.employerId)).map((r) => r.employeeId)
+    const bad = Array.from({ length: 1_200 }, (_, i) => `P${i},Ann,Lee,1980-02-30,43215,B PPO,employee,2026-01-01,,0`)
+    const report = await importRosterFile({ employerId: t.b.employerId }, csv([HEADER, ...bad, 'P9999,Bea,Lee,1980-02-03,43215,B PPO,employee,2026-01-01,,0']), options())
+    expect(report).toMatchObject({ imported: true, rowsRead: 1_201, inserted: 1, problems: 1_200 })
+    expect(report.rejected).toHaveLength(1_000)
+    expect(report.rejected[999]).toEqual({ line: 1_001, column: 'date_of_birth', reason: '"1980-02-30" is not a date in YYYY-MM-DD form' })
+    expect((await roster(t.b.employerId)).map((r) => r.employeeId)).toEqual([...before, 'P9999'])
+  })
+
   it('refuses a file that is not a roster, and changes nothing', async () => {
     const before = await roster(t.a.employerId)
     await expect(importRosterFile({ employerId: t.a.employerId }, csv(['ccn,procedure_code,price,valid_from', '010001,TKA,1,2026-01-01']), options())).rejects.toThrow(
