@@ -36,7 +36,7 @@ const nonNegative = (cents: number) => Math.max(0, cents)
 /**
  * What the member pays at an in-network COE for a bundle of `bundleCents` (DESIGN §4):
  * deductible part = waived ? 0 : min(D − d, B); coinsurance = waived ? 0 : c × (B − deductible part);
- * plus the COE copay; the sum capped at M − m. For an HSA-qualified HDHP a waived deductible applies
+ * plus the COE copay (at most what is left of B); the sum capped at M − m. For an HSA-qualified HDHP a waived deductible applies
  * only above the IRS minimum: the member first pays min(IRS minimum − d, B).
  */
 export function coeMemberCost(bundleCents: number, plan: MemberPlan, benefit: ProgramBenefit): MemberCost {
@@ -45,7 +45,10 @@ export function coeMemberCost(bundleCents: number, plan: MemberPlan, benefit: Pr
     plan.isHsaQualified && benefit.deductibleWaived ? Math.min(nonNegative(plan.irsMinimumDeductibleCents - plan.deductibleMetCents), bundleCents) : 0
   const deductibleCents = benefit.deductibleWaived ? 0 : Math.min(remainingDeductible, bundleCents)
   const coinsuranceCents = benefit.coinsuranceWaived ? 0 : Math.round(plan.coinsuranceRate * (bundleCents - hsaMinimumCents - deductibleCents))
-  return finish({ hsaMinimumCents, deductibleCents, coinsuranceCents, copayCents: benefit.copayCents }, plan)
+  // A member never pays more than the bundle itself: the copay is at most what is left of it
+  // (a $5,000 copay on a $1,500 second opinion is $1,500), else the employer's cost goes negative.
+  const copayCents = Math.min(benefit.copayCents, nonNegative(bundleCents - hsaMinimumCents - deductibleCents - coinsuranceCents))
+  return finish({ hsaMinimumCents, deductibleCents, coinsuranceCents, copayCents }, plan)
 }
 
 export type OutsideRule = { kind: 'plan_terms' } | { kind: 'higher_coinsurance'; coinsuranceRate: number } | { kind: 'not_covered' }

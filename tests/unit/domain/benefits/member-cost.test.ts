@@ -127,6 +127,13 @@ describe('coeMemberCost: more worked cases', () => {
     ['PPO, cost exactly equal to the remaining OOP: not capped', 100_000, { ...PPO, oopPaidCents: 400_000 }, NO_WAIVER, 100_000, { deductibleCents: 100_000, coinsuranceCents: 0, isCapped: false }],
     // all waived but a $250 copay, OOP max already reached: $250 capped at $0
     ['PPO, OOP max reached: even the copay is $0', 2_800_000, { ...PPO, oopPaidCents: 500_000 }, { ...FULL_WAIVER, copayCents: 25_000 }, 0, { copayCents: 25_000, uncappedCents: 25_000, isCapped: true }],
+    // Issue 10 (property suite): the copay is at most what is left of the bundle, so the member never pays more than B.
+    // $5,000 copay (the program form's maximum) on a $1,500 second opinion, all waived: $1,500, not $5,000
+    ['PPO, all waived, a copay above a small bundle: the bundle, no more', 150_000, PPO, { ...FULL_WAIVER, copayCents: 500_000 }, 150_000, { copayCents: 150_000, uncappedCents: 150_000, isCapped: false }],
+    // no waivers, $2,000 bundle: $1,500 + 20% × $500 = $1,600; the $1,000 copay only up to the $400 left → $2,000
+    ['PPO, no waivers, $1,000 copay on a $2,000 bundle: copay up to the $400 left', 200_000, PPO, { ...NO_WAIVER, copayCents: 100_000 }, 200_000, { deductibleCents: 150_000, coinsuranceCents: 10_000, copayCents: 40_000 }],
+    // HDHP all waived, $2,000 bundle: IRS minimum $1,700 + min($500 copay, $300 left) = $2,000
+    ['HDHP self, all waived, copay on a $2,000 bundle: IRS minimum + the $300 left', 200_000, hdhpSelf(), { ...FULL_WAIVER, copayCents: 50_000 }, 200_000, { hsaMinimumCents: 170_000, copayCents: 30_000 }],
   ])('%s', (_name, bundle, plan, benefit, pays, parts) => {
     const cost = coeMemberCost(bundle, plan, benefit)
     expect(cost.memberPaysCents).toBe(pays)
