@@ -5,7 +5,8 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logError } from '~/http/logger.server'
-import { applySecurityHeaders } from '~/http/security-headers.server'
+import { applySecurityHeaders, newCspNonce } from '~/http/security-headers.server'
+import { NonceProvider } from '~/ui/nonce'
 
 const ABORT_DELAY_MS = 5_000
 
@@ -15,8 +16,8 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   logError(error, request)
 }
 
-export function handleDataRequest(response: Response) {
-  applySecurityHeaders(response.headers)
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  applySecurityHeaders(response.headers, { https: new URL(request.url).protocol === 'https:' })
   return response
 }
 
@@ -26,17 +27,21 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  const nonce = newCspNonce()
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          applySecurityHeaders(responseHeaders)
+          applySecurityHeaders(responseHeaders, { nonce, https: new URL(request.url).protocol === 'https:' })
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
         },

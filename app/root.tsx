@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { getOptionalActor } from '~/auth/guard.server'
 import { getPublicEnv } from '~/env.server'
 import styles from '~/styles/app.css'
+import { useNonce } from '~/ui/nonce'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
 export const links: LinksFunction = () => [
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -37,8 +39,8 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

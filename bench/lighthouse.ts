@@ -24,7 +24,7 @@ if (!member) {
 }
 const cookie = (await createUserSession(member.id)).split(';')[0]!
 const port = 3500
-const server = spawn(path.join(root, 'node_modules/.bin/remix-serve'), ['build/index.js'], { env: { ...process.env, PORT: String(port), NODE_ENV: 'production' }, stdio: 'ignore' })
+const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { env: { ...process.env, PORT: String(port), NODE_ENV: 'production' }, stdio: 'ignore' })
 for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 100))
 
 const chrome = await chromeLauncher.launch({

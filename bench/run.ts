@@ -83,7 +83,7 @@ if (!skip.has('http')) {
   const setCookie = await createUserSession(memberUserId)
   const cookie = setCookie.split(';')[0]!
   const port = 3400
-  const server = spawn(path.join(root, 'node_modules/.bin/remix-serve'), ['build/index.js'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' })
+  const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' })
   for (let i = 0; i < 100; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)
     if (ok) break

@@ -38,7 +38,7 @@ if (!fs.existsSync(secretFile)) {
   fs.writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 })
 }
 
-const server = spawn(path.join(root, 'node_modules/.bin/remix-serve'), ['build/index.js'], {
+const server = spawn(process.execPath, [path.join(root, 'server.mjs')], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
     ...process.env,

@@ -1,7 +1,7 @@
 /**
  * The server the browser journeys run against: a fresh database (SQLite file, or a fresh
  * PostgreSQL schema when DATABASE_URL is postgres://…), migrated and seeded with the demo
- * data, then the production build served by remix-serve. Build first (`npm run build`).
+ * data, then the production build served by server.mjs. Build first (`npm run build`).
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -51,6 +51,6 @@ await migrateToLatest(db, dialect)
 await seedDemoData(db)
 await db.destroy()
 
-const server = spawn(path.join(root, 'node_modules/.bin/remix-serve'), ['build/index.js'], { cwd: root, env, stdio: 'inherit' })
+const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { cwd: root, env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,48 @@
+/**
+ * The portal's HTTP server (ADR 0011): Express serving the Remix build. Over remix-serve it adds
+ * what issue 10 needs and the app cannot see from a Request: the client's address (the socket's,
+ * or the one a trusted proxy forwards when TRUST_PROXY is set), passed to the app in the
+ * `x-portal-client-ip` header it sets itself (a value sent by the client is dropped), and an
+ * access log without query strings (they carry ZIP codes and procedures: member data).
+ *
+ * `node server.mjs` after `npm run build`. PORT (3000), TRUST_PROXY (a hop count or "true").
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import compression from 'compression'
+import express from 'express'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+process.env.NODE_ENV ??= 'production'
+const build = await import(path.join(root, 'build/index.js'))
+const port = Number(process.env.PORT ?? 3000)
+
+const app = express()
+app.disable('x-powered-by')
+const trustProxy = process.env.TRUST_PROXY
+if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy === 'true')
+
+app.use((req, res, next) => {
+  req.headers['x-portal-client-ip'] = req.ip ?? ''
+  const started = process.hrtime.bigint()
+  res.on('finish', () => {
+    if (process.env.ACCESS_LOG === 'off') return
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    process.stdout.write(`${JSON.stringify({ level: 'info', at: new Date().toISOString(), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) })}\n`)
+  })
+  next()
+})
+app.use(compression())
+// Fingerprinted build assets are immutable; other public files (map worker and CSS) are versioned by a query.
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
+app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+
+const server = app.listen(port, () => console.log(`COE Marketplace listening on http://localhost:${port}`))
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 5_000).unref()
+  })
+}
