@@ -3,7 +3,10 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { redirectIfSignedIn, requireSameOrigin } from '~/auth/guard.server'
+import { waitText } from '~/auth/rate-limits.server'
+import { destroyUserSession } from '~/auth/session.server'
 import { SignInSchema } from '~/forms/sign-in'
+import { clientIp } from '~/http/client-ip.server'
 import { safeRedirect } from '~/http/responses.server'
 import { signIn } from '~/services/sign-in.server'
 import { ErrorList } from '~/ui/primitives/error-list'
@@ -23,16 +26,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  const result = await signIn(submission.value.email, submission.value.password)
+  const result = await signIn(submission.value.email, submission.value.password, clientIp(request))
   if (!result.ok) {
     const message =
       result.reason === 'locked'
-        ? `Too many failed sign-ins for this e-mail. Wait ${result.minutes} minute${result.minutes === 1 ? '' : 's'} and try again.`
+        ? `Too many failed sign-ins. Wait ${waitText(result.seconds)} and try again.`
         : 'That e-mail and password do not match an account. Check both and try again.'
     return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
       status: result.reason === 'locked' ? 429 : 401,
     })
   }
+  // A new session on every sign-in; one the browser still carried ends here (no fixation).
+  await destroyUserSession(request)
   const destination = safeRedirect(submission.value.redirectTo, result.homePath)
   return redirect(destination === '/' ? result.homePath : destination, { headers: { 'Set-Cookie': result.setCookie } })
 }

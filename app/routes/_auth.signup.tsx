@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { redirectIfSignedIn, requireSameOrigin } from '~/auth/guard.server'
 import { SignUpSchema } from '~/forms/sign-up'
+import { clientIp } from '~/http/client-ip.server'
 import { signUpMember } from '~/services/sign-up.server'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { Field } from '~/ui/primitives/field'
@@ -20,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const submission = parseWithZod(await request.formData(), { schema: SignUpSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  const result = await signUpMember(submission.value)
+  const result = await signUpMember(submission.value, clientIp(request))
   if (!result.ok) {
     const reply = 'formError' in result ? submission.reply({ formErrors: [result.formError], hideFields: ['password'] }) : submission.reply({ fieldErrors: result.fieldErrors, hideFields: ['password'] })
     return data(reply, { status: result.status })

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { requirePermission } from '~/auth/guard.server'
+import { consumeAttempt, tooManyRequests, waitText } from '~/auth/rate-limits.server'
 import { formatCents } from '~/domain/money'
 import { parseFindCareQuery, RADIUS_CHOICES } from '~/forms/care'
+import { clientIp } from '~/http/client-ip.server'
 import { findCare } from '~/services/find-care.server'
 import { bundleIncludes, QualitySummary } from '~/ui/care-facts'
 import { CareMap } from '~/ui/map/care-map'
@@ -15,6 +17,8 @@ export const meta: MetaFunction = () => [{ title: 'Find care · COE Marketplace'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
+  const wait = await consumeAttempt('search', { account: actor.userId, ip: clientIp(request) })
+  if (wait > 0) throw tooManyRequests(`You have searched many times in a short while. Wait ${waitText(wait)} and search again.`, wait)
   const query = parseFindCareQuery(new URL(request.url).searchParams)
   return { query, found: await findCare(actor, query) }
 }

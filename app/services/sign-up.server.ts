@@ -1,6 +1,7 @@
+import { passwordProblem } from '~/auth/password-strength.server'
 import { hashPassword } from '~/auth/password.server'
 import { createUserSession } from '~/auth/session.server'
-import { clearSignInFailures, recordSignInFailure, signInLockedForMinutes } from '~/auth/sign-in-throttle.server'
+import { clearFailures, recordFailure, secondsLocked, waitText } from '~/auth/rate-limits.server'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
@@ -19,10 +20,14 @@ export type SignUpResult =
 const NO_MATCH = "We couldn't match those details to your employer's eligibility list. Check them against your benefits guide, or ask your HR team."
 
 /** Eligibility verification (DESIGN §3): bind a new member account to exactly one roster row. */
-export async function signUpMember(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
-  const throttleKey = `signup:${input.employerCode}:${input.employeeId ?? input.lastName ?? ''}`.toLowerCase()
-  const minutes = signInLockedForMinutes(throttleKey)
-  if (minutes > 0) return { ok: false, formError: `Too many attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, status: 429 }
+export async function signUpMember(input: SignUpInput, ip: string | null, now = new Date()): Promise<SignUpResult> {
+  // Failed matches are limited per roster identity tried and per client address (guessing who is on a roster).
+  const keys = { account: `${input.employerCode}:${input.employeeId ?? input.lastName ?? ''}`, ip }
+  const seconds = await secondsLocked('signUp', keys)
+  if (seconds > 0) return { ok: false, formError: `Too many attempts to match an eligibility list. Wait ${waitText(seconds)} and try again.`, status: 429 }
+  // Before any roster look-up, so the answer reveals nothing about who is on a list.
+  const weak = passwordProblem(input.password, [input.email, input.employerCode, input.lastName ?? '', input.employeeId ?? ''])
+  if (weak) return { ok: false, fieldErrors: { password: [weak] }, status: 422 }
   const db = getDb()
   const employer = await findEmployerByCode(db, input.employerCode)
   const matches = employer
@@ -35,12 +40,12 @@ export async function signUpMember(input: SignUpInput, now = new Date()): Promis
   const today = toIsoDate(now)
   const match = matches.length === 1 ? matches[0] : undefined
   if (!employer || !match || match.coverageStart > today || (match.coverageEnd !== null && match.coverageEnd < today)) {
-    recordSignInFailure(throttleKey)
+    await recordFailure('signUp', keys)
     return { ok: false, formError: NO_MATCH, status: 422 }
   }
   if (match.membershipId) return { ok: false, formError: 'You already have an account. Sign in instead, or reset your password with your HR team.', status: 409 }
   if (await emailExists(db, input.email)) return { ok: false, fieldErrors: { email: ['An account already uses this e-mail. Sign in instead.'] }, status: 409 }
-  clearSignInFailures(throttleKey)
+  await clearFailures('signUp', keys)
   const userId = newId()
   const at = now.toISOString()
   const passwordHash = await hashPassword(input.password)

@@ -14,14 +14,14 @@ export function RouteErrorBoundary({ notFound }: Props) {
         ? (notFound ?? "We couldn't find that page. It may have moved, or it isn't part of your organization.")
         : error.status === 403
           ? "Your role doesn't give access to this page. If you think it should, ask your organization's administrator."
-          : error.status === 400
+          : error.status === 400 || error.status === 429
             ? typeof error.data === 'string' && error.data
               ? error.data
               : 'The request was not valid.'
             : 'Something went wrong on our side. Please try again.'
     return (
       <section className="error-panel" role="alert">
-        <h1>{error.status === 404 ? 'Not found' : error.status === 403 ? 'Not allowed' : `Error ${error.status}`}</h1>
+        <h1>{error.status === 404 ? 'Not found' : error.status === 403 ? 'Not allowed' : error.status === 429 ? 'Please wait' : `Error ${error.status}`}</h1>
         <p>{message}</p>
         <p>
           <Link to="/">Go to your home page</Link>

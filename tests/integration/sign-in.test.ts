@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe('signIn', () => {
   it('opens a session for the right password and sends the role home', async () => {
-    const result = await signIn(await emailOf(t.users.adminA), TEST_PASSWORD)
+    const result = await signIn(await emailOf(t.users.adminA), TEST_PASSWORD, null)
     expect(result).toMatchObject({ ok: true, homePath: '/employer' })
     if (!result.ok) return
     expect(result.setCookie).toMatch(/HttpOnly/i)
@@ -30,33 +30,53 @@ describe('signIn', () => {
 
   it('ignores case and spaces in the e-mail', async () => {
     const email = await emailOf(t.users.broker)
-    expect(await signIn(`  ${email.toUpperCase()} `, TEST_PASSWORD)).toMatchObject({ ok: true, homePath: '/broker' })
+    expect(await signIn(`  ${email.toUpperCase()} `, TEST_PASSWORD, null)).toMatchObject({ ok: true, homePath: '/broker' })
   })
 
   it('answers a wrong password and an unknown e-mail the same way', async () => {
-    expect(await signIn(await emailOf(t.users.center), 'wrong password')).toEqual({ ok: false, reason: 'invalid-credentials' })
-    expect(await signIn('nobody@example.com', TEST_PASSWORD)).toEqual({ ok: false, reason: 'invalid-credentials' })
+    expect(await signIn(await emailOf(t.users.center), 'wrong password', null)).toEqual({ ok: false, reason: 'invalid-credentials' })
+    expect(await signIn('nobody@example.com', TEST_PASSWORD, null)).toEqual({ ok: false, reason: 'invalid-credentials' })
   })
 
   it('locks an e-mail after 8 failures, even for the right password', async () => {
     const email = await emailOf(t.users.coordinator)
-    for (let i = 0; i < 8; i++) expect(await signIn(email, `wrong-${i}`)).toMatchObject({ ok: false, reason: 'invalid-credentials' })
-    expect(await signIn(email, TEST_PASSWORD)).toMatchObject({ ok: false, reason: 'locked', minutes: 15 })
+    for (let i = 0; i < 8; i++) expect(await signIn(email, `wrong-${i}`, null)).toMatchObject({ ok: false, reason: 'invalid-credentials' })
+    const locked = await signIn(email, TEST_PASSWORD, null)
+    expect(locked).toMatchObject({ ok: false, reason: 'locked' })
+    expect(locked.ok === false && locked.reason === 'locked' && locked.seconds).toBeGreaterThan(14 * 60)
   })
 
   it('gives every sign-in a new session token', async () => {
     const email = await emailOf(t.users.platform)
-    const first = await signIn(email, TEST_PASSWORD)
-    const second = await signIn(email, TEST_PASSWORD)
+    const first = await signIn(email, TEST_PASSWORD, null)
+    const second = await signIn(email, TEST_PASSWORD, null)
     expect(first.ok && second.ok).toBe(true)
     if (first.ok && second.ok) expect(cookieOf(first.setCookie)).not.toBe(cookieOf(second.setCookie))
+  })
+})
+
+describe('rate limits by client address', () => {
+  it('lock an address after 30 failed sign-ins across e-mails, for every account, while other addresses still sign in', async () => {
+    const ip = '203.0.113.7'
+    for (let i = 0; i < 30; i++) expect(await signIn(`guess-${i}@example.com`, 'wrong', ip)).toMatchObject({ reason: 'invalid-credentials' })
+    const email = await emailOf(t.users.adminB)
+    expect(await signIn(email, TEST_PASSWORD, ip)).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await signIn(email, TEST_PASSWORD, '203.0.113.8')).toMatchObject({ ok: true })
+  })
+
+  it('answer the locked sign-in page with 429 and a message saying how long to wait', async () => {
+    const headers = { 'x-portal-client-ip': '203.0.113.9' }
+    for (let i = 0; i < 30; i++) await statusOf(login.action, postRequest('/login', { email: `x${i}@example.com`, password: 'wrong' }, { headers }))
+    const result = await statusOf(login.action, postRequest('/login', { email: await emailOf(t.users.adminA), password: TEST_PASSWORD }, { headers }))
+    expect(result.status).toBe(429)
+    expect(JSON.stringify(result.body)).toMatch(/Too many failed sign-ins\. Wait 1[45] minutes and try again\./)
   })
 })
 
 describe('sessions', () => {
   it('end after the idle timeout and after the absolute timeout', async () => {
     const email = await emailOf(t.users.adminB)
-    const started = await signIn(email, TEST_PASSWORD)
+    const started = await signIn(email, TEST_PASSWORD, null)
     if (!started.ok) throw new Error('sign-in failed')
     const request = () => getRequest('/', cookieOf(started.setCookie))
     const now = Date.now()
@@ -69,7 +89,7 @@ describe('sessions', () => {
   })
 
   it('reject a tampered cookie', async () => {
-    const started = await signIn(await emailOf(t.users.employeeA), TEST_PASSWORD)
+    const started = await signIn(await emailOf(t.users.employeeA), TEST_PASSWORD, null)
     if (!started.ok) throw new Error('sign-in failed')
     const cookie = cookieOf(started.setCookie)
     const tampered = cookie.slice(0, -3) + (cookie.endsWith('A') ? 'BBB' : 'AAA')
@@ -110,8 +130,19 @@ describe('login and logout routes', () => {
     expect(result.status).toBe(403)
   })
 
+  it('ends the session the browser carried when someone signs in (a new token every time)', async () => {
+    const before = await signIn(await emailOf(t.users.employeeA), TEST_PASSWORD, null)
+    if (!before.ok) throw new Error('sign-in failed')
+    const oldCookie = cookieOf(before.setCookie)
+    const response = (await login.action({ request: postRequest('/login', { email: await emailOf(t.users.adminA), password: TEST_PASSWORD }, { cookie: oldCookie }), params: {}, context: {} })) as Response
+    const newCookie = cookieOf(response.headers.get('Set-Cookie')!)
+    expect(newCookie).not.toBe(oldCookie)
+    expect(await getOptionalActor(getRequest('/', oldCookie))).toBeNull()
+    expect(await getOptionalActor(getRequest('/', newCookie))).toMatchObject({ userId: t.users.adminA })
+  })
+
   it('ends the session on sign-out', async () => {
-    const started = await signIn(await emailOf(t.users.adminA), TEST_PASSWORD)
+    const started = await signIn(await emailOf(t.users.adminA), TEST_PASSWORD, null)
     if (!started.ok) throw new Error('sign-in failed')
     const cookie = cookieOf(started.setCookie)
     const response = (await logout.action({ request: postRequest('/logout', {}, { cookie }), params: {}, context: {} })) as Response

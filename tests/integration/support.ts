@@ -9,12 +9,16 @@ export async function cookieFor(userId: string): Promise<string> {
   return setCookie.split(';')[0]!
 }
 
-export function getRequest(path: string, cookie?: string): Request {
-  return new Request(`${ORIGIN}${path}`, { headers: cookie ? { Cookie: cookie } : {} })
+export function getRequest(path: string, cookie?: string, headers: Record<string, string> = {}): Request {
+  return new Request(`${ORIGIN}${path}`, { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } })
 }
 
-export function postRequest(path: string, form: Record<string, string>, options: { cookie?: string; origin?: string | null } = {}): Request {
-  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' }
+export function postRequest(
+  path: string,
+  form: Record<string, string>,
+  options: { cookie?: string; origin?: string | null; headers?: Record<string, string> } = {},
+): Request {
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', ...options.headers }
   if (options.cookie) headers.Cookie = options.cookie
   if (options.origin !== null) headers.Origin = options.origin ?? ORIGIN
   return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: new URLSearchParams(form).toString() })

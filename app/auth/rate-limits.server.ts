@@ -1,0 +1,85 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+
+/**
+ * Rate limits (DESIGN §8, issue 10), per account and per client address (ADR 0011). Sign-in and
+ * eligibility matching count failures only, so a shared office address is not locked out by its
+ * colleagues' successful sign-ins; search counts every request. Kept in process memory, which is
+ * right for the one-process SQLite deployment; several app servers on PostgreSQL would give
+ * rate-limiter-flexible a shared store (RateLimiterPostgres) instead.
+ */
+export const RATE_LIMITS = {
+  /** Failed sign-ins: 8 per e-mail and 30 per address in 15 minutes. */
+  signIn: { account: { points: 8, duration: 15 * 60 }, ip: { points: 30, duration: 15 * 60 } },
+  /** Failed eligibility matches: 8 per roster identity and 20 per address in an hour. */
+  signUp: { account: { points: 8, duration: 60 * 60 }, ip: { points: 20, duration: 60 * 60 } },
+  /** Searches: 60 per member and 600 per address in a minute. */
+  search: { account: { points: 60, duration: 60 }, ip: { points: 600, duration: 60 } },
+} as const
+
+export type RateLimitKind = keyof typeof RATE_LIMITS
+export interface RateLimitKeys {
+  /** The e-mail, roster identity or user id. */
+  account: string
+  /** The client address, when known. */
+  ip: string | null
+}
+
+const limiters = Object.fromEntries(
+  Object.entries(RATE_LIMITS).map(([kind, limits]) => [
+    kind,
+    { account: new RateLimiterMemory({ keyPrefix: `${kind}:account`, ...limits.account }), ip: new RateLimiterMemory({ keyPrefix: `${kind}:ip`, ...limits.ip }) },
+  ]),
+) as Record<RateLimitKind, { account: RateLimiterMemory; ip: RateLimiterMemory }>
+
+function scopes(kind: RateLimitKind, keys: RateLimitKeys) {
+  const list: Array<[RateLimiterMemory, string, number]> = [[limiters[kind].account, keys.account.toLowerCase(), RATE_LIMITS[kind].account.points]]
+  if (keys.ip) list.push([limiters[kind].ip, keys.ip, RATE_LIMITS[kind].ip.points])
+  return list
+}
+
+/** Seconds to wait before another attempt (0: go ahead), for the failure-counted kinds. */
+export async function secondsLocked(kind: RateLimitKind, keys: RateLimitKeys): Promise<number> {
+  let wait = 0
+  for (const [limiter, key, points] of scopes(kind, keys)) {
+    const state = await limiter.get(key)
+    if (state && state.consumedPoints >= points) wait = Math.max(wait, Math.ceil(state.msBeforeNext / 1000))
+  }
+  return wait
+}
+
+export async function recordFailure(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
+  for (const [limiter, key] of scopes(kind, keys)) await limiter.penalty(key, 1)
+}
+
+/** A success clears the account's failures (not the address's: other accounts may be guessing from it). */
+export async function clearFailures(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
+  await limiters[kind].account.delete(keys.account.toLowerCase())
+}
+
+/** Counts one request; the seconds to wait when it is over a limit (0: go ahead). */
+export async function consumeAttempt(kind: RateLimitKind, keys: RateLimitKeys): Promise<number> {
+  let wait = 0
+  for (const [limiter, key] of scopes(kind, keys)) {
+    try {
+      await limiter.consume(key)
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection
+      wait = Math.max(wait, Math.ceil(rejection.msBeforeNext / 1000))
+    }
+  }
+  return wait
+}
+
+/** "2 minutes" / "40 seconds", for the messages. */
+export function waitText(seconds: number): string {
+  if (seconds >= 90) {
+    const minutes = Math.ceil(seconds / 60)
+    return `${minutes} minutes`
+  }
+  return seconds === 1 ? '1 second' : `${seconds} seconds`
+}
+
+/** A 429 for a page's error boundary, with Retry-After. */
+export function tooManyRequests(message: string, seconds: number): Response {
+  return new Response(message, { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': String(seconds) } })
+}
