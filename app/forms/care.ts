@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SORT_KEYS, type SortKey } from '~/domain/search/ranking'
-import { checkbox, dollarsField, isoDate } from './fields'
+import { hasControlCharacter } from '~/domain/text'
+import { checkbox, dollarsField, isoDate, plainTextForm } from './fields'
 
 /** Radius choices on the find-care page, in miles; the last means "anywhere". */
 export const RADIUS_CHOICES = [25, 50, 100, 250, 500, 3000] as const
@@ -28,7 +29,7 @@ export function parseFindCareQuery(params: URLSearchParams) {
 export const CONTACT_PREFERENCES = ['email', 'phone', 'text'] as const
 
 /** A member's care request. Dates are optional; when given they must be in order. */
-export const CareRequestSchema = z
+export const CareRequestSchema = plainTextForm(z
   .object({
     preferredStart: isoDate('earliest date that suits you').optional(),
     preferredEnd: isoDate('latest date that suits you').optional(),
@@ -40,7 +41,7 @@ export const CareRequestSchema = z
     if (value.preferredStart && value.preferredEnd && value.preferredEnd < value.preferredStart) {
       ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'The latest date cannot be before the earliest date' })
     }
-  })
+  }))
 export type CareRequestInput = z.output<typeof CareRequestSchema>
 
 const yesNo = z
@@ -49,7 +50,7 @@ const yesNo = z
   .transform((v) => (v === undefined ? null : v === 'yes'))
 
 /** The coordinator's move of a case, with whatever the target state needs (the domain checks which). */
-export const CaseTransitionSchema = z.object({
+export const CaseTransitionSchema = plainTextForm(z.object({
   to: z.enum(['requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'cancelled', 'denied'], {
     errorMap: () => ({ message: 'Choose the next status' }),
   }),
@@ -66,17 +67,20 @@ export const CaseTransitionSchema = z.object({
     .max(10, 'Satisfaction is a whole number from 0 to 10')
     .optional(),
   note: z.string().trim().max(1000, 'Keep the note under 1,000 characters').optional(),
-})
+}))
 export type CaseTransitionInput = z.output<typeof CaseTransitionSchema>
 
 const QUEUE_STATUS_VALUES = ['open', 'all', 'requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'cancelled', 'denied'] as const
+
+/** An id from the query string, or null: one with control characters (NUL) names nothing. */
+const idFilter = (value: string | null) => (value && !hasControlCharacter(value) ? value : null)
 
 /** The care queue's filters from the query string; unknown values mean "no filter". */
 export function parseQueueQuery(params: URLSearchParams) {
   const status = params.get('status') as (typeof QUEUE_STATUS_VALUES)[number]
   return {
     status: QUEUE_STATUS_VALUES.includes(status) ? status : ('open' as const),
-    employerId: params.get('employer') || null,
-    procedureId: params.get('procedure') || null,
+    employerId: idFilter(params.get('employer')),
+    procedureId: idFilter(params.get('procedure')),
   }
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { dollarsField, percentField } from './fields'
+import { dollarsField, percentField, plainTextForm } from './fields'
 
 export const PLAN_TYPES = ['PPO', 'HMO', 'EPO', 'POS', 'HDHP'] as const
 
 /** Shape of the health-plan form; cross-field checks that need no database live here too. */
-export const HealthPlanSchema = z
+export const HealthPlanSchema = plainTextForm(z
   .object({
     name: z
       .string({ required_error: 'Enter a plan name' })
@@ -35,6 +35,6 @@ export const HealthPlanSchema = z
     if (plan.isHsaQualified && plan.planType !== 'HDHP') {
       ctx.addIssue({ code: 'custom', path: ['isHsaQualified'], message: 'Only a high-deductible health plan (HDHP) can be HSA-qualified' })
     }
-  })
+  }))
 
 export type HealthPlanInput = z.output<typeof HealthPlanSchema>

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { checkbox, dollarsField, isoDate, wholeNumber } from './fields'
+import { checkbox, dollarsField, isoDate, plainTextForm, wholeNumber } from './fields'
 
 /** A health system's bundled offer as its contracting staff edit it. */
-export const OfferSchema = z
+export const OfferSchema = plainTextForm(z
   .object({
     facilityId: z.string({ required_error: 'Choose the facility' }).min(1, 'Choose the facility'),
     procedureId: z.string({ required_error: 'Choose the procedure' }).min(1, 'Choose the procedure'),
-    priceCents: dollarsField('bundled price', { max: 2_000_000 }).refine((cents) => cents > 0, 'The bundled price must be above $0'),
+    priceCents: dollarsField('bundled price', { max: 2_000_000, aboveZero: true }),
     includesFacility: checkbox,
     includesSurgeon: checkbox,
     includesAnesthesia: checkbox,
@@ -23,6 +23,6 @@ export const OfferSchema = z
   })
   .superRefine((offer, ctx) => {
     if (offer.validTo && offer.validTo < offer.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The offer cannot end before it starts' })
-  })
+  }))
 
 export type OfferInput = z.output<typeof OfferSchema>

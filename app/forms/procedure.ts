@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { parseDollarsToCents } from '~/domain/money'
+import { plainTextForm } from './fields'
 
 /** A catalog procedure as the platform admin edits it; every default carries its source. */
-export const ProcedureSchema = z
+export const ProcedureSchema = plainTextForm(z
   .object({
     code: z
       .string({ required_error: 'Enter a code such as TKA' })
@@ -24,9 +25,9 @@ export const ProcedureSchema = z
         return codes
       }),
     typicalNights: z.coerce.number({ invalid_type_error: 'Enter the nights as a whole number' }).int('Enter the nights as a whole number').min(0, 'Nights cannot be negative').max(60, 'At most 60 nights'),
-    nightsSource: z.string({ required_error: 'Say where the nights come from' }).trim().min(3, 'Say where the nights come from').max(300),
+    nightsSource: z.string({ required_error: 'Say where the nights come from' }).trim().min(3, 'Say where the nights come from').max(300, 'Keep the source under 300 characters'),
     incidencePerThousand: z.coerce.number({ invalid_type_error: 'Enter cases per 1,000 members, like 1.6' }).min(0, 'Incidence cannot be negative').max(1000, 'At most 1,000 per 1,000'),
-    incidenceSource: z.string({ required_error: 'Say where the incidence comes from' }).trim().min(3, 'Say where the incidence comes from').max(300),
+    incidenceSource: z.string({ required_error: 'Say where the incidence comes from' }).trim().min(3, 'Say where the incidence comes from').max(300, 'Keep the source under 300 characters'),
     medicareBaseCents: z
       .string()
       .optional()
@@ -39,7 +40,7 @@ export const ProcedureSchema = z
         }
         return cents
       }),
-    medicareBaseSource: z.string().trim().max(300).optional(),
+    medicareBaseSource: z.string().trim().max(300, 'Keep the source under 300 characters').optional(),
     isActive: z
       .literal('on')
       .optional()
@@ -49,12 +50,12 @@ export const ProcedureSchema = z
     if (p.medicareBaseCents !== null && !p.medicareBaseSource) {
       ctx.addIssue({ code: 'custom', path: ['medicareBaseSource'], message: 'Say where the Medicare price comes from' })
     }
-  })
+  }))
 export type ProcedureInput = z.output<typeof ProcedureSchema>
 
 /** A price factor's new value and source. */
-export const PriceFactorSchema = z.object({
+export const PriceFactorSchema = plainTextForm(z.object({
   key: z.string().min(1),
   value: z.coerce.number({ invalid_type_error: 'Enter a number' }).min(0, 'The value cannot be negative').max(100_000_000, 'That value is too large'),
   source: z.string({ required_error: 'Say where the value comes from' }).trim().min(3, 'Say where the value comes from').max(300, 'Keep the source under 300 characters'),
-})
+}))

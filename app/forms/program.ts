@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { checkbox, dollarsField, isoDate, percentField, wholeNumber } from './fields'
+import { checkbox, dollarsField, isoDate, percentField, plainTextForm, wholeNumber } from './fields'
 
 const programName = z
   .string({ required_error: 'Enter a program name' })
@@ -8,26 +8,26 @@ const programName = z
   .max(100, 'Keep the program name under 100 characters')
 
 /** A new program: its name and the day its first version starts. */
-export const NewProgramSchema = z.object({ name: programName, effectiveFrom: isoDate('start date') })
+export const NewProgramSchema = plainTextForm(z.object({ name: programName, effectiveFrom: isoDate('start date') }))
 
 /** Name and effective dates of a draft version. */
-export const ProgramDetailsSchema = z
+export const ProgramDetailsSchema = plainTextForm(z
   .object({ intent: z.literal('details'), name: programName, effectiveFrom: isoDate('start date'), effectiveTo: isoDate('end date').optional() })
   .superRefine((value, ctx) => {
     if (value.effectiveTo && value.effectiveTo < value.effectiveFrom) ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'The end date cannot be before the start date' })
-  })
+  }))
 
-export const ProgramProceduresSchema = z.object({
+export const ProgramProceduresSchema = plainTextForm(z.object({
   intent: z.literal('procedures'),
   procedureIds: z.array(z.string().min(1), { required_error: 'Choose at least one procedure' }).min(1, 'Choose at least one procedure'),
-})
+}))
 
 /** The offers picked on the network page (none is allowed while drafting; publishing checks coverage). */
-export const ProgramNetworkSchema = z.object({ intent: z.literal('network'), offerIds: z.array(z.string().min(1)).default([]) })
+export const ProgramNetworkSchema = plainTextForm(z.object({ intent: z.literal('network'), offerIds: z.array(z.string().min(1)).default([]) }))
 
 export const OUTSIDE_RULES = ['plan_terms', 'higher_coinsurance', 'not_covered'] as const
 
-export const BenefitRulesSchema = z
+export const BenefitRulesSchema = plainTextForm(z
   .object({
     intent: z.literal('benefit'),
     deductibleWaived: checkbox,
@@ -42,9 +42,9 @@ export const BenefitRulesSchema = z
       ctx.addIssue({ code: 'custom', path: ['outsideCoinsuranceRate'], message: 'Enter the higher coinsurance that applies outside the program, e.g. 40' })
     }
   })
-  .transform((value) => ({ ...value, outsideCoinsuranceRate: value.outsideRule === 'higher_coinsurance' ? (value.outsideCoinsuranceRate ?? null) : null }))
+  .transform((value) => ({ ...value, outsideCoinsuranceRate: value.outsideRule === 'higher_coinsurance' ? (value.outsideCoinsuranceRate ?? null) : null })))
 
-export const TravelRulesSchema = z
+export const TravelRulesSchema = plainTextForm(z
   .object({
     intent: z.literal('travel'),
     minDistanceMiles: wholeNumber('distance from which travel is covered', 3_000),
@@ -65,22 +65,22 @@ export const TravelRulesSchema = z
       ctx.addIssue({ code: 'custom', path: ['flyThresholdMiles'], message: 'The flying distance cannot be below the distance from which travel is covered' })
     }
   })
-  .transform((value) => ({ ...value, lodgingNights: value.lodgingNights ?? null }))
+  .transform((value) => ({ ...value, lodgingNights: value.lodgingNights ?? null })))
 
-export const PublishSchema = z.object({ intent: z.literal('publish') })
-export const NewVersionSchema = z.object({ intent: z.literal('new-version') })
+export const PublishSchema = plainTextForm(z.object({ intent: z.literal('publish') }))
+export const NewVersionSchema = plainTextForm(z.object({ intent: z.literal('new-version') }))
 
 export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>
 export type BenefitRulesInput = z.output<typeof BenefitRulesSchema>
 export type TravelRulesInput = z.output<typeof TravelRulesSchema>
 
 /** Preview as a member: a home ZIP and a plan. */
-export const PreviewSchema = z.object({
+export const PreviewSchema = plainTextForm(z.object({
   zip: z.string({ required_error: 'Enter a 5-digit ZIP code' }).trim().regex(/^\d{5}$/, 'Enter a 5-digit ZIP code'),
   /** Absent: the employer's first plan. */
   planId: z.string().optional(),
-  tier: z.enum(['individual', 'family']).default('individual'),
-})
+  tier: z.enum(['individual', 'family'], { errorMap: () => ({ message: 'Choose individual or family coverage' }) }).default('individual'),
+}))
 
 /** Default share of expected cases that go to the program (DESIGN §4). */
 export const DEFAULT_ADOPTION_RATE = 0.4

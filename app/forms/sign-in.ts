@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { plainTextForm } from './fields'
 
-export const SignInSchema = z.object({
+export const SignInSchema = plainTextForm(z.object({
   email: z
     .string({ required_error: 'Enter your e-mail address' })
     .trim()
@@ -8,4 +9,4 @@ export const SignInSchema = z.object({
     .email('Enter an e-mail address like name@example.com'),
   password: z.string({ required_error: 'Enter your password' }).max(200, 'That password is too long'),
   redirectTo: z.string().optional(),
-})
+}))

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { isIsoDate } from '~/domain/dates'
+import { plainTextForm } from './fields'
 
 /**
  * Member sign-up: the employer's code, then either the employee id or last name + date of birth
  * + home ZIP, then the account's e-mail and password.
  */
-export const SignUpSchema = z
+export const SignUpSchema = plainTextForm(z
   .object({
     employerCode: z.string({ required_error: "Enter your employer's code (from your benefits guide)" }).trim().toUpperCase().max(40, 'That code is too long'),
     matchBy: z.enum(['employee_id', 'personal'], { errorMap: () => ({ message: 'Choose how to find you' }) }),
@@ -13,7 +14,7 @@ export const SignUpSchema = z
     lastName: z.string().trim().max(60, 'That name is too long').optional(),
     dateOfBirth: z.string().trim().optional(),
     zip: z.string().trim().optional(),
-    email: z.string({ required_error: 'Enter your e-mail address' }).trim().max(254).email('Enter an e-mail address like name@example.com'),
+    email: z.string({ required_error: 'Enter your e-mail address' }).trim().max(254, 'That e-mail address is too long').email('Enter an e-mail address like name@example.com'),
     password: z
       .string({ required_error: 'Choose a password' })
       .min(12, 'Use at least 12 characters')
@@ -26,5 +27,5 @@ export const SignUpSchema = z
       if (!form.dateOfBirth || !isIsoDate(form.dateOfBirth)) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter your date of birth' })
       if (!form.zip || !/^\d{5}$/.test(form.zip)) ctx.addIssue({ code: 'custom', path: ['zip'], message: 'Enter your 5-digit home ZIP code' })
     }
-  })
+  }))
 export type SignUpInput = z.output<typeof SignUpSchema>

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
+import { hasControlCharacter } from '~/domain/text'
+import { notFound } from '~/http/responses.server'
 import { getLedger, recordManualPayment } from '~/services/billing.server'
 import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -19,6 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const invoiceId = String(form.get('invoiceId') ?? '')
   const reference = String(form.get('reference') ?? '').trim()
   if (reference.length < 3) return data({ invoiceId, error: 'Enter the payment reference (e.g. the bank transfer id)' }, { status: 400 })
+  if (reference.length > 200) return data({ invoiceId, error: 'Keep the payment reference under 200 characters' }, { status: 400 })
+  if (hasControlCharacter(reference)) return data({ invoiceId, error: 'Remove the control characters (such as NUL) from the payment reference' }, { status: 400 })
+  if (hasControlCharacter(invoiceId)) throw notFound('Invoice')
   const result = await recordManualPayment(actor, invoiceId, reference)
   if (!result.ok) return data({ invoiceId, error: result.message }, { status: 422 })
   return redirect('/admin/ledger')

@@ -3,7 +3,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { NewProposalSchema } from '~/forms/scenario'
+import { hasControlCharacter } from '~/domain/text'
 import { requireParam } from '~/http/params'
+import { notFound } from '~/http/responses.server'
 import { compareScenarios, createProposal } from '~/services/scenarios.server'
 import { formatCount } from '~/ui/format'
 import { NetworkMap } from '~/ui/network-map'
@@ -17,6 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'client:read', requireParam(params, 'employerId'))
   const ids = [...new Set(new URL(request.url).searchParams.getAll('s'))]
   if (ids.length < 2 || ids.length > 4) return { problem: 'Choose two to four scenarios to compare.' as const, employerId: scope.employerId }
+  // A scenario id with control characters (NUL) names nothing: 404 before any query.
+  if (ids.some(hasControlCharacter)) throw notFound('Scenario')
   return { problem: null, ...(await compareScenarios(actor, scope, ids)) }
 }
 

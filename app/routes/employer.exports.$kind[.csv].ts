@@ -12,7 +12,8 @@ const EXPORTS = { cases: exportCasesCsv, invoices: exportInvoicesCsv, savings: e
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireEmployerAccess(request, 'employer:read')
   const kind = requireParam(params, 'kind')
-  if (!(kind in EXPORTS)) throw notFound('Export')
+  // Own keys only: "constructor" or "__proto__" are `in` every object.
+  if (!Object.hasOwn(EXPORTS, kind)) throw notFound('Export')
   const { query } = parseReportQuery(new URL(request.url).searchParams, toIsoDate(new Date()))
   const body = await EXPORTS[kind as keyof typeof EXPORTS](scope, query)
   return new Response(body, {

@@ -14,6 +14,8 @@ export type AdminImportResult =
 /** Runs a CMS import from a folder on the server; known failures come back as messages. */
 export async function runCmsImport(folder: string): Promise<AdminImportResult> {
   if (!folder.trim()) return { kind: 'cms', ok: false, error: 'Enter the folder on the server that holds the CMS files.' }
+  // Longer than any real path (PATH_MAX is 4,096): refused before the file system sees it, and not echoed back.
+  if (folder.length > 4_096) return { kind: 'cms', ok: false, error: 'That folder path is too long: enter the folder that holds the CMS files' }
   try {
     return { kind: 'cms', ok: true, report: await importCmsFolder(folder.trim()) }
   } catch (error) {

@@ -11,6 +11,61 @@ export class CsvFileError extends Error {
   }
 }
 
+/** Bytes read to recognise a file that is not CSV text (enough for every signature below). */
+const SNIFF_BYTES = 4_096
+
+const SIGNATURES: Array<{ bytes: number[]; kind: string }> = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'an Excel workbook or another ZIP archive' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'an old-format Excel (.xls) workbook' },
+]
+const SAVE_AS_CSV = 'save it from the spreadsheet as "CSV UTF-8" and upload that file'
+
+/**
+ * Why the file's first bytes are not CSV text, or null when they may be: a renamed image or
+ * workbook, UTF-16 text (which a UTF-8 reader sees as letters between NUL bytes, so every column
+ * would look missing), or binary data.
+ */
+function notCsvText(path: string): string | null {
+  const head = Buffer.alloc(SNIFF_BYTES)
+  const descriptor = fs.openSync(path, 'r')
+  const length = fs.readSync(descriptor, head, 0, SNIFF_BYTES, 0)
+  fs.closeSync(descriptor)
+  const bytes = head.subarray(0, length)
+  const signature = SIGNATURES.find((s) => s.bytes.every((byte, i) => bytes[i] === byte))
+  if (signature) return `this is ${signature.kind}, not a CSV file: ${SAVE_AS_CSV}`
+  const isUtf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  let evenNuls = 0
+  let oddNuls = 0
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue
+    if (i % 2 === 0) evenNuls++
+    else oddNuls++
+  }
+  const half = bytes.length / 2
+  if (isUtf16Bom || (length >= 4 && Math.max(evenNuls, oddNuls) > half * 0.3 && Math.min(evenNuls, oddNuls) < half * 0.05)) {
+    return `the file is UTF-16 text, not UTF-8: ${SAVE_AS_CSV}`
+  }
+  if (evenNuls + oddNuls > 0) return `this is not a CSV file: it holds binary data (NUL bytes); ${SAVE_AS_CSV}`
+  return null
+}
+
+/**
+ * Why a record's text cannot be stored, or null: U+FFFD is what a UTF-8 reader makes of bytes that
+ * are not UTF-8 (Latin-1 "é" in a re-saved file); a NUL byte is binary data (PostgreSQL cannot store it).
+ */
+function unreadableText(record: Record<string, string>, isUtf8: boolean): 'not-utf8' | 'nul' | null {
+  for (const key in record) {
+    const value = record[key]!
+    if (value.includes('\u0000')) return 'nul'
+    if (isUtf8 && value.includes('\uFFFD')) return 'not-utf8'
+  }
+  return null
+}
+
 export interface CsvRow {
   line: number
   values: Record<string, string>
@@ -18,6 +73,7 @@ export interface CsvRow {
 
 /**
  * Streams a CSV file as records keyed by header, with the line each starts on. Refuses a file
+ * that is not CSV text (an image, a workbook, UTF-16, binary data, bytes that are not UTF-8),
  * whose header lacks `requiredColumns`, a row with the wrong number of fields (a truncated or
  * mangled file) and an unclosed quote, naming the file and line.
  */
@@ -26,6 +82,9 @@ export async function* readCsv(
   options: { label: string; requiredColumns: readonly string[]; encoding?: 'utf8' | 'cp1252' },
 ): AsyncGenerator<CsvRow> {
   if (!fs.existsSync(path)) throw new CsvFileError(options.label, 'file not found')
+  const notText = notCsvText(path)
+  if (notText) throw new CsvFileError(options.label, notText)
+  const isUtf8 = options.encoding !== 'cp1252'
   const source = fs.createReadStream(path)
   const input = options.encoding === 'cp1252' ? source.pipe(iconv.decodeStream('win1252')) : source
   const parser = input.pipe(
@@ -47,6 +106,11 @@ export async function* readCsv(
   )
   try {
     for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const unreadable = unreadableText(item.record, isUtf8)
+      if (unreadable === 'not-utf8') {
+        throw new CsvFileError(options.label, `line ${item.info.lines} is not UTF-8 text (a letter such as "é" saved as Latin-1 or Windows-1252): save the file as "CSV UTF-8" and upload it again`)
+      }
+      if (unreadable === 'nul') throw new CsvFileError(options.label, `line ${item.info.lines} holds binary data (a NUL byte), not text: ${SAVE_AS_CSV}`)
       yield { line: item.info.lines, values: item.record }
     }
   } catch (error) {

@@ -44,7 +44,8 @@ export type ProgramChangeOutcome =
  */
 export async function applyProgramChange(actor: Actor, scope: EmployerScope, programId: string, formData: FormData): Promise<ProgramChangeOutcome> {
   const intent = String(formData.get('intent') ?? '')
-  const change = CHANGES[intent as Intent]
+  // Own keys only: an intent of "constructor" must not find Object's.
+  const change = Object.hasOwn(CHANGES, intent) ? CHANGES[intent as Intent] : undefined
   if (!change) {
     const submission = parseWithZod(formData, { schema: PublishSchema })
     return { ok: false, intent: 'unknown', status: 400, result: submission.reply({ formErrors: ['Unknown change: reload the page and try again'] }) }

@@ -17,9 +17,18 @@ const METHOD = {
   ],
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first: OWASP "CSV
+ * Injection") gets a leading ' so it shows as text; numbers, negative amounts included, stay numbers.
+ */
+export function neutralizeFormula(value: string | number): string | number {
+  if (typeof value !== 'string' || !/^[=+\-@\t\r]/.test(value) || /^-\d+(\.\d+)?$/.test(value)) return value
+  return `'${value}`
+}
+
 function csv(title: string, method: readonly string[], query: DashboardQuery, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>) {
   const preamble = [[title], [`Period: ${query.from} to ${query.to}`], ...method.map((line) => [line]), []]
-  return stringify([...preamble, header, ...rows.map((r) => r.map((v) => v ?? ''))], { record_delimiter: '\r\n' })
+  return stringify([...preamble, header, ...rows.map((r) => r.map((v) => neutralizeFormula(v ?? '')))], { record_delimiter: '\r\n' })
 }
 
 const dollars = (cents: number | null) => (cents === null ? null : centsToDollarInput(cents))

@@ -187,7 +187,8 @@ const CHANGES: Record<string, { schema: ZodTypeAny; anchor: string }> = {
  */
 export async function applyScenarioChange(actor: Actor, scope: EmployerScope, scenarioId: string, formData: FormData, now = new Date()): Promise<ChangeOutcome> {
   const intent = String(formData.get('intent') ?? '')
-  const change = CHANGES[intent]
+  // Own keys only: an intent of "constructor" must not find Object's.
+  const change = Object.hasOwn(CHANGES, intent) ? CHANGES[intent] : undefined
   if (!change) {
     const submission = parseWithZod(formData, { schema: ScenarioNameSchema })
     return { ok: false, intent: 'unknown', status: 400, result: submission.reply({ formErrors: ['Unknown change: reload the page and try again'] }) }

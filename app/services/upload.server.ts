@@ -44,9 +44,13 @@ export async function receiveCsvUpload(request: Request, fieldName: string, maxB
     throw error
   }
   const file = fields.get(fieldName) as NodeOnDiskFile | string | null
-  if (!file || typeof file === 'string' || file.size === 0) {
+  if (!file || typeof file === 'string') {
     cleanup()
     return { ok: false, error: 'Choose a CSV file to upload.' }
+  }
+  if (file.size === 0) {
+    cleanup()
+    return { ok: false, error: `The file "${file.name}" is empty: check that it was saved, then upload it again.` }
   }
   if (!file.name.toLowerCase().endsWith('.csv')) {
     cleanup()

@@ -24,7 +24,8 @@ export function SpendChart({ bars, title }: { bars: readonly SpendBar[]; title: 
     <figure className="chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="spend-chart-title" width="100%">
         <title id="spend-chart-title">
-          {title}: {bars.map((b) => `${b.label} ${formatCents(b.withoutCents, { wholeDollars: true })} without, ${formatCents(b.withCents, { wholeDollars: true })} with`).join('; ')}
+          {/* One text node: a <title> with several children renders as markup and breaks hydration. */}
+          {`${title}: ${bars.map((b) => `${b.label} ${formatCents(b.withoutCents, { wholeDollars: true })} without, ${formatCents(b.withCents, { wholeDollars: true })} with`).join('; ')}`}
         </title>
         {bars.map((bar, i) => {
           const y = i * GROUP + 4

@@ -29,6 +29,8 @@ export interface OfferRow {
 export type OfferRowResult = { ok: true; offer: OfferRow } | { ok: false; errors: Array<{ column: string; reason: string }> }
 
 const MAX_PRICE_CENTS = 2_000_000_00 // $2,000,000: no single bundle costs more
+const EARLIEST_DATE = '2000-01-01'
+const LATEST_DATE = '2100-12-31'
 
 /** Validates one CSV row of an offers file into an offer, or says what is wrong per column. */
 export function parseOfferRow(values: Readonly<Record<string, string | undefined>>): OfferRowResult {
@@ -39,11 +41,14 @@ export function parseOfferRow(values: Readonly<Record<string, string | undefined
   const ccn = /^\d{1,6}$/.test(ccnText) ? ccnText.padStart(6, '0') : ccnText
   if (!/^[0-9A-Z]{6}$/.test(ccn)) errors.push({ column: 'ccn', reason: `"${text('ccn')}" is not a 6-character CMS Certification Number` })
   const procedureCode = text('procedure_code').toUpperCase()
-  if (!/^[A-Z0-9_]{2,40}$/.test(procedureCode)) errors.push({ column: 'procedure_code', reason: 'a procedure code such as TKA is required' })
+  if (!procedureCode) errors.push({ column: 'procedure_code', reason: 'a procedure code such as TKA is required' })
+  else if (!/^[A-Z0-9_]{2,40}$/.test(procedureCode)) errors.push({ column: 'procedure_code', reason: `"${text('procedure_code').slice(0, 50)}" is not a procedure code such as TKA` })
 
   const priceCents = parseDollarsToCents(text('price'))
-  if (priceCents === null || priceCents <= 0) errors.push({ column: 'price', reason: `"${text('price')}" is not a price in dollars above $0` })
-  else if (priceCents > MAX_PRICE_CENTS) errors.push({ column: 'price', reason: 'a bundle price above $2,000,000 is not plausible' })
+  // Digits too many to be money (99999999999999999999) are a price out of range, not "not a price".
+  const isHugePrice = priceCents === null && /^\$?[\d,]+(\.\d{1,2})?$/.test(text('price'))
+  if (isHugePrice || (priceCents !== null && priceCents > MAX_PRICE_CENTS)) errors.push({ column: 'price', reason: 'a bundle price above $2,000,000 is not plausible' })
+  else if (priceCents === null || priceCents <= 0) errors.push({ column: 'price', reason: `"${text('price').slice(0, 50)}" is not a price in dollars above $0` })
 
   const flag = (column: string, fallback: 0 | 1): 0 | 1 => {
     const value = text(column).toLowerCase()
@@ -66,7 +71,12 @@ export function parseOfferRow(values: Readonly<Record<string, string | undefined
     const value = text(column)
     if (value === '' && !required) return null
     if (!isIsoDate(value)) {
-      errors.push({ column, reason: value === '' ? 'a date (YYYY-MM-DD) is required' : `"${value}" is not a date in YYYY-MM-DD form` })
+      errors.push({ column, reason: value === '' ? 'a date (YYYY-MM-DD) is required' : `"${value.slice(0, 50)}" is not a date in YYYY-MM-DD form` })
+      return null
+    }
+    // The offer form's range: 0001 or 9999 is a typo or an "open end" marker, and an open end is an empty valid_to.
+    if (value < EARLIEST_DATE || value > LATEST_DATE) {
+      errors.push({ column, reason: `"${value}" is not a date from 2000 to 2100${required ? '' : ' (leave valid_to empty when the offer has no end)'}` })
       return null
     }
     return value

@@ -38,7 +38,7 @@ describe('HealthPlanSchema', () => {
   it.each([
     [{ name: '' }, 'name', 'Enter a plan name'],
     [{ planType: 'CASH' }, 'planType', 'Choose the plan type'],
-    [{ deductibleIndividualCents: '-5' }, 'deductibleIndividualCents', 'Enter the individual deductible in dollars, like 1500 or 1,500.00'],
+    [{ deductibleIndividualCents: '-5' }, 'deductibleIndividualCents', 'The individual deductible must be from $0 to $50,000'], // a negative amount gets the range
     [{ deductibleIndividualCents: '60000' }, 'deductibleIndividualCents', 'The individual deductible must be from $0 to $50,000'],
     [{ coinsuranceRate: '120' }, 'coinsuranceRate', 'Enter the coinsurance as a percentage from 0 to 100'],
     [{ deductibleFamilyCents: '1000' }, 'deductibleFamilyCents', 'The family deductible cannot be below the individual deductible'],
