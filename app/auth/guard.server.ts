@@ -2,6 +2,7 @@ import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/client.server'
 import { listGrantedEmployerIds } from '~/db/repositories/organizations.server'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
+import { clientIp } from '~/http/client-ip.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { can, HOME_PATH, roleHasPermission, type Permission } from './permissions'
 import { readSession } from './session.server'
@@ -54,6 +55,7 @@ export async function getOptionalActor(request: Request): Promise<Actor | null> 
     organizationName: row.organizationName,
     rosterMemberId: row.rosterMemberId,
     clientEmployerIds,
+    ip: clientIp(request),
   }
 }
 

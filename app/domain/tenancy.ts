@@ -19,4 +19,6 @@ export interface Actor {
   rosterMemberId: string | null
   /** Brokers only: employers that granted this broker firm access (and did not revoke it). */
   clientEmployerIds: readonly string[]
+  /** The client address of the request (ADR 0011), for the audit log; null when unknown. */
+  ip?: string | null
 }

@@ -7,8 +7,8 @@ import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 export const meta: MetaFunction = () => [{ title: 'E-mail outbox · Platform · COE Marketplace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'audit:read')
-  return getOutbox()
+  const actor = await requirePermission(request, 'audit:read')
+  return getOutbox(actor)
 }
 
 const when = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))

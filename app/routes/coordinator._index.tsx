@@ -11,9 +11,9 @@ import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 export const meta: MetaFunction = () => [{ title: 'Case queue · Care team · COE Marketplace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'case:manage')
+  const actor = await requirePermission(request, 'case:manage')
   const filter = parseQueueQuery(new URL(request.url).searchParams)
-  return { filter, ...(await getCaseQueue(filter)) }
+  return { filter, ...(await getCaseQueue(actor, filter)) }
 }
 
 const CLOSED = ['completed', 'cancelled', 'denied'] as const

@@ -4,18 +4,19 @@ import { toIsoDate } from '~/domain/dates'
 import { parseReportQuery } from '~/forms/report'
 import { requireParam } from '~/http/params'
 import { notFound } from '~/http/responses.server'
-import { exportCasesCsv, exportInvoicesCsv, exportSavingsCsv } from '~/services/report-exports.server'
+import { exportCasesCsv, exportInvoicesCsv, exportSavingsCsv, recordExport } from '~/services/report-exports.server'
 
 const EXPORTS = { cases: exportCasesCsv, invoices: exportInvoicesCsv, savings: exportSavingsCsv } as const
 
 /** CSV exports of the dashboard's period: cases, invoices, realized savings (method in the header rows). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireEmployerAccess(request, 'employer:read')
+  const { actor, scope } = await requireEmployerAccess(request, 'employer:read')
   const kind = requireParam(params, 'kind')
   // Own keys only: "constructor" or "__proto__" are `in` every object.
   if (!Object.hasOwn(EXPORTS, kind)) throw notFound('Export')
   const { query } = parseReportQuery(new URL(request.url).searchParams, toIsoDate(new Date()))
   const body = await EXPORTS[kind as keyof typeof EXPORTS](scope, query)
+  await recordExport(actor, scope, kind, query)
   return new Response(body, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${kind}-${query.from}-to-${query.to}.csv"`, 'Cache-Control': 'private, no-store' },
   })

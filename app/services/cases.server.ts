@@ -115,8 +115,8 @@ export async function getMyCase(actor: Actor, caseId: string) {
   return { case: found, events: await listCaseEvents(db, caseId) }
 }
 
-/** The care team's queue with filters and each case's age in days. */
-export async function getCaseQueue(filter: CaseQueueFilter, now = new Date()) {
+/** The care team's queue with filters and each case's age in days (members' names: the read is audited). */
+export async function getCaseQueue(actor: Actor, filter: CaseQueueFilter, now = new Date()) {
   const db = getDb()
   const [counts, rows, employers, procedures] = await Promise.all([
     unscopedCountCasesByStatus(db),
@@ -124,6 +124,10 @@ export async function getCaseQueue(filter: CaseQueueFilter, now = new Date()) {
     listEmployers(db),
     listProcedures(db),
   ])
+  await insertAuditEntry(db, actor, {
+    action: 'case_queue.viewed', subjectType: 'case_queue', subjectId: null, employerId: filter.employerId ?? null, at: now.toISOString(),
+    detail: JSON.stringify({ filter, cases: rows.length }),
+  })
   return {
     counts,
     cases: rows.map((row) => ({ ...row, ageDays: daysBetween(new Date(row.requestedAt), now) })),

@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer'
 import { getDb } from '~/db/client.server'
+import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { listOutbox, listUnsentMessages, markMessage } from '~/db/repositories/care.server'
+import type { Actor } from '~/domain/tenancy'
 import { getEnv } from '~/env.server'
 import { logError } from '~/http/logger.server'
 
@@ -39,7 +41,10 @@ export async function deliverOutbox(): Promise<{ sent: number; failed: number }>
   return { sent, failed }
 }
 
-/** The platform admin's view of the outbox, newest first, and whether SMTP is configured. */
-export async function getOutbox() {
-  return { smtpConfigured: Boolean(getEnv().SMTP_URL), messages: await listOutbox(getDb(), 200) }
+/** The platform admin's view of the outbox (members' addresses and case news: the read is audited), newest first. */
+export async function getOutbox(actor: Actor, now = new Date()) {
+  const db = getDb()
+  const messages = await listOutbox(db, 200)
+  await insertAuditEntry(db, actor, { action: 'outbox.viewed', subjectType: 'email_outbox', subjectId: null, employerId: null, at: now.toISOString(), detail: JSON.stringify({ messages: messages.length }) })
+  return { smtpConfigured: Boolean(getEnv().SMTP_URL), messages }
 }

@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync'
 import { getDb } from '~/db/client.server'
 import { listCasesForExport, listInvoicesForExport } from '~/db/repositories/dashboard.server'
 import { centsToDollarInput } from '~/domain/money'
-import type { EmployerScope } from '~/domain/tenancy'
+import { insertAuditEntry } from '~/db/repositories/audit.server'
+import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { pricedCompletedCases, windowOf, type DashboardQuery } from './dashboard.server'
 
 /** How each export was computed: written in its first rows, so the file explains itself. */
@@ -67,4 +68,12 @@ export async function exportSavingsCsv(scope: EmployerScope, query: DashboardQue
     ['case_id', 'procedure', 'center', 'member_state', 'completed_at', 'typical_local_price_usd', 'outside_cost_usd', 'paid_at_center_usd', 'savings_usd'],
     rows.map((r) => [r.id, r.procedureCode, r.facilityName, r.memberState, r.completedAt, dollars(r.outsidePriceCents), dollars(r.outsideEmployerCents), dollars(r.employerPaidCents), dollars(r.savingsCents)]),
   )
+}
+
+/** Every export is audited (the cases export lists employee ids: member-level data). */
+export async function recordExport(actor: Actor, scope: EmployerScope, kind: string, query: DashboardQuery, now = new Date()) {
+  await insertAuditEntry(getDb(), actor, {
+    action: 'report.exported', subjectType: 'export', subjectId: kind, employerId: scope.employerId, at: now.toISOString(),
+    detail: JSON.stringify({ from: query.from, to: query.to }),
+  })
 }

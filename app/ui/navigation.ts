@@ -34,6 +34,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/price-factors', label: 'Price factors' },
     { to: '/admin/organizations', label: 'Organizations' },
     { to: '/admin/outbox', label: 'E-mail outbox' },
+    { to: '/admin/audit', label: 'Audit log' },
     { to: '/admin/ledger', label: 'Ledger' },
     { to: '/admin/reports', label: 'Reports' },
   ],

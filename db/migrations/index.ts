@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect'
 import * as createSchema from './2026-11-22T1300_create_schema'
 import * as emailOutbox from './2026-11-23T1800_email_outbox'
 import * as scenariosProposals from './2026-11-23T1900_scenarios_proposals'
+import * as auditAppendOnly from './2026-11-23T2100_audit_log_append_only'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -14,4 +15,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-11-22T1300_create_schema': createSchema,
   '2026-11-23T1800_email_outbox': emailOutbox,
   '2026-11-23T1900_scenarios_proposals': scenariosProposals,
+  '2026-11-23T2100_audit_log_append_only': auditAppendOnly,
 }

@@ -56,3 +56,30 @@ test('the platform admin imports the CMS files and an offers file, then finds th
   await expect(page.getByRole('row', { name: /Medicare spending per patient/ })).toContainText('3% above the national median')
   await expect(page.getByRole('heading', { name: 'Total knee replacement: $27,900' })).toBeVisible()
 })
+
+test('the platform admin finds in the audit log who read the care queue, from which address', async ({ browser }) => {
+  // A coordinator opens the care queue (members' names): that read is audited.
+  const coordinator = await (await browser.newContext()).newPage()
+  await coordinator.goto('/login')
+  await coordinator.getByLabel('E-mail').fill('coordinator@coe-platform.example')
+  await coordinator.getByLabel('Password').fill('demo-password-2026')
+  await coordinator.getByRole('button', { name: 'Sign in' }).click()
+  await expect(coordinator.getByRole('heading', { level: 1, name: 'Case queue' })).toBeVisible()
+
+  const admin = await (await browser.newContext()).newPage()
+  await admin.goto('/login')
+  await admin.getByLabel('E-mail').fill('admin@coe-platform.example')
+  await admin.getByLabel('Password').fill('demo-password-2026')
+  await admin.getByRole('button', { name: 'Sign in' }).click()
+  await admin.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click()
+  await admin.getByLabel('Person (part of the e-mail)').fill('coordinator@')
+  await admin.getByLabel('Action (or its start, like “case.”)').fill('case_queue.')
+  await admin.getByRole('button', { name: 'Search' }).click()
+  await expect(admin).toHaveURL(/actor=coordinator%40.*action=case_queue\./)
+  const row = admin.getByRole('row').filter({ hasText: 'case_queue.viewed' }).first()
+  await expect(row).toContainText('coordinator@coe-platform.example')
+  await expect(row).toContainText(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/)
+  // A date that is not one is reported, not half-applied.
+  await admin.goto('/admin/audit?from=2026-02-30')
+  await expect(admin.getByRole('alert')).toContainText('"2026-02-30" is not a from date in YYYY-MM-DD form: it was ignored')
+})

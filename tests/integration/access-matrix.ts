@@ -251,6 +251,7 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'admin.ledger': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
   'admin.organizations': { loader: { roles: only({ platform: 200 }) } },
   'admin.outbox': { loader: { roles: only({ platform: 200 }) } },
+  'admin.audit': { loader: { roles: only({ platform: 200 }) } },
   'admin.price-factors': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
   'admin.procedures._index': { loader: { roles: only({ platform: 200 }) } },
   'admin.procedures.new': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },

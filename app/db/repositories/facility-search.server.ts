@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { escapeLike, likePattern } from '~/db/like'
 import type { Database } from '~/db/schema'
 
 export interface FacilitySearch {
@@ -14,10 +15,8 @@ export interface FacilitySearch {
 export async function searchFacilities(db: Kysely<Database>, search: FacilitySearch) {
   let query = db.selectFrom('facilities')
   if (search.text) {
-    const pattern = `%${search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query = query.where((eb) =>
-      eb.or([eb(sql`lower(facilities.name)`, 'like', sql`${pattern} escape '\\'`), eb(sql`lower(facilities.city)`, 'like', sql`${pattern} escape '\\'`)]),
-    )
+    const pattern = likePattern(`%${escapeLike(search.text.toLowerCase())}%`)
+    query = query.where((eb) => eb.or([eb(sql`lower(facilities.name)`, 'like', pattern), eb(sql`lower(facilities.city)`, 'like', pattern)]))
   }
   if (search.state) query = query.where('facilities.state', '=', search.state)
   if (search.facilityType) query = query.where('facilities.facilityType', '=', search.facilityType)
