@@ -1,8 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { I18nextProvider } from 'react-i18next'
 import type { ReactNode } from 'react'
 import { getOptionalActor } from '~/auth/guard.server'
 import { getPublicEnv } from '~/env.server'
+import { languageOf } from '~/i18n/language.server'
+import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
+import { translatorFor } from '~/i18n/translator'
 import styles from '~/styles/app.css'
 import { useNonce } from '~/ui/nonce'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -16,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: 'COE Marketplace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getOptionalActor(request)
+  // Spanish is offered on the member-facing pages (members and signed-out visitors); staff pages stay English.
+  const language: Language = !actor || actor.role === 'employee' ? await languageOf(request) : DEFAULT_LANGUAGE
   return {
+    language,
     user: actor
       ? { displayName: actor.displayName, email: actor.email, role: actor.role, organizationName: actor.organizationName }
       : null,
@@ -26,8 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const language = useRouteLoaderData<typeof loader>('root')?.language ?? DEFAULT_LANGUAGE
   return (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,10 +43,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        {children}
+        <I18nextProvider i18n={translatorFor(language)}>
+          <a className="skip-link" href="#main">
+            {translatorFor(language).t('skipToContent')}
+          </a>
+          {children}
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -43,6 +43,8 @@ export interface UsersTable {
   displayName: string
   createdAt: string
   lastLoginAt: string | null
+  /** 'en' or 'es' once the member chose (issue 11); null: English. */
+  preferredLanguage: string | null
 }
 
 export interface MembershipsTable {

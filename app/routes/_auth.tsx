@@ -1,15 +1,19 @@
 import { Outlet } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LanguageSwitch } from '~/ui/language-switch'
 
 /** Pathless layout of the signed-out pages: a centered card, no navigation. */
 export default function AuthLayout() {
+  const { t } = useTranslation()
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
+        <LanguageSwitch />
         <p className="brand brand--large">
           <span className="brand__mark" aria-hidden="true">
             +
           </span>
-          COE Marketplace
+          {t('brand')}
         </p>
         <Outlet />
       </div>

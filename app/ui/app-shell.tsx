@@ -1,12 +1,17 @@
 import { Form, NavLink, Outlet } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { ROLE_LABEL } from '~/auth/permissions'
 import type { Role } from '~/domain/tenancy'
+import { LanguageSwitch } from './language-switch'
 import { NAVIGATION } from './navigation'
 import { useRootData } from './use-root-data'
 
 /** The signed-in frame: brand, the role's navigation, who is signed in, sign out. */
 export function AppShell({ role }: { role: Role }) {
   const user = useRootData()?.user
+  const { t } = useTranslation()
+  // Members' pages are translated (issue 11); staff pages are in English.
+  const isMember = role === 'employee'
   return (
     <>
       <header className="topbar">
@@ -17,12 +22,12 @@ export function AppShell({ role }: { role: Role }) {
             </span>
             COE Marketplace
           </a>
-          <nav aria-label={`${ROLE_LABEL[role]} navigation`} className="mainnav">
+          <nav aria-label={isMember ? t('nav.label') : `${ROLE_LABEL[role]} navigation`} className="mainnav">
             <ul>
               {NAVIGATION[role].map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end} prefetch="intent">
-                    {item.label}
+                    {item.messageKey ? t(item.messageKey) : item.label}
                   </NavLink>
                 </li>
               ))}
@@ -32,13 +37,14 @@ export function AppShell({ role }: { role: Role }) {
             <div className="whoami">
               <span className="whoami__name">{user.displayName}</span>
               <span className="whoami__org">
-                {ROLE_LABEL[user.role]} · {user.organizationName}
+                {isMember ? t('role.employee') : ROLE_LABEL[user.role]} · {user.organizationName}
               </span>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--quiet">
-                  Sign out
+                  {isMember ? t('signOut') : 'Sign out'}
                 </button>
               </Form>
+              {isMember ? <LanguageSwitch /> : null}
             </div>
           ) : null}
         </div>

@@ -5,14 +5,16 @@ export interface NavItem {
   label: string
   /** Exact match for index pages so "Overview" is not active on every child page. */
   end?: boolean
+  /** Member-facing pages: the label's key in the translations (app/i18n), `label` being the English. */
+  messageKey?: string
 }
 
 /** Each role's navigation: only pages that exist. */
 export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   employee: [
-    { to: '/member', label: 'My benefits', end: true },
-    { to: '/member/care', label: 'Find care' },
-    { to: '/member/cases', label: 'My cases' },
+    { to: '/member', label: 'My benefits', end: true, messageKey: 'nav.home' },
+    { to: '/member/care', label: 'Find care', messageKey: 'nav.care' },
+    { to: '/member/cases', label: 'My cases', messageKey: 'nav.cases' },
   ],
   employer_admin: [
     { to: '/employer', label: 'Overview', end: true },

@@ -119,6 +119,11 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     action: { roles: everyone({ redirect: '/login' }) },
     endsSession: true,
   },
+  'language': {
+    public: "the language switch (a cookie; a member's choice is also kept on the account)",
+    loader: { roles: everyone({ redirect: '/' }) },
+    action: { roles: everyone({ redirect: '/' }) },
+  },
   'webhooks.stripe': {
     public: "Stripe's webhook: the signature is the credential",
     loader: { roles: everyone(405) },

@@ -10,7 +10,7 @@ import type { Database } from '~/db/schema'
  */
 const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   organizations: { id: true, kind: true, name: true, code: true, createdAt: true },
-  users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true },
+  users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true, preferredLanguage: true },
   memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true },
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
   brokerClients: { id: true, brokerOrganizationId: true, employerOrganizationId: true, grantedByUserId: true, grantedAt: true, revokedAt: true },

@@ -24,3 +24,7 @@ export function insertMembership(
 export function recordLogin(db: Kysely<Database>, userId: string, at: string) {
   return db.updateTable('users').set({ lastLoginAt: at }).where('id', '=', userId).execute()
 }
+
+export function setPreferredLanguage(db: Kysely<Database>, userId: string, language: string) {
+  return db.updateTable('users').set({ preferredLanguage: language }).where('id', '=', userId).execute()
+}

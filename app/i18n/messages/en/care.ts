@@ -1,0 +1,2 @@
+/** Messages of the care pages (English, the source). */
+export const care = {} as const

@@ -1,0 +1,2 @@
+/** Messages of the cases pages (English, the source). */
+export const cases = {} as const

@@ -1,0 +1,4 @@
+import type { care as en } from '../en/care'
+import type { SameKeys } from '../shape'
+
+export const care: SameKeys<typeof en> = {}
