@@ -49,7 +49,7 @@ test('an employer admin edits a health plan: a bad value is refused, a good one 
   const original = await deductible.inputValue()
   await deductible.fill('-40')
   await page.getByRole('button', { name: 'Save plan' }).click()
-  await expect(page.getByText('Enter the individual deductible in dollars, like 1500 or 1,500.00')).toBeVisible()
+  await expect(page.getByText('The individual deductible must be from $0 to $50,000')).toBeVisible()
   await expect(deductible).toHaveAttribute('aria-invalid', 'true')
 
   await deductible.fill(original)
