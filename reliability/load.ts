@@ -1,0 +1,496 @@
+/**
+ * `npm run load [-- --users 200 --coordinators 5 --duration 60 --think-min 1000 --think-max 2000
+ * --seed N --port P --timeout 30 --keep]` (issue 10): the production build (`npm run build`; run
+ * here when build/ is missing) served by `node server.mjs` on loopback, on a fresh database
+ * (SQLite file in a temporary directory, or a fresh PostgreSQL schema when DATABASE_URL is
+ * postgres://…) migrated and seeded with the demo data. --users members (each its own account on a
+ * distinct roster member of the demo employers) search, open centers and request care, and
+ * --coordinators care coordinators (signed in through the real form) work the queue one valid step
+ * at a time, with a think time between requests and each from its own address (X-Forwarded-For,
+ * TRUST_PROXY=1). Then the database is checked against every write the server acknowledged
+ * (reliability/load-check.ts). Prints a table, writes JSON and the server's log under
+ * reliability/results/, exits 1 on FAIL. Nothing listens beyond 127.0.0.1; every wait is bounded.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
+import { checkWrites, snapshot, type WriteCheck } from './load-check'
+import {
+  createRandom, REQUEST_KINDS, runCoordinator, runMember, signInCoordinator,
+  type LoadCoordinator, type LoadMember, type RunContext, type Sample,
+} from './load-users'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const RESULTS_DIR = path.join(ROOT, 'reliability/results')
+const USAGE = 'Usage: npm run load -- [--users 200] [--coordinators 5] [--duration 60] [--think-min 1000] [--think-max 2000] [--seed N] [--port P] [--timeout 30] [--keep]'
+const SESSION_SECRET = 'load-test-session-secret-0123456789-0123456789'
+const PG_SCHEMA = 'load_test'
+/** Chance that a member who opened a center requests care there, and that the request is sent twice at once. */
+const BEHAVIOUR = { requestRate: 0.35, doubleSubmitRate: 0.1 }
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function parseOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        users: { type: 'string', default: '200' },
+        coordinators: { type: 'string', default: '5' },
+        duration: { type: 'string', default: '60' },
+        'think-min': { type: 'string', default: '1000' },
+        'think-max': { type: 'string', default: '2000' },
+        seed: { type: 'string' },
+        port: { type: 'string' },
+        timeout: { type: 'string', default: '30' },
+        keep: { type: 'boolean', default: false },
+      },
+    })
+    const int = (name: string, value: unknown, min: number, max: number) => {
+      const n = Number(value)
+      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`)
+      return n
+    }
+    const options = {
+      members: int('users', values.users, 1, 2000),
+      coordinators: int('coordinators', values.coordinators, 0, 50),
+      durationSeconds: int('duration', values.duration, 1, 3600),
+      thinkMs: { min: int('think-min', values['think-min'], 0, 60_000), max: int('think-max', values['think-max'], 0, 60_000) },
+      seed: values.seed === undefined ? Date.now() % 1_000_000 : int('seed', values.seed, 0, 2 ** 31),
+      port: values.port === undefined ? null : int('port', values.port, 1024, 65535),
+      timeoutMs: int('timeout', values.timeout, 1, 600) * 1000,
+      keep: values.keep === true,
+    }
+    if (options.thinkMs.max < options.thinkMs.min) throw new Error('--think-max must be at least --think-min')
+    return options
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+const options = parseOptions()
+const isPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
+const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!)
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * A Linux process's CPU seconds (all threads), peak resident memory, and for its main thread (the
+ * event loop) the seconds it ran and the seconds it was ready but waited for a CPU (schedstat: on
+ * a shared machine, the time other processes took). Null elsewhere.
+ */
+function processUsage(pid: number | undefined): { cpuSeconds: number; peakRssMb: number; loopRunSeconds: number; loopWaitSeconds: number } | null {
+  if (pid === undefined) return null
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12]) // utime + stime, in USER_HZ (100 on Linux)
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    const [runNs, waitNs] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number)
+    return { cpuSeconds: ticks / 100, peakRssMb: Math.round(Number(hwm ?? 0) / 1024), loopRunSeconds: runNs! / 1e9, loopWaitSeconds: waitNs! / 1e9 }
+  } catch {
+    return null
+  }
+}
+
+function machine() {
+  const cpus = os.cpus()
+  let commit = 'unknown'
+  let uncommitted = 0
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    uncommitted = execFileSync('git', ['status', '--porcelain', '--', 'app', 'db', 'server.mjs'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean).length
+  } catch {
+    // not a git checkout
+  }
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? '?'}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    commit,
+    /** Files of app/, db/ and server.mjs changed but not committed when the run was made (the build is of the working tree). */
+    uncommittedAppFiles: uncommitted,
+    loadAverageBefore: os.loadavg().map((n) => round(n, 2)),
+    /** When build/ was made: the server runs that build, whatever the working tree holds now. */
+    builtAt: fs.statSync(path.join(ROOT, 'build/index.js')).mtime.toISOString(),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build and database
+
+if (!fs.existsSync(path.join(ROOT, 'build/index.js'))) {
+  console.log('No build found: running `npm run build`')
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 10 * 60_000 })
+}
+
+let workDir: string | null = null
+if (isPostgres) {
+  process.env.DATABASE_SCHEMA = PG_SCHEMA
+} else {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-load-'))
+  process.env.DATABASE_URL = `file:${path.join(workDir, 'load.db')}`
+  delete process.env.DATABASE_SCHEMA
+}
+const databaseUrl = process.env.DATABASE_URL!
+const databaseSchema = process.env.DATABASE_SCHEMA
+Object.assign(process.env, { SESSION_SECRET, NODE_ENV: 'production' })
+// Nothing leaves the machine: no e-mail, no Stripe, no map tiles.
+for (const name of ['SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'MAPBOX_ACCESS_TOKEN']) delete process.env[name]
+
+// App modules read the environment on first use, so they are loaded after it is set.
+const { openDatabase } = await import('../app/db/connection')
+const { getDatabase } = await import('../app/db/client.server')
+const { createUserSession } = await import('../app/auth/session.server')
+const { migrateToLatest } = await import('../db/migrate')
+const { seedDemoData, DEMO_PASSWORD } = await import('../db/seed/index')
+const { EMPLOYERS } = await import('../db/seed/metros')
+const { seedId } = await import('../db/seed/random')
+
+const machineInfo = machine()
+const setupStarted = performance.now()
+if (isPostgres) {
+  const admin = openDatabase({ url: databaseUrl })
+  await sql`drop schema if exists ${sql.id(PG_SCHEMA)} cascade`.execute(admin.db)
+  await sql`create schema ${sql.id(PG_SCHEMA)}`.execute(admin.db)
+  await admin.db.destroy()
+}
+const { db, dialect } = getDatabase()
+await migrateToLatest(db, dialect)
+await seedDemoData(db)
+const databaseVersion =
+  dialect === 'sqlite'
+    ? `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0]!.v}`
+    : ((await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v.split(' on ')[0] ?? 'PostgreSQL')
+
+/** Members on distinct roster rows that have no account and no demo case, spread over the demo employers. */
+async function createAccounts() {
+  const random = createRandom(options.seed)
+  const now = new Date().toISOString()
+  const { passwordHash } = await db.selectFrom('users').select('passwordHash').where('email', '=', 'coordinator@coe-platform.example').executeTakeFirstOrThrow()
+  const taken = new Set([
+    ...(await db.selectFrom('cases').select('rosterMemberId').execute()).map((r) => r.rosterMemberId),
+    ...(await db.selectFrom('memberships').select('rosterMemberId').where('rosterMemberId', 'is not', null).execute()).map((r) => r.rosterMemberId!),
+  ])
+  const pools = await Promise.all(
+    EMPLOYERS.map(async (employer) => {
+      const rows = (await db.selectFrom('rosterMembers').select(['id', 'zip']).where('employerId', '=', seedId('org', employer.code)).orderBy('employeeId').execute()).filter((r) => !taken.has(r.id))
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = random.int(0, i)
+        ;[rows[i], rows[j]] = [rows[j]!, rows[i]!]
+      }
+      return { employer, rows, otherZips: [...employer.homeZips, ...rows.slice(0, 30).map((r) => r.zip)] }
+    }),
+  )
+  const members: Array<Omit<LoadMember, 'cookie'>> = []
+  for (let i = 0; i < options.members; i++) {
+    const pool = pools[i % pools.length]!
+    const row = pool.rows[Math.floor(i / pools.length)]
+    if (!row) throw new Error(`Not enough roster members for ${options.members} users`)
+    members.push({
+      index: i, userId: randomUUID(), rosterMemberId: row.id, homeZip: row.zip, procedures: pool.employer.program.procedures, otherZips: pool.otherZips,
+      address: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+    })
+  }
+  const coordinators: LoadCoordinator[] = Array.from({ length: options.coordinators }, (_, i) => ({
+    index: i, userId: randomUUID(), email: `load-coordinator-${i + 1}@load-test.invalid`, address: `10.1.0.${i + 1}`,
+  }))
+  await db.transaction().execute(async (trx) => {
+    const users = [
+      ...members.map((m) => ({ id: m.userId, email: `load-member-${m.index + 1}@load-test.invalid`, passwordHash, displayName: `Load Member ${m.index + 1}`, createdAt: now, lastLoginAt: null })),
+      ...coordinators.map((c) => ({ id: c.userId, email: c.email, passwordHash, displayName: `Load Coordinator ${c.index + 1}`, createdAt: now, lastLoginAt: null })),
+    ]
+    const memberships = [
+      ...members.map((m, i) => ({ id: randomUUID(), userId: m.userId, organizationId: seedId('org', pools[i % pools.length]!.employer.code), role: 'employee' as const, rosterMemberId: m.rosterMemberId, createdAt: now })),
+      ...coordinators.map((c) => ({ id: randomUUID(), userId: c.userId, organizationId: seedId('org', 'PLATFORM'), role: 'care_coordinator' as const, rosterMemberId: null, createdAt: now })),
+    ]
+    for (let i = 0; i < users.length; i += 200) await trx.insertInto('users').values(users.slice(i, i + 200)).execute()
+    for (let i = 0; i < memberships.length; i += 200) await trx.insertInto('memberships').values(memberships.slice(i, i + 200)).execute()
+  })
+  // Members' sessions as sign-in makes them (the session table and the signed cookie); coordinators sign in through the form.
+  const withSessions: LoadMember[] = []
+  for (const member of members) withSessions.push({ ...member, cookie: (await createUserSession(member.userId)).split(';')[0]! })
+  return { members: withSessions, coordinators }
+}
+
+const { members, coordinators } = await createAccounts()
+const before = await snapshot(db)
+await db.destroy()
+globalThis.__portalDatabase = undefined
+const setupSeconds = (performance.now() - setupStarted) / 1000
+console.log(`load: ${databaseVersion}${workDir ? ` in ${workDir}` : ` schema ${PG_SCHEMA}`}; demo data and ${members.length} member + ${coordinators.length} coordinator accounts in ${round(setupSeconds)} s`)
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+const port = options.port ?? (await freePort())
+const baseUrl = `http://127.0.0.1:${port}`
+fs.mkdirSync(RESULTS_DIR, { recursive: true })
+const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+const serverLogFile = path.join(RESULTS_DIR, `load-${stamp}-server.log`)
+const serverLog = fs.createWriteStream(serverLogFile)
+let serverStderr = ''
+const serverEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', SESSION_SECRET, TRUST_PROXY: '1', ACCESS_LOG: 'off', DATABASE_URL: databaseUrl }
+if (databaseSchema) serverEnv.DATABASE_SCHEMA = databaseSchema
+// server.mjs listens on every interface; the preload binds it to 127.0.0.1 for this run.
+const server: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'reliability/loopback-only.mjs')).href, path.join(ROOT, 'server.mjs')], {
+  cwd: ROOT, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'],
+})
+server.stdout!.on('data', (chunk: Buffer) => serverLog.write(chunk))
+server.stderr!.on('data', (chunk: Buffer) => {
+  serverLog.write(chunk)
+  if (serverStderr.length < 5_000_000) serverStderr += chunk.toString('utf8')
+})
+const serverExited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
+// However this script ends (an error, the watchdog), the server does not outlive it.
+process.on('exit', () => {
+  if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL')
+})
+
+async function stopServer() {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  server.kill('SIGTERM')
+  const stopped = await Promise.race([serverExited.then(() => true), sleep(10_000).then(() => false)])
+  if (!stopped) {
+    server.kill('SIGKILL')
+    await serverExited
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stopServer().then(() => process.exit(130))
+  })
+}
+// The run's time bound: setup is done; the run, its checks and the report take far less than this.
+const watchdog = setTimeout(() => {
+  console.error('load: time limit reached, stopping')
+  void stopServer().then(() => process.exit(3))
+}, (options.durationSeconds + 300) * 1000)
+
+async function waitForServer() {
+  const until = Date.now() + 60_000
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server.mjs exited with ${server.exitCode}; see ${serverLogFile}`)
+    const ok = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)
+    if (ok) return
+    await sleep(100)
+  }
+  throw new Error(`server.mjs did not answer /healthz within 60 s; see ${serverLogFile}`)
+}
+await waitForServer()
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+const ctx: RunContext = {
+  baseUrl, deadline: Infinity, thinkMs: options.thinkMs, timeoutMs: options.timeoutMs,
+  samples: [], problems: [], careAcks: [], transitionAcks: [], uncertainWrites: [], startedAt: 0,
+}
+const signedIn = []
+for (const coordinator of coordinators) {
+  const client = await signInCoordinator(ctx, coordinator, DEMO_PASSWORD, createRandom(options.seed + 10_000 + coordinator.index))
+  if (client) signedIn.push({ coordinator, client })
+}
+const usageBefore = processUsage(server.pid)
+const ownCpuBefore = process.cpuUsage()
+const ownUsageBefore = processUsage(process.pid)
+// The load generator's own event-loop lag: it adds to every latency measured, so it is reported.
+const ownLoopDelay = monitorEventLoopDelay({ resolution: 10 })
+ownLoopDelay.enable()
+console.log(`load: ${members.length} members and ${signedIn.length} coordinators for ${options.durationSeconds} s against ${baseUrl} (think ${options.thinkMs.min}–${options.thinkMs.max} ms, seed ${options.seed})`)
+ctx.startedAt = Date.now()
+ctx.deadline = ctx.startedAt + options.durationSeconds * 1000
+const progress = setInterval(() => {
+  const seconds = Math.round((Date.now() - ctx.startedAt) / 1000)
+  const bad = ctx.samples.filter((s) => s.outcome === 'server-error' || s.outcome === 'network-error').length
+  console.log(`  ${seconds} s: ${ctx.samples.length} requests, ${ctx.careAcks.length} care requests and ${ctx.transitionAcks.length} steps acknowledged, ${bad} 5xx/network errors`)
+}, 10_000)
+await Promise.all([
+  ...members.map((member) => runMember(ctx, member, createRandom(options.seed + 1 + member.index), BEHAVIOUR)),
+  ...signedIn.map(({ coordinator, client }) => runCoordinator(ctx, coordinator, client, createRandom(options.seed + 20_000 + coordinator.index))),
+])
+const wallSeconds = (Date.now() - ctx.startedAt) / 1000
+clearInterval(progress)
+const usageAfter = processUsage(server.pid)
+const ownCpu = process.cpuUsage(ownCpuBefore)
+const ownUsageAfter = processUsage(process.pid)
+ownLoopDelay.disable()
+const generator = {
+  cpuSeconds: round((ownCpu.user + ownCpu.system) / 1e6),
+  waitedForCpuSeconds: ownUsageBefore && ownUsageAfter ? round(ownUsageAfter.loopWaitSeconds - ownUsageBefore.loopWaitSeconds) : null,
+  loopDelayP99Ms: round(ownLoopDelay.percentile(99) / 1e6),
+  loopDelayMaxMs: round(ownLoopDelay.max / 1e6),
+}
+await stopServer()
+await new Promise((resolve) => serverLog.end(resolve))
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+const check = await (async (): Promise<WriteCheck> => {
+  const connection = openDatabase({ url: databaseUrl, schema: databaseSchema })
+  try {
+    return await checkWrites(connection.db, connection.dialect, before, {
+      careAcks: ctx.careAcks, transitionAcks: ctx.transitionAcks, uncertainWrites: ctx.uncertainWrites,
+      coordinatorUserIds: new Set(coordinators.map((c) => c.userId)),
+      memberUserIdOfRosterMember: new Map(members.map((m) => [m.rosterMemberId, m.userId])),
+      addressOfUser: new Map([...members.map((m) => [m.userId, m.address] as const), ...coordinators.map((c) => [c.userId, c.address] as const)]),
+    })
+  } finally {
+    await connection.db.destroy()
+  }
+})()
+
+const serverErrors = serverStderr
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => {
+    try {
+      const entry = JSON.parse(line) as { level?: string; method?: string; path?: string; message?: string }
+      return entry.level === 'error' ? { method: entry.method, path: entry.path, message: entry.message } : null
+    } catch {
+      return { method: undefined, path: undefined, message: line.slice(0, 500) }
+    }
+  })
+  .filter((entry) => entry !== null)
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function summarize(kind: string, samples: Sample[]) {
+  const times = samples.filter((s) => s.status !== null).map((s) => s.ms).sort((a, b) => a - b)
+  const count = (outcome: Sample['outcome']) => samples.filter((s) => s.outcome === outcome).length
+  return {
+    kind,
+    requests: samples.length,
+    ok: count('ok'),
+    conflict: count('conflict'),
+    rateLimited: count('rate-limited'),
+    unexpected: count('unexpected'),
+    serverErrors: count('server-error'),
+    networkErrors: count('network-error'),
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    p99Ms: round(percentile(times, 99)),
+    maxMs: round(times.at(-1) ?? NaN),
+  }
+}
+const kinds = REQUEST_KINDS.map((kind) => summarize(kind, ctx.samples.filter((s) => s.kind === kind))).filter((k) => k.requests > 0)
+const runSamples = ctx.samples.filter((s) => s.kind !== 'sign-in')
+const total = summarize('all (run)', runSamples)
+/** Requests and latency per 10 s of the run: stalls show as a bucket with a high p95. */
+const timeline = Array.from({ length: Math.ceil(options.durationSeconds / 10) }, (_, i) => {
+  const bucket = runSamples.filter((s) => s.atMs >= i * 10_000 && s.atMs < (i + 1) * 10_000)
+  const times = bucket.map((s) => s.ms).sort((a, b) => a - b)
+  return { fromSecond: i * 10, requests: bucket.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(times.at(-1) ?? NaN) }
+})
+const statusCounts: Record<string, number> = {}
+for (const s of ctx.samples) statusCounts[String(s.status ?? 'network error')] = (statusCounts[String(s.status ?? 'network error')] ?? 0) + 1
+const serverCpu = usageBefore && usageAfter ? round(usageAfter.cpuSeconds - usageBefore.cpuSeconds) : null
+const eventLoop = usageBefore && usageAfter ? { runSeconds: round(usageAfter.loopRunSeconds - usageBefore.loopRunSeconds), waitedForCpuSeconds: round(usageAfter.loopWaitSeconds - usageBefore.loopWaitSeconds) } : null
+
+const failures: string[] = []
+const totalOf = (key: 'serverErrors' | 'networkErrors' | 'unexpected' | 'rateLimited') => kinds.reduce((sum, k) => sum + k[key], 0)
+if (totalOf('serverErrors') > 0) failures.push(`${totalOf('serverErrors')} server errors (5xx)`)
+if (totalOf('networkErrors') > 0) failures.push(`${totalOf('networkErrors')} network errors or timeouts`)
+if (totalOf('unexpected') > 0) failures.push(`${totalOf('unexpected')} unexpected answers (see problems)`)
+if (signedIn.length < coordinators.length) failures.push(`${coordinators.length - signedIn.length} coordinators could not sign in`)
+if (serverErrors.length > 0) failures.push(`${serverErrors.length} error lines in the server log`)
+if (check.lost.length > 0) failures.push(`${check.lost.length} acknowledged writes lost or different`)
+if (check.duplicates.length > 0) failures.push(`${check.duplicates.length} duplicated writes`)
+if (check.unacknowledged.length > 0) failures.push(`${check.unacknowledged.length} writes without a success answer`)
+if (check.wrongState.length > 0) failures.push(`${check.wrongState.length} cases not in their last acknowledged status`)
+if (check.addressMismatches.length > 0) failures.push(`${check.addressMismatches.length} audit entries without the user's address`)
+if (check.integrity.length > 0) failures.push(`database integrity: ${check.integrity.slice(0, 3).join('; ')}`)
+if (check.doubleSubmits.answeredWithOneCase < check.doubleSubmits.pairs) failures.push(`${check.doubleSubmits.pairs - check.doubleSubmits.answeredWithOneCase} double submits answered with two cases`)
+if (check.acknowledged.newCases === 0 || (signedIn.length > 0 && check.acknowledged.transitions === 0 && options.durationSeconds >= 20)) {
+  failures.push('too few writes acknowledged for the check to mean anything')
+}
+const verdict = failures.length === 0 ? 'PASS' : 'FAIL'
+
+const pad = (text: string | number, width: number, left = false) => (left ? String(text).padEnd(width) : String(text).padStart(width))
+console.log(`\n${pad('requests by kind', 18, true)}${pad('count', 7)}${pad('ok', 7)}${pad('422 conflict', 13)}${pad('429', 6)}${pad('other', 7)}${pad('5xx', 6)}${pad('net err', 8)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}`)
+for (const k of [...kinds, total]) {
+  console.log(`${pad(k.kind, 18, true)}${pad(k.requests, 7)}${pad(k.ok, 7)}${pad(k.conflict, 13)}${pad(k.rateLimited, 6)}${pad(k.unexpected, 7)}${pad(k.serverErrors, 6)}${pad(k.networkErrors, 8)}${pad(k.p50Ms, 9)}${pad(k.p95Ms, 9)}${pad(k.p99Ms, 9)}`)
+}
+const lines: Array<[string, string]> = [
+  ['users', `${members.length + signedIn.length} (${members.length} members, ${signedIn.length} coordinators), think time ${options.thinkMs.min / 1000}–${options.thinkMs.max / 1000} s`],
+  ['duration', `${options.durationSeconds} s (${round(wallSeconds)} s until the last request in flight ended)`],
+  ['throughput', `${runSamples.length} requests, ${round(runSamples.length / wallSeconds)} req/s`],
+  ['errors', `5xx ${totalOf('serverErrors')}, network ${totalOf('networkErrors')}, 429 ${totalOf('rateLimited')}, other unexpected ${totalOf('unexpected')}, server log errors ${serverErrors.length}`],
+  ['care requests', `new cases acknowledged ${check.acknowledged.newCases}, found ${check.found.newCases}; "existing" answers ${check.acknowledged.existingAnswers}, correct ${check.found.existingAnswers}; double submits ${check.doubleSubmits.pairs}, one case each ${check.doubleSubmits.answeredWithOneCase}`],
+  ['coordinator steps', `acknowledged ${check.acknowledged.transitions}, found ${check.found.transitions}; refused as conflicts ${kinds.find((k) => k.kind === 'transition')?.conflict ?? 0}`],
+  ['writes', `acknowledged ${check.acknowledged.newCases + check.acknowledged.transitions}, found ${check.found.newCases + check.found.transitions}; lost ${check.lost.length}, duplicates ${check.duplicates.length}, unacknowledged ${check.unacknowledged.length}, wrong status ${check.wrongState.length}, audit address mismatches ${check.addressMismatches.length}, integrity ${!check.integrityChecked ? 'not checked (PostgreSQL)' : check.integrity.length === 0 ? 'ok' : 'FAILED'}`],
+  ['server', `${serverCpu === null ? '?' : `${serverCpu} CPU s (${round(serverCpu / wallSeconds, 2)} cores)`}, peak RSS ${usageAfter?.peakRssMb ?? '?'} MB${eventLoop ? `; event loop thread ran ${eventLoop.runSeconds} s, waited ${eventLoop.waitedForCpuSeconds} s for a CPU` : ''}`],
+  ['load generator', `${generator.cpuSeconds} CPU s, waited ${generator.waitedForCpuSeconds ?? '?'} s for a CPU, event-loop lag p99 ${generator.loopDelayP99Ms} ms (max ${generator.loopDelayMaxMs} ms)`],
+  ['machine', `${machineInfo.cpu}, ${machineInfo.memoryGiB} GiB, ${machineInfo.node}, ${databaseVersion}, load average before ${machineInfo.loadAverageBefore.join(' ')}; build of ${machineInfo.builtAt}, commit ${machineInfo.commit}${machineInfo.uncommittedAppFiles ? ` + ${machineInfo.uncommittedAppFiles} uncommitted app files` : ''}`],
+]
+lines.splice(3, 0, ['per 10 s', timeline.map((b) => `${b.fromSecond}s: ${b.requests} req p95 ${Math.round(b.p95Ms)} ms`).join(' · ')])
+console.log('')
+for (const [label, text] of lines) console.log(`${pad(label, 18, true)}${text}`)
+for (const problem of ctx.problems.slice(0, 10)) console.log(`  problem: ${problem.kind} ${problem.method} ${problem.path.split('?')[0]} → ${problem.status ?? 'no answer'}: ${problem.detail}`)
+for (const entry of serverErrors.slice(0, 5)) console.log(`  server log: ${entry.method ?? ''} ${entry.path ?? ''} ${entry.message}`)
+for (const text of [...check.lost, ...check.duplicates, ...check.unacknowledged, ...check.wrongState, ...check.addressMismatches].slice(0, 10)) console.log(`  database: ${text}`)
+console.log(`\n${verdict}${failures.length ? `: ${failures.join('; ')}` : ''}`)
+
+const limit = <T>(items: T[]) => items.slice(0, 100)
+const resultFile = path.join(RESULTS_DIR, `load-${stamp}.json`)
+fs.writeFileSync(
+  resultFile,
+  `${JSON.stringify(
+    {
+      at: new Date(ctx.startedAt).toISOString(),
+      verdict,
+      failures,
+      options: { ...options, behaviour: BEHAVIOUR },
+      machine: { ...machineInfo, loadAverageAfter: os.loadavg().map((n) => round(n, 2)), database: databaseVersion },
+      setupSeconds: round(setupSeconds),
+      wallSeconds: round(wallSeconds, 2),
+      requestsPerSecond: round(runSamples.length / wallSeconds),
+      kinds,
+      total,
+      timeline,
+      statusCounts,
+      server: { cpuSeconds: serverCpu, eventLoop, peakRssMb: usageAfter?.peakRssMb ?? null, errorLines: serverErrors.length, errors: limit(serverErrors), log: path.relative(ROOT, serverLogFile) },
+      loadGenerator: generator,
+      writes: { ...check, lost: limit(check.lost), duplicates: limit(check.duplicates), unacknowledged: limit(check.unacknowledged), wrongState: limit(check.wrongState), addressMismatches: limit(check.addressMismatches) },
+      problems: ctx.problems,
+    },
+    null,
+    2,
+  )}\n`,
+)
+console.log(`Written to ${path.relative(ROOT, resultFile)} (server log ${path.relative(ROOT, serverLogFile)})`)
+
+if (options.keep) console.log(`Database kept: ${workDir ? path.join(workDir, 'load.db') : `schema ${PG_SCHEMA}`}`)
+else if (workDir) fs.rmSync(workDir, { recursive: true, force: true })
+else {
+  const admin = openDatabase({ url: databaseUrl })
+  await sql`drop schema if exists ${sql.id(PG_SCHEMA)} cascade`.execute(admin.db)
+  await admin.db.destroy()
+}
+clearTimeout(watchdog)
+process.exit(verdict === 'PASS' ? 0 : 1)
