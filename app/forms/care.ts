@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SORT_KEYS, type SortKey } from '~/domain/search/ranking'
+import { isIsoDate } from '~/domain/dates'
 import { hasControlCharacter } from '~/domain/text'
 import { checkbox, dollarsField, isoDate, plainTextForm } from './fields'
 
@@ -28,21 +29,32 @@ export function parseFindCareQuery(params: URLSearchParams) {
 
 export const CONTACT_PREFERENCES = ['email', 'phone', 'text'] as const
 
-/** A member's care request. Dates are optional; when given they must be in order. */
-export const CareRequestSchema = plainTextForm(z
-  .object({
-    preferredStart: isoDate('earliest date that suits you').optional(),
-    preferredEnd: isoDate('latest date that suits you').optional(),
-    hasCompanion: checkbox,
-    contactPreference: z.enum(CONTACT_PREFERENCES, { errorMap: () => ({ message: 'Choose how we should contact you' }) }),
-    memberNote: z.string().trim().max(1000, 'Keep the note under 1,000 characters').optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.preferredStart && value.preferredEnd && value.preferredEnd < value.preferredStart) {
-      ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'The latest date cannot be before the earliest date' })
-    }
-  }))
-export type CareRequestInput = z.output<typeof CareRequestSchema>
+/** Messages of the care request in the page's language (a `t` of the `care` namespace, issue 11). */
+export type CareMessages = (key: string, options?: Record<string, unknown>) => string
+
+/** A member's care request. Dates are optional; when given they must be real, from 2000 to 2100, and in order. */
+export function careRequestSchema(t: CareMessages) {
+  const date = (fieldKey: string) =>
+    z.string().superRefine((text, ctx) => {
+      const field = t(fieldKey)
+      if (!isIsoDate(text)) ctx.addIssue({ code: 'custom', message: t('errors.dateInvalid', { field }) })
+      else if (text < '2000-01-01' || text > '2100-12-31') ctx.addIssue({ code: 'custom', message: t('errors.dateRange', { field }) })
+    })
+  return plainTextForm(z
+    .object({
+      preferredStart: date('errors.earliestField').optional(),
+      preferredEnd: date('errors.latestField').optional(),
+      hasCompanion: checkbox,
+      contactPreference: z.enum(CONTACT_PREFERENCES, { errorMap: () => ({ message: t('errors.contact') }) }),
+      memberNote: z.string().trim().max(1000, t('errors.noteLong')).optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.preferredStart && value.preferredEnd && value.preferredEnd < value.preferredStart) {
+        ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: t('errors.order') })
+      }
+    }))
+}
+export type CareRequestInput = z.output<ReturnType<typeof careRequestSchema>>
 
 const yesNo = z
   .enum(['yes', 'no'])

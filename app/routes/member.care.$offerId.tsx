@@ -2,20 +2,26 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { requirePermission } from '~/auth/guard.server'
-import { formatCents } from '~/domain/money'
-import { CareRequestSchema } from '~/forms/care'
+import { careRequestSchema } from '~/forms/care'
 import { requireParam } from '~/http/params'
+import { languageOf } from '~/i18n/language.server'
+import { translatedTitle } from '~/i18n/meta'
+import { fixedT } from '~/i18n/translator'
 import { notFound } from '~/http/responses.server'
 import { requestCare } from '~/services/cases.server'
 import { getCareOption } from '~/services/find-care.server'
-import { bundleIncludes } from '~/ui/care-facts'
+import { useBundleIncludes } from '~/ui/care-facts'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { Field } from '~/ui/primitives/field'
 import { QualityFacts } from '~/ui/quality-facts'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TermsExplained } from '~/ui/terms-explained'
+import { useLocaleFormat } from '~/ui/use-locale-format'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.result.facilityName ?? 'Center'} · Find care · COE Marketplace` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.result.facilityName ?? ''} · ${translatedTitle(matches, 'search.title', { ns: 'care' })}` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
@@ -26,14 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
-  const submission = parseWithZod(await request.formData(), { schema: CareRequestSchema })
+  const schema = careRequestSchema(fixedT(await languageOf(request), 'care'))
+  const submission = parseWithZod(await request.formData(), { schema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await requestCare(actor, requireParam(params, 'offerId'), submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 422 })
   return redirect(`/member/cases/${result.caseId}${result.isNew ? '?requested=1' : '?existing=1'}`)
 }
-
-const money = (cents: number) => formatCents(cents)
 
 export default function CareOptionRoute() {
   const option = useLoaderData<typeof loader>()
@@ -41,143 +46,158 @@ export default function CareOptionRoute() {
   const { cost, travel } = result
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('care')
+  const { t: tc } = useTranslation()
+  const format = useLocaleFormat()
+  const money = format.money
+  const bundleIncludes = useBundleIncludes()
+  const schema = useMemo(() => careRequestSchema(t), [t])
+  const persons = (count: number) => t('travel.persons', { count })
   const [form, fields] = useForm({
     id: 'care-request',
     lastResult,
-    constraint: getZodConstraint(CareRequestSchema),
+    constraint: getZodConstraint(schema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     defaultValue: { contactPreference: 'email' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CareRequestSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/member/care?procedure=${procedure.code}${option.isHomeZip ? '' : `&zip=${option.zip}`}`}>Find care</Link>
+        <Link to={`/member/care?procedure=${procedure.code}${option.isHomeZip ? '' : `&zip=${option.zip}`}`}>{t('center.back')}</Link>
       </p>
       <h1>{result.facilityName}</h1>
       <p className="lead">
-        {procedure.name} · {result.address}, {result.city}, {result.state} {result.zip} · {Math.round(result.distanceMiles).toLocaleString('en-US')} miles from{' '}
-        {option.zip}
+        {t('center.where', {
+          procedure: tc(`procedures.${procedure.code}`, { defaultValue: procedure.name }),
+          address: result.address,
+          city: result.city,
+          state: result.state,
+          zip: result.zip,
+          miles: format.count(Math.round(result.distanceMiles)),
+          from: option.zip,
+        })}
       </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="cost-heading">
-          <h2 id="cost-heading">What you pay: {money(cost.memberPaysCents)}</h2>
+          <h2 id="cost-heading">{t('center.youPay', { amount: money(cost.memberPaysCents) })}</h2>
           <dl className="facts">
             {cost.hsaMinimumCents > 0 ? (
               <div>
-                <dt>IRS minimum deductible</dt>
-                <dd>{money(cost.hsaMinimumCents)}: your plan is HSA-qualified, so by IRS rules it cannot pay before you have paid this much this year</dd>
+                <dt>{t('center.hsaMinimum')}</dt>
+                <dd>{t('center.hsaMinimumDetail', { amount: money(cost.hsaMinimumCents) })}</dd>
               </div>
             ) : null}
             <div>
-              <dt>Deductible</dt>
-              <dd>{rules.deductibleWaived ? 'Waived by the program' : money(cost.deductibleCents)}</dd>
+              <dt>{t('center.deductible')}</dt>
+              <dd>{rules.deductibleWaived ? t('center.waived') : money(cost.deductibleCents)}</dd>
             </div>
             <div>
-              <dt>Coinsurance</dt>
-              <dd>{rules.coinsuranceWaived ? 'Waived by the program' : money(cost.coinsuranceCents)}</dd>
+              <dt>{t('center.coinsurance')}</dt>
+              <dd>{rules.coinsuranceWaived ? t('center.waived') : money(cost.coinsuranceCents)}</dd>
             </div>
             <div>
-              <dt>Copay</dt>
+              <dt>{t('center.copay')}</dt>
               <dd>{money(cost.copayCents)}</dd>
             </div>
             <div>
-              <dt>Out-of-pocket maximum</dt>
-              <dd>{cost.isCapped ? `Reached: you pay ${money(cost.memberPaysCents)} instead of ${money(cost.uncappedCents)}` : 'Not reached'}</dd>
+              <dt>{t('center.oopMax')}</dt>
+              <dd>{cost.isCapped ? t('center.oopReached', { amount: money(cost.memberPaysCents), uncapped: money(cost.uncappedCents) }) : t('center.oopNotReached')}</dd>
             </div>
             {option.completionIncentiveCents > 0 ? (
               <div>
-                <dt>Completion incentive</dt>
-                <dd>You receive {money(option.completionIncentiveCents)} after the procedure</dd>
+                <dt>{t('center.incentive')}</dt>
+                <dd>{t('center.incentiveDetail', { amount: money(option.completionIncentiveCents) })}</dd>
               </div>
             ) : null}
             <div>
-              <dt>At a typical local hospital</dt>
+              <dt>{t('center.local')}</dt>
               <dd>
                 {option.outsideOnPlan && option.outsidePrice !== null
-                  ? `You would pay ${money(option.outsideOnPlan.memberPaysCents)} of about ${formatCents(option.outsidePrice, { wholeDollars: true })}`
-                  : 'Unknown'}
+                  ? t('center.localDetail', { amount: money(option.outsideOnPlan.memberPaysCents), price: format.moneyWhole(option.outsidePrice) })
+                  : t('search.unknown')}
               </dd>
             </div>
           </dl>
-          <p className="small muted">Bundled price paid by your employer: {formatCents(result.bundlePriceCents, { wholeDollars: true })}. It includes: {bundleIncludes(result)}.</p>
+          <p className="small muted">{t('center.bundle', { price: format.moneyWhole(result.bundlePriceCents), items: bundleIncludes(result) })}</p>
+          <TermsExplained terms={['bundle', 'deductible', 'coinsurance', 'copay', 'outOfPocketMax', ...(cost.hsaMinimumCents > 0 ? (['hsaMinimum'] as const) : []), 'incentive']} />
         </section>
         <section className="card" aria-labelledby="travel-heading">
-          <h2 id="travel-heading">Travel: {travel.isCovered ? `${money(travel.totalCents)} covered` : 'not covered'}</h2>
+          <h2 id="travel-heading">{travel.isCovered ? t('center.travelTitleCovered', { amount: money(travel.totalCents) }) : t('center.travelTitleNot')}</h2>
           {travel.isCovered ? (
             <dl className="facts">
               <div>
-                <dt>{travel.mode === 'fly' ? 'Flights' : 'Driving'}</dt>
+                <dt>{travel.mode === 'fly' ? t('center.flights') : t('center.driving')}</dt>
                 <dd>
                   {travel.mode === 'fly'
-                    ? `${money(rules.airfareAllowanceCents)} × ${travel.persons} ${travel.persons === 1 ? 'person' : 'people'} = ${money(travel.transportCents)}`
-                    : `${Math.round(2 * result.distanceMiles)} miles round trip × ${money(rules.mileageRateCents)} = ${money(travel.transportCents)}`}
+                    ? t('center.flightsDetail', { fare: money(rules.airfareAllowanceCents), persons: persons(travel.persons), amount: money(travel.transportCents) })
+                    : t('center.drivingDetail', { miles: format.count(Math.round(2 * result.distanceMiles)), rate: money(rules.mileageRateCents), amount: money(travel.transportCents) })}
                 </dd>
               </div>
               <div>
-                <dt>Lodging</dt>
+                <dt>{t('center.lodging')}</dt>
                 <dd>
-                  {travel.nights} {travel.nights === 1 ? 'night' : 'nights'} × {money(rules.lodgingNightlyCapCents)} = {money(travel.lodgingCents)}
+                  {t('center.lodgingDetail', { nights: t('travel.nights', { count: travel.nights, amount: '' }).trim(), cap: money(rules.lodgingNightlyCapCents), amount: money(travel.lodgingCents) })}
                 </dd>
               </div>
               <div>
-                <dt>Meals</dt>
+                <dt>{t('center.meals')}</dt>
+                <dd>{t('center.mealsDetail', { perDay: money(rules.mealsPerDiemCents), days: travel.nights + 1, persons: travel.persons, amount: money(travel.mealsCents) })}</dd>
+              </div>
+              <div>
+                <dt>{t('center.cap')}</dt>
                 <dd>
-                  {money(rules.mealsPerDiemCents)} × {travel.nights + 1} days × {travel.persons} = {money(travel.mealsCents)}
+                  {travel.isCapped
+                    ? t('center.capReached', { uncapped: money(travel.uncappedCents), cap: money(rules.travelCapCents) })
+                    : t('center.capNotReached', { cap: money(rules.travelCapCents) })}
                 </dd>
               </div>
               <div>
-                <dt>Cap per case</dt>
-                <dd>{travel.isCapped ? `Reached: ${money(travel.uncappedCents)} is paid up to ${money(rules.travelCapCents)}` : `${money(rules.travelCapCents)} (not reached)`}</dd>
-              </div>
-              <div>
-                <dt>Companion</dt>
-                <dd>{rules.companionCovered ? 'Covered: one person may travel with you' : 'Not covered by your program'}</dd>
+                <dt>{t('center.companion')}</dt>
+                <dd>{rules.companionCovered ? t('center.companionCovered') : t('center.companionNot')}</dd>
               </div>
             </dl>
           ) : (
-            <p>
-              You live within {travel.minDistanceMiles} miles of this center, so your program does not pay for travel here. Centers farther away include travel.
-            </p>
+            <p>{t('center.travelNotCovered', { miles: travel.minDistanceMiles })}</p>
           )}
         </section>
       </div>
       <section className="card" aria-labelledby="quality-heading">
-        <h2 id="quality-heading">Quality facts (CMS)</h2>
-        <p>{result.starRating ? `${result.starRating} of 5 stars overall.` : 'CMS gives this hospital no overall star rating.'}</p>
+        <h2 id="quality-heading">{t('center.qualityTitle')}</h2>
+        <p>{result.starRating ? t('center.starsOverall', { stars: result.starRating }) : t('center.noStarsOverall')}</p>
         <QualityFacts measures={result.measures} />
       </section>
       <section className="card" aria-labelledby="request-heading">
-        <h2 id="request-heading">Request care here</h2>
-        <p>Your care team calls or writes within two working days to confirm your eligibility and plan the dates with you.</p>
+        <h2 id="request-heading">{t('center.requestTitle')}</h2>
+        <p>{t('center.requestLead')}</p>
         <Form method="post" {...getFormProps(form)} className="form-grid">
           <div id={form.errorId} role="alert" className="span-all">
             <ErrorList errors={form.errors} />
           </div>
-          <Field label="Earliest date that suits you (optional)" inputProps={getInputProps(fields.preferredStart, { type: 'date' })} errors={fields.preferredStart.errors} />
-          <Field label="Latest date that suits you (optional)" inputProps={getInputProps(fields.preferredEnd, { type: 'date' })} errors={fields.preferredEnd.errors} />
+          <Field label={t('center.earliest')} inputProps={getInputProps(fields.preferredStart, { type: 'date' })} errors={fields.preferredStart.errors} />
+          <Field label={t('center.latest')} inputProps={getInputProps(fields.preferredEnd, { type: 'date' })} errors={fields.preferredEnd.errors} />
           <div className="field field--checkbox span-all">
             <input {...getInputProps(fields.hasCompanion, { type: 'checkbox' })} />
-            <label htmlFor={fields.hasCompanion.id}>Someone will come with me{rules.companionCovered ? ' (their travel is covered)' : ' (their travel is not covered)'}</label>
+            <label htmlFor={fields.hasCompanion.id}>{rules.companionCovered ? t('center.companionCheckPaid') : t('center.companionCheckNotPaid')}</label>
           </div>
           <div className="field">
-            <label htmlFor={fields.contactPreference.id}>How should we contact you?</label>
+            <label htmlFor={fields.contactPreference.id}>{t('center.contact')}</label>
             <select {...getSelectProps(fields.contactPreference)}>
-              <option value="email">E-mail</option>
-              <option value="phone">Phone call</option>
-              <option value="text">Text message</option>
+              <option value="email">{t('center.email')}</option>
+              <option value="phone">{t('center.phone')}</option>
+              <option value="text">{t('center.text')}</option>
             </select>
             <ErrorList id={`${fields.contactPreference.id}-error`} errors={fields.contactPreference.errors} />
           </div>
           <div className="field span-all">
-            <label htmlFor={fields.memberNote.id}>Anything we should know? (optional)</label>
+            <label htmlFor={fields.memberNote.id}>{t('center.note')}</label>
             <textarea {...getTextareaProps(fields.memberNote)} rows={3} />
             <ErrorList id={`${fields.memberNote.id}-error`} errors={fields.memberNote.errors} />
           </div>
           <div className="form-actions span-all">
             <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
-              {navigation.state === 'submitting' ? 'Sending…' : 'Request care'}
+              {navigation.state === 'submitting' ? t('center.sending') : t('center.submit')}
             </button>
           </div>
         </Form>
@@ -187,5 +207,10 @@ export default function CareOptionRoute() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary notFound="This center is not in your program." />
+  return <CenterErrorBoundary />
+}
+
+function CenterErrorBoundary() {
+  const { t } = useTranslation('care')
+  return <RouteErrorBoundary notFound={t('center.notInProgram')} />
 }

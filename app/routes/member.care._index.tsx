@@ -1,40 +1,59 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { requirePermission } from '~/auth/guard.server'
-import { consumeAttempt, tooManyRequests, waitText } from '~/auth/rate-limits.server'
-import { formatCents } from '~/domain/money'
+import { consumeAttempt, tooManyRequests } from '~/auth/rate-limits.server'
+import { languageOf } from '~/i18n/language.server'
+import { translatedTitle } from '~/i18n/meta'
+import { fixedT } from '~/i18n/translator'
 import { parseFindCareQuery, RADIUS_CHOICES } from '~/forms/care'
 import { clientIp } from '~/http/client-ip.server'
 import { findCare } from '~/services/find-care.server'
-import { bundleIncludes, QualitySummary } from '~/ui/care-facts'
+import { QualitySummary, useBundleIncludes } from '~/ui/care-facts'
 import { CareMap } from '~/ui/map/care-map'
 import { TravelSummary } from '~/ui/member-cost'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { useLocaleFormat } from '~/ui/use-locale-format'
 import { useRootData } from '~/ui/use-root-data'
 
-export const meta: MetaFunction = () => [{ title: 'Find care · COE Marketplace' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, 'search.title', { ns: 'care' }) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
   const wait = await consumeAttempt('search', { account: actor.userId, ip: clientIp(request) })
-  if (wait > 0) throw tooManyRequests(`You have searched many times in a short while. Wait ${waitText(wait)} and search again.`, wait)
+  if (wait > 0) {
+    const t = fixedT(await languageOf(request), 'care')
+    const waitFor = wait >= 90 ? t('errors.minutes', { count: Math.ceil(wait / 60) }) : t('errors.seconds', { count: wait })
+    throw tooManyRequests(t('errors.tooManySearches', { wait: waitFor }), wait)
+  }
   const query = parseFindCareQuery(new URL(request.url).searchParams)
   return { query, found: await findCare(actor, query) }
 }
 
-const SORT_LABEL = { cost: 'What you pay', quality: 'Quality', distance: 'Distance' } as const
-const money = (cents: number) => formatCents(cents, { wholeDollars: cents % 100 === 0 })
+const SORT_KEY = { cost: 'search.sortCost', quality: 'search.sortQuality', distance: 'search.sortDistance' } as const
 
 export default function FindCareRoute() {
   const { query, found } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const publicEnv = useRootData()?.publicEnv
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  // null: not decided yet (server render); wide screens open the map by themselves, phones on request.
+  const [mapShown, setMapShown] = useState<boolean | null>(null)
+  useEffect(() => {
+    setMapShown((shown) => shown ?? window.matchMedia('(min-width: 1000px)').matches)
+  }, [])
+  const mapOpen = mapShown === true
+  const { t } = useTranslation('care')
+  const { t: tc } = useTranslation()
+  const format = useLocaleFormat()
+  const money = format.money
+  const bundleIncludes = useBundleIncludes()
 
-  if (found.status === 'not-linked') return <Notice title="Find care">Your account is not linked to your employer's eligibility list yet.</Notice>
-  if (found.status === 'not-covered') return <Notice title="Find care">Your coverage is not active today, so the program's centers are not available to you.</Notice>
-  if (found.status === 'no-program') return <Notice title="Find care">Your employer has no center-of-excellence program in force today.</Notice>
+  if (found.status === 'not-linked') return <Notice title={t('search.title')}>{t('search.notLinked')}</Notice>
+  if (found.status === 'not-covered') return <Notice title={t('search.title')}>{t('search.notCovered')}</Notice>
+  if (found.status === 'no-program') return <Notice title={t('search.title')}>{t('search.noProgram')}</Notice>
+  const procedureName = (p: { code: string; name: string }) => tc(`procedures.${p.code}`, { defaultValue: p.name })
 
   const zip = query.zip ?? found.member.zip
   const centerLink = (offerId: string) => `/member/care/${offerId}${zip !== found.member.zip ? `?zip=${zip}` : ''}`
@@ -44,22 +63,22 @@ export default function FindCareRoute() {
   }
   return (
     <>
-      <h1>Find care</h1>
-      <p className="lead">Covered centers for your operation, what you would pay at each, and how each does on quality.</p>
+      <h1>{t('search.title')}</h1>
+      <p className="lead">{t('search.lead')}</p>
       {/* Keyed by the query so back/forward show the fields of the search on screen. */}
-      <Form key={JSON.stringify(query)} method="get" className="card form-grid care-search" aria-label="Search">
+      <Form key={JSON.stringify(query)} method="get" className="card form-grid care-search" aria-label={t('search.formLabel')}>
         <div className="field">
-          <label htmlFor="procedure">Operation</label>
+          <label htmlFor="procedure">{t('search.procedure')}</label>
           <select id="procedure" name="procedure" defaultValue={found.procedureCode}>
             {found.procedures.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.name}
+                {procedureName(p)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="zip">Home ZIP code</label>
+          <label htmlFor="zip">{t('search.zip')}</label>
           <input
             id="zip"
             name="zip"
@@ -70,61 +89,74 @@ export default function FindCareRoute() {
             aria-describedby="zip-error"
           />
           <p id="zip-error" className="error-text">
-            {query.zipError ?? (found.status === 'unknown-zip' ? `We don't know the ZIP code ${found.zip}: check it and try again` : '')}
+            {query.zipError ? t('search.zipInvalid') : found.status === 'unknown-zip' ? t('search.zipUnknown', { zip: found.zip }) : ''}
           </p>
         </div>
         <div className="field">
-          <label htmlFor="radius">Distance from home</label>
+          <label htmlFor="radius">{t('search.distance')}</label>
           <select id="radius" name="radius" defaultValue={String(query.radiusMiles)}>
             {RADIUS_CHOICES.map((miles) => (
               <option key={miles} value={miles}>
-                {miles === 3000 ? 'Any distance' : `Within ${miles} miles`}
+                {miles === 3000 ? t('search.anyDistance') : t('search.withinMiles', { miles })}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="stars">CMS star rating</label>
+          <label htmlFor="stars">{t('search.stars')}</label>
           <select id="stars" name="stars" defaultValue={query.minStars === null ? '' : String(query.minStars)}>
-            <option value="">Any rating</option>
+            <option value="">{t('search.anyStars')}</option>
             {[3, 4, 5].map((stars) => (
               <option key={stars} value={stars}>
-                {stars} stars{stars < 5 ? ' or more' : ''}
+                {stars < 5 ? t('search.starsOrMore', { stars }) : t('search.fiveStars')}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="sort">Sort by</label>
+          <label htmlFor="sort">{t('search.sort')}</label>
           <select id="sort" name="sort" defaultValue={query.sort}>
-            {Object.entries(SORT_LABEL).map(([key, label]) => (
+            {Object.entries(SORT_KEY).map(([key, label]) => (
               <option key={key} value={key}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary">
-            {navigation.state === 'loading' ? 'Searching…' : 'Search'}
+            {navigation.state === 'loading' ? t('search.searching') : t('search.submit')}
           </button>
         </div>
       </Form>
 
-      {found.status === 'no-plan' ? <p className="card problems">Your health plan is not on file, so we cannot work out your cost. Contact your HR team.</p> : null}
+      {found.status === 'no-plan' ? <p className="card problems">{t('search.noPlan')}</p> : null}
       {found.status === 'ok' ? (
         <>
           <p role="status" className="muted">
             {found.results.length === 0
-              ? `No covered center for ${found.procedure.name} matches: try a larger distance or any star rating.`
-              : `${found.results.length} of ${found.totalInNetwork} covered ${found.totalInNetwork === 1 ? 'center' : 'centers'} for ${found.procedure.name}, sorted by ${SORT_LABEL[query.sort].toLowerCase()}.`}{' '}
+              ? t('search.noMatch', { procedure: procedureName(found.procedure) })
+              : t('search.found', {
+                  count: found.results.length,
+                  total: found.totalInNetwork,
+                  procedure: procedureName(found.procedure),
+                  sort: t(SORT_KEY[query.sort]).toLowerCase(),
+                })}{' '}
             {found.outsidePrice !== null && found.outsideOnPlan
-              ? `At a typical hospital near ${zip} (about ${formatCents(found.outsidePrice, { wholeDollars: true })}), you would pay ${money(found.outsideOnPlan.memberPaysCents)}${found.outsideRule.kind === 'not_covered' ? ': your plan does not cover it outside the program' : ''}.`
+              ? t(found.outsideRule.kind === 'not_covered' ? 'search.localNotCovered' : 'search.localCompare', {
+                  zip,
+                  price: format.moneyWhole(found.outsidePrice),
+                  amount: money(found.outsideOnPlan.memberPaysCents),
+                })
               : ''}
           </p>
+          {/* Phones: the list first, the map when asked for (it is a large download); wide screens show both. */}
+          <button type="button" className="button care-map-toggle" aria-expanded={mapOpen} onClick={() => setMapShown(!mapOpen)}>
+            {mapOpen ? t('search.hideMap') : t('search.showMap')}
+          </button>
           <div className="care-layout">
-            <div>
-              <ol className="result-list" aria-label="Covered centers">
+            <div id="results" tabIndex={-1}>
+              <ol className="result-list" aria-label={t('search.resultsLabel')}>
                 {found.results.map((r) => (
                   <li
                     key={r.offerId}
@@ -138,58 +170,65 @@ export default function FindCareRoute() {
                         <Link to={centerLink(r.offerId)}>{r.facilityName}</Link>
                       </h2>
                       <p className="muted small">
-                        {r.city}, {r.state} · {Math.round(r.distanceMiles).toLocaleString('en-US')} miles from {zip}
+                        {t('search.milesFrom', { city: r.city, state: r.state, miles: format.count(Math.round(r.distanceMiles)), zip })}
                       </p>
                       <div className="result__costs">
                         <div className="result__cost result__cost--program">
-                          <span className="small">You pay here</span>
+                          <span className="small">{t('search.youPayHere')}</span>
                           <strong>{money(r.cost.memberPaysCents)}</strong>
-                          {found.completionIncentiveCents > 0 ? <span className="small">and get {money(found.completionIncentiveCents)} back after</span> : null}
+                          {found.completionIncentiveCents > 0 ? <span className="small">{t('search.cashBack', { amount: money(found.completionIncentiveCents) })}</span> : null}
                         </div>
                         <div className="result__cost">
-                          <span className="small">At a typical local hospital</span>
-                          <strong>{found.outsideOnPlan ? money(found.outsideOnPlan.memberPaysCents) : 'Unknown'}</strong>
+                          <span className="small">{t('search.atLocal')}</span>
+                          <strong>{found.outsideOnPlan ? money(found.outsideOnPlan.memberPaysCents) : t('search.unknown')}</strong>
                         </div>
                       </div>
                       <div className="small">
-                        <strong>Travel: </strong>
+                        <strong>{t('search.travel')} </strong>
                         <TravelSummary travel={r.travel} />
                       </div>
                       <QualitySummary starRating={r.starRating} measures={r.measures} annualVolume={r.annualVolume} />
-                      <p className="small muted">Includes: {bundleIncludes(r)}</p>
+                      <p className="small muted">{t('search.includes', { items: bundleIncludes(r) })}</p>
                     </article>
                   </li>
                 ))}
               </ol>
               {found.nearby.length > 0 ? (
                 <section aria-labelledby="nearby-heading">
-                  <h2 id="nearby-heading">Hospitals near you outside the program</h2>
-                  <p className="muted small">For comparison only: these are not centers of excellence in your program, and you would pay under your plan's normal terms.</p>
+                  <h2 id="nearby-heading">{t('search.nearbyTitle')}</h2>
+                  <p className="muted small">{t('search.nearbyLead')}</p>
                   <ul className="result-list">
                     {found.nearby.map((f) => (
                       <li key={f.id} className="result result--outside">
-                        <span className="badge">Not in your program</span> <strong>{f.name}</strong>
+                        <span className="badge">{t('search.notInProgram')}</span> <strong>{f.name}</strong>
                         <p className="muted small">
-                          {f.city}, {f.state} · {Math.round(f.distanceMiles)} miles · {f.starRating ? `${f.starRating} of 5 stars` : 'No star rating'}
+                          {t('search.nearbyFacts', { city: f.city, state: f.state, miles: format.count(Math.round(f.distanceMiles)), stars: f.starRating ? t('search.starsOf5', { stars: f.starRating }) : t('search.noStars') })}
                         </p>
-                        <p className="small">You would pay about {f.memberCost ? money(f.memberCost.memberPaysCents) : 'an unknown amount'}.</p>
+                        <p className="small">{f.memberCost ? t('search.wouldPay', { amount: money(f.memberCost.memberPaysCents) }) : t('search.wouldPayUnknown')}</p>
                       </li>
                     ))}
                   </ul>
                 </section>
               ) : null}
             </div>
-            <div className="care-layout__map">
-              <CareMap
-                home={{ ...found.home, label: `Home (${zip})` }}
-                points={[
-                  ...found.results.map((r) => ({ id: r.offerId, latitude: r.latitude!, longitude: r.longitude!, label: r.facilityName, kind: 'in-network' as const })),
-                  ...found.nearby.map((f) => ({ id: `outside-${f.id}`, latitude: f.latitude!, longitude: f.longitude!, label: `${f.name} (not in your program)`, kind: 'out-of-network' as const })),
-                ]}
-                selectedId={selectedId}
-                onSelect={select}
-                mapboxToken={publicEnv?.mapboxAccessToken ?? null}
-              />
+            <div className={`care-layout__map${mapOpen ? ' care-layout__map--open' : ''}`}>
+              {mapOpen ? (
+                <>
+                  <a className="skip-link skip-link--inline" href="#results">
+                    {t('search.skipMap')}
+                  </a>
+                  <CareMap
+                  home={{ ...found.home, label: t('search.home', { zip }) }}
+                  points={[
+                    ...found.results.map((r) => ({ id: r.offerId, latitude: r.latitude!, longitude: r.longitude!, label: r.facilityName, kind: 'in-network' as const })),
+                    ...found.nearby.map((f) => ({ id: `outside-${f.id}`, latitude: f.latitude!, longitude: f.longitude!, label: t('search.pinNotInProgram', { name: f.name }), kind: 'out-of-network' as const })),
+                  ]}
+                  selectedId={selectedId}
+                  onSelect={select}
+                  mapboxToken={publicEnv?.mapboxAccessToken ?? null}
+                />
+                </>
+              ) : null}
             </div>
           </div>
         </>

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import type { NationalComparison } from '~/domain/quality'
 import { ComparisonVerdict } from './quality-facts'
+import { useLocaleFormat } from './use-locale-format'
 
 export interface BundleView {
   includesFacility: 0 | 1
@@ -11,17 +13,20 @@ export interface BundleView {
   warrantyDays: number
 }
 
-/** What the bundled price covers, in plain words. */
-export function bundleIncludes(bundle: BundleView): string {
-  const parts = [
-    bundle.includesFacility ? 'hospital stay' : null,
-    bundle.includesSurgeon ? 'surgeon' : null,
-    bundle.includesAnesthesia ? 'anesthesia' : null,
-    bundle.includesImplant ? 'implant' : null,
-    bundle.includesFollowUp ? `${bundle.followUpVisits} follow-up ${bundle.followUpVisits === 1 ? 'visit' : 'visits'}` : null,
-    bundle.warrantyDays > 0 ? `${bundle.warrantyDays}-day complication warranty` : null,
-  ].filter(Boolean)
-  return parts.length ? parts.join(', ') : 'not stated'
+/** What the bundled price covers, in plain words and the page's language. */
+export function useBundleIncludes() {
+  const { t } = useTranslation('care')
+  return (bundle: BundleView): string => {
+    const parts = [
+      bundle.includesFacility ? t('bundle.facility') : null,
+      bundle.includesSurgeon ? t('bundle.surgeon') : null,
+      bundle.includesAnesthesia ? t('bundle.anesthesia') : null,
+      bundle.includesImplant ? t('bundle.implant') : null,
+      bundle.includesFollowUp ? t('bundle.followUp', { count: bundle.followUpVisits }) : null,
+      bundle.warrantyDays > 0 ? t('bundle.warranty', { days: bundle.warrantyDays }) : null,
+    ].filter(Boolean)
+    return parts.length ? parts.join(', ') : t('bundle.notStated')
+  }
 }
 
 interface MeasureLite {
@@ -31,17 +36,19 @@ interface MeasureLite {
 
 /** The headline quality facts of a center: stars, complications and readmissions against the nation, volume. */
 export function QualitySummary({ starRating, measures, annualVolume }: { starRating: number | null; measures: readonly MeasureLite[]; annualVolume: number | null }) {
+  const { t } = useTranslation('care')
+  const format = useLocaleFormat()
   const comparison = (code: string) => (measures.find((m) => m.measureCode === code)?.comparison ?? 'not_available') as NationalComparison
   return (
     <ul className="quality-summary">
-      <li>{starRating ? `${starRating} of 5 stars (CMS)` : 'No CMS star rating'}</li>
+      <li>{starRating ? t('quality.stars', { stars: starRating }) : t('quality.noStars')}</li>
       <li>
-        Complications: <ComparisonVerdict short comparison={comparison('COMP_HIP_KNEE')} />
+        {t('quality.complications')} <ComparisonVerdict short comparison={comparison('COMP_HIP_KNEE')} />
       </li>
       <li>
-        Back in hospital: <ComparisonVerdict short comparison={comparison('READM_30_HIP_KNEE')} />
+        {t('quality.readmissions')} <ComparisonVerdict short comparison={comparison('READM_30_HIP_KNEE')} />
       </li>
-      {annualVolume ? <li>{annualVolume.toLocaleString('en-US')} of these operations a year</li> : null}
+      {annualVolume ? <li>{t('quality.volume', { volume: format.count(annualVolume) })}</li> : null}
     </ul>
   )
 }

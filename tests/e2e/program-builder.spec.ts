@@ -85,7 +85,7 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await expect(knee.getByRole('row', { name: /Methodist Medical Center/ })).toContainText(/\$[\d,]+ covered/)
   await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('coinsurance')
   await expect(knee.getByRole('row', { name: /Highland Health Center/ })).not.toContainText('deductible $')
-  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('gets $250.00 back after the procedure')
+  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('You get $250 after your operation')
 
   // Publish.
   await page.getByRole('link', { name: 'Knee and Hip COE' }).click()

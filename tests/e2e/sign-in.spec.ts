@@ -36,7 +36,7 @@ test('the member home shows their coverage and the program in force', async ({ p
   await expect(page.getByRole('heading', { name: 'Your coverage' })).toBeVisible()
   await expect(page.getByRole('main').getByText('Acme Manufacturing', { exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Centers of excellence you can use' })).toBeVisible()
-  await expect(page.getByText(/costs you \$0/).first()).toBeVisible()
+  await expect(page.getByText(/you pay \$0/).first()).toBeVisible()
 })
 
 test('a wrong password gets a clear error and no session', async ({ page }) => {

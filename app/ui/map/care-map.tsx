@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { CareMapHandle, CareMapProps } from './care-map-types'
 
 export type { CareMapHome, CareMapPoint, CareMapProps } from './care-map-types'
@@ -18,6 +19,7 @@ export function CareMap(props: CareMapProps) {
   const latest = useRef(props)
   latest.current = props
   const [status, setStatus] = useState<Status>('loading')
+  const { t } = useTranslation('care')
 
   // The library depends on the token, so a new token means a new map; everything else is an update.
   useEffect(() => {
@@ -62,15 +64,15 @@ export function CareMap(props: CareMapProps) {
   }, [home, points, selectedId, onSelect, mapboxToken, className])
 
   return (
-    <div role="region" aria-label="Map of results" className={className ? `care-map ${className}` : 'care-map'} data-state={status}>
+    <div role="region" aria-label={t('map.region')} className={className ? `care-map ${className}` : 'care-map'} data-state={status}>
       {/* The map libraries own this element's children: React never renders into it. */}
       <div ref={canvasRef} className="care-map__canvas" hidden={status === 'failed'} />
       {status === 'loading' ? (
         <div className="care-map__placeholder" aria-hidden="true">
-          Loading map…
+          {t('map.loading')}
         </div>
       ) : null}
-      {status === 'failed' ? <p className="care-map__message">The map could not be loaded; the list has every result.</p> : null}
+      {status === 'failed' ? <p className="care-map__message">{t('map.failed')}</p> : null}
     </div>
   )
 }
