@@ -303,9 +303,9 @@ const DATES: BadInput[] = [
   { name: 'offer start 0001-01-01', target: 'offer-new', change: { validFrom: '0001-01-01' }, field: 'validFrom', message: 'Enter the first day the offer is valid as a date from 2000 to 2100' },
   { name: 'offer end 9999-12-31', target: 'offer-new', change: { validTo: '9999-12-31' }, field: 'validTo', message: 'Enter the last day the offer is valid as a date from 2000 to 2100' },
   { name: 'offer end before its start', target: 'offer-new', change: { validTo: '2026-12-31' }, field: 'validTo', message: 'The offer cannot end before it starts' },
-  { name: 'earliest date 2026-13-01', target: 'care-request', change: { preferredStart: '2026-13-01' }, field: 'preferredStart', message: 'Enter the earliest date that suits you as a real date' },
+  { name: 'earliest date 2026-13-01', target: 'care-request', change: { preferredStart: '2026-13-01' }, field: 'preferredStart', message: 'Enter the earliest date as a real date' },
   { name: 'earliest date yesterday', target: 'care-request', change: () => ({ preferredStart: daysFromNow(-1) }), field: 'preferredStart', message: 'The earliest date cannot be in the past', status: 422 },
-  { name: 'latest date 9999-12-31', target: 'care-request', change: { preferredEnd: '9999-12-31' }, field: 'preferredEnd', message: 'Enter the latest date that suits you as a date from 2000 to 2100' },
+  { name: 'latest date 9999-12-31', target: 'care-request', change: { preferredEnd: '9999-12-31' }, field: 'preferredEnd', message: 'Enter the latest date as a date from 2000 to 2100' },
   { name: 'procedure date 0000-00-00', target: 'case-transition', change: { scheduledDate: '0000-00-00' }, field: 'scheduledDate', message: 'Enter the procedure date as a real date' },
   { name: 'date of birth 2026-02-30', target: 'sign-up', change: { matchBy: 'personal', lastName: 'Hopper', dateOfBirth: '2026-02-30', zip: '43215' }, field: 'dateOfBirth', message: 'Enter your date of birth' },
 ]
@@ -339,6 +339,8 @@ const CHOICES_AND_IDS: BadInput[] = [
 /* PostgreSQL cannot store NUL in text: without a check, each of these was a 500 there. */
 const NUL = 'Gold\u0000PPO'
 const CONTROL = 'Remove the control characters (such as NUL) from this text'
+/** The signed-out pages say it in plain words (issue 11). */
+const CONTROL_SIGN_IN = 'Remove the special hidden characters from this text'
 const CONTROL_CHARACTERS: BadInput[] = [
   { name: 'NUL in a plan name', target: 'plan-new', change: { name: NUL }, field: 'name', message: CONTROL },
   { name: 'an escape character in a program name', target: 'program-new', change: { name: 'Knee\u001b[31m program' }, field: 'name', message: CONTROL },
@@ -347,15 +349,15 @@ const CONTROL_CHARACTERS: BadInput[] = [
   { name: 'NUL in a procedure description', target: 'procedure-new', change: { description: `A description with ${NUL}` }, field: 'description', message: CONTROL },
   { name: "NUL in a member's note", target: 'care-request', change: { memberNote: NUL }, field: 'memberNote', message: CONTROL },
   { name: "DEL in a coordinator's note", target: 'case-transition', change: { note: 'Called\u007f twice' }, field: 'note', message: CONTROL },
-  { name: 'NUL in an employee id at sign-up', target: 'sign-up', change: { employeeId: 'A0002\u0000' }, field: 'employeeId', message: CONTROL },
-  { name: 'NUL in an e-mail at sign-in', target: 'sign-in', change: { email: 'someone\u0000@example.com' }, field: 'email', message: CONTROL },
+  { name: 'NUL in an employee id at sign-up', target: 'sign-up', change: { employeeId: 'A0002\u0000' }, field: 'employeeId', message: CONTROL_SIGN_IN },
+  { name: 'NUL in an e-mail at sign-in', target: 'sign-in', change: { email: 'someone\u0000@example.com' }, field: 'email', message: CONTROL_SIGN_IN },
   { name: 'NUL in a compared scenario id', target: 'proposal', change: () => ({ scenarioIds: [ids.scenario, `${ids.otherScenario}\u0000`] }), field: 'scenarioIds', message: CONTROL },
   { name: 'NUL in a procedure id of a program', target: 'program-procedures', change: () => ({ procedureIds: `${ids.procedure}\u0000` }), field: 'procedureIds', message: CONTROL },
   { name: 'NUL in a payment reference', target: 'ledger', change: { reference: 'Wire\u00001' }, field: '', message: 'Remove the control characters (such as NUL) from the payment reference' },
   { name: 'NUL in an invoice id', target: 'ledger', change: () => ({ invoiceId: `${ids.invoice}\u0000` }), field: '', message: '', status: 404 },
 ]
 
-const NO_MATCH = "We couldn't match those details to your employer's eligibility list. Check them against your benefits guide, or ask your HR team."
+const NO_MATCH = "We couldn't find you on your employer's list of covered people. Check your details against your benefits guide, or ask your HR team."
 const LITERAL_SQL: BadInput[] = [
   { name: 'employee id "1 OR 1=1"', target: 'sign-up', change: { employeeId: SQL_OR }, field: '', message: NO_MATCH, status: 422 },
   { name: "last name \"'; DROP TABLE users;--\"", target: 'sign-up', change: { matchBy: 'personal', lastName: SQL_DROP, dateOfBirth: '1986-12-09', zip: '43215' }, field: '', message: NO_MATCH, status: 422 },
