@@ -1,4 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
+import { fixedT } from '~/i18n/translator'
 
 /**
  * Rate limits (DESIGN §8, issue 10), per account and per client address (ADR 0011). Sign-in and
@@ -70,13 +72,15 @@ export async function consumeAttempt(kind: RateLimitKind, keys: RateLimitKeys): 
   return wait
 }
 
-/** "2 minutes" / "40 seconds", for the messages. */
-export function waitText(seconds: number): string {
-  if (seconds >= 90) {
-    const minutes = Math.ceil(seconds / 60)
-    return `${minutes} minutes`
-  }
-  return seconds === 1 ? '1 second' : `${seconds} seconds`
+/** How long to wait: whole minutes from 90 seconds on, else seconds. */
+function waitAmount(seconds: number): { unit: 'minutes' | 'seconds'; count: number } {
+  return seconds >= 90 ? { unit: 'minutes', count: Math.ceil(seconds / 60) } : { unit: 'seconds', count: seconds }
+}
+
+/** "2 minutes" / "40 segundos", for the messages, in the page's language. */
+export function waitText(seconds: number, language: Language = DEFAULT_LANGUAGE): string {
+  const { unit, count } = waitAmount(seconds)
+  return fixedT(language, 'auth')(`wait.${unit}`, { count })
 }
 
 /** A 429 for a page's error boundary, with Retry-After. */

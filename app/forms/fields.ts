@@ -8,9 +8,13 @@ export const CONTROL_CHARACTER_MESSAGE = 'Remove the control characters (such as
 /**
  * A form schema that first refuses control characters in any field (with a message on that
  * field: PostgreSQL cannot store NUL), then checks the form's shape as usual on the text without
- * them, so that each field gets the one message that says what is wrong.
+ * them, so that each field gets the one message that says what is wrong. Translated forms pass
+ * the message in the page's language.
  */
-export function plainTextForm<Schema extends z.ZodTypeAny>(schema: Schema): z.ZodEffects<Schema, z.output<Schema>, z.input<Schema>> {
+export function plainTextForm<Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  controlCharacterMessage: string = CONTROL_CHARACTER_MESSAGE,
+): z.ZodEffects<Schema, z.output<Schema>, z.input<Schema>> {
   const clean = (text: unknown) => (typeof text === 'string' && hasControlCharacter(text) ? [...text].filter((c) => !hasControlCharacter(c)).join('') : text)
   return z.preprocess((value, ctx) => {
     if (!value || typeof value !== 'object') return value
@@ -18,7 +22,7 @@ export function plainTextForm<Schema extends z.ZodTypeAny>(schema: Schema): z.Zo
       Object.entries(value).map(([name, entry]) => {
         const texts: unknown[] = Array.isArray(entry) ? entry : [entry]
         if (!texts.some((text) => typeof text === 'string' && hasControlCharacter(text))) return [name, entry]
-        ctx.addIssue({ code: 'custom', path: [name], message: CONTROL_CHARACTER_MESSAGE })
+        ctx.addIssue({ code: 'custom', path: [name], message: controlCharacterMessage })
         return [name, Array.isArray(entry) ? entry.map(clean) : clean(entry)]
       }),
     )

@@ -2,18 +2,23 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { redirectIfSignedIn, requireSameOrigin } from '~/auth/guard.server'
 import { waitText } from '~/auth/rate-limits.server'
 import { destroyUserSession } from '~/auth/session.server'
-import { SignInSchema } from '~/forms/sign-in'
+import { signInSchema } from '~/forms/sign-in'
 import { clientIp } from '~/http/client-ip.server'
 import { safeRedirect } from '~/http/responses.server'
+import { languageOf } from '~/i18n/language.server'
+import { translatedTitle } from '~/i18n/meta'
+import { fixedT } from '~/i18n/translator'
 import { signIn } from '~/services/sign-in.server'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { Field } from '~/ui/primitives/field'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · COE Marketplace' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, 'login.title', { ns: 'auth' }) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await redirectIfSignedIn(request)
@@ -22,16 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request)
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema })
+  const language = await languageOf(request)
+  const t = fixedT(language, 'auth')
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema(t) })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
   const result = await signIn(submission.value.email, submission.value.password, clientIp(request))
   if (!result.ok) {
-    const message =
-      result.reason === 'locked'
-        ? `Too many failed sign-ins. Wait ${waitText(result.seconds)} and try again.`
-        : 'That e-mail and password do not match an account. Check both and try again.'
+    const message = result.reason === 'locked' ? t('login.locked', { wait: waitText(result.seconds, language) }) : t('login.invalidCredentials')
     return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
       status: result.reason === 'locked' ? 429 : 401,
     })
@@ -46,37 +50,39 @@ export default function LoginRoute() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
+  const { t } = useTranslation('auth')
+  const schema = useMemo(() => signInSchema(t), [t])
   const [form, fields] = useForm({
     id: 'sign-in',
     lastResult,
-    constraint: getZodConstraint(SignInSchema),
+    constraint: getZodConstraint(schema),
     shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   return (
     <>
-      <h1>Sign in</h1>
-      <p className="lead">Employers, members, brokers, care teams and health systems all sign in here.</p>
+      <h1>{t('login.heading')}</h1>
+      <p className="lead">{t('login.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <div id={form.errorId} role="alert" aria-live="assertive">
           <ErrorList errors={form.errors} />
         </div>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
-          label="E-mail"
+          label={t('login.email')}
           inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username' }}
           errors={fields.email.errors}
         />
         <Field
-          label="Password"
+          label={t('login.password')}
           inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
           errors={fields.password.errors}
         />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+          {navigation.state === 'submitting' ? t('login.submitting') : t('login.submit')}
         </button>
         <p>
-          New member? <Link to="/signup">Create your account</Link>
+          {t('login.newMember')} <Link to="/signup">{t('login.createAccount')}</Link>
         </p>
       </Form>
     </>

@@ -1,12 +1,18 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { getOptionalActor } from '~/auth/guard.server'
 import { HOME_PATH } from '~/auth/permissions'
+import { DEFAULT_LANGUAGE, isLanguage } from '~/i18n/languages'
+import { fixedT } from '~/i18n/translator'
+import { LanguageSwitch } from '~/ui/language-switch'
+import { TermsExplained } from '~/ui/terms-explained'
 
-export const meta: MetaFunction = () => [
-  { title: 'COE Marketplace · Centers-of-excellence benefits for employers and their people' },
-  { name: 'description', content: 'Employers pay top hospitals a fixed bundled price; employees pay nothing and get travel covered.' },
-]
+export const meta: MetaFunction = ({ matches }) => {
+  const language = (matches.find((match) => match.id === 'root')?.data as { language?: unknown } | undefined)?.language
+  const t = fixedT(isLanguage(language) ? language : DEFAULT_LANGUAGE, 'auth')
+  return [{ title: t('home.title') }, { name: 'description', content: t('home.description') }]
+}
 
 /** Signed-in users go to their role's home; visitors see what the product is. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,26 +22,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function IndexRoute() {
+  const { t } = useTranslation('auth')
+  const { t: tc } = useTranslation()
   return (
     <main id="main" className="landing">
       <div className="landing__inner">
+        <LanguageSwitch />
         <p className="brand brand--large">
           <span className="brand__mark" aria-hidden="true">
             +
           </span>
-          COE Marketplace
+          {tc('brand')}
         </p>
-        <h1>Top hospitals at a fixed price. $0 for your people.</h1>
-        <p className="lead">
-          Employers run centers-of-excellence programs here: they pay a few high-quality hospitals one bundled price for an
-          operation such as a knee or hip replacement, and employees who go there pay nothing, with travel and lodging
-          covered. Members find covered centers and compare cost and quality; brokers compare program designs; care
-          coordinators and health systems do the rest.
-        </p>
+        <h1>{t('home.heading')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+        <p>{t('home.roles')}</p>
+        <TermsExplained terms={['centerOfExcellence', 'bundle']} />
         <p>
           <Link className="button button--primary" to="/login">
-            Sign in
+            {t('home.signIn')}
           </Link>
+        </p>
+        <p>
+          {t('home.newMember')} <Link to="/signup">{t('home.createAccount')}</Link>
         </p>
       </div>
     </main>

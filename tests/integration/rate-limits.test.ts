@@ -59,7 +59,7 @@ describe('sign-up (eligibility matching) rate limit', () => {
     const real = { employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0001', email: 'ada-new@example.com', password: 'a long enough passphrase' }
     const locked = await statusOf(signup.action, postRequest('/signup', real, { headers }))
     expect(locked.status).toBe(429)
-    expect(JSON.stringify(locked.body)).toMatch(/Too many attempts to match an eligibility list\. Wait (59|60) minutes and try again\./)
+    expect(JSON.stringify(locked.body)).toMatch(/Too many tries to find you on your employer's list\. Wait (59|60) minutes and try again\./)
     expect(await users()).toBe(before)
   })
 })

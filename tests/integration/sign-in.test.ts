@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getOptionalActor } from '~/auth/guard.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, readSession } from '~/auth/session.server'
 import { getDb } from '~/db/client.server'
+import { languageCookie } from '~/i18n/language.server'
 import * as login from '~/routes/_auth.login'
 import * as logout from '~/routes/logout'
 import { signIn } from '~/services/sign-in.server'
@@ -70,6 +71,25 @@ describe('rate limits by client address', () => {
     const result = await statusOf(login.action, postRequest('/login', { email: await emailOf(t.users.adminA), password: TEST_PASSWORD }, { headers }))
     expect(result.status).toBe(429)
     expect(JSON.stringify(result.body)).toMatch(/Too many failed sign-ins\. Wait 1[45] minutes and try again\./)
+  })
+})
+
+describe('the sign-in page in Spanish', () => {
+  it('answers a wrong password and a malformed e-mail in the language the visitor chose', async () => {
+    const cookie = (await languageCookie.serialize('es')).split(';')[0]!
+    const wrong = await statusOf(login.action, postRequest('/login', { email: await emailOf(t.users.adminB), password: 'wrong password' }, { cookie }))
+    expect(wrong.status).toBe(401)
+    expect(wrong.body).toMatchObject({ error: { '': ['Ese correo electrónico y esa contraseña no coinciden con ninguna cuenta. Revise los dos e inténtelo de nuevo.'] } })
+    const malformed = await statusOf(login.action, postRequest('/login', { email: 'not-an-email', password: 'x' }, { headers: { 'Accept-Language': 'es' } }))
+    expect(malformed).toMatchObject({ status: 400, body: { error: { email: ['Escriba un correo electrónico como nombre@ejemplo.com'] } } })
+  })
+
+  it('says how long to wait in Spanish when the address is locked', async () => {
+    const headers = { 'x-portal-client-ip': '203.0.113.10', 'Accept-Language': 'es-MX,es;q=0.8' }
+    for (let i = 0; i < 30; i++) await statusOf(login.action, postRequest('/login', { email: `y${i}@example.com`, password: 'wrong' }, { headers }))
+    const result = await statusOf(login.action, postRequest('/login', { email: await emailOf(t.users.adminA), password: TEST_PASSWORD }, { headers }))
+    expect(result.status).toBe(429)
+    expect(JSON.stringify(result.body)).toMatch(/Hubo demasiados intentos fallidos\. Espere 1[45] minutos e inténtelo de nuevo\./)
   })
 })
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
 })
 
 const post = (form: Record<string, string>) => statusOf(signup.action, postRequest('/signup', form))
-const NO_MATCH = "We couldn't match those details to your employer's eligibility list. Check them against your benefits guide, or ask your HR team."
+const NO_MATCH = "We couldn't find you on your employer's list of covered people. Check your details against your benefits guide, or ask your HR team."
 const userCount = async () => Number((await getDb().selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
 describe('member sign-up with eligibility verification', () => {
@@ -62,6 +62,21 @@ describe('member sign-up with eligibility verification', () => {
     expect((await post({ employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0001', email: 'ada2@example.com', password: PASSWORD })).status).toBe(409)
     const reused = await post({ employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0005', email: 'GRACE@example.com', password: PASSWORD })
     expect(reused).toMatchObject({ status: 409, body: { error: { email: ['An account already uses this e-mail. Sign in instead.'] } } })
+  })
+
+  it('answers a Spanish page in Spanish, and keeps Spanish on the new account for its e-mails', async () => {
+    const spanish = { headers: { 'Accept-Language': 'es-US,es;q=0.9' } }
+    const refused = await statusOf(signup.action, postRequest('/signup', { employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0099', email: 'nadie@example.com', password: PASSWORD }, spanish))
+    expect(refused).toMatchObject({ status: 422, body: { error: { '': ["No lo encontramos en la lista de personas cubiertas de su empleador. Compare sus datos con su guía de beneficios o pregunte a su equipo de Recursos Humanos."] } } })
+    const missing = await statusOf(signup.action, postRequest('/signup', { employerCode: codeA, matchBy: 'personal', email: 'x', password: 'short' }, spanish))
+    expect(missing.body).toMatchObject({ error: { lastName: ['Escriba su apellido'], password: ['Use al menos 12 caracteres'] } })
+    const created = await statusOf(signup.action, postRequest('/signup', { employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0005', email: 'eve@example.com', password: PASSWORD }, spanish))
+    expect(created).toMatchObject({ status: 302, location: '/member' })
+    const saved = await getDb().selectFrom('users').select('preferredLanguage').where('email', '=', 'eve@example.com').executeTakeFirstOrThrow()
+    expect(saved.preferredLanguage).toBe('es')
+    // An English sign-up (no cookie, no Accept-Language) keeps English.
+    const grace = await getDb().selectFrom('users').select('preferredLanguage').where('email', '=', 'grace@example.com').executeTakeFirstOrThrow()
+    expect(grace.preferredLanguage).toBe('en')
   })
 
   it('asks for what is missing and for a longer password', async () => {
