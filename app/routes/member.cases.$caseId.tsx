@@ -1,65 +1,112 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requirePermission } from '~/auth/guard.server'
-import { caseStateLabel } from '~/domain/cases/case-flow'
-import { formatCents } from '~/domain/money'
+import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
 import { requireParam } from '~/http/params'
+import { translatedTitle } from '~/i18n/meta'
 import { getMyCase } from '~/services/cases.server'
-import { CaseTimeline } from '~/ui/case-timeline'
-import { formatDate } from '~/ui/format'
+import { MemberCaseTimeline } from '~/ui/case-timeline'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TermsExplained } from '~/ui/terms-explained'
+import { useLocaleFormat } from '~/ui/use-locale-format'
 
-export const meta: MetaFunction = () => [{ title: 'My case · COE Marketplace' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, 'detail.title', { ns: 'cases' }) }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
   return getMyCase(actor, requireParam(params, 'caseId'))
 }
 
-const CONTACT = { email: 'by e-mail', phone: 'by phone', text: 'by text message' } as const
+/** Every state a member's case can be in, in the order a case goes through them. */
+const ALL_STATES: readonly CaseState[] = [...CASE_PATH, 'cancelled', 'denied']
 
 export default function MyCaseRoute() {
   const { case: c, events } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
+  const { t } = useTranslation('cases')
+  const { t: tc } = useTranslation()
+  const format = useLocaleFormat()
+  const procedure = tc(`procedures.${c.procedureCode}`, { defaultValue: c.procedureName })
+  const contact = t(`contact.${c.contactPreference}`)
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/member/cases">My cases</Link>
+        <Link to="/member/cases">{t('detail.back')}</Link>
       </p>
       {params.has('requested') ? (
         <div role="status" className="card notice">
-          <h2>We have your request</h2>
-          <p>Your care team will contact you {CONTACT[c.contactPreference]} within two working days. You can follow every step here.</p>
+          <h2>{t('detail.requestedHeading')}</h2>
+          <p>{t('detail.requestedBody', { contact })}</p>
         </div>
       ) : params.has('existing') ? (
         <div role="status" className="card notice">
-          <p>You already have an open request for {c.procedureName}: here it is. Nothing new was created.</p>
+          <p>{t('detail.existing', { procedure })}</p>
         </div>
       ) : null}
       <div className="page-head">
-        <h1>
-          {c.procedureName} at {c.facilityName}
-        </h1>
-        <span className={`badge badge--${c.status}`}>{caseStateLabel(c.status)}</span>
+        <h1>{t('detail.heading', { procedure, facility: c.facilityName })}</h1>
+        <span className={`badge badge--${c.status}`}>{t(`states.${c.status}.label`)}</span>
       </div>
+      <p>
+        <strong>{t('detail.now')}:</strong> {t(`states.${c.status}.meaning`)}
+      </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="summary-heading">
-          <h2 id="summary-heading">Your request</h2>
+          <h2 id="summary-heading">{t('detail.summary')}</h2>
           <dl className="facts">
-            <div><dt>Center</dt><dd>{c.facilityName}, {c.city}, {c.state}{c.phone ? ` · ${c.phone}` : ''}</dd></div>
-            <div><dt>Requested</dt><dd>{formatDate(c.requestedAt)}</dd></div>
-            <div><dt>Dates that suit you</dt><dd>{c.preferredStart || c.preferredEnd ? `${formatDate(c.preferredStart)} to ${formatDate(c.preferredEnd)}` : 'Any'}</dd></div>
-            {c.scheduledDate ? <div><dt>Procedure date</dt><dd>{formatDate(c.scheduledDate)}</dd></div> : null}
-            <div><dt>You pay</dt><dd>{formatCents(c.memberCostCents)}</dd></div>
-            <div><dt>Travel</dt><dd>{c.travelEstimateCents > 0 ? `about ${formatCents(c.travelEstimateCents, { wholeDollars: true })} covered` : 'Not covered (you live close by)'}</dd></div>
-            <div><dt>Companion</dt><dd>{c.hasCompanion ? 'Yes' : 'No'}</dd></div>
-            <div><dt>We contact you</dt><dd>{CONTACT[c.contactPreference]}</dd></div>
-            {c.statusReason ? <div><dt>Reason</dt><dd>{c.statusReason}</dd></div> : null}
+            <div><dt>{t('detail.center')}</dt><dd>{c.facilityName}, {c.city}, {c.state}{c.phone ? ` · ${c.phone}` : ''}</dd></div>
+            <div><dt>{t('detail.requested')}</dt><dd>{format.date(c.requestedAt)}</dd></div>
+            <div>
+              <dt>{t('detail.preferredDates')}</dt>
+              <dd>
+                {c.preferredStart || c.preferredEnd
+                  ? t('detail.dateRange', { start: c.preferredStart ? format.date(c.preferredStart) : '—', end: c.preferredEnd ? format.date(c.preferredEnd) : '—' })
+                  : t('detail.anyDates')}
+              </dd>
+            </div>
+            {c.scheduledDate ? <div><dt>{t('detail.procedureDate')}</dt><dd>{format.date(c.scheduledDate)}</dd></div> : null}
+            <div>
+              <dt>{t('detail.youPay')}</dt>
+              <dd>
+                {format.money(c.memberCostCents)}
+                <br />
+                <span className="muted small">{t('detail.youPayHelp')}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('detail.travel')}</dt>
+              <dd>{c.travelEstimateCents > 0 ? t('detail.travelCovered', { amount: format.moneyWhole(c.travelEstimateCents) }) : t('detail.travelNotCovered')}</dd>
+            </div>
+            <div><dt>{t('detail.companion')}</dt><dd>{c.hasCompanion ? t('detail.yes') : t('detail.no')}</dd></div>
+            <div><dt>{t('detail.contact')}</dt><dd>{contact}</dd></div>
+            {c.statusReason ? (
+              <div>
+                <dt>{t('detail.reason')}</dt>
+                <dd>
+                  {c.statusReason}
+                  <br />
+                  <span className="muted small">{t('detail.reasonHelp')}</span>
+                </dd>
+              </div>
+            ) : null}
           </dl>
+          <TermsExplained terms={['centerOfExcellence']} />
         </section>
         <section className="card" aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">Timeline</h2>
-          <CaseTimeline events={events} showActor={false} />
+          <h2 id="timeline-heading">{t('detail.timeline')}</h2>
+          <MemberCaseTimeline events={events} />
+          <details className="terms">
+            <summary>{t('detail.stepsTitle')}</summary>
+            <dl>
+              {ALL_STATES.map((state) => (
+                <div key={state}>
+                  <dt>{t(`states.${state}.label`)}</dt>
+                  <dd>{t(`states.${state}.meaning`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         </section>
       </div>
     </>
@@ -67,5 +114,6 @@ export default function MyCaseRoute() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary notFound="This case doesn't exist or isn't yours." />
+  const { t } = useTranslation('cases')
+  return <RouteErrorBoundary notFound={t('detail.notFound')} />
 }

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { requirePermission } from '~/auth/guard.server'
-import { caseStateLabel } from '~/domain/cases/case-flow'
+import { translatedTitle } from '~/i18n/meta'
 import { listMyCases } from '~/services/cases.server'
-import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { useLocaleFormat } from '~/ui/use-locale-format'
 
-export const meta: MetaFunction = () => [{ title: 'My cases · COE Marketplace' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, 'list.title', { ns: 'cases' }) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
@@ -15,12 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyCasesRoute() {
   const { cases } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('cases')
+  const { t: tc } = useTranslation()
+  const format = useLocaleFormat()
   return (
     <>
-      <h1>My cases</h1>
+      <h1>{t('list.heading')}</h1>
+      <p className="lead">{t('list.lead')}</p>
       {cases.length === 0 ? (
         <p className="empty">
-          No requests yet. <Link to="/member/care">Find a covered center</Link> and request care there.
+          <Trans t={t} i18nKey="list.empty" components={{ link: <Link to="/member/care" /> }} />
         </p>
       ) : (
         <ul className="card-list">
@@ -28,11 +33,11 @@ export default function MyCasesRoute() {
             <li key={c.id} className="card">
               <h2>
                 <Link to={`/member/cases/${c.id}`}>
-                  {c.procedureName} at {c.facilityName}
+                  {t('list.item', { procedure: tc(`procedures.${c.procedureCode}`, { defaultValue: c.procedureName }), facility: c.facilityName })}
                 </Link>
               </h2>
               <p>
-                <span className={`badge badge--${c.status}`}>{caseStateLabel(c.status)}</span> · requested {formatDate(c.requestedAt)}
+                <span className={`badge badge--${c.status}`}>{t(`states.${c.status}.label`)}</span> · {t('list.requested', { date: format.date(c.requestedAt) })}
               </p>
             </li>
           ))}

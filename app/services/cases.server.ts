@@ -4,7 +4,7 @@ import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import {
   findMemberCase,
-  findMemberEmail,
+  findMemberContact,
   findOpenCase,
   insertCase,
   insertCaseEvent,
@@ -20,29 +20,70 @@ import {
 import { unscopedCountCasesByStatus } from '~/db/repositories/cases.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
 import type { CaseStatus, Database } from '~/db/schema'
-import { caseStateLabel, checkTransition, nextStates, type CaseState } from '~/domain/cases/case-flow'
+import { checkTransition, nextStates, type CaseState } from '~/domain/cases/case-flow'
 import { daysBetween, toIsoDate } from '~/domain/dates'
+import { formatCents } from '~/domain/money'
 import type { Actor } from '~/domain/tenancy'
 import type { CareRequestInput, CaseTransitionInput } from '~/forms/care'
 import { notFound } from '~/http/responses.server'
+import { DEFAULT_LANGUAGE, isLanguage, LOCALES, type Language } from '~/i18n/languages'
+import { fixedT } from '~/i18n/translator'
+import { formatDate } from '~/ui/format'
 import { createCaseInvoice, mirrorInvoiceQuietly } from './billing.server'
 import { deliverOutbox } from './email-outbox.server'
 import { getCareOption } from './find-care.server'
 
-type CaseRow = { id: string; contactPreference: 'email' | 'phone' | 'text'; rosterMemberId: string; procedureName: string; facilityName: string }
+/** What a member's e-mail says about their case (the case as it is after the change). */
+interface CaseEmailFacts {
+  id: string
+  contactPreference: 'email' | 'phone' | 'text'
+  rosterMemberId: string
+  procedureCode: string
+  procedureName: string
+  facilityName: string
+  memberCostCents: number
+  travelEstimateCents: number
+  scheduledDate: string | null
+  procedureDate: string | null
+}
 
-/** Queues the e-mail telling the member of a change, when they chose e-mail and have an address. */
-async function queueMemberEmail(trx: Transaction<Database>, row: CaseRow, status: CaseState, reason: string | null, at: string) {
-  if (row.contactPreference !== 'email') return
-  const to = await findMemberEmail(trx, row.rosterMemberId)
-  if (!to) return
+/**
+ * The e-mail about a change of a case, in the member's language (issue 11): subject and plain-text
+ * body, money and dates formatted for that language. The reason is the care team's own words.
+ */
+export function caseEmail(language: Language, facts: CaseEmailFacts, status: CaseState, reason: string | null, firstName: string | null) {
+  const t = fixedT(language, 'cases')
+  const locale = LOCALES[language]
+  const procedure = fixedT(language)(`procedures.${facts.procedureCode}`, { defaultValue: facts.procedureName })
+  const label = t(`states.${status}.label`)
+  const money = (cents: number) => formatCents(cents, { wholeDollars: cents % 100 === 0, locale })
+  const date = (iso: string) => formatDate(iso, locale, 'long')
   const lines = [
-    `Your request for ${row.procedureName} at ${row.facilityName} is now: ${caseStateLabel(status)}.`,
-    reason ? `Reason: ${reason}` : null,
-    'See every step in My cases on the COE Marketplace portal. Questions? Reply to this message or call your care team.',
-  ].filter(Boolean)
+    firstName ? t('email.greeting', { name: firstName }) : t('email.greetingNoName'),
+    t('email.status', { procedure, facility: facts.facilityName, status: label }),
+    t(`states.${status}.meaning`),
+    reason ? t('email.reason', { reason }) : null,
+    status === 'requested' ? t('email.youPay', { amount: money(facts.memberCostCents) }) : null,
+    status === 'requested' && facts.travelEstimateCents > 0 ? t('email.travel', { amount: money(facts.travelEstimateCents) }) : null,
+    (status === 'scheduled' || status === 'travel_booked') && facts.scheduledDate ? t('email.scheduledDate', { date: date(facts.scheduledDate) }) : null,
+    status === 'procedure_done' && facts.procedureDate ? t('email.procedureDate', { date: date(facts.procedureDate) }) : null,
+    t('email.footer'),
+  ].filter((line): line is string => Boolean(line))
+  return { subject: t('email.subject', { procedure, status: label }), body: lines.join('\n\n') }
+}
+
+/**
+ * Queues the e-mail telling the member of a change, when they chose e-mail and have an address,
+ * in the language saved on their account (none saved: English).
+ */
+async function queueMemberEmail(trx: Transaction<Database>, facts: CaseEmailFacts, status: CaseState, reason: string | null, at: string) {
+  if (facts.contactPreference !== 'email') return
+  const contact = await findMemberContact(trx, facts.rosterMemberId)
+  if (!contact) return
+  const language = isLanguage(contact.preferredLanguage) ? contact.preferredLanguage : DEFAULT_LANGUAGE
+  const { subject, body } = caseEmail(language, facts, status, reason, contact.firstName)
   await insertOutboxMessage(trx, {
-    id: newId(), caseId: row.id, toAddress: to, subject: `${row.procedureName}: ${caseStateLabel(status)}`, body: lines.join('\n\n'), createdAt: at,
+    id: newId(), caseId: facts.id, toAddress: contact.email, subject, body, createdAt: at,
     sentAt: null, attempts: 0, lastError: null,
   })
 }
@@ -79,7 +120,11 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
       await insertCaseEvent(trx, { id: newId(), caseId, actorUserId: actor.userId, fromStatus: null, toStatus: 'requested', note: null, createdAt: at })
       await queueMemberEmail(
         trx,
-        { id: caseId, contactPreference: input.contactPreference, rosterMemberId, procedureName: option.procedure.name, facilityName: option.result.facilityName },
+        {
+          id: caseId, contactPreference: input.contactPreference, rosterMemberId, procedureCode: option.procedure.code, procedureName: option.procedure.name,
+          facilityName: option.result.facilityName, memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
+          scheduledDate: null, procedureDate: null,
+        },
         'requested',
         null,
         at,
@@ -197,7 +242,7 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
     if (to === 'completed') invoiceId = await createCaseInvoice(trx, { ...found, travelActualCents: changes.travelActualCents ?? found.travelActualCents }, at)
     const note = [input.reason?.trim(), input.note?.trim()].filter(Boolean).join(' · ') || null
     await insertCaseEvent(trx, { id: newId(), caseId, actorUserId: actor.userId, fromStatus: found.status, toStatus: to, note, createdAt: at })
-    await queueMemberEmail(trx, found, to, changes.statusReason && (to === 'cancelled' || to === 'denied') ? changes.statusReason : null, at)
+    await queueMemberEmail(trx, { ...found, ...changes }, to, changes.statusReason && (to === 'cancelled' || to === 'denied') ? changes.statusReason : null, at)
     await insertAuditEntry(trx, actor, { action: `case.${to}`, subjectType: 'case', subjectId: caseId, employerId: found.employerId, at })
     return true
   })

@@ -1,14 +1,30 @@
 import { caseStateLabel, isCaseState } from '~/domain/cases/case-flow'
 
-/** Display helpers shared by pages (en-US until the Spanish issue adds locales). */
+/** Display helpers shared by pages: en-US by default (staff pages), or the member page's locale (issue 11). */
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+type DateStyle = 'medium' | 'long'
+const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  medium: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+  long: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** Building an Intl formatter costs far more than a call to it: one per locale and style, kept. */
+function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`
+  let format = dateFormats.get(key)
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, DATE_OPTIONS[style])))
+  return format
+}
 const COUNT_FORMAT = new Intl.NumberFormat('en-US')
 
-export function formatDate(isoDate: string | null | undefined): string {
+/**
+ * An ISO date or timestamp as a calendar date in UTC: "Nov 23, 2026" (en-US), "23 nov 2026"
+ * (es-US); `long` spells the month out ("November 23, 2026", "23 de noviembre de 2026"). "—" when empty.
+ */
+export function formatDate(isoDate: string | null | undefined, locale = 'en-US', style: DateStyle = 'medium'): string {
   if (!isoDate) return '—'
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)
-  return DATE_FORMAT.format(date)
+  return dateFormat(locale, style).format(date)
 }
 
 export function formatCount(value: number): string {

@@ -89,7 +89,7 @@ test('the employee finds a knee center by quality and requests care; the coordin
   // The member's timeline shows every step.
   await memberPage.goto(caseUrl)
   const timeline = memberPage.getByRole('list', { name: 'Case timeline' }).getByRole('listitem')
-  const expected = ['Requested', 'Eligibility verified', 'Scheduled', ...(travelCovered ? ['Travel booked'] : []), 'Procedure done', 'Completed']
+  const expected = ['Requested', 'Coverage confirmed', 'Scheduled', ...(travelCovered ? ['Travel booked'] : []), 'Procedure done', 'Completed']
   await expect(timeline).toHaveCount(expected.length)
   for (const [i, label] of expected.entries()) await expect(timeline.nth(i)).toContainText(label)
   await memberPage.getByRole('navigation').getByRole('link', { name: 'My cases' }).click()

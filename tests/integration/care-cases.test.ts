@@ -124,7 +124,7 @@ describe('the care coordinator works the case', () => {
     const outbox = await getDb().selectFrom('emailOutbox').select(['subject', 'sentAt', 'toAddress']).where('caseId', '=', caseId).orderBy('createdAt').execute()
     expect(outbox.map((m) => m.subject)).toEqual([
       'Total knee replacement: Requested',
-      'Total knee replacement: Eligibility verified',
+      'Total knee replacement: Coverage confirmed',
       'Total knee replacement: Scheduled',
       'Total knee replacement: Procedure done',
       'Total knee replacement: Completed',

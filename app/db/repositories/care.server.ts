@@ -207,15 +207,15 @@ export function listEmployers(db: Kysely<Database>) {
   return db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'employer').orderBy('name').execute()
 }
 
-/** The e-mail address of the account bound to this roster row, if any. */
-export async function findMemberEmail(db: Kysely<Database>, rosterMemberId: string): Promise<string | null> {
-  const row = await db
+/** Where and how to write to a member about their case: the address and language of the account bound to this roster row (if any), and the first name on the roster. */
+export function findMemberContact(db: Kysely<Database>, rosterMemberId: string) {
+  return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
-    .select('users.email')
+    .innerJoin('rosterMembers', 'rosterMembers.id', 'memberships.rosterMemberId')
+    .select(['users.email', 'users.preferredLanguage', 'rosterMembers.firstName'])
     .where('memberships.rosterMemberId', '=', rosterMemberId)
     .executeTakeFirst()
-  return row?.email ?? null
 }
 
 export function insertOutboxMessage(db: Kysely<Database>, row: Insertable<EmailOutboxTable>) {

@@ -1,2 +1,94 @@
-/** Messages of the cases pages (English, the source). */
-export const cases = {} as const
+/** Messages of the member's cases pages and case e-mails (English, the source; plain words, about grade 8). */
+export const cases = {
+  list: {
+    title: 'My cases',
+    heading: 'My cases',
+    lead: 'A case is one request for care at a center, from the day you ask until your care is complete.',
+    empty: 'You have not asked for care yet. <link>Find a covered center</link> and ask for care there.',
+    item: '{{procedure}} at {{facility}}',
+    requested: 'asked for on {{date}}',
+  },
+  detail: {
+    title: 'My case',
+    back: 'My cases',
+    heading: '{{procedure}} at {{facility}}',
+    notFound: "This case doesn't exist or isn't yours.",
+    requestedHeading: 'We have your request',
+    requestedBody: 'Your care team will contact you {{contact}} within two working days. You can follow every step here.',
+    existing: 'You already have an open request for {{procedure}}, so we did not make a new one. Here it is.',
+    now: 'What this step means',
+    summary: 'Your request',
+    center: 'Center',
+    requested: 'Asked for on',
+    preferredDates: 'Dates that suit you',
+    anyDates: 'Any',
+    dateRange: '{{start}} to {{end}}',
+    procedureDate: 'Procedure date',
+    youPay: 'You pay',
+    youPayHelp: 'Our estimate on the day you asked, under your plan and your employer’s program.',
+    travel: 'Travel',
+    travelCovered: 'about {{amount}} paid for you',
+    travelNotCovered: 'Not paid (you live close by)',
+    companion: 'Someone coming with you',
+    yes: 'Yes',
+    no: 'No',
+    contact: 'How we contact you',
+    reason: 'Reason',
+    reasonHelp: 'In your care team’s words.',
+    timeline: 'Timeline',
+    timelineLabel: 'Case timeline',
+    stepsTitle: 'What the steps mean',
+  },
+  contact: {
+    email: 'by e-mail',
+    phone: 'by phone',
+    text: 'by text message',
+  },
+  /** Each case state as members see it: a short label and what it means for them. */
+  states: {
+    requested: {
+      label: 'Requested',
+      meaning: 'You asked for care. Your care team will contact you to check that your plan covers it.',
+    },
+    eligibility_verified: {
+      label: 'Coverage confirmed',
+      meaning: 'Your care team checked that your plan covers this care at this center. Next, the center sets a date.',
+    },
+    scheduled: {
+      label: 'Scheduled',
+      meaning: 'The center has set a date for your procedure.',
+    },
+    travel_booked: {
+      label: 'Travel booked',
+      meaning: 'Your trip and your place to stay are booked and paid for. Your care team will send you the details.',
+    },
+    procedure_done: {
+      label: 'Procedure done',
+      meaning: 'You had your procedure. Your care team will check on how you are doing.',
+    },
+    completed: {
+      label: 'Completed',
+      meaning: 'Your care is complete and this case is closed.',
+    },
+    cancelled: {
+      label: 'Cancelled',
+      meaning: 'This request was stopped. You can ask for care again at any time.',
+    },
+    denied: {
+      label: 'Not approved',
+      meaning: 'Your plan does not cover this request. If you have questions, contact your care team.',
+    },
+  },
+  email: {
+    subject: '{{procedure}}: {{status}}',
+    greeting: 'Hello {{name}},',
+    greetingNoName: 'Hello,',
+    status: 'Your request for {{procedure}} at {{facility}} is now: {{status}}.',
+    reason: 'Reason: {{reason}}',
+    youPay: 'What you pay: {{amount}} (our estimate under your plan).',
+    travel: 'Travel: about {{amount}} is paid for you.',
+    scheduledDate: 'Procedure date: {{date}}.',
+    procedureDate: 'You had your procedure on {{date}}.',
+    footer: 'You can see every step under My cases on the COE Marketplace website. Questions? Reply to this e-mail or call your care team.',
+  },
+} as const
