@@ -8,6 +8,7 @@ import { languageOf } from '~/i18n/language.server'
 import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { translatorFor } from '~/i18n/translator'
 import styles from '~/styles/app.css'
+import { useFocusMainOnNewPage } from '~/ui/focus-on-navigation'
 import { useNonce } from '~/ui/nonce'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useFocusMainOnNewPage()
   return <Outlet />
 }
 
