@@ -6,7 +6,7 @@ import { LanguageSwitch } from '~/ui/language-switch'
 export default function AuthLayout() {
   const { t } = useTranslation()
   return (
-    <main id="main" className="auth-page">
+    <main id="main" className="auth-page" tabIndex={-1}>
       <div className="auth-card">
         <LanguageSwitch />
         <p className="brand brand--large">
