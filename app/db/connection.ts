@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Dialect } from '../../db/dialect'
 import type { Database } from './schema'
+import { ImmediateSqliteDialect } from './sqlite-dialect'
 import { withStatementCache } from './statement-cache'
 
 export interface DatabaseConnection {
@@ -46,5 +47,5 @@ export function openDatabase(options: ConnectionOptions): DatabaseConnection {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins }), dialect: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins }), dialect: 'sqlite' }
 }
