@@ -10,7 +10,8 @@ import { destroyUserSession } from '~/auth/session.server'
 import { signInSchema } from '~/forms/sign-in'
 import { clientIp } from '~/http/client-ip.server'
 import { safeRedirect } from '~/http/responses.server'
-import { languageOf } from '~/i18n/language.server'
+import { languageCookie, languageOf } from '~/i18n/language.server'
+import { isLanguage } from '~/i18n/languages'
 import { translatedTitle } from '~/i18n/meta'
 import { fixedT } from '~/i18n/translator'
 import { signIn } from '~/services/sign-in.server'
@@ -33,7 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  const result = await signIn(submission.value.email, submission.value.password, clientIp(request))
+  // Only a choice made with the language switch is kept on the account, not the browser's preference.
+  const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'))
+  const result = await signIn(submission.value.email, submission.value.password, clientIp(request), isLanguage(chosen) ? chosen : null)
   if (!result.ok) {
     const message = result.reason === 'locked' ? t('login.locked', { wait: waitText(result.seconds, language) }) : t('login.invalidCredentials')
     return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {

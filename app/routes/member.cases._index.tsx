@@ -25,7 +25,7 @@ export default function MyCasesRoute() {
       <p className="lead">{t('list.lead')}</p>
       {cases.length === 0 ? (
         <p className="empty">
-          <Trans t={t} i18nKey="list.empty" components={{ link: <Link to="/member/care" /> }} />
+          <Trans t={t} i18nKey="list.empty" components={{ search: <Link to="/member/care" /> }} />
         </p>
       ) : (
         <ul className="card-list">

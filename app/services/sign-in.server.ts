@@ -3,7 +3,8 @@ import { HOME_PATH } from '~/auth/permissions'
 import { createUserSession } from '~/auth/session.server'
 import { clearFailures, recordFailure, secondsLocked } from '~/auth/rate-limits.server'
 import { getDb } from '~/db/client.server'
-import { findUserForSignIn, recordLogin } from '~/db/repositories/users.server'
+import { findUserForSignIn, recordLogin, setPreferredLanguage } from '~/db/repositories/users.server'
+import type { Language } from '~/i18n/languages'
 
 export type SignInResult =
   | { ok: true; setCookie: string; homePath: string }
@@ -12,9 +13,10 @@ export type SignInResult =
 
 /**
  * Checks e-mail and password; on success opens a new session (never reuses one). Failures are
- * limited per e-mail and per client address (rate-limits.server.ts).
+ * limited per e-mail and per client address (rate-limits.server.ts). A language the member chose
+ * on the signed-out pages is kept on their account, so e-mails about their cases use it (issue 11).
  */
-export async function signIn(emailInput: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function signIn(emailInput: string, password: string, ip: string | null, chosenLanguage: Language | null = null): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase()
   const keys = { account: email, ip }
   const seconds = await secondsLocked('signIn', keys)
@@ -30,5 +32,6 @@ export async function signIn(emailInput: string, password: string, ip: string | 
   await clearFailures('signIn', keys)
   const now = new Date()
   await recordLogin(db, user.id, now.toISOString())
+  if (chosenLanguage && user.role === 'employee') await setPreferredLanguage(db, user.id, chosenLanguage)
   return { ok: true, setCookie: await createUserSession(user.id, now), homePath: HOME_PATH[user.role] }
 }

@@ -84,6 +84,20 @@ describe('the sign-in page in Spanish', () => {
     expect(malformed).toMatchObject({ status: 400, body: { error: { email: ['Escriba un correo electrónico como nombre@ejemplo.com'] } } })
   })
 
+  it("keeps a member's choice of Spanish on their account for case e-mails, not a staff user's", async () => {
+    const languageOfUser = async (userId: string) =>
+      (await getDb().selectFrom('users').select('preferredLanguage').where('id', '=', userId).executeTakeFirstOrThrow()).preferredLanguage
+    const cookie = (await languageCookie.serialize('es')).split(';')[0]!
+    expect(await statusOf(login.action, postRequest('/login', { email: await emailOf(t.users.employeeA), password: TEST_PASSWORD }, { cookie }))).toMatchObject({ status: 302, location: '/member' })
+    expect(await languageOfUser(t.users.employeeA)).toBe('es')
+    expect(await signIn(await emailOf(t.users.adminB), TEST_PASSWORD, null, 'es')).toMatchObject({ ok: true })
+    expect(await languageOfUser(t.users.adminB)).toBeNull()
+    // The browser's preference alone (Accept-Language) is not a choice: the account keeps what it had.
+    const english = { headers: { 'Accept-Language': 'en-US' } }
+    await statusOf(login.action, postRequest('/login', { email: await emailOf(t.users.employeeA), password: TEST_PASSWORD }, english))
+    expect(await languageOfUser(t.users.employeeA)).toBe('es')
+  })
+
   it('says how long to wait in Spanish when the address is locked', async () => {
     const headers = { 'x-portal-client-ip': '203.0.113.10', 'Accept-Language': 'es-MX,es;q=0.8' }
     for (let i = 0; i < 30; i++) await statusOf(login.action, postRequest('/login', { email: `y${i}@example.com`, password: 'wrong' }, { headers }))

@@ -4,7 +4,7 @@ export const cases = {
     title: 'My cases',
     heading: 'My cases',
     lead: 'A case is one request for care at a center, from the day you ask until your care is complete.',
-    empty: 'You have not asked for care yet. <link>Find a covered center</link> and ask for care there.',
+    empty: 'You have not asked for care yet. <search>Find a covered center</search> and ask for care there.',
     item: '{{procedure}} at {{facility}}',
     requested: 'asked for on {{date}}',
   },

@@ -7,7 +7,7 @@ export const cases: SameKeys<typeof en> = {
     title: 'Mis casos',
     heading: 'Mis casos',
     lead: 'Un caso es una solicitud de atención en un centro, desde el día en que la pide hasta que termina su atención.',
-    empty: 'Todavía no ha pedido atención. <link>Busque un centro cubierto</link> y pida atención allí.',
+    empty: 'Todavía no ha pedido atención. <search>Busque un centro cubierto</search> y pida atención allí.',
     item: '{{procedure}} en {{facility}}',
     requested: 'pedido el {{date}}',
   },
