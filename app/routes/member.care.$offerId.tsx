@@ -32,11 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
-  const schema = careRequestSchema(fixedT(await languageOf(request), 'care'))
+  const t = fixedT(await languageOf(request), 'care')
+  const schema = careRequestSchema(t)
   const submission = parseWithZod(await request.formData(), { schema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await requestCare(actor, requireParam(params, 'offerId'), submission.value)
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 422 })
+  if (!result.ok) return data(submission.reply({ fieldErrors: { preferredStart: [t('errors.startInPast')] } }), { status: 422 })
   return redirect(`/member/cases/${result.caseId}${result.isNew ? '?requested=1' : '?existing=1'}`)
 }
 

@@ -88,7 +88,8 @@ async function queueMemberEmail(trx: Transaction<Database>, facts: CaseEmailFact
   })
 }
 
-export type RequestCareResult = { ok: true; caseId: string; isNew: boolean } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] }
+/** A refusal is a reason the page words in the member's language. */
+export type RequestCareResult = { ok: true; caseId: string; isNew: boolean } | { ok: false; problem: 'start-in-past' }
 
 /**
  * A member asks for care at an in-network center: a case in `requested` with the cost and travel
@@ -99,7 +100,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
   const option = await getCareOption(actor, offerId, null, now)
   if (!option || !actor.rosterMemberId) throw notFound('Center')
   const today = toIsoDate(now)
-  if (input.preferredStart && input.preferredStart < today) return { ok: false, fieldErrors: { preferredStart: ['The earliest date cannot be in the past'] } }
+  if (input.preferredStart && input.preferredStart < today) return { ok: false, problem: 'start-in-past' }
   const db = getDb()
   const rosterMemberId = actor.rosterMemberId
   const existing = await findOpenCase(db, rosterMemberId, option.procedure.id)
@@ -170,7 +171,9 @@ export async function getCaseQueue(actor: Actor, filter: CaseQueueFilter, now = 
     listProcedures(db),
   ])
   await insertAuditEntry(db, actor, {
-    action: 'case_queue.viewed', subjectType: 'case_queue', subjectId: null, employerId: filter.employerId ?? null, at: now.toISOString(),
+    // The filter's employer only when it names one (a made-up id stays in the detail, not in the foreign key).
+    action: 'case_queue.viewed', subjectType: 'case_queue', subjectId: null, at: now.toISOString(),
+    employerId: employers.some((e) => e.id === filter.employerId) ? filter.employerId : null,
     detail: JSON.stringify({ filter, cases: rows.length }),
   })
   return {

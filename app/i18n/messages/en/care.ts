@@ -206,6 +206,7 @@ export const care = {
     latestField: 'latest date',
     contact: 'Choose how we should contact you',
     noteLong: 'Keep the note under 1,000 characters',
+    startInPast: 'The earliest date cannot be in the past',
     order: 'The latest date cannot be before the earliest date',
     seconds_one: '{{count}} second',
     seconds_other: '{{count}} seconds',

@@ -208,6 +208,7 @@ export const care: SameKeys<typeof en> = {
     latestField: 'última fecha',
     contact: 'Elija cómo debemos comunicarnos con usted',
     noteLong: 'La nota debe tener menos de 1,000 caracteres',
+    startInPast: 'La primera fecha no puede ser en el pasado',
     order: 'La última fecha no puede ser antes de la primera',
     seconds_one: '{{count}} segundo',
     seconds_other: '{{count}} segundos',
