@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type SqliteDatabase from 'better-sqlite3'
-import { checkpointAndClose, checksum, parseFaultArgs, ROOT, runExperiment, seconds } from './harness'
+import { createSeededBase, checkpointAndClose, checksum, parseFaultArgs, ROOT, runExperiment, seconds } from './harness'
 
 const USAGE = 'Usage: npm run fault:cms -- [--cms <folder>] [--trials 5] [--seed N] [--max-seconds 900] [--child-timeout 300] [--keep]'
 const args = parseFaultArgs(USAGE, { cms: { type: 'string', default: process.env.CMS_DIR ?? path.resolve(ROOT, '../shared/data/cms') } })
@@ -37,13 +37,7 @@ console.log(`fault:cms: ${cmsDir}, ${args.trials} trials, seed ${args.seed}, wor
 const baseFile = path.join(workDir, 'base.db')
 const started = performance.now()
 process.env.SESSION_SECRET ??= SESSION_SECRET
-const { openDatabase } = await import('../app/db/connection')
-const { migrateToLatest } = await import('../db/migrate')
-const { seedDemoData } = await import('../db/seed/index')
-const base = openDatabase({ url: `file:${baseFile}` })
-await migrateToLatest(base.db, base.dialect)
-await seedDemoData(base.db)
-await base.db.destroy()
+await createSeededBase(baseFile)
 checkpointAndClose(baseFile)
 const seedSeconds = seconds(performance.now() - started)
 console.log(`Base: demo data ${seedSeconds} s.`)

@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type SqliteDatabase from 'better-sqlite3'
 import zipcodes from 'zipcodes'
-import { checkpointAndClose, checksum, parseFaultArgs, runExperiment, runToCompletion, seconds } from './harness'
+import { createSeededBase, checkpointAndClose, checksum, parseFaultArgs, runExperiment, runToCompletion, seconds } from './harness'
 
 const USAGE = 'Usage: npm run fault:roster -- [--rows 200000] [--trials 5] [--seed N] [--max-seconds 900] [--child-timeout 300] [--keep]'
 const args = parseFaultArgs(USAGE, { rows: { type: 'string', default: '200000' } })
@@ -64,13 +64,7 @@ await writeRoster(secondFile, churn, rows + churn, (i) => i % 10 === 0)
 const baseFile = path.join(workDir, 'base.db')
 let started = performance.now()
 process.env.SESSION_SECRET ??= SESSION_SECRET
-const { openDatabase } = await import('../app/db/connection')
-const { migrateToLatest } = await import('../db/migrate')
-const { seedDemoData } = await import('../db/seed/index')
-const base = openDatabase({ url: `file:${baseFile}` })
-await migrateToLatest(base.db, base.dialect)
-await seedDemoData(base.db)
-await base.db.destroy()
+await createSeededBase(baseFile)
 const seedSeconds = seconds(performance.now() - started)
 started = performance.now()
 const firstImport = await runToCompletion(rosterCli(firstFile, false), { env: envFor(baseFile), dbFile: baseFile, timeoutMs: args.childTimeoutSeconds * 1000 })

@@ -12,6 +12,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import SqliteDatabase from 'better-sqlite3'
 
+import { createRandom } from '../db/seed/random'
+
 export const ROOT = path.resolve(import.meta.dirname, '..')
 export const RESULTS_DIR = path.join(ROOT, 'reliability/results')
 
@@ -58,19 +60,9 @@ export function parseFaultArgs(usage: string, extra: Record<string, { type: 'str
   }
 }
 
-/** mulberry32: the kill delays of a run are reproducible from its --seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
-export function machine() {
+/** The machine and the commit a run was made on; `paths`: app code whose uncommitted changes the figures include. */
+export function machine(paths: readonly string[] = ['app/services', 'app/db', 'app/domain/roster', 'app/domain/cms', 'scripts/import-roster.ts', 'scripts/import-cms.ts', 'db/migrations']) {
   const cpus = os.cpus()
   const db = new SqliteDatabase(':memory:')
   const sqlite = db.prepare('select sqlite_version()').pluck().get() as string
@@ -79,7 +71,7 @@ export function machine() {
   let changed: string[] = []
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    changed = execFileSync('git', ['status', '--porcelain', '--', 'app/services', 'app/db', 'app/domain/roster', 'app/domain/cms', 'scripts/import-roster.ts', 'scripts/import-cms.ts', 'db/migrations'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean)
+    changed = execFileSync('git', ['status', '--porcelain', '--', ...paths], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean)
   } catch {
     // not a git checkout
   }
@@ -394,7 +386,8 @@ function concurrentWriteProbe(file: string, atMsAfterStart: number): ProbeResult
 export async function runExperiment<S>(e: Experiment<S>): Promise<number> {
   const runStarted = performance.now()
   const timeoutMs = e.args.childTimeoutSeconds * 1000
-  const random = createRandom(e.args.seed)
+  // mulberry32 (the seed's): the kill delays of a run are reproducible from its --seed.
+  const random = createRandom(e.args.seed).next
   const baseline = inspect(e.baseFile, e.fingerprint)
   console.log(`Base database: integrity ${baseline.health.integrity}, ${baseline.health.foreignKeyViolations} foreign key violation(s).`)
 
@@ -496,4 +489,15 @@ export async function runExperiment<S>(e: Experiment<S>): Promise<number> {
   const file = writeResults(e.name, results)
   console.log(`\n${results.verdict}. ${seconds(performance.now() - runStarted)} s in all. Results: ${path.relative(ROOT, file)}`)
   return ok ? 0 : 1
+}
+
+/** A fresh demo database (migrated and seeded) at `file`, the starting state of every trial. */
+export async function createSeededBase(file: string): Promise<void> {
+  const { openDatabase } = await import('../app/db/connection')
+  const { migrateToLatest } = await import('../db/migrate')
+  const { seedDemoData } = await import('../db/seed/index')
+  const base = openDatabase({ url: `file:${file}` })
+  await migrateToLatest(base.db, base.dialect)
+  await seedDemoData(base.db)
+  await base.db.destroy()
 }

@@ -73,23 +73,8 @@ export interface Random {
   chance: (probability: number) => boolean
 }
 
-/** mulberry32: each user's choices follow from the run's --seed. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (probability) => next() < probability,
-  }
-}
+/** Each user's choices follow from the run's --seed (the seed's mulberry32). */
+export { createRandom } from '../db/seed/random'
 
 export interface RunContext {
   baseUrl: string

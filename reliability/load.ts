@@ -21,14 +21,13 @@ import { pathToFileURL } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
+import { machine, RESULTS_DIR, ROOT } from './harness'
 import { checkWrites, snapshot, type WriteCheck } from './load-check'
 import {
   createRandom, REQUEST_KINDS, runCoordinator, runMember, signInCoordinator,
   type LoadCoordinator, type LoadMember, type RunContext, type Sample,
 } from './load-users'
 
-const ROOT = path.resolve(import.meta.dirname, '..')
-const RESULTS_DIR = path.join(ROOT, 'reliability/results')
 const USAGE = 'Usage: npm run load -- [--users 200] [--coordinators 5] [--duration 60] [--think-min 1000] [--think-max 2000] [--seed N] [--port P] [--timeout 30] [--keep]'
 const SESSION_SECRET = 'load-test-session-secret-0123456789-0123456789'
 const PG_SCHEMA = 'load_test'
@@ -115,24 +114,9 @@ function processUsage(pid: number | undefined): { cpuSeconds: number; peakRssMb:
   }
 }
 
-function machine() {
-  const cpus = os.cpus()
-  let commit = 'unknown'
-  let uncommitted = 0
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    uncommitted = execFileSync('git', ['status', '--porcelain', '--', 'app', 'db', 'server.mjs'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean).length
-  } catch {
-    // not a git checkout
-  }
+function machineInfoOf() {
   return {
-    cpu: `${cpus.length} × ${cpus[0]?.model ?? '?'}`,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-    commit,
-    /** Files of app/, db/ and server.mjs changed but not committed when the run was made (the build is of the working tree). */
-    uncommittedAppFiles: uncommitted,
+    ...machine(['app', 'db', 'server.mjs']),
     loadAverageBefore: os.loadavg().map((n) => round(n, 2)),
     /** When build/ was made: the server runs that build, whatever the working tree holds now. */
     builtAt: fs.statSync(path.join(ROOT, 'build/index.js')).mtime.toISOString(),
@@ -170,7 +154,7 @@ const { seedDemoData, DEMO_PASSWORD } = await import('../db/seed/index')
 const { EMPLOYERS } = await import('../db/seed/metros')
 const { seedId } = await import('../db/seed/random')
 
-const machineInfo = machine()
+const machineInfo = machineInfoOf()
 const setupStarted = performance.now()
 if (isPostgres) {
   const admin = openDatabase({ url: databaseUrl })
@@ -446,7 +430,7 @@ const lines: Array<[string, string]> = [
   ['writes', `acknowledged ${check.acknowledged.newCases + check.acknowledged.transitions}, found ${check.found.newCases + check.found.transitions}; lost ${check.lost.length}, duplicates ${check.duplicates.length}, unacknowledged ${check.unacknowledged.length}, wrong status ${check.wrongState.length}, audit address mismatches ${check.addressMismatches.length}, integrity ${!check.integrityChecked ? 'not checked (PostgreSQL)' : check.integrity.length === 0 ? 'ok' : 'FAILED'}`],
   ['server', `${serverCpu === null ? '?' : `${serverCpu} CPU s (${round(serverCpu / wallSeconds, 2)} cores)`}, peak RSS ${usageAfter?.peakRssMb ?? '?'} MB${eventLoop ? `; event loop thread ran ${eventLoop.runSeconds} s, waited ${eventLoop.waitedForCpuSeconds} s for a CPU` : ''}`],
   ['load generator', `${generator.cpuSeconds} CPU s, waited ${generator.waitedForCpuSeconds ?? '?'} s for a CPU, event-loop lag p99 ${generator.loopDelayP99Ms} ms (max ${generator.loopDelayMaxMs} ms)`],
-  ['machine', `${machineInfo.cpu}, ${machineInfo.memoryGiB} GiB, ${machineInfo.node}, ${databaseVersion}, load average before ${machineInfo.loadAverageBefore.join(' ')}; build of ${machineInfo.builtAt}, commit ${machineInfo.commit}${machineInfo.uncommittedAppFiles ? ` + ${machineInfo.uncommittedAppFiles} uncommitted app files` : ''}`],
+  ['machine', `${machineInfo.cpu}, ${machineInfo.memoryGiB} GiB, ${machineInfo.node}, ${databaseVersion}, load average before ${machineInfo.loadAverageBefore.join(' ')}; build of ${machineInfo.builtAt}, commit ${machineInfo.commit}${machineInfo.uncommitted.length ? ` + ${machineInfo.uncommitted.length} uncommitted app files` : ''}`],
 ]
 lines.splice(3, 0, ['per 10 s', timeline.map((b) => `${b.fromSecond}s: ${b.requests} req p95 ${Math.round(b.p95Ms)} ms`).join(' · ')])
 console.log('')
