@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import * as facilityList from '~/routes/admin.facilities._index'
 import * as procedurePage from '~/routes/admin.procedures.$procedureId'
@@ -24,9 +23,9 @@ import * as facilityPage from '~/routes/facilities.$facilityId'
 import * as careOption from '~/routes/member.care.$offerId'
 import * as findCare from '~/routes/member.care._index'
 import * as memberCase from '~/routes/member.cases.$caseId'
-import { expectNoChange, LONG, postForm, SQL_DROP, SQL_OR } from './hostile'
-import { cookieFor, getRequest, statusOf } from './support'
-import { createTwoTenants, type TwoTenants } from './tenants'
+import { expectNoChange, hostileFixtures, LONG, postForm, SQL_DROP, SQL_OR } from './hostile'
+import { getRequest, statusOf } from './support'
+import type { TwoTenants } from './tenants'
 
 /*
  * Hostile URLs (issue 10): ids that are not ids, ids of another kind or tenant, path traversal,
@@ -45,10 +44,10 @@ type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 type Role = keyof TwoTenants['users']
 
 beforeAll(async () => {
-  const db = getDb()
-  t = await createTwoTenants(db)
-  for (const [name, userId] of Object.entries(t.users)) cookies[name] = await cookieFor(userId)
-  const offer = await db.selectFrom('offers').select(['id', 'facilityId', 'procedureId']).executeTakeFirstOrThrow()
+  const fixtures = await hostileFixtures()
+  t = fixtures.t
+  Object.assign(cookies, fixtures.cookies)
+  const offer = fixtures.offer
   ids.offer = offer.id
   ids.facility = offer.facilityId
   ids.procedure = offer.procedureId

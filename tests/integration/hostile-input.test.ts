@@ -20,9 +20,9 @@ import * as newPlan from '~/routes/employer.plans.new'
 import * as programPage from '~/routes/employer.programs.$programId'
 import * as newProgram from '~/routes/employer.programs.new'
 import * as careOption from '~/routes/member.care.$offerId'
-import { expectNoChange, fieldErrors, LONG, postForm, SQL_DROP, SQL_OR } from './hostile'
-import { cookieFor, statusOf } from './support'
-import { createTwoTenants, type TwoTenants } from './tenants'
+import { expectNoChange, fieldErrors, hostileFixtures, LONG, postForm, SQL_DROP, SQL_OR } from './hostile'
+import { statusOf } from './support'
+import type { TwoTenants } from './tenants'
 
 /*
  * Hostile input in forms (issue 10): every bad value is answered with a specific message next to
@@ -158,9 +158,10 @@ function messagesOf(body: unknown, field: string): string[] {
 
 beforeAll(async () => {
   const db = getDb()
-  t = await createTwoTenants(db)
-  for (const [name, userId] of Object.entries(t.users)) cookies[name] = await cookieFor(userId)
-  const offer = await db.selectFrom('offers').select(['id', 'facilityId', 'procedureId']).executeTakeFirstOrThrow()
+  const fixtures = await hostileFixtures()
+  t = fixtures.t
+  Object.assign(cookies, fixtures.cookies)
+  const offer = fixtures.offer
   ids.offer = offer.id
   ids.facility = offer.facilityId
   ids.procedure = offer.procedureId

@@ -1,7 +1,8 @@
 import { expect } from 'vitest'
 import { getDb } from '~/db/client.server'
 import type { Database } from '~/db/schema'
-import { ORIGIN } from './support'
+import { cookieFor, ORIGIN } from './support'
+import { createTwoTenants } from './tenants'
 
 /** 10,000 characters: far beyond every text field's limit. */
 export const LONG = 'x'.repeat(10_000)
@@ -108,4 +109,14 @@ export function postForm(path: string, form: Record<string, string | readonly st
 export function fieldErrors(body: unknown): Record<string, string[]> {
   const value = body as { error?: Record<string, string[]>; result?: { error?: Record<string, string[]> }; reply?: { error?: Record<string, string[]> } }
   return value.error ?? value.result?.error ?? value.reply?.error ?? {}
+}
+
+/** The two tenants, a session per role and one offer of the catalog: the fixtures every hostile-input file starts from. */
+export async function hostileFixtures() {
+  const db = getDb()
+  const t = await createTwoTenants(db)
+  const cookies: Record<string, string> = {}
+  for (const [name, userId] of Object.entries(t.users)) cookies[name] = await cookieFor(userId)
+  const offer = await db.selectFrom('offers').select(['id', 'facilityId', 'procedureId']).executeTakeFirstOrThrow()
+  return { t, cookies, offer }
 }
