@@ -4,6 +4,7 @@ import { requirePermission } from '~/auth/guard.server'
 import { parseAuditQuery } from '~/forms/audit'
 import { getAuditLogPage } from '~/services/audit-log.server'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Platform · COE Marketplace' }]
 
@@ -88,7 +89,7 @@ export default function AuditLogRoute() {
         {entries.length === 0 ? 'No entries match.' : `Showing ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first.`}
       </p>
       {entries.length > 0 ? (
-        <div className="table-wrap">
+        <TableWrap label="Audit entries">
           <table className="table">
             <caption className="visually-hidden">Audit entries</caption>
             <thead>
@@ -124,7 +125,7 @@ export default function AuditLogRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       {nextBefore ? (
         <p>

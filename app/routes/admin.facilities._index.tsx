@@ -5,6 +5,7 @@ import { parseFacilitySearch } from '~/forms/facility-search'
 import { browseFacilities } from '~/services/facility-catalog.server'
 import { formatCount } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Facilities · Platform admin · COE Marketplace' }]
 
@@ -70,7 +71,7 @@ export default function FacilityListRoute() {
         {formatCount(total)} facilit{total === 1 ? 'y' : 'ies'}
         {pages > 1 ? ` · page ${query.page} of ${pages}` : ''}
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Facilities found">
         <table className="table">
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export default function FacilityListRoute() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {pages > 1 ? (
         <nav className="pager" aria-label="Pages">
           {query.page > 1 ? <Link to={pageLink(query.page - 1)}>← Previous</Link> : <span />}

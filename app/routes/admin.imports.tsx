@@ -6,6 +6,7 @@ import { runCmsImport, runOffersUpload } from '~/services/admin-imports.server'
 import { formatCount } from '~/ui/format'
 import { RejectedRows } from '~/ui/rejected-rows'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Data imports · Platform admin · COE Marketplace' }]
 
@@ -104,7 +105,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
           {formatCount(r.facilitiesTotal)} facilities, {formatCount(r.facilitiesWithCoordinates)} with coordinates; quality facts {r.measuresInserted} new,{' '}
           {r.measuresUpdated} updated; market prices changed {r.marketPricesChanged}.
         </p>
-        <div className="table-wrap">
+        <TableWrap label="Imported files">
           <table className="table">
             <thead>
               <tr>
@@ -137,7 +138,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     )
   }

@@ -7,6 +7,7 @@ import { notFound } from '~/http/responses.server'
 import { getLedger, recordManualPayment } from '~/services/billing.server'
 import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger · Platform · COE Marketplace' }]
 
@@ -43,7 +44,7 @@ export default function LedgerRoute() {
       {invoices.length === 0 ? (
         <p className="empty">No invoices yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Invoices">
           <table className="table">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export default function LedgerRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { getOrganizations } from '~/services/platform-overview.server'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Organizations · Platform admin · COE Marketplace' }]
 
@@ -18,7 +19,7 @@ export default function OrganizationsRoute() {
   return (
     <>
       <h1>Organizations</h1>
-      <div className="table-wrap">
+      <TableWrap label="Organizations and their kind">
         <table className="table">
           <thead>
             <tr>
@@ -39,7 +40,7 @@ export default function OrganizationsRoute() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   )
 }

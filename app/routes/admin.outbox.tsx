@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { getOutbox } from '~/services/email-outbox.server'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'E-mail outbox · Platform · COE Marketplace' }]
 
@@ -26,7 +27,7 @@ export default function OutboxRoute() {
       {messages.length === 0 ? (
         <p className="empty">No messages yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Messages">
           <table className="table">
             <thead>
               <tr>
@@ -52,7 +53,7 @@ export default function OutboxRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

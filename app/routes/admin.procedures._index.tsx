@@ -4,6 +4,7 @@ import { requirePermission } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
 import { getProcedureCatalog } from '~/services/platform-overview.server'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Procedure catalog · Platform admin · COE Marketplace' }]
 
@@ -23,7 +24,7 @@ export default function ProcedureCatalogRoute() {
         </Link>
       </div>
       <p className="lead">The bundles employers can cover. Every default shows where it comes from.</p>
-      <div className="table-wrap">
+      <TableWrap label="Procedures">
         <table className="table">
           <thead>
             <tr>
@@ -59,7 +60,7 @@ export default function ProcedureCatalogRoute() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   )
 }

@@ -10,6 +10,7 @@ import { formatCount } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Platform · COE Marketplace' }]
 
@@ -44,30 +45,39 @@ export default function PlatformReportsRoute() {
       <section className="card" aria-labelledby="employers-heading">
         <h2 id="employers-heading">By employer</h2>
         <MoneyBarChart title="Realized savings by employer" data={r.byEmployer.map((e) => ({ label: e.name, savings: e.savingsCents }))} series={[{ key: 'savings', label: 'Realized savings', color: '#1d7a46' }]} />
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Employer</th>
-              <th scope="col" className="num">Completed cases</th>
-              <th scope="col" className="num">Realized savings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.byEmployer.map((e) => (
-              <tr key={e.name}>
-                <th scope="row">{e.name}</th>
-                <td className="num">{e.cases}</td>
-                <td className="num">{money(e.savingsCents)}</td>
+        <TableWrap label="Completed cases and savings by employer">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Employer</th>
+                <th scope="col" className="num">Completed cases</th>
+                <th scope="col" className="num">Realized savings</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.byEmployer.map((e) => (
+                <tr key={e.name}>
+                  <th scope="row">{e.name}</th>
+                  <td className="num">{e.cases}</td>
+                  <td className="num">{money(e.savingsCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="supply-heading">
           <h2 id="supply-heading">Supply: active offers by procedure and state</h2>
-          <div className="table-wrap">
+          <TableWrap label="Active offers by procedure and state">
             <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Procedure</th>
+                  <th scope="col">State</th>
+                  <th scope="col" className="num">Active offers</th>
+                </tr>
+              </thead>
               <tbody>
                 {r.supply.map((s) => (
                   <tr key={`${s.code}-${s.state}`}>
@@ -78,15 +88,22 @@ export default function PlatformReportsRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
         <section className="card" aria-labelledby="demand-heading">
           <h2 id="demand-heading">Demand: searches by procedure and ZIP3</h2>
           {r.demand.length === 0 ? (
             <p className="empty">No searches in the period.</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label="Searches by procedure and ZIP area">
               <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Procedure</th>
+                    <th scope="col">ZIP area</th>
+                    <th scope="col" className="num">Searches</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {r.demand.map((d) => (
                     <tr key={`${d.code}-${d.zip3}`}>
@@ -97,7 +114,7 @@ export default function PlatformReportsRoute() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </section>
       </div>

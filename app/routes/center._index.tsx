@@ -5,6 +5,7 @@ import { formatCents } from '~/domain/money'
 import { getHealthSystemFacilities } from '~/services/center-offers.server'
 import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Facilities & offers · Health system · COE Marketplace' }]
 
@@ -32,24 +33,26 @@ export default function CenterHomeRoute() {
         {demand.length === 0 ? (
           <p className="empty">No member has searched for your procedures or requested care at your facilities yet.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Procedure</th>
-                <th scope="col" className="num">Member searches</th>
-                <th scope="col" className="num">Care requests at your facilities</th>
-              </tr>
-            </thead>
-            <tbody>
-              {demand.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">{row.name}</th>
-                  <td className="num">{row.searches}</td>
-                  <td className="num">{row.requests}</td>
+          <TableWrap label="Searches and care requests by procedure">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Procedure</th>
+                  <th scope="col" className="num">Member searches</th>
+                  <th scope="col" className="num">Care requests at your facilities</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {demand.map((row) => (
+                  <tr key={row.code}>
+                    <th scope="row">{row.name}</th>
+                    <td className="num">{row.searches}</td>
+                    <td className="num">{row.requests}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         )}
       </section>
       {facilities.map((facility) => (
@@ -63,7 +66,7 @@ export default function CenterHomeRoute() {
           {facility.offers.length === 0 ? (
             <p className="empty">No offers yet.</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label={`Offers at ${facility.name}`}>
               <table className="table">
                 <thead>
                   <tr>
@@ -90,7 +93,7 @@ export default function CenterHomeRoute() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </section>
       ))}

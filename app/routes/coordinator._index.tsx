@@ -7,6 +7,7 @@ import { getCaseQueue } from '~/services/cases.server'
 import { formatDate } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Case queue · Care team · COE Marketplace' }]
 
@@ -73,7 +74,7 @@ export default function CareQueueRoute() {
       {cases.length === 0 ? (
         <p className="empty">No cases match. New care requests from members appear here, oldest first.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Cases, oldest first">
           <table className="table">
             <caption className="visually-hidden">Cases, oldest first</caption>
             <thead>
@@ -105,7 +106,7 @@ export default function CareQueueRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

@@ -6,6 +6,7 @@ import { badRequest } from '~/http/responses.server'
 import { getBillingPage, resendInvoicesToStripe, startBillingSetup } from '~/services/billing.server'
 import { formatDate, statusLabel } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Billing · Employer · COE Marketplace' }]
 
@@ -78,7 +79,7 @@ export default function BillingRoute() {
         {invoices.length === 0 ? (
           <p className="empty">No invoices yet: the first one comes when a member's case is completed.</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label="Your invoices">
             <table className="table">
               <thead>
                 <tr>
@@ -119,7 +120,7 @@ export default function BillingRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </>

@@ -5,6 +5,7 @@ import { badRequest } from '~/http/responses.server'
 import { listBrokerFirms, setBrokerAccess } from '~/services/proposals.server'
 import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Broker access · Employer · COE Marketplace' }]
 
@@ -32,7 +33,7 @@ export default function BrokersRoute() {
         A broker firm you grant access sees your member counts, where members live by ZIP, your programs and projections, and can prepare proposals for you. It
         never sees a member's name or record. You can revoke access at any time.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Broker firms and their access">
         <table className="table">
           <thead>
             <tr>
@@ -58,7 +59,7 @@ export default function BrokersRoute() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   )
 }

@@ -11,6 +11,7 @@ import { formatCount, formatPercent } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
 
@@ -116,7 +117,7 @@ export default function DashboardRoute() {
               { key: 'projected', label: 'Projected', color: '#9aa5b4' },
             ]}
           />
-          <div className="table-wrap">
+          <TableWrap label="Savings by procedure">
             <table className="table">
               <caption className="visually-hidden">Savings by procedure</caption>
               <thead>
@@ -144,7 +145,7 @@ export default function DashboardRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {d.savings.unpricedCases > 0 ? (
             <p className="small muted">{d.savings.unpricedCases} completed cases have no typical local price and are left out of savings.</p>
           ) : null}
@@ -179,7 +180,7 @@ export default function DashboardRoute() {
         </section>
         <section className="card" aria-labelledby="outcomes-heading">
           <h2 id="outcomes-heading">Outcomes</h2>
-          <div className="table-wrap">
+          <TableWrap label="Outcome measures">
             <table className="table">
               <thead>
                 <tr>
@@ -210,7 +211,7 @@ export default function DashboardRoute() {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <p className="small muted">
             Your rates come from few cases; CMS rates are the centers' hip and knee replacement averages over their reporting periods.
           </p>

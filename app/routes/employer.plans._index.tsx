@@ -5,6 +5,7 @@ import { formatCents } from '~/domain/money'
 import { listPlansWithMembers } from '~/services/health-plans.server'
 import { formatCount, formatPercent } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Health plans · Employer · COE Marketplace' }]
 
@@ -27,7 +28,7 @@ export default function HealthPlansRoute() {
       {plans.length === 0 ? (
         <p className="empty">No plans yet. Add the plans your members are enrolled in.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Your health plans">
           <table className="table">
             <thead>
               <tr>
@@ -61,7 +62,7 @@ export default function HealthPlansRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

@@ -10,6 +10,7 @@ import { statusLabel } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { MemberCostBreakdown, TravelSummary } from '~/ui/member-cost'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview as a member · ${data?.detail.program.name ?? 'Program'} · COE Marketplace` }]
 
@@ -99,7 +100,7 @@ export default function ProgramPreviewRoute() {
               {procedure.centers.length === 0 ? (
                 <p className="empty">No center in the network for this procedure.</p>
               ) : (
-                <div className="table-wrap">
+                <TableWrap label={`Centers for ${procedure.name}`}>
                   <table className="table">
                     <thead>
                       <tr>
@@ -132,7 +133,7 @@ export default function ProgramPreviewRoute() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
             </section>
           ))}

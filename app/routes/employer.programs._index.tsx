@@ -4,6 +4,7 @@ import { requireEmployerAccess } from '~/auth/guard.server'
 import { listEmployerPrograms } from '~/services/programs.server'
 import { formatDate, statusLabel } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Programs · Employer · COE Marketplace' }]
 
@@ -26,7 +27,7 @@ export default function ProgramsRoute() {
       {programs.length === 0 ? (
         <p className="empty">No programs yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Your programs">
           <table className="table">
             <thead>
               <tr>
@@ -54,7 +55,7 @@ export default function ProgramsRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

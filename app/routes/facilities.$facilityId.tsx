@@ -7,6 +7,7 @@ import { getFacilityDetail } from '~/services/facility-detail.server'
 import { formatDate } from '~/ui/format'
 import { QualityFacts } from '~/ui/quality-facts'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.facility.name ?? 'Facility'} · COE Marketplace` }]
 
@@ -74,7 +75,7 @@ export default function FacilityRoute() {
       {marketPrices.length > 0 ? (
         <section className="card" aria-labelledby="prices">
           <h2 id="prices">Typical price outside a COE program</h2>
-          <div className="table-wrap">
+          <TableWrap label="Typical prices by procedure">
             <table className="table">
               <thead>
                 <tr>
@@ -98,7 +99,7 @@ export default function FacilityRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <p className="muted small">
             What the procedure typically costs an employer plan here without a COE program: the Medicare episode price × this hospital&apos;s
             Medicare spending ratio (CMS MSPB-1) × the commercial multiplier {marketPrices[0]!.commercialMultiplier}

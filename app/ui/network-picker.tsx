@@ -5,6 +5,7 @@ import { NetworkMap, type NetworkMapData } from './network-map'
 import { ErrorList } from './primitives/error-list'
 import { ComparisonVerdict } from './quality-facts'
 import type { NationalComparison } from '~/domain/quality'
+import { TableWrap } from './table-wrap'
 
 export interface NetworkChoiceRow {
   offerId: string
@@ -67,7 +68,7 @@ export function NetworkPicker({
             {offers.length === 0 ? (
               <p className="empty">No health system offers {procedure.name} on the marketplace yet.</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={`Offers for ${procedure.name}`}>
                 <table className="table offer-pick">
                   <thead>
                     <tr>
@@ -129,7 +130,7 @@ export function NetworkPicker({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
         )

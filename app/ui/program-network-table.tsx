@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { formatCents } from '~/domain/money'
+import { TableWrap } from './table-wrap'
 
 export interface NetworkRowView {
   offerId: string
@@ -16,7 +17,7 @@ export interface NetworkRowView {
 export function ProgramNetworkTable({ network }: { network: readonly NetworkRowView[] }) {
   if (network.length === 0) return <p className="empty">No centers in the network yet.</p>
   return (
-    <div className="table-wrap">
+    <TableWrap label="Centers in the network">
       <table className="table">
         <thead>
           <tr>
@@ -43,6 +44,6 @@ export function ProgramNetworkTable({ network }: { network: readonly NetworkRowV
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }

@@ -5,6 +5,7 @@ import { formatCount, formatPercent } from './format'
 import { ErrorList } from './primitives/error-list'
 import { Stat, StatGrid } from './primitives/stat'
 import { SpendChart } from './spend-chart'
+import { TableWrap } from './table-wrap'
 
 export interface ProjectionView {
   members: number
@@ -60,7 +61,7 @@ export function ProgramProjection({
             <Stat label="Spend with the program" value={money(projection.total.spendWithProgramCents)} />
             <Stat label="Net savings" value={money(projection.total.netSavingsCents)} hint={savingsRate === null ? undefined : `${formatPercent(savingsRate, 1)} of spend`} />
           </StatGrid>
-          <div className="table-wrap">
+          <TableWrap label="Projection by procedure">
             <table className="table">
               <caption className="visually-hidden">Projection by procedure</caption>
               <thead>
@@ -93,7 +94,7 @@ export function ProgramProjection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <SpendChart
             title="Spend without and with the program"
             bars={[

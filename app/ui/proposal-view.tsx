@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { formatCents } from '~/domain/money'
 import type { ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
 import { formatCount, formatDate, formatPercent } from './format'
+import { TableWrap } from './table-wrap'
 
 const money = (cents: number) => formatCents(cents, { wholeDollars: true })
 const cases = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
@@ -75,7 +76,7 @@ function bestIndex(row: Row, scenarios: readonly ProposalScenario[]): number | n
 export function ScenarioComparison({ scenarios }: { scenarios: readonly ProposalScenario[] }) {
   const rows = rowsFor(scenarios)
   return (
-    <div className="table-wrap">
+    <TableWrap label="Scenarios compared">
       <table className="table comparison">
         <caption className="visually-hidden">Scenarios compared; the best value in each row is marked “best”.</caption>
         <thead>
@@ -106,7 +107,7 @@ export function ScenarioComparison({ scenarios }: { scenarios: readonly Proposal
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }
 

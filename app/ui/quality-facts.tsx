@@ -3,6 +3,7 @@ import type { NationalComparison } from '~/domain/quality'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useLocaleFormat } from './use-locale-format'
+import { TableWrap } from './table-wrap'
 
 export type MeasureView = Pick<QualityMeasure, 'measureCode' | 'value' | 'comparison' | 'denominator' | 'periodStart' | 'periodEnd' | 'source'>
 
@@ -25,7 +26,7 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
     return percent === 0 ? t('facts.atMedian') : t(percent > 0 ? 'facts.above' : 'facts.below', { percent: Math.abs(percent) })
   }
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('center.qualityTitle')}>
       <table className="table">
         <thead>
           <tr>
@@ -68,7 +69,7 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }
 

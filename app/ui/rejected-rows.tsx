@@ -1,8 +1,10 @@
+import { TableWrap } from './table-wrap'
+
 /** The row-by-row report of a refused or partly imported file: line, column, reason. */
 export function RejectedRows({ rows, caption }: { rows: ReadonlyArray<{ line: number; column: string; reason: string }>; caption: string }) {
   if (rows.length === 0) return null
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -22,6 +24,6 @@ export function RejectedRows({ rows, caption }: { rows: ReadonlyArray<{ line: nu
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   )
 }
