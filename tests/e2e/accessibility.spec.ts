@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { axeReport } from './axe'
 
 /**
  * Issue 11 (WCAG 2.2 AA): every page of every role is checked with axe-core, at a desktop size and
@@ -10,9 +10,6 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
  */
 
 const PASSWORD = 'demo-password-2026'
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-/** axe files these under best practice, not a WCAG tag; issue 11 asks for them too (heading order, landmarks, table headers). */
-const ALSO = ['heading-order', 'region', 'landmark-one-main', 'landmark-unique', 'page-has-heading-one', 'empty-heading', 'empty-table-header']
 const DESKTOP = { name: 'desktop', size: { width: 1280, height: 800 } }
 const PHONE = { name: '375 px', size: { width: 375, height: 812 } }
 
@@ -35,16 +32,6 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
   return href
 }
 
-/** axe's findings, each with its rule, help and the nodes it names, so a failure says what to fix. */
-async function axeReport(page: Page): Promise<string[]> {
-  const rules = Object.fromEntries(ALSO.map((id) => [id, { enabled: true }]))
-  const { violations } = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: TAGS }, rules }).analyze()
-  return violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.helpUrl}\n` +
-      v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n'),
-  )
-}
 
 /** Elements that stick out to the right of the viewport outside any scrolling box. */
 async function overflowingElements(page: Page): Promise<string[]> {

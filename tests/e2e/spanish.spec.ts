@@ -1,22 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { axeReport } from './axe'
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-/**
- * axe on the whole page. Map pins that overlap where centers are close together are checked for
- * everything but target size: WCAG 2.5.8's "equivalent" exception applies, since each pin only
- * selects a result that the list offers as a full-size link and card.
- */
 async function expectNoAxeViolations(page: Page) {
-  const report = (violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }>) => violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).exclude('.care-map__pin').analyze()
-  expect(report(violations)).toEqual([])
-  if ((await page.locator('.care-map__pin').count()) > 0) {
-    const pins = await new AxeBuilder({ page }).withTags(WCAG).include('.care-map__pin').disableRules(['target-size']).analyze()
-    expect(report(pins.violations)).toEqual([])
-  }
+  expect(await axeReport(page)).toEqual([])
 }
 
 // A browser that prefers Spanish: the member-facing pages answer in Spanish without being asked.
