@@ -26,6 +26,8 @@ const EnvSchema = z
     /** smtp://user:pass@host:port (or smtps://): members' e-mails are sent; without it they stay in the outbox page. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('COE Marketplace <care@coe-marketplace.example>'),
+    /** Multiplies every rate limit (app/auth/rate-limits.server.ts); benchmarks raise it so they measure pages, not 429s. */
+    RATE_LIMIT_SCALE: z.coerce.number({ invalid_type_error: 'RATE_LIMIT_SCALE must be a number' }).positive('RATE_LIMIT_SCALE must be above 0').default(1),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { getEnv } from '~/env.server'
 import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { fixedT } from '~/i18n/translator'
 
@@ -26,16 +27,26 @@ export interface RateLimitKeys {
   ip: string | null
 }
 
-const limiters = Object.fromEntries(
-  Object.entries(RATE_LIMITS).map(([kind, limits]) => [
-    kind,
-    { account: new RateLimiterMemory({ keyPrefix: `${kind}:account`, ...limits.account }), ip: new RateLimiterMemory({ keyPrefix: `${kind}:ip`, ...limits.ip }) },
-  ]),
-) as Record<RateLimitKind, { account: RateLimiterMemory; ip: RateLimiterMemory }>
+type Limiter = { limiter: RateLimiterMemory; points: number }
+let limiters: Record<RateLimitKind, { account: Limiter; ip: Limiter }> | undefined
+
+/** Built on first use, each limit × RATE_LIMIT_SCALE (1 unless a benchmark or load test raises it). */
+function limitersOf() {
+  const scale = getEnv().RATE_LIMIT_SCALE
+  const make = (kind: string, scope: string, limit: { points: number; duration: number }): Limiter => {
+    const points = Math.max(1, Math.round(limit.points * scale))
+    return { limiter: new RateLimiterMemory({ keyPrefix: `${kind}:${scope}`, points, duration: limit.duration }), points }
+  }
+  limiters ??= Object.fromEntries(
+    Object.entries(RATE_LIMITS).map(([kind, limits]) => [kind, { account: make(kind, 'account', limits.account), ip: make(kind, 'ip', limits.ip) }]),
+  ) as Record<RateLimitKind, { account: Limiter; ip: Limiter }>
+  return limiters
+}
 
 function scopes(kind: RateLimitKind, keys: RateLimitKeys) {
-  const list: Array<[RateLimiterMemory, string, number]> = [[limiters[kind].account, keys.account.toLowerCase(), RATE_LIMITS[kind].account.points]]
-  if (keys.ip) list.push([limiters[kind].ip, keys.ip, RATE_LIMITS[kind].ip.points])
+  const { account, ip } = limitersOf()[kind]
+  const list: Array<[RateLimiterMemory, string, number]> = [[account.limiter, keys.account.toLowerCase(), account.points]]
+  if (keys.ip) list.push([ip.limiter, keys.ip, ip.points])
   return list
 }
 
@@ -55,7 +66,7 @@ export async function recordFailure(kind: RateLimitKind, keys: RateLimitKeys): P
 
 /** A success clears the account's failures (not the address's: other accounts may be guessing from it). */
 export async function clearFailures(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
-  await limiters[kind].account.delete(keys.account.toLowerCase())
+  await limitersOf()[kind].account.limiter.delete(keys.account.toLowerCase())
 }
 
 /** Counts one request; the seconds to wait when it is over a limit (0: go ahead). */

@@ -1,5 +1,5 @@
 import { Outlet } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { LanguageSwitch } from '~/ui/language-switch'
 
 /** Pathless layout of the signed-out pages: a centered card, no navigation. */

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { getOptionalActor } from '~/auth/guard.server'
 import { HOME_PATH } from '~/auth/permissions'
 import { DEFAULT_LANGUAGE, isLanguage } from '~/i18n/languages'

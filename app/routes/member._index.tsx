@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
 import { translatedTitle } from '~/i18n/meta'
 import { getMemberHome } from '~/services/member-home.server'

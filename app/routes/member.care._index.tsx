@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
 import { consumeAttempt, tooManyRequests } from '~/auth/rate-limits.server'
 import { languageOf } from '~/i18n/language.server'

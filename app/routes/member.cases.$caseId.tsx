@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
 import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
 import { requireParam } from '~/http/params'

@@ -167,8 +167,26 @@ export async function findCare(actor: Actor, query: FindCareQuery, now = new Dat
     outsideOnPlan: priced.outsideOnPlan,
     outsideRule: priced.outsideRule,
     totalInNetwork: priced.results.length,
-    results: ranked,
-    nearby,
+    results: ranked.map(resultCard),
+    nearby: nearby.map(({ id, name, city, state, latitude, longitude, starRating, distanceMiles, memberCost }) => ({
+      id, name, city, state, latitude, longitude, starRating, distanceMiles, memberCost,
+    })),
+  }
+}
+
+type PricedResult = NonNullable<Awaited<ReturnType<typeof priceNetwork>>>['results'][number]
+
+/**
+ * What a result card shows, and no more: the page's data is serialised into every response
+ * (issue 9: the full quality rows and offer fields were half of it). The center page has the rest.
+ */
+function resultCard(r: PricedResult) {
+  return {
+    offerId: r.offerId, facilityName: r.facilityName, city: r.city, state: r.state, latitude: r.latitude, longitude: r.longitude,
+    distanceMiles: r.distanceMiles, starRating: r.starRating, annualVolume: r.annualVolume, cost: r.cost, travel: r.travel,
+    measures: r.measures.map(({ measureCode, comparison }) => ({ measureCode, comparison })),
+    includesFacility: r.includesFacility, includesSurgeon: r.includesSurgeon, includesAnesthesia: r.includesAnesthesia,
+    includesImplant: r.includesImplant, includesFollowUp: r.includesFollowUp, followUpVisits: r.followUpVisits, warrantyDays: r.warrantyDays,
   }
 }
 

@@ -1,5 +1,5 @@
 import { Form, NavLink, Outlet } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { ROLE_LABEL } from '~/auth/permissions'
 import type { Role } from '~/domain/tenancy'
 import { LanguageSwitch } from './language-switch'

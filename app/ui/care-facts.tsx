@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import type { NationalComparison } from '~/domain/quality'
 import { ComparisonVerdict } from './quality-facts'
 import { useLocaleFormat } from './use-locale-format'

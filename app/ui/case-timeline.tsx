@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { caseStateLabel, type CaseState } from '~/domain/cases/case-flow'
 import { isLanguage, LOCALES } from '~/i18n/languages'
 import { formatDate } from './format'

@@ -1,5 +1,5 @@
 import { Form, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import type { Language } from '~/i18n/languages'
 
 /** One button that switches the member-facing pages to the other language (works without JavaScript). */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import type { MemberCost } from '~/domain/benefits/member-cost'
 import type { TravelEstimate } from '~/domain/travel/travel-estimate'
 import { useLocaleFormat } from './use-locale-format'

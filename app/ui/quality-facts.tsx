@@ -1,7 +1,7 @@
 import type { QualityMeasure } from '~/db/schema'
 import type { NationalComparison } from '~/domain/quality'
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { useLocaleFormat } from './use-locale-format'
 import { TableWrap } from './table-wrap'
 

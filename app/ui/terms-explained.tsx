@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 
 export type TermKey = 'centerOfExcellence' | 'bundle' | 'deductible' | 'coinsurance' | 'copay' | 'outOfPocketMax' | 'hsaMinimum' | 'incentive'
 

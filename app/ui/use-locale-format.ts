@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { formatCents } from '~/domain/money'
 import { isLanguage, LOCALES } from '~/i18n/languages'
 

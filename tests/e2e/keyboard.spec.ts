@@ -27,9 +27,13 @@ async function expectVisibleFocus(page: Page) {
   expect(style.outline || style.shadow).toBe(true)
 }
 
+/** Remix has hydrated the page (client-side navigation and focus handling are live). */
+const hydrated = (page: Page) => page.waitForFunction(() => '__remixRouter' in window)
+
 test('a member finds care and asks for it with the keyboard alone', async ({ page }) => {
   test.setTimeout(90_000)
   await page.goto('/login')
+  await hydrated(page)
   await tabTo(page, 'E-mail')
   await page.keyboard.type('member@acme.example')
   await page.keyboard.press('Tab')
@@ -41,6 +45,7 @@ test('a member finds care and asks for it with the keyboard alone', async ({ pag
   await expect(page.locator('#main')).toBeFocused()
   // On a fresh load the skip link is the first stop, visible when focused, and lands in the main region.
   await page.reload()
+  await hydrated(page)
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to main content' })
   await expect(skip).toBeFocused()

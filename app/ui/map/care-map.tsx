@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import type { CareMapHandle, CareMapProps } from './care-map-types'
 
 export type { CareMapHome, CareMapPoint, CareMapProps } from './care-map-types'
