@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { parseAuditQuery } from '~/forms/audit'
 import { getAuditLogPage } from '~/services/audit-log.server'
+import { formatDateTime } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, errors, ...(await getAuditLogPage(query)) }
 }
 
-const when = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))
+const when = (iso: string) => formatDateTime(iso, 'seconds')
 
 export default function AuditLogRoute() {
   const { query, errors, entries, nextBefore, actions, employers } = useLoaderData<typeof loader>()

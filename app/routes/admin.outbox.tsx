@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { getOutbox } from '~/services/email-outbox.server'
+import { formatDateTime } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return getOutbox(actor)
 }
 
-const when = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))
+const when = (iso: string) => formatDateTime(iso)
 
 export default function OutboxRoute() {
   const { smtpConfigured, messages } = useLoaderData<typeof loader>()

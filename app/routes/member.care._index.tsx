@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
-import { consumeAttempt, tooManyRequests } from '~/auth/rate-limits.server'
+import { consumeAttempt, tooManyRequests, waitText } from '~/auth/rate-limits.server'
 import { languageOf } from '~/i18n/language.server'
 import { translatedTitle } from '~/i18n/meta'
 import { fixedT } from '~/i18n/translator'
@@ -23,9 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
   const wait = await consumeAttempt('search', { account: actor.userId, ip: clientIp(request) })
   if (wait > 0) {
-    const t = fixedT(await languageOf(request), 'care')
-    const waitFor = wait >= 90 ? t('errors.minutes', { count: Math.ceil(wait / 60) }) : t('errors.seconds', { count: wait })
-    throw tooManyRequests(t('errors.tooManySearches', { wait: waitFor }), wait)
+    const language = await languageOf(request)
+    throw tooManyRequests(fixedT(language, 'care')('errors.tooManySearches', { wait: waitText(wait, language) }), wait)
   }
   const query = parseFindCareQuery(new URL(request.url).searchParams)
   return { query, found: await findCare(actor, query) }

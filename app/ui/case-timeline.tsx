@@ -1,7 +1,7 @@
 import { useTranslation } from '~/i18n/use-translation'
 import { caseStateLabel, type CaseState } from '~/domain/cases/case-flow'
 import { isLanguage, LOCALES } from '~/i18n/languages'
-import { formatDate } from './format'
+import { formatDate, formatDateTime } from './format'
 
 export interface CaseEventView {
   id: string
@@ -19,11 +19,10 @@ export interface CaseTimelineWords {
   time: (iso: string) => string
 }
 
-const STAFF_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 const STAFF_WORDS: CaseTimelineWords = {
   listLabel: 'Case timeline',
   state: caseStateLabel,
-  time: (iso) => `${STAFF_TIME.format(new Date(iso))} UTC`,
+  time: (iso) => `${formatDateTime(iso)} UTC`,
 }
 
 /** Every change of a case, oldest first: what it became, when, by whom, and any note. */

@@ -27,6 +27,16 @@ export function formatDate(isoDate: string | null | undefined, locale = 'en-US',
   return dateFormat(locale, style).format(date)
 }
 
+const DATE_TIMES = {
+  short: new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  seconds: new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }),
+}
+
+/** A timestamp in UTC for staff pages: "Nov 23, 2026, 9:41 PM" (`seconds`: "…9:41:07 PM"). */
+export function formatDateTime(iso: string, precision: keyof typeof DATE_TIMES = 'short'): string {
+  return DATE_TIMES[precision].format(new Date(iso))
+}
+
 export function formatCount(value: number): string {
   return COUNT_FORMAT.format(value)
 }

@@ -1,16 +1,14 @@
 import { useTranslation } from '~/i18n/use-translation'
 import { formatCents } from '~/domain/money'
 import { isLanguage, LOCALES } from '~/i18n/languages'
+import { formatDate } from './format'
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const countFormats = new Map<string, Intl.NumberFormat>()
 
 /** Money, counts and dates in the page's language (issue 11): "$1,234" and "23 nov 2026" in es-US. */
 export function useLocaleFormat() {
   const { i18n } = useTranslation()
   const locale = LOCALES[isLanguage(i18n.language) ? i18n.language : 'en']
-  let dates = dateFormats.get(locale)
-  if (!dates) dateFormats.set(locale, (dates = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })))
   let counts = countFormats.get(locale)
   if (!counts) countFormats.set(locale, (counts = new Intl.NumberFormat(locale)))
   return {
@@ -19,6 +17,6 @@ export function useLocaleFormat() {
     money: (cents: number) => formatCents(cents, { wholeDollars: cents % 100 === 0, locale }),
     moneyWhole: (cents: number) => formatCents(cents, { wholeDollars: true, locale }),
     count: (value: number) => counts.format(value),
-    date: (isoDate: string) => dates.format(new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)),
+    date: (isoDate: string) => formatDate(isoDate, locale),
   }
 }

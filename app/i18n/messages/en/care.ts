@@ -208,10 +208,6 @@ export const care = {
     noteLong: 'Keep the note under 1,000 characters',
     startInPast: 'The earliest date cannot be in the past',
     order: 'The latest date cannot be before the earliest date',
-    seconds_one: '{{count}} second',
-    seconds_other: '{{count}} seconds',
-    minutes_one: '{{count}} minute',
-    minutes_other: '{{count}} minutes',
     tooManySearches: 'You have searched many times in a short while. Wait {{wait}} and search again.',
   },
 } as const

@@ -210,10 +210,6 @@ export const care: SameKeys<typeof en> = {
     noteLong: 'La nota debe tener menos de 1,000 caracteres',
     startInPast: 'La primera fecha no puede ser en el pasado',
     order: 'La última fecha no puede ser antes de la primera',
-    seconds_one: '{{count}} segundo',
-    seconds_other: '{{count}} segundos',
-    minutes_one: '{{count}} minuto',
-    minutes_other: '{{count}} minutos',
     tooManySearches: 'Ha buscado muchas veces en poco tiempo. Espere {{wait}} y vuelva a buscar.',
   },
 }
