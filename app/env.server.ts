@@ -27,6 +27,10 @@ const EnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('COE Marketplace <care@coe-marketplace.example>'),
     /** Multiplies every rate limit (app/auth/rate-limits.server.ts); benchmarks raise it so they measure pages, not 429s. */
+    /** Where roster and 834 uploads wait while their import runs (removed when it ends). */
+    IMPORT_FILES_DIR: z.string().min(1).default('data/import-files'),
+    /** `worker` (default): imports run on a worker thread, off the request path; `inline`: in the caller (integration tests, one-off scripts). */
+    IMPORT_JOBS: z.enum(['worker', 'inline'], { errorMap: () => ({ message: 'IMPORT_JOBS must be worker or inline' }) }).default('worker'),
     RATE_LIMIT_SCALE: z.coerce.number({ invalid_type_error: 'RATE_LIMIT_SCALE must be a number' }).positive('RATE_LIMIT_SCALE must be above 0').default(1),
   })
   .superRefine((env, ctx) => {

@@ -25,6 +25,7 @@ const { seedDemoData } = await import('../db/seed/index')
 const { importCmsFolder } = await import('../app/services/cms-import.server')
 const { hashPassword } = await import('../app/auth/password.server')
 const { seedId, createRandom } = await import('../db/seed/random')
+const { rosterKeys } = await import('../app/domain/roster/names')
 
 export const BENCH = { offers: 10_000, employers: 1_000, rosterRows: 1_000_000, bigEmployerRows: 100_000, offersPerHospital: 2, networkSize: 40 }
 const BATCH = 500
@@ -140,6 +141,7 @@ await step(`${BENCH.rosterRows.toLocaleString('en-US')} roster rows`, async () =
       const tier = (['employee', 'employee', 'employee_spouse', 'family'] as const)[n % 4]!
       rows.push({
         id: seedId('bench-roster', code, n), employerId, employeeId: `E${String(n).padStart(7, '0')}`, firstName: 'Member', lastName: `N${n}`,
+        ...rosterKeys({ employeeId: `E${String(n).padStart(7, '0')}`, firstName: 'Member', lastName: `N${n}` }),
         dateOfBirth: `${1960 + (n % 44)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`, zip: (near[n % near.length] ?? home).zip,
         healthPlanId: seedId('bench-plan', code, n % 3 ? 'PPO' : 'HDHP'), coverageTier: tier, coverageStart: '2026-01-01', coverageEnd: null,
         dependentsCount: tier === 'employee' ? 0 : 2, deductibleMetCents: (n % 5) * 25_000, oopPaidCents: (n % 5) * 25_000, createdAt: NOW, updatedAt: NOW,

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
 import type { NationalComparison } from '~/domain/quality'
 import type { OrganizationKind, Role } from '~/domain/tenancy'
 
@@ -34,6 +34,8 @@ export interface OrganizationsTable {
   /** Short public code; for employers it is the code members type at sign-up. */
   code: string
   createdAt: string
+  /** Employers: the share (%) of covered members one roster file may end without an explicit confirmation; null: 10 (issue 17). */
+  rosterTerminationLimitPercent: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface UsersTable {
@@ -270,6 +272,83 @@ export interface RosterMembersTable {
   oopPaidCents: number
   createdAt: string
   updatedAt: string
+  /** Match keys (issue 17, `rosterKeys` in app/domain/roster/names.ts): id without case, id without leading zeros, folded names. */
+  employeeIdKey: string
+  employeeIdLoose: string
+  firstNameKey: string
+  lastNameKey: string
+}
+
+export type ImportKind = 'roster_csv' | 'x12_834'
+export type ImportStatus = 'queued' | 'checking' | 'review' | 'applying' | 'applied' | 'refused' | 'failed' | 'discarded'
+
+/** A roster or 834 file and the background job that checks and applies it (issue 17). */
+export interface ImportsTable {
+  id: string
+  organizationId: string
+  kind: ImportKind
+  fileName: string
+  fileSha256: string
+  fileBytes: number
+  /** Where the uploaded file is kept until the import ends (null once removed). */
+  storedPath: string | null
+  status: ImportStatus
+  fullFile: Bool
+  allOrNothing: Bool
+  reviewFirst: Bool
+  confirmTerminations: Bool
+  createdByUserId: string | null
+  /** Who, for people: the user's e-mail; for the command line: "cli:<operating-system user>". */
+  createdByLabel: string
+  createdAt: string
+  startedAt: string | null
+  checkedAt: string | null
+  finishedAt: string | null
+  appliedByUserId: string | null
+  rowsDone: ColumnType<number, number | undefined, number>
+  rowsEstimate: number | null
+  /** Changes (by seq) already written to the roster: an interrupted apply resumes after it. */
+  appliedThrough: ColumnType<number, number | undefined, number>
+  /** JSON ImportCounts. */
+  counts: string | null
+  /** JSON ImportReport. */
+  report: string | null
+  /** 834: the 999 acknowledgment. */
+  acknowledgment: string | null
+  /** Why the import stopped, in words for the person (refused, failed, needs confirmation). */
+  message: string | null
+  /** The employer's last applied import when this one was checked: a newer one makes the difference stale. */
+  baseImportId: string | null
+  workerHeartbeatAt: string | null
+}
+
+export type RosterChangeKind = 'added' | 'changed' | 'ended' | 'reinstated'
+
+export interface RosterImportChangesTable {
+  importId: string
+  seq: number
+  kind: RosterChangeKind
+  employeeId: string
+  rosterMemberId: string
+  /** The line (CSV) or segment position (834) the change comes from; null for members missing from a full file. */
+  sourceLine: number | null
+  /** Comma-separated changed fields (camelCase roster column names). */
+  fields: string
+  /** JSON of the changed fields' values before (null for added). */
+  previous: string | null
+  /** JSON of the values to write. */
+  next: string
+  hasOpenCase: Bool
+}
+
+/** An employer's 834 REF*1L group or policy number and the plan it stands for. */
+export interface PlanGroupCodesTable {
+  id: string
+  employerId: string
+  code: string
+  codeKey: string
+  healthPlanId: string
+  createdAt: string
 }
 
 export interface CasesTable {
@@ -460,6 +539,9 @@ export interface Database {
   emailOutbox: EmailOutboxTable
   scenarios: ScenariosTable
   proposals: ProposalsTable
+  imports: ImportsTable
+  rosterImportChanges: RosterImportChangesTable
+  planGroupCodes: PlanGroupCodesTable
 }
 
 export type Organization = Selectable<OrganizationsTable>
@@ -484,4 +566,5 @@ export type RosterMember = Selectable<RosterMembersTable>
 export type NewRosterMember = Insertable<RosterMembersTable>
 export type CaseRow = Selectable<CasesTable>
 export type NewAuditEntry = Insertable<AuditLogTable>
+export type Import = Selectable<ImportsTable>
 

@@ -29,7 +29,7 @@ const SAVE_AS_CSV = 'save it from the spreadsheet as "CSV UTF-8" and upload that
  * workbook, UTF-16 text (which a UTF-8 reader sees as letters between NUL bytes, so every column
  * would look missing), or binary data.
  */
-function notCsvText(path: string): string | null {
+export function notCsvText(path: string): string | null {
   const head = Buffer.alloc(SNIFF_BYTES)
   const descriptor = fs.openSync(path, 'r')
   const length = fs.readSync(descriptor, head, 0, SNIFF_BYTES, 0)
@@ -118,4 +118,58 @@ export async function* readCsv(
     const message = error instanceof Error ? error.message : String(error)
     throw new CsvFileError(options.label, `unreadable CSV (${message}); the file may be truncated or damaged`)
   }
+}
+
+export interface DelimitedRecord {
+  /** The line the record starts on, counting every line break of the file once (CRLF is one). */
+  line: number
+  fields: string[]
+  /** Bytes of the file read so far (for a progress estimate). */
+  bytes: number
+}
+
+/**
+ * Streams a delimited text file as raw records, the header first, with the line each record
+ * starts on. Unlike csv-parse's own line count (which counts a CRLF inside a quoted field twice),
+ * lines are counted from each record's raw text. Empty lines are skipped but counted. Refuses, as
+ * readCsv does, a file that is not UTF-8 text.
+ */
+export async function* readDelimitedRecords(path: string, options: { label: string; delimiter: string }): AsyncGenerator<DelimitedRecord> {
+  if (!fs.existsSync(path)) throw new CsvFileError(options.label, 'file not found')
+  const notText = notCsvText(path)
+  if (notText) throw new CsvFileError(options.label, notText)
+  const parser = fs.createReadStream(path).pipe(
+    parse({ bom: true, info: true, raw: true, delimiter: options.delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }),
+  )
+  let nextLine = 1
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string; info: { bytes: number } }>) {
+      const line = nextLine
+      const body = item.raw.replace(/(\r\n|\r|\n)$/, '')
+      nextLine = line + 1 + (body.match(/\r\n|\r|\n/g)?.length ?? 0)
+      if (item.record.every((field) => field === '')) continue
+      for (const field of item.record) {
+        if (field.includes('\u0000')) throw new CsvFileError(options.label, `line ${line} holds binary data (a NUL byte), not text: ${SAVE_AS_CSV}`)
+        if (field.includes('\uFFFD')) {
+          throw new CsvFileError(options.label, `line ${line} is not UTF-8 text (a letter such as "é" saved as Latin-1 or Windows-1252): save the file as "CSV UTF-8" and upload it again`)
+        }
+      }
+      yield { line, fields: item.record, bytes: item.info.bytes }
+    }
+  } catch (error) {
+    if (error instanceof CsvFileError) throw error
+    const message = error instanceof Error ? error.message : String(error)
+    throw new CsvFileError(options.label, `unreadable CSV (${message}); the file may be truncated or damaged`)
+  }
+}
+
+/** The first line of a text file (up to 64 KB), to choose its delimiter. */
+export function firstLineOf(path: string): string {
+  const head = Buffer.alloc(65_536)
+  const descriptor = fs.openSync(path, 'r')
+  const length = fs.readSync(descriptor, head, 0, head.length, 0)
+  fs.closeSync(descriptor)
+  const text = head.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '')
+  const end = text.search(/\r|\n/)
+  return end === -1 ? text : text.slice(0, end)
 }

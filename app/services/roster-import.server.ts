@@ -1,156 +1,391 @@
+import fs from 'node:fs'
+import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { listHealthPlans } from '~/db/repositories/health-plans.server'
-import { createRosterInserter, endCoverageOfMissing, hasRosterMembers, listRosterByEmployeeIds, updateRosterMember } from '~/db/repositories/roster-import.server'
-import type { NewRosterMember } from '~/db/schema'
-import { toIsoDate } from '~/domain/dates'
-import { parseRosterRow, REQUIRED_ROSTER_COLUMNS, type RosterRow } from '~/domain/roster/roster-row'
-import type { Actor, EmployerScope } from '~/domain/tenancy'
+import { claimImport, findLastAppliedImport, unsafeFindImportById, updateImport } from '~/db/repositories/imports.server'
+import {
+  countImportChanges,
+  countNotEndedMembers,
+  deleteImportChanges,
+  deleteImportChangesAtLines,
+  findTerminationLimit,
+  insertImportChanges,
+  insertRosterMembers,
+  listChangesToApply,
+  listMembersWithOpenCases,
+  listNotEndedMembers,
+  listRosterByIdKeys,
+  listRosterByLooseIds,
+  updateRosterMember,
+} from '~/db/repositories/roster-import.server'
+import type { Database, Import, NewRosterMember } from '~/db/schema'
+import { addDays, toIsoDate } from '~/domain/dates'
+import { checkTerminations, compareMember, DEFAULT_TERMINATION_LIMIT_PERCENT, endMissingMember, terminationRefusal, type RosterValues, type StoredRosterMember, type TerminationCheck } from '~/domain/roster/difference'
+import { employeeIdKey, rosterKeys, withoutLeadingZeros } from '~/domain/roster/names'
+import { parseRosterRow, type RosterPatch } from '~/domain/roster/roster-row'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
-import { CsvFileError, readCsv } from './csv-reader.server'
-import { receiveCsvUpload } from './upload.server'
+import { openRosterSource, RosterFileError, type RosterSourceRecord } from './roster-sources.server'
 
-export interface RosterImportOptions {
-  label: string
-  actor: Actor | null
-  /** Members missing from the file get a coverage end the day before the file's date. */
-  fullFile: boolean
-  /** Import nothing when any row is rejected (otherwise the valid rows are imported). */
-  allOrNothing: boolean
-  now?: Date
-  onProgress?: (rowsRead: number) => void
+/** Counts of one import, stored with it (JSON in imports.counts). */
+export interface ImportCounts {
+  rowsRead: number
+  added: number
+  changed: number
+  ended: number
+  reinstated: number
+  unchanged: number
+  problems: number
+  withOpenCase: number
+  /** Members whose coverage had not ended when the file was checked (the termination guard's base). */
+  covered: number
 }
 
-export interface RosterImportReport {
-  rowsRead: number
-  inserted: number
-  updated: number
-  unchanged: number
-  coverageEnded: number
-  /** The first MAX_REPORTED problems, in file order (a bad 1,000,000-row file does not fill memory). */
-  rejected: Array<{ line: number; column: string; reason: string }>
-  /** Every problem found, including those beyond `rejected`. */
-  problems: number
-  imported: boolean
+export interface ImportProblem {
+  line: number
+  column: string
+  reason: string
+}
+
+/** The row-by-row report (JSON in imports.report). */
+export interface ImportReport {
+  /** The first MAX_REPORTED problems, in file order. */
+  rejected: ImportProblem[]
+  /** Notes that change nothing (a line repeated word for word, empty lines skipped). */
+  notes: string[]
+  termination: TerminationCheck | null
 }
 
 export const MAX_REPORTED = 1_000
+/** File lines compared with the roster per round trip. */
 const BATCH = 2_000
-/** Rows per INSERT: 1,000 × 16 columns stays under SQLite's 32,766 bound parameters. */
-const INSERT_ROWS = 1_000
-const COMPARED = ['firstName', 'lastName', 'dateOfBirth', 'zip', 'healthPlanId', 'coverageTier', 'coverageStart', 'coverageEnd', 'dependentsCount'] as const
+/** Staged changes written to the roster per transaction: short, so other writers never wait long (issue 17). */
+const APPLY_CHUNK = 2_000
+const EMPTY_COUNTS: ImportCounts = { rowsRead: 0, added: 0, changed: 0, ended: 0, reinstated: 0, unchanged: 0, problems: 0, withOpenCase: 0, covered: 0 }
 
-/** Thrown inside the import's transaction to roll it back (all-or-nothing with problems, or an empty file). */
-class NothingImported extends Error {}
+export type ProgressReporter = (rowsDone: number, rowsEstimate: number | null) => void
+
+export interface JobOptions {
+  now?: Date
+  onProgress?: ProgressReporter
+  db?: Kysely<Database>
+}
+
+export function parseCounts(json: string | null): ImportCounts {
+  return json ? { ...EMPTY_COUNTS, ...(JSON.parse(json) as Partial<ImportCounts>) } : { ...EMPTY_COUNTS }
+}
+export function parseReport(json: string | null): ImportReport {
+  return json ? (JSON.parse(json) as ImportReport) : { rejected: [], notes: [], termination: null }
+}
 
 /**
- * Loads an eligibility roster CSV (DESIGN §6) in one streaming pass inside one transaction:
- * each row is checked (and its employee id against the rows before it), the valid rows are
- * upserted by employee id in batches, and the transaction is rolled back when all-or-nothing
- * meets a problem. Memory holds the employee ids seen and one batch, never the whole file.
+ * Packs what duplicate detection needs of a line into one number (a million-line file keeps a
+ * million of them): a 27-bit hash of its values, the line (24 bits), "staged a change" and "valid".
  */
-export async function importRosterFile(scope: EmployerScope, path: string, options: RosterImportOptions): Promise<RosterImportReport> {
+const pack = (hash: number, line: number, staged: boolean, ok: boolean) => hash * 2 ** 26 + line * 4 + (staged ? 2 : 0) + (ok ? 1 : 0)
+const unpack = (value: number) => ({ hash: Math.floor(value / 2 ** 26), line: Math.floor(value / 4) % 2 ** 24, staged: (value & 2) !== 0, ok: (value & 1) !== 0 })
+function hashValues(values: Readonly<Record<string, string | undefined>>): number {
+  let hash = 0x811c9dc5
+  for (const key of Object.keys(values).sort()) {
+    const text = `${key}=${(values[key] ?? '').trim()};`
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0
+  }
+  return hash >>> 5
+}
+
+/**
+ * Checks a roster or 834 file against the employer's roster and stages the difference (DESIGN §6,
+ * issue 17): every line is validated, compared with the stored member (only the columns the file
+ * has count) and each change is written to roster_import_changes; nothing on the roster changes.
+ * Then, when the file needs no review and its terminations are within the employer's limit (or
+ * were confirmed), the difference is applied.
+ */
+export async function checkImport(importId: string, options: JobOptions = {}): Promise<Import> {
+  const db = options.db ?? getDb()
   const now = options.now ?? new Date()
   const today = toIsoDate(now)
   const at = now.toISOString()
-  const db = getDb()
-  const plans = await listHealthPlans(db, scope)
-  const planIdByName = new Map(plans.map((plan) => [plan.name, plan.id]))
-  const context = { planNames: new Set(planIdByName.keys()), isKnownZip: (zip: string) => zipCentroid(zip) !== null, today }
-  const report: RosterImportReport = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, coverageEnded: 0, rejected: [], problems: 0, imported: false }
+  const found = await unsafeFindImportById(db, importId)
+  if (!found) throw new Error(`import ${importId} not found`)
+  const employerId = found.organizationId
+  const lastApplied = await findLastAppliedImport(db, employerId)
+  await updateImport(db, importId, { status: 'checking', startedAt: at, rowsDone: 0, baseImportId: lastApplied?.id ?? null, message: null })
+  await deleteImportChanges(db, importId)
+
+  const plans = await listHealthPlans(db, { employerId })
+  const context = { plans, isKnownZip: (zip: string) => zipCentroid(zip) !== null, today }
+  const counts: ImportCounts = { ...EMPTY_COUNTS }
+  const report: ImportReport = { rejected: [], notes: [], termination: null }
   const reject = (line: number, column: string, reason: string) => {
-    report.problems++
+    counts.problems++
     if (report.rejected.length < MAX_REPORTED) report.rejected.push({ line, column, reason })
   }
-  const firstLine = new Map<string, number>()
+  const seen = new Map<string, number>()
+  const retract: number[] = []
+  const insertChanges = (rows: Parameters<typeof insertImportChanges>[1]) => insertImportChanges(db, rows)
+  let seq = 0
+  // A first load (no one on the roster yet) needs no look-up of stored members.
+  const hadMembers = (await countNotEndedMembers(db, employerId, '0000-01-01')) > 0
+
+  let source
+  try {
+    source = await openRosterSource(found, { employerId, db, today })
+  } catch (error) {
+    if (!(error instanceof RosterFileError)) throw error
+    return finish(db, importId, { status: 'refused', message: error.message, counts, report, at })
+  }
+  for (const problem of source.fileProblems) reject(problem.line, problem.column, problem.reason)
+
+  let batch: Array<{ line: number; key: string; row: RosterPatch }> = []
+  const flush = async () => {
+    if (batch.length === 0) return
+    const keys = [...new Set(batch.map((b) => b.key))]
+    const stored = hadMembers ? new Map((await listRosterByIdKeys(db, employerId, keys)).map((m) => [m.employeeIdKey, m])) : new Map<string, StoredRosterMember & { employeeIdKey: string }>()
+    const missingLoose = hadMembers ? [...new Set(batch.filter((b) => !stored.has(b.key)).map((b) => withoutLeadingZeros(b.key)))] : []
+    const loose = new Map<string, string>()
+    if (missingLoose.length > 0) for (const m of await listRosterByLooseIds(db, employerId, missingLoose)) loose.set(m.employeeIdLoose, m.employeeId)
+    const staged: Array<{ line: number; kind: string; memberId: string; employeeId: string; fields: string[]; previous: unknown; next: unknown; existing: boolean }> = []
+    for (const item of batch) {
+      const current = stored.get(item.key)
+      const shortened = current ? undefined : loose.get(withoutLeadingZeros(item.key))
+      const markRejected = () => {
+        const entry = unpack(seen.get(item.key)!)
+        seen.set(item.key, pack(entry.hash, entry.line, false, false))
+      }
+      if (shortened !== undefined) {
+        reject(item.line, 'employee_id', `"${item.row.employeeId}" is on your roster as ${shortened}: the ids differ only in leading zeros, which a spreadsheet drops when it reads ids as numbers; format the column as text and export again`)
+        markRejected()
+        continue
+      }
+      const comparison = compareMember(current, item.row, today)
+      if (comparison.kind === 'incomplete') {
+        reject(item.line, comparison.missing.join(', '), `${item.row.employeeId} is not on your roster yet, and a new member needs ${comparison.missing.join(', ')}`)
+        markRejected()
+      } else if (comparison.kind === 'unchanged') counts.unchanged++
+      else {
+        const entry = unpack(seen.get(item.key)!)
+        seen.set(item.key, pack(entry.hash, entry.line, true, true))
+        staged.push({
+          line: item.line, kind: comparison.kind, memberId: current?.id ?? newId(), employeeId: current?.employeeId ?? item.row.employeeId,
+          fields: comparison.fields, previous: comparison.previous, next: comparison.next, existing: current !== undefined,
+        })
+      }
+    }
+    const open = await listMembersWithOpenCases(db, staged.filter((s) => s.existing).map((s) => s.memberId))
+    await insertChanges(
+      staged.map((s) => ({
+        importId, seq: ++seq, kind: s.kind as never, employeeId: s.employeeId, rosterMemberId: s.memberId, sourceLine: s.line, fields: s.fields.join(','),
+        previous: s.previous ? JSON.stringify(s.previous) : null, next: JSON.stringify(s.next), hasOpenCase: open.has(s.memberId) ? 1 : 0,
+      })),
+    )
+    batch = []
+  }
 
   try {
-    await db.transaction().execute(async (trx) => {
-      // A first load (no one on the roster yet) needs no look-up of existing members.
-      const hadMembers = await hasRosterMembers(trx, scope.employerId)
-      const insertRosterMembers = createRosterInserter(trx)
-      let batch: RosterRow[] = []
-      const flush = async () => {
-        if (batch.length === 0) return
-        const existing = hadMembers
-          ? new Map((await listRosterByEmployeeIds(trx, scope.employerId, batch.map((r) => r.employeeId))).map((r) => [r.employeeId, r]))
-          : undefined
-        const inserts: NewRosterMember[] = []
-        for (const row of batch) {
-          const healthPlanId = planIdByName.get(row.planName)!
-          const current = existing?.get(row.employeeId)
-          if (!current) {
-            inserts.push({
-              id: newId(), employerId: scope.employerId, employeeId: row.employeeId, firstName: row.firstName, lastName: row.lastName,
-              dateOfBirth: row.dateOfBirth, zip: row.zip, healthPlanId, coverageTier: row.coverageTier, coverageStart: row.coverageStart,
-              coverageEnd: row.coverageEnd, dependentsCount: row.dependentsCount, deductibleMetCents: 0, oopPaidCents: 0, createdAt: at, updatedAt: at,
-            })
-          } else if (COMPARED.some((field) => current[field] !== (field === 'healthPlanId' ? healthPlanId : row[field]))) {
-            const { planName: _planName, ...fields } = row
-            await updateRosterMember(trx, current.id, { ...fields, healthPlanId, updatedAt: at })
-            report.updated++
-          } else report.unchanged++
-        }
-        for (let i = 0; i < inserts.length; i += INSERT_ROWS) await insertRosterMembers(inserts.slice(i, i + INSERT_ROWS))
-        report.inserted += inserts.length
-        batch = []
+    let lastProgress = 0
+    for await (const record of source.records) {
+      counts.rowsRead++
+      if (counts.rowsRead - lastProgress >= 5_000) {
+        lastProgress = counts.rowsRead
+        const estimate = source.estimateRows(counts.rowsRead)
+        options.onProgress?.(counts.rowsRead, estimate)
+        await updateImport(db, importId, { rowsDone: counts.rowsRead, rowsEstimate: estimate })
       }
-
-      for await (const { line, values } of readCsv(path, { label: options.label, requiredColumns: REQUIRED_ROSTER_COLUMNS })) {
-        report.rowsRead++
-        if (report.rowsRead % 10_000 === 0) options.onProgress?.(report.rowsRead)
-        const result = parseRosterRow(values, context)
-        const employeeId = (values.employee_id ?? '').trim()
-        const seenAt = employeeId ? firstLine.get(employeeId) : undefined
-        if (seenAt !== undefined) reject(line, 'employee_id', `${employeeId} already appears on line ${seenAt}`)
-        else if (employeeId) firstLine.set(employeeId, line)
-        if (!result.ok) for (const error of result.errors) reject(line, error.column, error.reason)
-        // With all-or-nothing, the first problem ends the writing; the rest of the file is still checked.
-        else if (seenAt === undefined && !(options.allOrNothing && report.problems > 0)) {
-          batch.push(result.row)
-          if (batch.length >= BATCH) await flush()
-        }
-      }
-      if (report.rowsRead === 0) reject(1, '', 'the file has a header but no members')
-      if (report.problems > 0 && (options.allOrNothing || report.rowsRead === 0)) throw new NothingImported()
-
-      await flush()
-      if (options.fullFile) {
-        const dayBefore = toIsoDate(new Date(now.getTime() - 86_400_000))
-        report.coverageEnded = await endCoverageOfMissing(trx, scope.employerId, new Set(firstLine.keys()), dayBefore, at)
-      }
-      await insertAuditEntry(trx, options.actor, {
-        action: 'roster.imported', subjectType: 'roster_file', subjectId: options.label, employerId: scope.employerId, at,
-        detail: JSON.stringify({ inserted: report.inserted, updated: report.updated, ended: report.coverageEnded, rejected: report.problems }),
-      })
-    })
+      await readLine(record)
+      if (batch.length >= BATCH) await flush()
+    }
+    await flush()
   } catch (error) {
-    if (!(error instanceof NothingImported)) throw error
-    return { ...report, inserted: 0, updated: 0, unchanged: 0, coverageEnded: 0 }
+    if (!(error instanceof RosterFileError)) throw error
+    await deleteImportChanges(db, importId)
+    return finish(db, importId, { status: 'refused', message: error.message, counts, report, at })
   }
-  report.imported = true
-  return report
+
+  async function readLine(record: RosterSourceRecord) {
+    for (const problem of record.problems) reject(record.line, problem.column, problem.reason)
+    const rawId = (record.values.employee_id ?? '').trim()
+    const key = employeeIdKey(rawId)
+    const result = record.problems.length > 0 ? null : parseRosterRow(record.values, context)
+    if (result && !result.ok) for (const error of result.errors) reject(record.line, error.column, error.reason)
+    const ok = result?.ok === true
+    if (!key) return
+    const hash = hashValues(record.values)
+    const previous = seen.get(key)
+    if (previous === undefined) {
+      seen.set(key, pack(hash, Math.min(record.line, 2 ** 24 - 1), false, ok))
+      if (ok) batch.push({ line: record.line, key, row: result.row })
+      return
+    }
+    const first = unpack(previous)
+    if (!first.ok && ok) {
+      // The earlier line was refused: this one, with the same id, is applied instead (a corrected line).
+      reject(first.line, 'employee_id', `${rawId} appears again on line ${record.line}, which was applied instead of this line`)
+      seen.set(key, pack(hash, Math.min(record.line, 2 ** 24 - 1), false, true))
+      batch.push({ line: record.line, key, row: result.row })
+    } else if (!first.ok) reject(record.line, 'employee_id', `${rawId} also appears on line ${first.line}; neither line could be applied`)
+    else if (!ok) reject(record.line, 'employee_id', `${rawId} already appears on line ${first.line}, which is applied; this line is not`)
+    else if (first.hash === hash) {
+      if (report.notes.length < 100) report.notes.push(`Line ${record.line} repeats line ${first.line} (${rawId}) word for word: applied once.`)
+    } else {
+      // Two different valid lines for one person: which is right cannot be guessed, so neither is applied.
+      reject(first.line, 'employee_id', `${rawId} appears again on line ${record.line} with different details; neither line was applied: keep the right one`)
+      reject(record.line, 'employee_id', `${rawId} already appears on line ${first.line} with different details; neither line was applied: keep the right one`)
+      if (batch.some((b) => b.key === key)) batch = batch.filter((b) => b.key !== key)
+      else if (first.staged) retract.push(first.line)
+      else counts.unchanged = Math.max(0, counts.unchanged - 1)
+      seen.set(key, pack(first.hash, first.line, false, false))
+    }
+  }
+
+  for (let i = 0; i < retract.length; i += 500) await deleteImportChangesAtLines(db, importId, retract.slice(i, i + 500))
+
+  if (source.fullFile && counts.rowsRead > 0) {
+    // Members missing from a full file: coverage ends the day before the file's date (never deleted).
+    const dayBefore = addDays(today, -1)
+    const missing = (await listNotEndedMembers(db, employerId, today)).filter((m) => !seen.has(m.employeeIdKey))
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const slice = missing.slice(i, i + BATCH)
+      const open = await listMembersWithOpenCases(db, slice.map((m) => m.id))
+      await insertChanges(
+        slice.map((m) => {
+          const change = endMissingMember(m, dayBefore) as Extract<ReturnType<typeof endMissingMember>, { fields: unknown }>
+          return {
+            importId, seq: ++seq, kind: 'ended' as const, employeeId: m.employeeId, rosterMemberId: m.id, sourceLine: null, fields: change.fields.join(','),
+            previous: JSON.stringify(change.previous), next: JSON.stringify(change.next), hasOpenCase: open.has(m.id) ? 1 : 0,
+          }
+        }),
+      )
+    }
+  }
+
+  const staged = await countImportChanges(db, importId)
+  Object.assign(counts, { added: staged.added, changed: staged.changed, ended: staged.ended, reinstated: staged.reinstated, withOpenCase: staged.withOpenCase })
+  counts.covered = await countNotEndedMembers(db, employerId, today)
+  const limit = (await findTerminationLimit(db, employerId)) ?? DEFAULT_TERMINATION_LIMIT_PERCENT
+  report.termination = checkTerminations(counts.ended, counts.covered, limit)
+  const acknowledgment = source.acknowledgment?.() ?? null
+
+  if (counts.rowsRead === 0) {
+    reject(1, '', 'the file has a header but no members')
+    await deleteImportChanges(db, importId)
+    return finish(db, importId, { status: 'refused', message: 'The file has no members: nothing was changed.', counts, report, at, acknowledgment })
+  }
+  if (counts.problems > 0 && found.allOrNothing) {
+    await deleteImportChanges(db, importId)
+    return finish(db, importId, {
+      status: 'refused', at, acknowledgment, counts, report,
+      message: `${counts.problems.toLocaleString('en-US')} problem${counts.problems === 1 ? '' : 's'} found and "import nothing if any row has a problem" was chosen: nothing was changed.`,
+    })
+  }
+  const needsReview = found.reviewFirst === 1 || source.fullFile || found.kind === 'x12_834'
+  const blocked = report.termination.needsConfirmation && found.confirmTerminations !== 1
+  await updateImport(db, importId, {
+    counts: JSON.stringify(counts), report: JSON.stringify(report), acknowledgment, checkedAt: new Date().toISOString(), rowsDone: counts.rowsRead, rowsEstimate: counts.rowsRead,
+    fullFile: source.fullFile ? 1 : 0, status: 'review', message: blocked ? terminationRefusal(report.termination) : null,
+  })
+  if (needsReview || blocked) return (await unsafeFindImportById(db, importId))!
+  return applyImport(importId, { ...options, db })
 }
 
-export const MAX_ROSTER_UPLOAD_BYTES = 200_000_000
-
-/** The employer admin's upload: streamed to disk, then imported with the chosen modes. */
-export async function importUploadedRoster(actor: Actor, scope: EmployerScope, request: Request) {
-  const upload = await receiveCsvUpload(request, 'file', MAX_ROSTER_UPLOAD_BYTES)
-  if (!upload.ok) return { ok: false as const, error: upload.error }
-  try {
-    const report = await importRosterFile(scope, upload.filePath, {
-      label: upload.fileName,
-      actor,
-      fullFile: upload.fields.get('fullFile') === 'on',
-      allOrNothing: upload.fields.get('allOrNothing') === 'on',
-    })
-    return { ok: true as const, fileName: upload.fileName, report }
-  } catch (error) {
-    if (error instanceof CsvFileError) return { ok: false as const, error: error.message }
-    throw error
-  } finally {
-    upload.cleanup()
+/** Why an import cannot be applied now, or null. */
+export async function applyRefusal(db: Kysely<Database>, found: Import, confirmTerminations: boolean): Promise<string | null> {
+  if (found.status !== 'review') return `This import is ${found.status}: it can be applied only once, after its difference is checked.`
+  const lastApplied = await findLastAppliedImport(db, found.organizationId)
+  if ((lastApplied?.id ?? null) !== found.baseImportId) {
+    return 'Another roster file was applied after this difference was made, so it may no longer be right. Check this file again, then apply it.'
   }
+  const report = parseReport(found.report)
+  if (report.termination?.needsConfirmation && !confirmTerminations && found.confirmTerminations !== 1) return terminationRefusal(report.termination)
+  return null
+}
+
+/**
+ * Writes an import's staged difference to the roster (issue 17), in short transactions of
+ * APPLY_CHUNK changes so that the roster's other readers and writers never wait for the whole file;
+ * an interrupted apply resumes after the last chunk written (each change is idempotent).
+ */
+export async function applyImport(importId: string, options: JobOptions & { userId?: string | null } = {}): Promise<Import> {
+  const db = options.db ?? getDb()
+  const found = await unsafeFindImportById(db, importId)
+  if (!found) throw new Error(`import ${importId} not found`)
+  if (found.status === 'review') {
+    const refusal = await applyRefusal(db, found, false)
+    if (refusal) {
+      await updateImport(db, importId, { message: refusal })
+      return (await unsafeFindImportById(db, importId))!
+    }
+    if (!(await claimImport(db, importId, ['review'], { status: 'applying', message: null, appliedByUserId: options.userId ?? found.createdByUserId }))) {
+      return (await unsafeFindImportById(db, importId))!
+    }
+  } else if (found.status !== 'applying') return found
+  const counts = parseCounts(found.counts)
+  const total = counts.added + counts.changed + counts.ended + counts.reinstated
+  let appliedThrough = found.appliedThrough
+  let done = 0
+  for (;;) {
+    const changes = await listChangesToApply(db, importId, appliedThrough, APPLY_CHUNK)
+    if (changes.length === 0) break
+    const at = (options.now ?? new Date()).toISOString()
+    await db.transaction().execute(async (trx) => {
+      const inserts: NewRosterMember[] = []
+      for (const change of changes) {
+        const next = JSON.parse(change.next) as Partial<RosterValues>
+        if (change.kind === 'added') {
+          const member = next as RosterValues
+          inserts.push({
+            id: change.rosterMemberId, employerId: found.organizationId, employeeId: change.employeeId, ...member, deductibleMetCents: 0, oopPaidCents: 0, createdAt: at, updatedAt: at,
+            ...rosterKeys({ employeeId: change.employeeId, firstName: member.firstName, lastName: member.lastName }),
+          })
+        } else {
+          const keys = next.firstName !== undefined || next.lastName !== undefined ? await namesKeys(trx, change.rosterMemberId, next) : {}
+          await updateRosterMember(trx, change.rosterMemberId, { ...next, ...keys, updatedAt: at })
+        }
+      }
+      await insertRosterMembers(trx, inserts)
+      appliedThrough = changes[changes.length - 1]!.seq
+      await updateImport(trx, importId, { appliedThrough, rowsDone: (done += changes.length), rowsEstimate: total })
+    })
+    options.onProgress?.(done, total)
+  }
+  const at = (options.now ?? new Date()).toISOString()
+  await db.transaction().execute(async (trx) => {
+    await updateImport(trx, importId, { status: 'applied', finishedAt: at, storedPath: null, message: null })
+    await insertAuditEntry(trx, found.appliedByUserId || options.userId ? { userId: (options.userId ?? found.appliedByUserId)!, organizationId: found.organizationId, ip: null } : null, {
+      action: 'roster.imported', subjectType: 'import', subjectId: importId, employerId: found.organizationId, at,
+      detail: JSON.stringify({ file: found.fileName, sha256: found.fileSha256, by: found.createdByLabel, added: counts.added, changed: counts.changed, ended: counts.ended, reinstated: counts.reinstated, rejected: counts.problems }),
+    })
+  })
+  removeStoredFile(found.storedPath)
+  return (await unsafeFindImportById(db, importId))!
+}
+
+async function namesKeys(db: Kysely<Database>, rosterMemberId: string, next: Partial<RosterValues>) {
+  const current = await db.selectFrom('rosterMembers').select(['employeeId', 'firstName', 'lastName']).where('id', '=', rosterMemberId).executeTakeFirstOrThrow()
+  const keys = rosterKeys({ employeeId: current.employeeId, firstName: next.firstName ?? current.firstName, lastName: next.lastName ?? current.lastName })
+  return { firstNameKey: keys.firstNameKey, lastNameKey: keys.lastNameKey }
+}
+
+async function finish(
+  db: Kysely<Database>,
+  importId: string,
+  end: { status: 'refused' | 'failed'; message: string; counts: ImportCounts; report: ImportReport; at: string; acknowledgment?: string | null },
+): Promise<Import> {
+  const found = await unsafeFindImportById(db, importId)
+  await db.transaction().execute(async (trx) => {
+    await updateImport(trx, importId, {
+      status: end.status, message: end.message, counts: JSON.stringify(end.counts), report: JSON.stringify(end.report), finishedAt: new Date().toISOString(),
+      checkedAt: new Date().toISOString(), storedPath: null, acknowledgment: end.acknowledgment ?? null,
+    })
+    await insertAuditEntry(trx, found?.createdByUserId ? { userId: found.createdByUserId, organizationId: found.organizationId, ip: null } : null, {
+      action: `roster.import_${end.status}`, subjectType: 'import', subjectId: importId, employerId: found?.organizationId ?? null, at: end.at,
+      detail: JSON.stringify({ file: found?.fileName, by: found?.createdByLabel, rows: end.counts.rowsRead, problems: end.counts.problems, message: end.message }),
+    })
+  })
+  removeStoredFile(found?.storedPath ?? null)
+  return (await unsafeFindImportById(db, importId))!
+}
+
+function removeStoredFile(storedPath: string | null) {
+  if (storedPath) fs.rmSync(storedPath, { force: true })
 }

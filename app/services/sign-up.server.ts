@@ -9,6 +9,7 @@ import { emailExists, findRosterMatches } from '~/db/repositories/eligibility.se
 import { findEmployerByCode } from '~/db/repositories/roster-import.server'
 import { insertMembership, insertUser } from '~/db/repositories/users.server'
 import { toIsoDate } from '~/domain/dates'
+import { employeeIdKey, nameKey } from '~/domain/roster/names'
 import type { SignUpInput } from '~/forms/sign-up'
 import type { Language } from '~/i18n/languages'
 
@@ -42,7 +43,7 @@ export async function signUpMember(input: SignUpInput, ip: string | null, langua
     ? await findRosterMatches(
         db,
         employer.id,
-        input.matchBy === 'employee_id' ? { employeeId: input.employeeId! } : { lastName: input.lastName!, dateOfBirth: input.dateOfBirth!, zip: input.zip! },
+        input.matchBy === 'employee_id' ? { employeeIdKey: employeeIdKey(input.employeeId!) } : { lastNameKey: nameKey(input.lastName!), dateOfBirth: input.dateOfBirth!, zip: input.zip! },
       )
     : []
   const today = toIsoDate(now)

@@ -20,13 +20,18 @@ function safeFileName(filename: string): string {
   return base && !/^\.+$/.test(base) ? base : 'upload.csv'
 }
 
+/** An uploaded CSV (offers, CMS): see receiveFileUpload. */
+export function receiveCsvUpload(request: Request, fieldName: string, maxBytes: number): Promise<UploadResult> {
+  return receiveFileUpload(request, fieldName, maxBytes, { extensions: ['.csv'], kind: 'a CSV file' })
+}
+
 /**
- * Streams one uploaded CSV to a private temporary folder (never buffered whole in memory),
- * refusing files over `maxBytes` and anything not named .csv.
+ * Streams one uploaded file to a private temporary folder (never buffered whole in memory),
+ * refusing files over `maxBytes` and names without one of `accept.extensions`.
  */
-export async function receiveCsvUpload(request: Request, fieldName: string, maxBytes: number): Promise<UploadResult> {
+export async function receiveFileUpload(request: Request, fieldName: string, maxBytes: number, accept: { extensions: readonly string[]; kind: string }): Promise<UploadResult> {
   // A post that is not a file upload (a script, a form without enctype) is bad input, not a 500.
-  if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')) return { ok: false, error: 'Choose a CSV file to upload.' }
+  if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')) return { ok: false, error: `Choose ${accept.kind} to upload.` }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'coe-upload-'))
   const cleanup = () => fs.rmSync(directory, { recursive: true, force: true })
   let fields: FormData
@@ -46,15 +51,15 @@ export async function receiveCsvUpload(request: Request, fieldName: string, maxB
   const file = fields.get(fieldName) as NodeOnDiskFile | string | null
   if (!file || typeof file === 'string') {
     cleanup()
-    return { ok: false, error: 'Choose a CSV file to upload.' }
+    return { ok: false, error: `Choose ${accept.kind} to upload.` }
   }
   if (file.size === 0) {
     cleanup()
     return { ok: false, error: `The file "${file.name}" is empty: check that it was saved, then upload it again.` }
   }
-  if (!file.name.toLowerCase().endsWith('.csv')) {
+  if (!accept.extensions.some((extension) => file.name.toLowerCase().endsWith(extension))) {
     cleanup()
-    return { ok: false, error: `"${file.name}" is not a .csv file.` }
+    return { ok: false, error: `"${file.name}" is not ${accept.extensions.length === 1 ? `a ${accept.extensions[0]} file` : `one of ${accept.extensions.join(', ')}`}.` }
   }
   return { ok: true, filePath: file.getFilePath(), fileName: file.name, fields, cleanup }
 }

@@ -5,6 +5,7 @@ import * as emailOutbox from './2026-11-23T1800_email_outbox'
 import * as scenariosProposals from './2026-11-23T1900_scenarios_proposals'
 import * as auditAppendOnly from './2026-11-23T2100_audit_log_append_only'
 import * as userLanguage from './2026-11-23T2200_user_language'
+import * as trustedEligibility from './2026-12-04T1900_trusted_eligibility'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -18,4 +19,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-11-23T1900_scenarios_proposals': scenariosProposals,
   '2026-11-23T2100_audit_log_append_only': auditAppendOnly,
   '2026-11-23T2200_user_language': userLanguage,
+  '2026-12-04T1900_trusted_eligibility': trustedEligibility,
 }

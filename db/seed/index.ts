@@ -8,6 +8,7 @@ import { caseInvoiceLines, invoiceNumber } from '../../app/domain/billing/case-i
 import { CASE_PATH } from '../../app/domain/cases/case-flow'
 import { toIsoDate } from '../../app/domain/dates'
 import { distanceMiles } from '../../app/domain/geo/distance'
+import { rosterKeys } from '../../app/domain/roster/names'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
 import { recomputeMarketPrices } from '../../app/services/market-prices.server'
 import { ACCREDITATION, INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
@@ -223,8 +224,9 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
         const id = seedId('roster', employer.code, n)
         const firstName = faker.person.firstName()
         const lastName = faker.person.lastName()
+        const employeeId = `${employer.employeePrefix}${String(n).padStart(6, '0')}`
         roster.push({
-          id, employerId, employeeId: `${employer.employeePrefix}${String(n).padStart(6, '0')}`, firstName, lastName,
+          id, employerId, employeeId, firstName, lastName, ...rosterKeys({ employeeId, firstName, lastName }),
           dateOfBirth: `${random.int(1960, 2004)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
           zip: n === 1 ? employer.homeZips[0] : zip.zip, healthPlanId: n === 1 ? ppoId : planId, coverageTier: tier, coverageStart: '2026-01-01', coverageEnd: null,
           dependentsCount: tier === 'employee' ? 0 : tier === 'employee_spouse' ? 1 : random.int(1, 4),

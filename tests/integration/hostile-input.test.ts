@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
+import { rosterKeys } from '~/domain/roster/names'
 import { toIsoDate } from '~/domain/dates'
 import * as signIn from '~/routes/_auth.login'
 import * as signUp from '~/routes/_auth.signup'
@@ -171,7 +172,7 @@ beforeAll(async () => {
   await db
     .insertInto('rosterMembers')
     .values({
-      id: newId(), employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1986-12-09', zip: '43215', healthPlanId: t.a.planId,
+      id: newId(), employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper', ...rosterKeys({ employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper' }), dateOfBirth: '1986-12-09', zip: '43215', healthPlanId: t.a.planId,
       coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
     })
     .execute()

@@ -9,7 +9,7 @@ import type { Database } from '~/db/schema'
  * and the test compares that list with what the database really has.
  */
 const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
-  organizations: { id: true, kind: true, name: true, code: true, createdAt: true },
+  organizations: { id: true, kind: true, name: true, code: true, createdAt: true, rosterTerminationLimitPercent: true },
   users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true, preferredLanguage: true },
   memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true },
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
@@ -27,7 +27,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   programNetwork: { programVersionId: true, offerId: true, bundlePriceCents: true },
   programBenefitRules: { programVersionId: true, deductibleWaived: true, coinsuranceWaived: true, coeCopayCents: true, completionIncentiveCents: true, outsideRule: true, outsideCoinsuranceRate: true },
   programTravelRules: { programVersionId: true, minDistanceMiles: true, companionCovered: true, flyThresholdMiles: true, mileageRateCents: true, airfareAllowanceCents: true, lodgingNights: true, lodgingNightlyCapCents: true, mealsPerDiemCents: true, travelCapCents: true },
-  rosterMembers: { id: true, employerId: true, employeeId: true, firstName: true, lastName: true, dateOfBirth: true, zip: true, healthPlanId: true, coverageTier: true, coverageStart: true, coverageEnd: true, dependentsCount: true, deductibleMetCents: true, oopPaidCents: true, createdAt: true, updatedAt: true },
+  rosterMembers: { id: true, employerId: true, employeeId: true, firstName: true, lastName: true, dateOfBirth: true, zip: true, healthPlanId: true, coverageTier: true, coverageStart: true, coverageEnd: true, dependentsCount: true, deductibleMetCents: true, oopPaidCents: true, createdAt: true, updatedAt: true, employeeIdKey: true, employeeIdLoose: true, firstNameKey: true, lastNameKey: true },
   cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true },
   caseEvents: { id: true, caseId: true, actorUserId: true, fromStatus: true, toStatus: true, note: true, createdAt: true },
   billingProfiles: { employerId: true, stripeCustomerId: true, paymentMethodBrand: true, paymentMethodLast4: true, updatedAt: true },
@@ -39,6 +39,9 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   searchEvents: { id: true, occurredAt: true, userId: true, employerId: true, procedureId: true, zip3: true, radiusMiles: true, resultCount: true },
   scenarios: { id: true, employerId: true, brokerOrganizationId: true, name: true, document: true, createdAt: true, updatedAt: true, createdByUserId: true },
   proposals: { id: true, employerId: true, brokerOrganizationId: true, title: true, recommendedScenarioId: true, recommendedDocument: true, snapshot: true, createdAt: true, createdByUserId: true, sharedAt: true, adoptedAt: true, adoptedProgramId: true },
+  imports: { id: true, organizationId: true, kind: true, fileName: true, fileSha256: true, fileBytes: true, storedPath: true, status: true, fullFile: true, allOrNothing: true, reviewFirst: true, confirmTerminations: true, createdByUserId: true, createdByLabel: true, createdAt: true, startedAt: true, checkedAt: true, finishedAt: true, appliedByUserId: true, rowsDone: true, rowsEstimate: true, appliedThrough: true, counts: true, report: true, acknowledgment: true, message: true, baseImportId: true, workerHeartbeatAt: true },
+  rosterImportChanges: { importId: true, seq: true, kind: true, employeeId: true, rosterMemberId: true, sourceLine: true, fields: true, previous: true, next: true, hasOpenCase: true },
+  planGroupCodes: { id: true, employerId: true, code: true, codeKey: true, healthPlanId: true, createdAt: true },
   emailOutbox: { id: true, caseId: true, toAddress: true, subject: true, body: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
 }
 

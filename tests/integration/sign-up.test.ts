@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getOptionalActor } from '~/auth/guard.server'
 import { getDb } from '~/db/client.server'
+import { rosterKeys } from '~/domain/roster/names'
 import * as signup from '~/routes/_auth.signup'
 import { getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -17,10 +18,10 @@ beforeAll(async () => {
   await getDb()
     .insertInto('rosterMembers')
     .values([
-      { id: 'rm-grace', employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1986-12-09', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
-      { id: 'rm-alan', employerId: t.a.employerId, employeeId: 'A0003', firstName: 'Alan', lastName: 'Turing', dateOfBirth: '1982-06-23', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
-      { id: 'rm-eve', employerId: t.a.employerId, employeeId: 'A0005', firstName: 'Eve', lastName: 'Adams', dateOfBirth: '1990-02-02', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
-      { id: 'rm-ended', employerId: t.a.employerId, employeeId: 'A0004', firstName: 'Old', lastName: 'Timer', dateOfBirth: '1960-01-01', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2020-01-01', coverageEnd: '2025-12-31', dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-grace', employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper', ...rosterKeys({ employeeId: 'A0002', firstName: 'Grace', lastName: 'Hopper' }), dateOfBirth: '1986-12-09', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-alan', employerId: t.a.employerId, employeeId: 'A0003', firstName: 'Alan', lastName: 'Turing', ...rosterKeys({ employeeId: 'A0003', firstName: 'Alan', lastName: 'Turing' }), dateOfBirth: '1982-06-23', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-eve', employerId: t.a.employerId, employeeId: 'A0005', firstName: 'Eve', lastName: 'Adams', ...rosterKeys({ employeeId: 'A0005', firstName: 'Eve', lastName: 'Adams' }), dateOfBirth: '1990-02-02', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
+      { id: 'rm-ended', employerId: t.a.employerId, employeeId: 'A0004', firstName: 'Old', lastName: 'Timer', ...rosterKeys({ employeeId: 'A0004', firstName: 'Old', lastName: 'Timer' }), dateOfBirth: '1960-01-01', zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2020-01-01', coverageEnd: '2025-12-31', dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now },
     ])
     .execute()
 })

@@ -3,6 +3,7 @@ import { getOptionalActor } from '~/auth/guard.server'
 import { hashPassword } from '~/auth/password.server'
 import { createUserSession } from '~/auth/session.server'
 import { newId } from '~/db/ids'
+import { rosterKeys } from '~/domain/roster/names'
 import type { Database, Role } from '~/db/schema'
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
@@ -86,7 +87,7 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
     await db
       .insertInto('rosterMembers')
       .values({
-        id: rosterMemberId, employerId, employeeId: `${label}0001`, firstName, lastName: 'Tester', dateOfBirth: '1980-05-01', zip: '43215',
+        id: rosterMemberId, employerId, employeeId: `${label}0001`, firstName, lastName: 'Tester', ...rosterKeys({ employeeId: `${label}0001`, firstName, lastName: 'Tester' }), dateOfBirth: '1980-05-01', zip: '43215',
         healthPlanId: planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0,
         deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
       })
@@ -221,7 +222,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   await db
     .insertInto('rosterMembers')
     .values({
-      id: secondMemberId, employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Cy', lastName: 'Tester', dateOfBirth: '1975-02-03', zip: '43215',
+      id: secondMemberId, employerId: t.a.employerId, employeeId: 'A0002', firstName: 'Cy', lastName: 'Tester', ...rosterKeys({ employeeId: 'A0002', firstName: 'Cy', lastName: 'Tester' }), dateOfBirth: '1975-02-03', zip: '43215',
       healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0,
       deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
     })

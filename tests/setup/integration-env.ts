@@ -13,6 +13,8 @@ import { migrateToLatest } from '../../db/migrate'
  */
 process.env.NODE_ENV = 'test'
 process.env.SESSION_SECRET = 'integration-test-session-secret-0123456789'
+// Imports run in the caller, so a test sees their result when the action returns (one test runs the worker thread).
+process.env.IMPORT_JOBS = 'inline'
 
 const baseUrl = process.env.DATABASE_URL
 const isPostgres = Boolean(baseUrl && /^postgres(ql)?:\/\//.test(baseUrl))
@@ -20,6 +22,7 @@ const id = randomUUID().replace(/-/g, '').slice(0, 12)
 const tmpDir = path.resolve(import.meta.dirname, '../.tmp')
 const sqliteFile = path.join(tmpDir, `it-${id}.db`)
 const schema = `t_${id}`
+process.env.IMPORT_FILES_DIR = path.join(tmpDir, `imports-${id}`)
 
 if (isPostgres) {
   const admin = openDatabase({ url: baseUrl! })

@@ -1,21 +1,21 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '~/db/schema'
 
-/** Roster rows of this employer matching the member's answers (case-insensitive last name). */
+/** Roster rows of this employer matching the member's answers, on the stored match keys (issue 17: any case, accents, apostrophes). */
 export function findRosterMatches(
   db: Kysely<Database>,
   employerId: string,
-  match: { employeeId: string } | { lastName: string; dateOfBirth: string; zip: string },
+  match: { employeeIdKey: string } | { lastNameKey: string; dateOfBirth: string; zip: string },
 ) {
   let query = db
     .selectFrom('rosterMembers')
     .leftJoin('memberships', 'memberships.rosterMemberId', 'rosterMembers.id')
     .select(['rosterMembers.id', 'rosterMembers.firstName', 'rosterMembers.lastName', 'rosterMembers.coverageStart', 'rosterMembers.coverageEnd', 'memberships.id as membershipId'])
     .where('rosterMembers.employerId', '=', employerId)
-  if ('employeeId' in match) query = query.where('rosterMembers.employeeId', '=', match.employeeId)
+  if ('employeeIdKey' in match) query = query.where('rosterMembers.employeeIdKey', '=', match.employeeIdKey)
   else {
     query = query
-      .where((eb) => eb(eb.fn('lower', ['rosterMembers.lastName']), '=', match.lastName.toLowerCase()))
+      .where('rosterMembers.lastNameKey', '=', match.lastNameKey)
       .where('rosterMembers.dateOfBirth', '=', match.dateOfBirth)
       .where('rosterMembers.zip', '=', match.zip)
   }
