@@ -265,6 +265,8 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   const limit = (await findTerminationLimit(db, employerId)) ?? DEFAULT_TERMINATION_LIMIT_PERCENT
   report.termination = checkTerminations(counts.ended, counts.covered, limit)
   const acknowledgment = source.acknowledgment?.() ?? null
+  // Problems found while comparing with the roster come after those found while reading: file order for the person.
+  report.rejected.sort((a, b) => a.line - b.line)
 
   if (counts.rowsRead === 0) {
     reject(1, '', 'the file has a header but no members')

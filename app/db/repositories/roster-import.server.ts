@@ -187,6 +187,7 @@ export function listMemberChanges(db: Kysely<Database>, rosterMemberId: string, 
     .where('rosterImportChanges.rosterMemberId', '=', rosterMemberId)
     .where('imports.status', '=', 'applied')
     .orderBy('imports.finishedAt', 'desc')
+    .orderBy('imports.id', 'desc')
     .limit(limit)
     .execute()
 }
