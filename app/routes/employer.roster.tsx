@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!removed) return data({ intent, error: 'That code is not one of yours.', reply: null, saved: null }, { status: 404 })
     return { intent, error: null, reply: null, saved: 'Code removed.' }
   }
-  return data({ intent: 'upload' as const, error: 'Choose a roster (CSV) or 834 file to upload.', reply: null, saved: null }, { status: 400 })
+  return data({ intent: 'upload' as const, error: 'Choose a roster (CSV) or 834 file to upload.', reply: null, saved: null }, { status: 422 })
 }
 
 export default function RosterRoute() {

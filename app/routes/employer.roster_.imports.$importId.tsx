@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import type { RosterChangeKind } from '~/db/schema'
 import { requireParam } from '~/http/params'
-import { discardImport, importDetail, recheckImport, requestApply, resumeImport } from '~/services/eligibility-files.server'
+import { discardImport, importDetail, recheckImport, requestApply, requireImport, resumeImport } from '~/services/eligibility-files.server'
 import { IMPORT_STATUS_LABEL } from '~/ui/import-status'
 import { formatCount, formatDateTime } from '~/ui/format'
 import { Pager } from '~/ui/pager'
@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'roster:write')
   const importId = requireParam(params, 'importId')
+  await requireImport(scope, importId)
   const form = await request.formData()
   const intent = form.get('intent')
   const result =

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { claimImport, countImports, findImport, findRunningImport, insertImport, listImports, updateImport } from '~/db/repositories/imports.server'
+import { claimImport, countImports, findImport, findRunningImport, insertImport, listImports } from '~/db/repositories/imports.server'
 import { listHealthPlans } from '~/db/repositories/health-plans.server'
 import { deletePlanGroupCode, findPlanGroupCode, insertPlanGroupCode, listPlanGroupCodes } from '~/db/repositories/plan-group-codes.server'
 import { countImportChangesMatching, findTerminationLimit, listImportChanges, updateTerminationLimit, type ChangeFilter } from '~/db/repositories/roster-import.server'
@@ -109,7 +109,8 @@ export async function uploadEligibilityFile(actor: Actor, scope: EmployerScope, 
   }
 }
 
-async function requireImport(scope: EmployerScope, importId: string): Promise<Import> {
+/** The employer's import, or a 404 when it is not theirs. */
+export async function requireImport(scope: EmployerScope, importId: string): Promise<Import> {
   const found = await findImport(getDb(), scope, importId)
   if (!found) throw notFound('Import')
   return found

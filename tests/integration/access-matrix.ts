@@ -41,7 +41,7 @@ export const SIDE_NAMES: Record<Side, string> = {
 }
 
 /** URL parameters that name an organization's data: they get a value per side. */
-export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId'] as const satisfies ReadonlyArray<keyof SideIds>
+export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId'] as const satisfies ReadonlyArray<keyof SideIds>
 
 /** URL parameters that name nobody's data (the catalog, a kind of export). */
 export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases' })
@@ -193,6 +193,15 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'employer.proposals.$proposalId[.pdf]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 200 } }) } },
   'employer.roster': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 422 }) } },
   'employer.roster_.template[.csv]': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.roster_.imports.$importId': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
+    action: { roles: only({ employerAdmin: { own: 422, foreign: 404 } }) },
+  },
+  'employer.roster_.imports.$importId_.difference[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'employer.roster_.imports.$importId_.report[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'employer.roster_.imports.$importId_.999[.x12]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'employer.roster_.members._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.roster_.members.$memberId': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
 
   // Broker (client pages: the employer in the URL must have granted the firm access)
   'broker._index': { loader: { roles: only({ broker: 200 }) } },

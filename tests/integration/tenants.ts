@@ -153,6 +153,9 @@ export interface SideIds {
   otherScenarioId: string
   caseId: string
   offerId: string
+  /** An applied 834 import of the employer (with its 999) and a member of its roster. */
+  importId: string
+  memberId: string
 }
 
 export interface AccessFixtures {
@@ -282,8 +285,26 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
     if (!saved.ok) throw new Error('could not start a draft version')
   }
 
-  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id }
-  const foreign: SideIds = { employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId }
+  // An applied 834 import per employer, with its 999 and one difference row.
+  const importOf = async (side: TenantIds) => {
+    const id = newId()
+    await db
+      .insertInto('imports')
+      .values({
+        id, organizationId: side.employerId, kind: 'x12_834', fileName: 'enrollment.834', fileSha256: '0'.repeat(64), fileBytes: 100, status: 'applied', fullFile: 0, allOrNothing: 0,
+        reviewFirst: 0, confirmTerminations: 0, createdByLabel: 'fixture', createdAt: now, finishedAt: now, acknowledgment: 'ISA*00*~', counts: '{"rowsRead":1,"changed":1}', report: '{"rejected":[{"line":3,"column":"loop 2000, INS03","reason":"x"}],"notes":[],"termination":null}',
+      })
+      .execute()
+    await db
+      .insertInto('rosterImportChanges')
+      .values({ importId: id, seq: 1, kind: 'changed', employeeId: 'X', rosterMemberId: side.rosterMemberId, sourceLine: 3, fields: 'zip', previous: '{"zip":"43215"}', next: '{"zip":"43220"}', hasOpenCase: 0 })
+      .execute()
+    return id
+  }
+  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId }
+  const foreign: SideIds = {
+    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId,
+  }
   const crossed: SideIds = {
     ...own,
     scenarioId: crossedWork.scenarioId,
