@@ -199,6 +199,9 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   } catch (error) {
     if (!(error instanceof RosterFileError)) throw error
     await deleteImportChanges(db, importId)
+    // The file as a whole is refused: the rows read before the break are not reported one by one.
+    report.rejected = []
+    counts.problems = 0
     return finish(db, importId, { status: 'refused', message: error.message, counts, report, at })
   }
 
