@@ -6,9 +6,13 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logError } from '~/http/logger.server'
 import { applySecurityHeaders, newCspNonce } from '~/http/security-headers.server'
+import { resumeInterruptedImports } from '~/services/import-jobs.server'
 import { NonceProvider } from '~/ui/nonce'
 
 const ABORT_DELAY_MS = 5_000
+
+// Imports a stopped server left half-done are taken up again when the server starts (issue 17).
+void resumeInterruptedImports()
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests (client went away) are not errors of ours.

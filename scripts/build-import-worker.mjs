@@ -12,7 +12,15 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   tsconfig: 'tsconfig.json',
+  plugins: [
+    {
+      name: 'packages-stay-external',
+      // Bare package names load from node_modules at run time; the app's own `~/…` imports are bundled.
+      setup(bundle) {
+        bundle.onResolve({ filter: /^[^./~]/ }, (args) => ({ path: args.path, external: true }))
+      },
+    },
+  ],
   logLevel: 'warning',
 })
