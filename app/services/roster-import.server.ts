@@ -278,6 +278,7 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   }
   if (counts.problems > 0 && found.allOrNothing) {
     await deleteImportChanges(db, importId)
+    Object.assign(counts, { added: 0, changed: 0, ended: 0, reinstated: 0, unchanged: 0, withOpenCase: 0 })
     return finish(db, importId, {
       status: 'refused', at, acknowledgment, counts, report,
       message: `${counts.problems.toLocaleString('en-US')} problem${counts.problems === 1 ? '' : 's'} found and "import nothing if any row has a problem" was chosen: nothing was changed.`,
