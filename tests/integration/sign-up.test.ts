@@ -45,6 +45,40 @@ describe('member sign-up with eligibility verification', () => {
     expect(result).toMatchObject({ status: 302, location: '/member' })
   })
 
+  // Issue 17, finding 4: names as people type them on phones and as payroll systems export them.
+  it.each([
+    ['Álvarez', 'ÁLVAREZ', 'rm-alvarez', 'A0101', '1981-01-01'],
+    ['Ölmez', 'ölmez', 'rm-olmez', 'A0102', '1981-01-02'],
+    ['P\u00E9rez', 'Pe\u0301rez', 'rm-perez', 'A0103', '1981-01-03'],
+    ["O'Brien", 'O\u2019Brien', 'rm-obrien', 'A0104', '1981-01-04'],
+    ['Nguyen', 'nguyen\u200B', 'rm-nguyen', 'A0105', '1981-01-05'],
+  ])('a member stored as %s signs up typing %j', async (stored, typed, id, employeeId, dateOfBirth) => {
+    const now = new Date().toISOString()
+    await getDb()
+      .insertInto('rosterMembers')
+      .values({
+        id, employerId: t.a.employerId, employeeId, firstName: 'Ana', lastName: stored, ...rosterKeys({ employeeId, firstName: 'Ana', lastName: stored }), dateOfBirth, zip: '43215',
+        healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
+      })
+      .execute()
+    const result = await post({ employerCode: codeA, matchBy: 'personal', lastName: typed, dateOfBirth, zip: '43215', email: `${id}@example.com`, password: PASSWORD })
+    expect(result).toMatchObject({ status: 302, location: '/member' })
+    expect(await getDb().selectFrom('memberships').select('id').where('rosterMemberId', '=', id).executeTakeFirst()).toBeDefined()
+  })
+
+  it('an employee id matches in any case', async () => {
+    const now = new Date().toISOString()
+    await getDb()
+      .insertInto('rosterMembers')
+      .values({
+        id: 'rm-case', employerId: t.a.employerId, employeeId: 'AX0106', firstName: 'Kim', lastName: 'Ray', ...rosterKeys({ employeeId: 'AX0106', firstName: 'Kim', lastName: 'Ray' }), dateOfBirth: '1980-01-01', zip: '43215',
+        healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
+      })
+      .execute()
+    const result = await post({ employerCode: codeA, matchBy: 'employee_id', employeeId: 'ax0106', email: 'kim@example.com', password: PASSWORD })
+    expect(result).toMatchObject({ status: 302, location: '/member' })
+  })
+
   it.each([
     ['an unknown employer code', { employerCode: 'NOPE', matchBy: 'employee_id', employeeId: 'A0002' }],
     ["another employer's member", { matchBy: 'employee_id', employeeId: 'B0001' }],
