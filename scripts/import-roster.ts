@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { getDatabase } from '../app/db/client.server'
-import { updateImport } from '../app/db/repositories/imports.server'
+import { findRunningImport, updateImport } from '../app/db/repositories/imports.server'
 import { findEmployerByCode } from '../app/db/repositories/roster-import.server'
 import { createImport, detectImportKind } from '../app/services/eligibility-files.server'
 import { applyImport, applyRefusal, checkImport, parseCounts, parseReport } from '../app/services/roster-import.server'
@@ -56,6 +56,14 @@ try {
     console.error(`No employer with code ${values.employer}.`)
     process.exitCode = 1
   } else {
+    // A command-line import killed part-way (its process is gone) is finished first: an apply resumes after its last
+    // written chunk, a check starts again (ADR 0014). Imports sent from the portal are the server's to resume.
+    const interrupted = await findRunningImport(db, employer.id)
+    if (interrupted?.createdByLabel.startsWith('cli:')) {
+      console.error(`Finishing the interrupted import of ${interrupted.fileName} (${interrupted.status}) first.`)
+      if (interrupted.status === 'applying') await applyImport(interrupted.id)
+      else await updateImport(db, interrupted.id, { status: 'failed', finishedAt: new Date().toISOString(), storedPath: null, message: 'The command that checked this file was stopped before it finished: nothing was changed.' })
+    }
     const started = Date.now()
     const rssAtStart = process.memoryUsage().rss
     const created = await createImport(
