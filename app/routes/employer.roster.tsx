@@ -114,7 +114,7 @@ export default function RosterRoute() {
         ) : null}
       </Form>
 
-      <section aria-labelledby="history-heading">
+      <section aria-labelledby="history-heading" className="stack">
         <h2 id="history-heading">Import history</h2>
         {history.rows.length === 0 ? (
           <p className="muted">No roster or 834 file has been loaded yet.</p>

@@ -178,6 +178,18 @@ export function importHistory(scope: EmployerScope, page: number) {
   }))
 }
 
+/** A difference's values as a person reads them: the plan by its name, not its id. */
+export function readableValues(values: Record<string, unknown> | null, planNames: ReadonlyMap<string, string>): Record<string, unknown> | null {
+  if (!values || !('healthPlanId' in values)) return values
+  const { healthPlanId, ...rest } = values
+  return { ...rest, plan: typeof healthPlanId === 'string' ? (planNames.get(healthPlanId) ?? healthPlanId) : healthPlanId }
+}
+const readableFields = (fields: string[]) => fields.map((f) => (f === 'healthPlanId' ? 'plan' : f))
+
+export async function planNamesOf(scope: EmployerScope): Promise<Map<string, string>> {
+  return new Map((await listHealthPlans(getDb(), scope)).map((p) => [p.id, p.name]))
+}
+
 export interface DifferenceQuery extends ChangeFilter {
   afterSeq: number
 }
@@ -186,9 +198,10 @@ export interface DifferenceQuery extends ChangeFilter {
 export async function importDetail(actor: Actor, scope: EmployerScope, importId: string, query: DifferenceQuery) {
   const db = getDb()
   const found = await requireImport(scope, importId)
-  const [changes, matching] = await Promise.all([
+  const [changes, matching, plans] = await Promise.all([
     listImportChanges(db, importId, query, { afterSeq: query.afterSeq, limit: CHANGES_PER_PAGE + 1 }),
     countImportChangesMatching(db, importId, query),
+    planNamesOf(scope),
   ])
   if (changes.length > 0) {
     await insertAuditEntry(db, actor, { action: 'roster.difference_viewed', subjectType: 'import', subjectId: importId, employerId: scope.employerId, at: new Date().toISOString() })
@@ -197,7 +210,12 @@ export async function importDetail(actor: Actor, scope: EmployerScope, importId:
     import: { ...found, storedPath: undefined, acknowledgment: undefined, hasAcknowledgment: found.acknowledgment !== null },
     counts: parseCounts(found.counts),
     report: parseReport(found.report),
-    changes: changes.slice(0, CHANGES_PER_PAGE).map((c) => ({ ...c, fields: c.fields.split(','), previous: c.previous ? (JSON.parse(c.previous) as Record<string, unknown>) : null, next: JSON.parse(c.next) as Record<string, unknown> })),
+    changes: changes.slice(0, CHANGES_PER_PAGE).map((c) => ({
+      ...c,
+      fields: readableFields(c.fields.split(',')),
+      previous: readableValues(c.previous ? (JSON.parse(c.previous) as Record<string, unknown>) : null, plans),
+      next: readableValues(JSON.parse(c.next) as Record<string, unknown>, plans)!,
+    })),
     nextAfterSeq: changes.length > CHANGES_PER_PAGE ? changes[CHANGES_PER_PAGE - 1]!.seq : null,
     matching,
   }
@@ -214,6 +232,7 @@ export async function differenceCsv(actor: Actor, scope: EmployerScope, importId
   const db = getDb()
   const found = await requireImport(scope, importId)
   await insertAuditEntry(db, actor, { action: 'roster.difference_exported', subjectType: 'import', subjectId: importId, employerId: scope.employerId, at: new Date().toISOString() })
+  const plans = await planNamesOf(scope)
   const encoder = new TextEncoder()
   let afterSeq = -1
   const body = new ReadableStream<Uint8Array>({
@@ -226,8 +245,10 @@ export async function differenceCsv(actor: Actor, scope: EmployerScope, importId
       if (rows.length === 0) return controller.close()
       afterSeq = rows[rows.length - 1]!.seq
       const records = rows.map((row) => {
-        const fields = row.fields.split(',')
-        return [row.employeeId, KIND_LABEL[row.kind], fields.join(' '), describe(row.previous ? JSON.parse(row.previous) : null, fields), describe(JSON.parse(row.next), fields), row.hasOpenCase ? 'yes' : 'no', row.sourceLine ?? '']
+        const fields = readableFields(row.fields.split(','))
+        const before = readableValues(row.previous ? (JSON.parse(row.previous) as Record<string, unknown>) : null, plans)
+        const after = readableValues(JSON.parse(row.next) as Record<string, unknown>, plans)
+        return [row.employeeId, KIND_LABEL[row.kind], fields.join(' '), describe(before, fields), describe(after, fields), row.hasOpenCase ? 'yes' : 'no', row.sourceLine ?? '']
       })
       controller.enqueue(encoder.encode(stringify(records.map((r) => r.map((v) => neutralizeFormula(v))), { record_delimiter: '\r\n' })))
     },

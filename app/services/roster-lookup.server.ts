@@ -5,6 +5,7 @@ import { findRosterMember, searchRosterMembers, type MemberSearch } from '~/db/r
 import { employeeIdKey, nameKey } from '~/domain/roster/names'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
+import { planNamesOf, readableValues } from './eligibility-files.server'
 
 export const MEMBERS_PER_PAGE = 25
 const HISTORY_SHOWN = 50
@@ -33,10 +34,15 @@ export async function memberCoverage(actor: Actor, scope: EmployerScope, rosterM
   const db = getDb()
   const member = await findRosterMember(db, scope, rosterMemberId)
   if (!member) throw notFound('Member')
-  const history = await listMemberChanges(db, rosterMemberId, HISTORY_SHOWN)
+  const [history, plans] = await Promise.all([listMemberChanges(db, rosterMemberId, HISTORY_SHOWN), planNamesOf(scope)])
   await insertAuditEntry(db, actor, { action: 'roster.member_viewed', subjectType: 'roster_member', subjectId: rosterMemberId, employerId: scope.employerId, at: now.toISOString() })
   return {
     member,
-    history: history.map((h) => ({ ...h, fields: h.fields.split(','), previous: h.previous ? (JSON.parse(h.previous) as Record<string, unknown>) : null, next: JSON.parse(h.next) as Record<string, unknown> })),
+    history: history.map((h) => ({
+      ...h,
+      fields: h.fields.split(',').map((f) => (f === 'healthPlanId' ? 'plan' : f)),
+      previous: readableValues(h.previous ? (JSON.parse(h.previous) as Record<string, unknown>) : null, plans),
+      next: readableValues(JSON.parse(h.next) as Record<string, unknown>, plans)!,
+    })),
   }
 }
