@@ -157,8 +157,9 @@ if (!skip.has('responsive')) {
   const plan = await db.selectFrom('healthPlans').select('name').where('employerId', '=', loader).executeTakeFirstOrThrow()
   const csvFile = path.join(root, 'data/bench-roster-1m.csv')
   const zipPool = zips.length > 0 ? zips : ['43215']
+  const SURNAMES = ['Lane', 'Ortiz', 'Nguyen', "O'Brien", 'Smith', 'Álvarez', 'Kowalski', 'Okafor']
   const lines = ['employee_id,first_name,last_name,date_of_birth,zip,plan,coverage_tier,coverage_start,coverage_end,dependents']
-  for (let n = 1; n <= 1_000_000; n++) lines.push(`R${String(n).padStart(7, '0')},Pat,Lane${n},${1960 + (n % 40)}-0${1 + (n % 9)}-1${n % 9},${zipPool[n % zipPool.length]},${plan.name},employee,2026-01-01,,0`)
+  for (let n = 1; n <= 1_000_000; n++) lines.push(`R${String(n).padStart(7, '0')},Pat,${SURNAMES[n % SURNAMES.length]},${1960 + (n % 40)}-0${1 + (n % 9)}-1${n % 9},${zipPool[n % zipPool.length]},${plan.name},employee,2026-01-01,,0`)
   fs.writeFileSync(csvFile, `${lines.join('\n')}\n`)
   lines.length = 0
   const port = 3401
@@ -200,7 +201,10 @@ if (!skip.has('responsive')) {
   const seconds = (performance.now() - started) / 1000
   server.kill()
   fs.rmSync(csvFile, { force: true })
-  if (status !== 'applied') throw new Error(`the 1,000,000-row import ended ${status}`)
+  const applied = await db.selectFrom('imports').select('counts').where('id', '=', importId).executeTakeFirstOrThrow()
+  const counts = JSON.parse(applied.counts ?? '{}') as { added?: number; problems?: number }
+  // The figure is about loading a million members: a file whose rows were refused measures something else.
+  if (status !== 'applied' || counts.added !== 1_000_000 || counts.problems !== 0) throw new Error(`the 1,000,000-row import ended ${status} with ${applied.counts}`)
   for (const kind of ['employer', 'healthz', 'write'] as const) timings[kind].sort((a, b) => a - b)
   record('1M-row upload (request)', uploadSeconds, 's', '—', null)
   record('1M-row import, upload to applied', seconds, 's', '—', null)
@@ -223,7 +227,7 @@ console.log('CMS import into an empty database')
 }
 
 for (const rows of [100_000, 1_000_000]) {
-  if (rows === 1_000_000 && skip.has('roster1m')) continue
+  if (skip.has('roster') || (rows === 1_000_000 && skip.has('roster1m'))) continue
   console.log(`Roster import, ${rows.toLocaleString('en-US')} rows (bench/roster-import.ts)`)
   const out = execFileSync(tsx, ['bench/roster-import.ts', String(rows)], { env: { ...process.env, DATABASE_URL: '' }, encoding: 'utf8', maxBuffer: 10_000_000 })
   const rate = Number(/([\d,]+) rows\/s/.exec(out)?.[1]?.replace(/,/g, '') ?? NaN)
