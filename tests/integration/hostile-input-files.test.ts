@@ -226,6 +226,8 @@ const ROSTER_ROWS: BadRow[] = [
   { name: 'dependents 1e3', change: { dependents: '1e3' }, column: 'dependents', reason: '"1e3" is not a number of dependents from 0 to 20' },
   { name: 'dependents Infinity', change: { dependents: 'Infinity' }, column: 'dependents', reason: '"Infinity" is not a number of dependents from 0 to 20' },
   { name: 'dependents -1', change: { dependents: '-1' }, column: 'dependents', reason: '"-1" is not a number of dependents from 0 to 20' },
+  { name: 'a 4-digit ZIP (a spreadsheet dropped its zero)', change: { zip: '2139' }, column: 'zip', reason: '"2139" has 4 digits: a spreadsheet may have dropped leading zeros (02139?); format the column as text and export again' },
+  { name: 'an employee born in 2020', change: { date_of_birth: '2020-01-01' }, column: 'date_of_birth', reason: '"2020-01-01" makes the employee younger than 14: check the date (dependents are not listed as employees)' },
   { name: 'ZIP abcde', change: { zip: 'abcde' }, column: 'zip', reason: '"abcde" is not a 5-digit ZIP code' },
   { name: 'ZIP 00000', change: { zip: '00000' }, column: 'zip', reason: '00000 is not a US ZIP code we know' },
   { name: 'coverage tier "hacked"', change: { coverage_tier: 'hacked' }, column: 'coverage_tier', reason: '"hacked" is not one of employee, employee_spouse, employee_children, family' },
