@@ -48,6 +48,16 @@ export default tseslint.config(
   },
   {
     files: ['app/**/*.{ts,tsx}'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-console': 'error',
+      // Issue 18: a form is read only through readForm (a size limit before a byte is read).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(formData|text|json|arrayBuffer|blob)$/][callee.object.name='request']",
+          message: 'Read a body with readForm/readText from ~/http/form-body.server (a size limit first), never request.formData() or request.text().',
+        },
+      ],
+    },
   },
 )

@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
+/**
+ * The CMS import page's imports root (IMPORTS_DIR) for both servers, relative to the repository
+ * (gitignored); tests/e2e/platform-admin.spec.ts places a release folder in it.
+ */
+const E2E_IMPORTS_DIR = 'tests/.tmp/e2e-imports'
 
 /**
  * Browser journeys in Debian's Chromium (no browser download is possible here). The server is
@@ -41,7 +46,7 @@ export default defineConfig({
     {
       command: 'node --import tsx scripts/e2e-server.ts',
       url: `http://localhost:${port}/healthz`,
-      env: { E2E_PORT: String(port) },
+      env: { E2E_PORT: String(port), IMPORTS_DIR: E2E_IMPORTS_DIR },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
@@ -51,7 +56,7 @@ export default defineConfig({
       // The same portal with Stripe billing against the local Stripe-compatible server (billing journeys).
       command: 'node --import tsx scripts/e2e-server.ts',
       url: `http://localhost:${port + 1}/healthz`,
-      env: { E2E_PORT: String(port + 1), E2E_STRIPE: '1' },
+      env: { E2E_PORT: String(port + 1), E2E_STRIPE: '1', IMPORTS_DIR: E2E_IMPORTS_DIR },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',

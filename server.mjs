@@ -23,6 +23,30 @@ app.disable('x-powered-by')
 const trustProxy = process.env.TRUST_PROXY
 if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy === 'true')
 
+// A form posted from another origin (issue 18): Remix's own check would log an error and answer an
+// empty 500. Take its Origin header off and mark the request instead; the app's guard
+// (requireSameOrigin) refuses the marked request with the portal's 403 page, before any action runs.
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+function hostOf(origin) {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+app.use((req, res, next) => {
+  delete req.headers['x-portal-cross-origin']
+  const origin = req.headers.origin
+  if (MUTATIONS.has(req.method) && typeof origin === 'string') {
+    const host = (req.headers['x-forwarded-host'] ?? '').split(',')[0].trim() || req.headers.host
+    if (origin === 'null' || hostOf(origin) !== host) {
+      delete req.headers.origin
+      req.headers['x-portal-cross-origin'] = origin
+    }
+  }
+  next()
+})
+
 app.use((req, res, next) => {
   req.headers['x-portal-client-ip'] = req.ip ?? ''
   const started = process.hrtime.bigint()

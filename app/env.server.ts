@@ -29,6 +29,12 @@ const EnvSchema = z
     /** Multiplies every rate limit (app/auth/rate-limits.server.ts); benchmarks raise it so they measure pages, not 429s. */
     /** Where roster and 834 uploads wait while their import runs (removed when it ends). */
     IMPORT_FILES_DIR: z.string().min(1).default('data/import-files'),
+    /**
+     * The imports root (issue 18): the platform admin's CMS import page lists its direct subfolders
+     * (symlinks the operator placed there are followed) and imports only one of those, never a typed path.
+     * Relative to the working directory unless absolute. The CLI `import:cms` takes any path.
+     */
+    IMPORTS_DIR: z.string().min(1).default('data/imports'),
     /** `worker` (default): imports run on a worker thread, off the request path; `inline`: in the caller (integration tests, one-off scripts). */
     IMPORT_JOBS: z.enum(['worker', 'inline'], { errorMap: () => ({ message: 'IMPORT_JOBS must be worker or inline' }) }).default('worker'),
     RATE_LIMIT_SCALE: z.coerce.number({ invalid_type_error: 'RATE_LIMIT_SCALE must be a number' }).positive('RATE_LIMIT_SCALE must be above 0').default(1),

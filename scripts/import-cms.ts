@@ -1,7 +1,11 @@
 /**
  * `npm run import:cms -- <folder>`: loads CMS Care Compare files into the database named by
  * DATABASE_URL (SQLite data/portal.db by default). Prints progress and a summary per file.
+ * Takes any folder (the operator has the shell anyway; the portal's page only offers the folders
+ * of IMPORTS_DIR). Audited like the page's imports, under the operating-system user ("CLI: alice").
  */
+import os from 'node:os'
+import path from 'node:path'
 import { CmsImportError, importCmsFolder } from '../app/services/cms-import.server'
 import { CsvFileError } from '../app/services/csv-reader.server'
 import { getDatabase } from '../app/db/client.server'
@@ -12,6 +16,16 @@ if (!folder) {
   console.error('Usage: npm run import:cms -- <folder of CMS files>')
   process.exit(2)
 }
+/** The operating-system user who runs the command; a uid without a passwd entry (some containers) is named by its number. */
+function operatingSystemUser(): string {
+  try {
+    return os.userInfo().username
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return `uid ${process.getuid?.() ?? 'unknown'}`
+  }
+}
+
 const started = Date.now()
 const { db, dialect } = getDatabase()
 try {
@@ -19,6 +33,7 @@ try {
   // A live counter on a terminal; one line per file otherwise (logs, CI).
   let lastFile = ''
   const report = await importCmsFolder(folder, {
+    audit: { actor: null, actorLabel: `CLI: ${operatingSystemUser()}`, folder: path.resolve(folder) },
     progress: (file, rows) => {
       if (process.stdout.isTTY) process.stdout.write(`\r  reading ${file}: ${rows} rows`.padEnd(100))
       else if (file !== lastFile) console.log(`  reading ${file}`)

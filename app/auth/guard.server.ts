@@ -3,6 +3,9 @@ import { getDb } from '~/db/client.server'
 import { listGrantedEmployerIds } from '~/db/repositories/organizations.server'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { clientIp } from '~/http/client-ip.server'
+import { refuseOversizedForm } from '~/http/form-body.server'
+import { logWarning } from '~/http/logger.server'
+import { CROSS_ORIGIN_HEADER, CROSS_ORIGIN_REFUSAL } from '~/http/refusals'
 import { forbidden, notFound } from '~/http/responses.server'
 import { can, HOME_PATH, roleHasPermission, type Permission } from './permissions'
 import { readSession } from './session.server'
@@ -14,17 +17,31 @@ import { readSession } from './session.server'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-/** State-changing requests must come from our own pages (CSRF defence beside SameSite cookies). */
+/**
+ * State-changing requests must come from our own pages (CSRF defence beside SameSite cookies).
+ * Refused with the portal's 403 page (issue 18), logged; server.mjs marks a document POST from
+ * another origin (CROSS_ORIGIN_HEADER) before Remix's own check would answer an empty 500. A form
+ * declared over 64 KB is refused here too (413), whether or not the action would read it.
+ */
 export function requireSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return
   const expected = new URL(request.url).origin
+  const marked = request.headers.get(CROSS_ORIGIN_HEADER)
   const origin = request.headers.get('Origin')
-  if (origin) {
-    if (origin !== expected) throw forbidden('same-origin request')
-    return
-  }
   const referer = request.headers.get('Referer')
-  if (!referer || new URL(referer).origin !== expected) throw forbidden('same-origin request')
+  const sameOrigin = marked === null && (origin ? origin === expected : referer !== null && originOf(referer) === expected)
+  if (sameOrigin) return refuseOversizedForm(request)
+  logWarning('form from another origin refused', request, { origin: marked ?? origin ?? (referer === null ? null : originOf(referer)) })
+  throw new Response(CROSS_ORIGIN_REFUSAL, { status: 403, statusText: 'Forbidden' })
+}
+
+/** The origin of a Referer, or null when it is not a URL. */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
 }
 
 /** The signed-in actor, or a redirect to sign-in that comes back here afterwards. */

@@ -4,22 +4,28 @@ import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { fixedT } from '~/i18n/translator'
 
 /**
- * Rate limits (DESIGN §8, issue 10), per account and per client address (ADR 0011). Sign-in and
- * eligibility matching count failures only, so a shared office address is not locked out by its
- * colleagues' successful sign-ins; search counts every request. Kept in process memory, which is
- * right for the one-process SQLite deployment; several app servers on PostgreSQL would give
- * rate-limiter-flexible a shared store (RateLimiterPostgres) instead.
+ * Rate limits (DESIGN §8, issues 10 and 18). Sign-in and eligibility matching count failures only,
+ * so a shared office address is not locked out by its colleagues' successful sign-ins; search
+ * counts every request. Failures count in three places (issue 18):
+ * - per account *and* address: the lock a guesser meets, which does not touch the owner signing
+ *   in from anywhere else;
+ * - per address: one address spraying many accounts;
+ * - per account, from all addresses together: guessing spread across many addresses. It is set
+ *   above what one address can reach (the address limit), so one attacker cannot lock the owner out.
+ * Kept in process memory, which is right for the one-process SQLite deployment; several app
+ * servers on PostgreSQL would give rate-limiter-flexible a shared store (RateLimiterPostgres).
  */
 export const RATE_LIMITS = {
-  /** Failed sign-ins: 8 per e-mail and 30 per address in 15 minutes. */
-  signIn: { account: { points: 8, duration: 15 * 60 }, ip: { points: 30, duration: 15 * 60 } },
-  /** Failed eligibility matches: 8 per roster identity and 20 per address in an hour. */
-  signUp: { account: { points: 8, duration: 60 * 60 }, ip: { points: 20, duration: 60 * 60 } },
-  /** Searches: 60 per member and 600 per address in a minute. */
-  search: { account: { points: 60, duration: 60 }, ip: { points: 600, duration: 60 } },
+  /** Failed sign-ins in 15 minutes: 8 per e-mail from one address, 30 per address, 100 per e-mail from all addresses. */
+  signIn: { pair: { points: 8, duration: 15 * 60 }, ip: { points: 30, duration: 15 * 60 }, account: { points: 100, duration: 15 * 60 } },
+  /** Failed eligibility matches in an hour: 8 per roster identity from one address, 20 per address, 60 per identity from all. */
+  signUp: { pair: { points: 8, duration: 60 * 60 }, ip: { points: 20, duration: 60 * 60 }, account: { points: 60, duration: 60 * 60 } },
+  /** Searches in a minute: 60 per member and 600 per address. */
+  search: { pair: null, ip: { points: 600, duration: 60 }, account: { points: 60, duration: 60 } },
 } as const
 
 export type RateLimitKind = keyof typeof RATE_LIMITS
+type Scope = 'pair' | 'ip' | 'account'
 export interface RateLimitKeys {
   /** The e-mail, roster identity or user id. */
   account: string
@@ -28,7 +34,7 @@ export interface RateLimitKeys {
 }
 
 type Limiter = { limiter: RateLimiterMemory; points: number }
-let limiters: Record<RateLimitKind, { account: Limiter; ip: Limiter }> | undefined
+let limiters: Record<RateLimitKind, Partial<Record<Scope, Limiter>>> | undefined
 
 /** Built on first use, each limit × RATE_LIMIT_SCALE (1 unless a benchmark or load test raises it). */
 function limitersOf() {
@@ -38,22 +44,30 @@ function limitersOf() {
     return { limiter: new RateLimiterMemory({ keyPrefix: `${kind}:${scope}`, points, duration: limit.duration }), points }
   }
   limiters ??= Object.fromEntries(
-    Object.entries(RATE_LIMITS).map(([kind, limits]) => [kind, { account: make(kind, 'account', limits.account), ip: make(kind, 'ip', limits.ip) }]),
-  ) as Record<RateLimitKind, { account: Limiter; ip: Limiter }>
+    Object.entries(RATE_LIMITS).map(([kind, limits]) => [
+      kind,
+      Object.fromEntries(Object.entries(limits).flatMap(([scope, limit]) => (limit ? [[scope, make(kind, scope, limit)]] : []))),
+    ]),
+  ) as Record<RateLimitKind, Partial<Record<Scope, Limiter>>>
   return limiters
 }
 
+/** The limiters that apply to these keys, each with its key; the address scopes only when the address is known. */
 function scopes(kind: RateLimitKind, keys: RateLimitKeys) {
-  const { account, ip } = limitersOf()[kind]
-  const list: Array<[RateLimiterMemory, string, number]> = [[account.limiter, keys.account.toLowerCase(), account.points]]
-  if (keys.ip) list.push([ip.limiter, keys.ip, ip.points])
-  return list
+  const limits = limitersOf()[kind]
+  const account = keys.account.toLowerCase()
+  const keyOf: Record<Scope, string | null> = { pair: keys.ip ? `${account} ${keys.ip}` : null, ip: keys.ip, account }
+  return (Object.keys(keyOf) as Scope[]).flatMap((scope) => {
+    const limit = limits[scope]
+    const key = keyOf[scope]
+    return limit && key !== null ? [{ scope, limiter: limit.limiter, key, points: limit.points }] : []
+  })
 }
 
 /** Seconds to wait before another attempt (0: go ahead), for the failure-counted kinds. */
 export async function secondsLocked(kind: RateLimitKind, keys: RateLimitKeys): Promise<number> {
   let wait = 0
-  for (const [limiter, key, points] of scopes(kind, keys)) {
+  for (const { limiter, key, points } of scopes(kind, keys)) {
     const state = await limiter.get(key)
     if (state && state.consumedPoints >= points) wait = Math.max(wait, Math.ceil(state.msBeforeNext / 1000))
   }
@@ -61,18 +75,21 @@ export async function secondsLocked(kind: RateLimitKind, keys: RateLimitKeys): P
 }
 
 export async function recordFailure(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
-  for (const [limiter, key] of scopes(kind, keys)) await limiter.penalty(key, 1)
+  for (const { limiter, key } of scopes(kind, keys)) await limiter.penalty(key, 1)
 }
 
-/** A success clears the account's failures (not the address's: other accounts may be guessing from it). */
+/**
+ * A success clears the account's failures from this address and from all addresses together (not
+ * the address's own: other accounts may be guessed from it).
+ */
 export async function clearFailures(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
-  await limitersOf()[kind].account.limiter.delete(keys.account.toLowerCase())
+  for (const { scope, limiter, key } of scopes(kind, keys)) if (scope !== 'ip') await limiter.delete(key)
 }
 
 /** Counts one request; the seconds to wait when it is over a limit (0: go ahead). */
 export async function consumeAttempt(kind: RateLimitKind, keys: RateLimitKeys): Promise<number> {
   let wait = 0
-  for (const [limiter, key] of scopes(kind, keys)) {
+  for (const { limiter, key } of scopes(kind, keys)) {
     try {
       await limiter.consume(key)
     } catch (rejection) {

@@ -116,6 +116,9 @@ export interface FacilitiesTable {
   healthSystemId: string | null
   createdAt: string
   updatedAt: string
+  /** Search keys of `name` and `city` (facilitySearchKeys in app/domain/search/facility-text.ts): written with them, searched with LIKE. */
+  nameKey: string
+  cityKey: string
 }
 
 export interface QualityMeasuresTable {
@@ -447,6 +450,8 @@ export interface AuditLogTable {
   occurredAt: string
   actorUserId: string | null
   actorOrganizationId: string | null
+  /** Who acted when no portal user did: "CLI: alice" (an import run from the command line). */
+  actorLabel: string | null
   action: string
   subjectType: string
   subjectId: string | null

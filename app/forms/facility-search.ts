@@ -1,18 +1,50 @@
 import { z } from 'zod'
 import { hasControlCharacter } from '~/domain/text'
 
-const searchText = (max: number) => z.string().trim().max(max).refine((text) => !hasControlCharacter(text))
+/** The longest facility search text: names and cities are far shorter (the search input has this maxLength). */
+export const FACILITY_SEARCH_TEXT_MAX = 100
+export const SEARCH_TEXT_TOO_LONG = `Search text is too long: use at most ${FACILITY_SEARCH_TEXT_MAX} characters.`
+export const SEARCH_TEXT_UNSEARCHABLE = 'Search text contains characters that cannot be searched: type it again without them.'
 
-/** The facility list's query string; anything malformed falls back to "no filter". */
-export const FacilitySearchSchema = z.object({
-  q: searchText(100).optional().catch(undefined),
+/** The search text: checked, not dropped (issue 18: a silently ignored search listed every facility). */
+export const FacilitySearchTextSchema = z
+  .string()
+  .trim()
+  .max(FACILITY_SEARCH_TEXT_MAX, SEARCH_TEXT_TOO_LONG)
+  .refine((text) => !hasControlCharacter(text), SEARCH_TEXT_UNSEARCHABLE)
+
+const filterText = (max: number) => z.string().trim().max(max).refine((text) => !hasControlCharacter(text))
+
+/** The facility list's filters; a malformed one falls back to "no filter" (the page shows what it used). */
+export const FacilityFiltersSchema = z.object({
   state: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
-  type: searchText(80).optional().catch(undefined),
+  type: filterText(80).optional().catch(undefined),
   stars: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 })
 
-export function parseFacilitySearch(url: URL) {
+export type FacilitySearchQuery = z.infer<typeof FacilityFiltersSchema> & {
+  /** The search text as the search field shows it again (control characters shown as �). */
+  q: string | undefined
+  /** Why the search text cannot be searched; the list is then empty. */
+  qError: string | null
+}
+
+/**
+ * The facility list's query string. Filters fall back to their default; search text that is too
+ * long or holds control characters is an error (`qError`), never "no search".
+ */
+export function parseFacilitySearch(url: URL): FacilitySearchQuery {
   const raw = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''))
-  return FacilitySearchSchema.parse(raw)
+  const { q, ...filters } = raw
+  const parsedFilters = FacilityFiltersSchema.parse(filters)
+  if (q === undefined) return { ...parsedFilters, q: undefined, qError: null }
+  const text = FacilitySearchTextSchema.safeParse(q)
+  if (text.success) return { ...parsedFilters, q: text.data === '' ? undefined : text.data, qError: null }
+  return { ...parsedFilters, q: shownAgain(q), qError: text.error.issues[0]?.message ?? SEARCH_TEXT_UNSEARCHABLE }
+}
+
+/** Refused text as the field shows it again: trimmed, control characters as U+FFFD (as an HTML parser shows NUL). */
+function shownAgain(text: string): string {
+  return [...text.trim()].map((c) => (hasControlCharacter(c) ? '\uFFFD' : c)).join('')
 }

@@ -13,3 +13,17 @@ export function logError(error: unknown, request?: Request): void {
   }
   process.stderr.write(`${JSON.stringify(entry)}\n`)
 }
+
+/** A warning: a request refused for what it is (too large, cross-origin), with its path and the client's address. */
+export function logWarning(message: string, request: Request, facts: Record<string, string | number | null> = {}): void {
+  const entry = {
+    level: 'warn',
+    at: new Date().toISOString(),
+    method: request.method,
+    path: new URL(request.url).pathname,
+    ip: request.headers.get('x-portal-client-ip') || null,
+    message,
+    ...facts,
+  }
+  process.stderr.write(`${JSON.stringify(entry)}\n`)
+}

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useMemo } from 'react'
+import { readForm } from '~/http/form-body.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { redirectIfSignedIn, requireSameOrigin } from '~/auth/guard.server'
 import { waitText } from '~/auth/rate-limits.server'
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const language = await languageOf(request)
   const t = fixedT(language, 'auth')
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema(t) })
+  const submission = parseWithZod(await readForm(request), { schema: signInSchema(t) })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }

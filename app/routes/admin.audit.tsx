@@ -109,7 +109,7 @@ export default function AuditLogRoute() {
                 <tr key={e.id}>
                   <td>{when(e.occurredAt)}</td>
                   <td>
-                    {e.actorEmail ?? 'System'}
+                    {e.actorEmail ?? e.actorLabel ?? 'System'}
                     {e.actorOrganization ? <div className="small muted">{e.actorOrganization}</div> : null}
                   </td>
                   <td>

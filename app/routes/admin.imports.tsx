@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { OFFER_COLUMNS } from '~/domain/offers/offer-row'
-import { runCmsImport, runOffersUpload } from '~/services/admin-imports.server'
-import { formatCount } from '~/ui/format'
+import { listImportFolders, runCmsImport, runOffersUpload, type ImportFolder } from '~/services/admin-imports.server'
+import { formatCount, formatDate } from '~/ui/format'
 import { RejectedRows } from '~/ui/rejected-rows'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
@@ -12,18 +13,19 @@ export const meta: MetaFunction = () => [{ title: 'Data imports · Platform admi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'catalog:write')
-  return { offerColumns: OFFER_COLUMNS }
+  const { root, folders, cmsFileCount } = listImportFolders()
+  return { offerColumns: OFFER_COLUMNS, importsRoot: root, folders, cmsFileCount }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'catalog:write')
   const isUpload = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
-  const result = isUpload ? await runOffersUpload(actor, request) : await runCmsImport(String((await request.formData()).get('folder') ?? ''))
+  const result = isUpload ? await runOffersUpload(actor, request) : await runCmsImport(actor, String((await readForm(request)).get('folder') ?? ''))
   return data(result, { status: result.ok ? 200 : 422 })
 }
 
 export default function ImportsRoute() {
-  const { offerColumns } = useLoaderData<typeof loader>()
+  const { offerColumns, importsRoot, folders, cmsFileCount } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -41,18 +43,32 @@ export default function ImportsRoute() {
           <h2 id="cms-heading">CMS Care Compare files</h2>
           <p className="muted">
             Hospital General Information, Complications and Deaths, Unplanned Hospital Visits, HRRP, Medicare spending per beneficiary and the national
-            payment file, from a folder on the server (the same as <code>npm run import:cms -- &lt;folder&gt;</code>). A file with a problem changes
-            nothing; running it again on the same files changes nothing.
+            payment file, from one of the release folders in the imports folder on the server (the same as{' '}
+            <code>npm run import:cms -- &lt;folder&gt;</code>). A file with a problem changes nothing; running it again on the same files changes nothing.
           </p>
-          <Form method="post" className="stack">
-            <div className="field">
-              <label htmlFor="folder">Folder on the server</label>
-              <input id="folder" name="folder" type="text" required placeholder="/srv/data/cms" />
-            </div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Import CMS files
-            </button>
-          </Form>
+          {folders.length === 0 ? (
+            <p role="note">
+              No release folders yet. On the server, place each CMS release in its own folder (or a symlink to it) inside the imports folder{' '}
+              <code>{importsRoot}</code> (the <code>IMPORTS_DIR</code> setting), then reload this page.
+            </p>
+          ) : (
+            <Form method="post" className="stack">
+              <fieldset className="checkbox-group">
+                <legend>
+                  Release folder in <code>{importsRoot}</code>
+                </legend>
+                {folders.map((folder) => (
+                  <label key={folder.name}>
+                    <input type="radio" name="folder" value={folder.name} required defaultChecked={folders.length === 1} /> {folder.name}{' '}
+                    <span className="small muted">{describeFolder(folder, cmsFileCount)}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className="button button--primary" disabled={busy}>
+                Import CMS files
+              </button>
+            </Form>
+          )}
         </section>
         <section className="card" aria-labelledby="offers-heading">
           <h2 id="offers-heading">Bundled offers (CSV)</h2>
@@ -73,6 +89,11 @@ export default function ImportsRoute() {
       </div>
     </>
   )
+}
+
+function describeFolder(folder: ImportFolder, cmsFileCount: number): string {
+  if (!folder.hasGeneralInformation) return `(no Hospital_General_Information.csv: not a CMS release; ${folder.cmsFiles} of ${cmsFileCount} CMS files)`
+  return `(${folder.cmsFiles} of ${cmsFileCount} CMS files, newest ${formatDate(folder.newestFileAt)})`
 }
 
 function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useActionData<typeof action>>> }) {

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
 import { hasControlCharacter } from '~/domain/text'
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'ledger:manage')
-  const form = await request.formData()
+  const form = await readForm(request)
   const invoiceId = String(form.get('invoiceId') ?? '')
   const reference = String(form.get('reference') ?? '').trim()
   if (reference.length < 3) return data({ invoiceId, error: 'Enter the payment reference (e.g. the bank transfer id)' }, { status: 400 })

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { PriceFactorSchema } from '~/forms/procedure'
 import { getPriceFactors, savePriceFactor } from '~/services/catalog-admin.server'
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'catalog:write')
-  const submission = parseWithZod(await request.formData(), { schema: PriceFactorSchema })
+  const submission = parseWithZod(await readForm(request), { schema: PriceFactorSchema })
   if (submission.status !== 'success') return data({ key: null, reply: submission.reply(), saved: null }, { status: 400 })
   const result = await savePriceFactor(actor, submission.value)
   if (!result.ok) return data({ key: submission.value.key, reply: submission.reply({ fieldErrors: result.fieldErrors }), saved: null }, { status: 422 })

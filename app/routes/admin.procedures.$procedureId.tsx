@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { ProcedureSchema } from '~/forms/procedure'
 import { requireParam } from '~/http/params'
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'catalog:write')
-  const submission = parseWithZod(await request.formData(), { schema: ProcedureSchema })
+  const submission = parseWithZod(await readForm(request), { schema: ProcedureSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await saveProcedure(actor, requireParam(params, 'procedureId'), submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { NewScenarioSchema } from '~/forms/scenario'
 import { requireParam } from '~/http/params'
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const employerId = requireParam(params, 'employerId')
   const { actor, scope } = await requireEmployerAccess(request, 'scenario:write', employerId)
-  const submission = parseWithZod(await request.formData(), { schema: NewScenarioSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewScenarioSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await createScenario(actor, scope, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { NewProposalSchema } from '~/forms/scenario'
 import { hasControlCharacter } from '~/domain/text'
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const employerId = requireParam(params, 'employerId')
   const { actor, scope } = await requireEmployerAccess(request, 'scenario:write', employerId)
-  const submission = parseWithZod(await request.formData(), { schema: NewProposalSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewProposalSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const proposalId = await createProposal(actor, scope, submission.value)
   return redirect(`/broker/clients/${employerId}/proposals/${proposalId}`)

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { allErrors } from '~/forms/fields'
 import { requireParam } from '~/http/params'
@@ -18,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const employerId = requireParam(params, 'employerId')
   const { actor, scope } = await requireEmployerAccess(request, 'scenario:write', employerId)
   const scenarioId = requireParam(params, 'scenarioId')
-  const outcome = await applyScenarioChange(actor, scope, scenarioId, await request.formData())
+  const outcome = await applyScenarioChange(actor, scope, scenarioId, await readForm(request))
   if (outcome.ok) return redirect(`/broker/clients/${employerId}/scenarios/${scenarioId}#network`)
   return data({ errors: allErrors(outcome.result) }, { status: outcome.status })
 }

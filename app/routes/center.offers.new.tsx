@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { OfferSchema } from '~/forms/offer'
 import { getOfferFormOptions, saveOffer } from '~/services/center-offers.server'
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'offer:write')
-  const submission = parseWithZod(await request.formData(), { schema: OfferSchema })
+  const submission = parseWithZod(await readForm(request), { schema: OfferSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await saveOffer(actor, null, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
+import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { caseStateLabel } from '~/domain/cases/case-flow'
 import { formatCents } from '~/domain/money'
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
   const caseId = requireParam(params, 'caseId')
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseWithZod(await readForm(request), {
     schema: CaseTransitionSchema,
   })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { formatCents } from '~/domain/money'
 import { badRequest } from '~/http/responses.server'
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'billing:write')
-  const intent = (await request.formData()).get('intent')
+  const intent = (await readForm(request)).get('intent')
   if (intent === 'setup') return redirect(await startBillingSetup(actor, scope, new URL(request.url).origin))
   if (intent === 'resend') {
     await resendInvoicesToStripe(scope)

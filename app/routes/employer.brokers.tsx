@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { badRequest } from '~/http/responses.server'
 import { listBrokerFirms, setBrokerAccess } from '~/services/proposals.server'
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'broker:grant')
-  const form = await request.formData()
+  const form = await readForm(request)
   const firmId = form.get('brokerId')
   const intent = form.get('intent')
   if (typeof firmId !== 'string' || (intent !== 'grant' && intent !== 'revoke')) throw badRequest('Choose a broker firm and grant or revoke')

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { HealthPlanSchema } from '~/forms/health-plan'
 import { createHealthPlan } from '~/services/health-plans.server'
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'plan:write')
-  const submission = parseWithZod(await request.formData(), { schema: HealthPlanSchema })
+  const submission = parseWithZod(await readForm(request), { schema: HealthPlanSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await createHealthPlan(actor, scope, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { parseProjectionQuery, parseVersionQuery } from '~/forms/program'
 import { requireParam } from '~/http/params'
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'program:write')
   const programId = requireParam(params, 'programId')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const outcome = await applyProgramChange(actor, scope, programId, formData)
   if (outcome.ok) return redirect(`/employer/programs/${programId}${outcome.anchor ? `#${outcome.anchor}` : ''}`)
   return data({ intent: outcome.intent, result: outcome.result }, { status: outcome.status })

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { allErrors } from '~/forms/fields'
 import { requireParam } from '~/http/params'
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'program:write')
   const programId = requireParam(params, 'programId')
-  const outcome = await applyProgramChange(actor, scope, programId, await request.formData())
+  const outcome = await applyProgramChange(actor, scope, programId, await readForm(request))
   if (outcome.ok) return redirect(`/employer/programs/${programId}#network`)
   return data({ errors: allErrors(outcome.result) }, { status: outcome.status })
 }

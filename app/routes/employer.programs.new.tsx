@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { NewProgramSchema } from '~/forms/program'
 import { createProgram } from '~/services/programs.server'
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'program:write')
-  const submission = parseWithZod(await request.formData(), { schema: NewProgramSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewProgramSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await createProgram(actor, scope, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })

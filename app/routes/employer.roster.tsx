@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { ROSTER_COLUMNS } from '~/domain/roster/roster-row'
 import { PlanCodeSchema, TerminationLimitSchema } from '~/forms/roster'
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data({ intent: 'upload' as const, error: result.error, reply: null, saved: null }, { status: 422 })
     throw redirect(`/employer/roster/imports/${result.importId}`)
   }
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = form.get('intent')
   if (intent === 'limit') {
     const submission = parseWithZod(form, { schema: TerminationLimitSchema })

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react'
 import { useEffect } from 'react'
+import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import type { RosterChangeKind } from '~/db/schema'
 import { requireParam } from '~/http/params'
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'roster:write')
   const importId = requireParam(params, 'importId')
   await requireImport(scope, importId)
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = form.get('intent')
   const result =
     intent === 'apply'

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { readForm } from '~/http/form-body.server'
 import { getOptionalActor, requireSameOrigin } from '~/auth/guard.server'
 import { languageCookie } from '~/i18n/language.server'
 import { isLanguage } from '~/i18n/languages'
@@ -8,7 +9,7 @@ import { rememberLanguage } from '~/services/member-language.server'
 /** The language switch (a form on every member-facing page): remembered in a cookie, and on the member's account for e-mails. */
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const language = form.get('language')
   const back = safeRedirect(form.get('redirectTo'), '/')
   if (!isLanguage(language)) return redirect(back)

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useMemo } from 'react'
+import { readForm } from '~/http/form-body.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
 import { careRequestSchema } from '~/forms/care'
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
   const t = fixedT(await languageOf(request), 'care')
   const schema = careRequestSchema(t)
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readForm(request), { schema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await requestCare(actor, requireParam(params, 'offerId'), submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: { preferredStart: [t('errors.startInPast')] } }), { status: 422 })

@@ -1,7 +1,10 @@
-import { CmsImportError, importCmsFolder, type CmsImportReport } from './cms-import.server'
+import fs from 'node:fs'
+import path from 'node:path'
+import { CMS_FILES, CmsImportError, importCmsFolder, type CmsImportReport } from './cms-import.server'
 import { CsvFileError } from './csv-reader.server'
 import { importOffersFile, type OffersImportReport } from './offers-import.server'
 import { receiveCsvUpload } from './upload.server'
+import { getEnv } from '~/env.server'
 import type { Actor } from '~/domain/tenancy'
 
 export const MAX_OFFERS_UPLOAD_BYTES = 5_000_000
@@ -11,13 +14,93 @@ export type AdminImportResult =
   | { kind: 'offers'; ok: true; fileName: string; report: OffersImportReport }
   | { kind: 'cms' | 'offers'; ok: false; error: string; report?: OffersImportReport }
 
-/** Runs a CMS import from a folder on the server; known failures come back as messages. */
-export async function runCmsImport(folder: string): Promise<AdminImportResult> {
-  if (!folder.trim()) return { kind: 'cms', ok: false, error: 'Enter the folder on the server that holds the CMS files.' }
-  // Longer than any real path (PATH_MAX is 4,096): refused before the file system sees it, and not echoed back.
-  if (folder.length > 4_096) return { kind: 'cms', ok: false, error: 'That folder path is too long: enter the folder that holds the CMS files' }
+/**
+ * The one answer to every folder that is not one of those listed (issue 18): a missing name, a
+ * path, "..", a name with control characters or of 5,000 characters. The same words for all, so
+ * the page reveals nothing about what else is on the server.
+ */
+export const CMS_FOLDER_REFUSAL = 'Choose one of the folders in the imports folder.'
+
+/** A release folder in the imports root, as the page lists it. */
+export interface ImportFolder {
+  name: string
+  hasGeneralInformation: boolean
+  /** How many of the files an import reads (CMS_FILES) the folder holds. */
+  cmsFiles: number
+  /** The newest modification time of those files (ISO), or null when it holds none. */
+  newestFileAt: string | null
+}
+
+/** The imports root as configured (IMPORTS_DIR), relative to the working directory unless absolute. */
+function getImportsRoot(): string {
+  return getEnv().IMPORTS_DIR
+}
+
+/** A name as readdir gives it that the page may offer: no separators, not "." or "..", nor hidden, no control characters. */
+function isOfferableName(name: string): boolean {
+  return name.length > 0 && name.length <= 255 && !name.startsWith('.') && !/[/\\\u0000-\u001f\u007f]/.test(name)
+}
+
+// The file-system errors that make an entry unusable rather than the page broken: gone, not a
+// folder, a broken or looping symlink, or no permission to look.
+const UNUSABLE_ENTRY = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'EACCES', 'EPERM'])
+
+/** stat (following symlinks), or null when the entry is unusable. */
+function statOrNull(file: string): fs.Stats | null {
   try {
-    return { kind: 'cms', ok: true, report: await importCmsFolder(folder.trim()) }
+    return fs.statSync(file)
+  } catch (error) {
+    if (error instanceof Error && UNUSABLE_ENTRY.has((error as NodeJS.ErrnoException).code ?? '')) return null
+    throw error
+  }
+}
+
+/**
+ * The direct subfolders of the imports root (symlinks to folders included: the operator places
+ * releases there), by name, with what each holds. A root that does not exist lists nothing.
+ */
+export function listImportFolders(): { root: string; folders: ImportFolder[]; cmsFileCount: number } {
+  const root = getImportsRoot()
+  const cmsFileCount = CMS_FILES.length
+  let names: string[]
+  try {
+    names = fs.readdirSync(root)
+  } catch (error) {
+    if (error instanceof Error && ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return { root, folders: [], cmsFileCount }
+    throw error
+  }
+  const folders: ImportFolder[] = []
+  for (const name of names) {
+    if (!isOfferableName(name)) continue
+    const folder = path.join(root, name)
+    if (!statOrNull(folder)?.isDirectory()) continue
+    const files = CMS_FILES.map((file) => ({ file, stats: statOrNull(path.join(folder, file)) })).filter((f) => f.stats?.isFile())
+    const newest = Math.max(...files.map((f) => f.stats!.mtimeMs))
+    folders.push({
+      name,
+      hasGeneralInformation: files.some((f) => f.file === CMS_FILES[0]),
+      cmsFiles: files.length,
+      newestFileAt: files.length > 0 ? new Date(newest).toISOString() : null,
+    })
+  }
+  folders.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+  return { root, folders, cmsFileCount }
+}
+
+/**
+ * Runs a CMS import of one folder of the imports root, chosen by its exact name; anything that
+ * is not one of the folders listed right now gets CMS_FOLDER_REFUSAL and changes nothing. The
+ * import is audited with the actor (refused files too); known failures come back as messages.
+ */
+export async function runCmsImport(actor: Actor, choice: string): Promise<AdminImportResult> {
+  const refused = { kind: 'cms', ok: false, error: CMS_FOLDER_REFUSAL } as const
+  if (!isOfferableName(choice)) return refused
+  const { root, folders } = listImportFolders()
+  const listed = folders.find((f) => f.name === choice)
+  if (!listed) return refused
+  try {
+    const report = await importCmsFolder(path.join(root, listed.name), { audit: { actor, actorLabel: null, folder: listed.name } })
+    return { kind: 'cms', ok: true, report }
   } catch (error) {
     if (error instanceof CmsImportError || error instanceof CsvFileError) return { kind: 'cms', ok: false, error: error.message }
     throw error

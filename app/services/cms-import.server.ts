@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
+import { insertAuditEntry } from '~/db/repositories/audit.server'
 import {
   insertFacilities,
   insertQualityMeasures,
@@ -12,8 +13,10 @@ import {
 } from '~/db/repositories/facilities.server'
 import type { NewFacility, NewQualityMeasure } from '~/db/schema'
 import { normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, parseStarRating } from '~/domain/cms/values'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
+import type { Actor } from '~/domain/tenancy'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
-import { readCsv } from './csv-reader.server'
+import { CsvFileError, readCsv } from './csv-reader.server'
 import { recomputeMarketPrices } from './market-prices.server'
 import { updateMedicareBase } from '~/db/repositories/market-prices.server'
 
@@ -46,6 +49,34 @@ export interface CmsImportReport {
 }
 
 export class CmsImportError extends Error {}
+
+/** The files an import reads (paths inside the folder), in the order it reads them; the first is required. */
+export const CMS_FILES = [
+  'Hospital_General_Information.csv',
+  'legacy-2020/Hospital_General_Information.csv',
+  'derived/complications_cleaned.csv',
+  'Complications_and_Deaths-Hospital.csv',
+  'derived/unplanned_visits_cleaned.csv',
+  'Unplanned_Hospital_Visits-Hospital.csv',
+  'Hospital_Readmissions_Reduction_Program_Hospital.csv',
+  'derived/FY_2026_Hospital_Readmissions_Reduction_Program_Hospital.csv',
+  'Medicare_Hospital_Spending_Per_Patient-Hospital.csv',
+  'derived/Medicare_IP_Hospitals_by_Provider_2023.csv',
+  'Payment-National.csv',
+] as const
+
+/** Who ran an import and on what, for its audit entry (issue 18): every import the page or the CLI runs is audited. */
+export interface CmsImportAudit {
+  /** The signed-in person (the page), or null outside the portal. */
+  actor: Pick<Actor, 'userId' | 'organizationId' | 'ip'> | null
+  /** Who acted when no portal user did: "CLI: alice". */
+  actorLabel: string | null
+  /** The folder as the person chose it: its name in the imports root (the page), or the path given (the CLI). */
+  folder: string
+}
+
+// A refusal lists up to 20 rejected rows per file: enough to keep in the audit entry, not more.
+const MAX_AUDITED_MESSAGE = 2_000
 
 type MeasureFact = Omit<NewQualityMeasure, 'id' | 'facilityId' | 'updatedAt'> & { ccn: string }
 
@@ -84,9 +115,28 @@ async function readFile(
   progress(relative, report.rowsRead)
 }
 
-export async function importCmsFolder(folder: string, options: { progress?: Progress; now?: Date } = {}): Promise<CmsImportReport> {
-  const progress = options.progress ?? (() => undefined)
+/**
+ * Imports a folder of CMS files (all or nothing). With `audit`, the import is audited: `cms.imported`
+ * with the counts in the transaction that writes them, or `cms.import_refused` with the message when
+ * a file is refused (as roster imports audit theirs). The page and the CLI always pass it.
+ */
+export async function importCmsFolder(folder: string, options: { progress?: Progress; now?: Date; audit?: CmsImportAudit } = {}): Promise<CmsImportReport> {
   const now = (options.now ?? new Date()).toISOString()
+  try {
+    return await readAndWrite(folder, options.progress ?? (() => undefined), now, options.audit)
+  } catch (error) {
+    if (options.audit && (error instanceof CmsImportError || error instanceof CsvFileError)) {
+      const { actor, actorLabel, folder: chosen } = options.audit
+      await insertAuditEntry(getDb(), actor, {
+        action: 'cms.import_refused', subjectType: 'cms_folder', subjectId: chosen, employerId: null, at: now, actorLabel,
+        detail: JSON.stringify({ message: error.message.slice(0, MAX_AUDITED_MESSAGE) }),
+      })
+    }
+    throw error
+  }
+}
+
+async function readAndWrite(folder: string, progress: Progress, now: string, audit: CmsImportAudit | undefined): Promise<CmsImportReport> {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new CmsImportError(`No such folder: ${folder}`)
   const generalFile = path.join(folder, 'Hospital_General_Information.csv')
   if (!fs.existsSync(generalFile)) {
@@ -125,6 +175,7 @@ export async function importCmsFolder(folder: string, options: { progress?: Prog
         ownership: v['Hospital Ownership'] || null,
         hasEmergencyServices: v['Emergency Services'] === 'Yes' ? 1 : v['Emergency Services'] === 'No' ? 0 : null,
         starRating: parseStarRating(v['Hospital overall rating']),
+        ...facilitySearchKeys({ name: v['Facility Name']!, city: v['City/Town'] ?? '' }),
       })
     },
     progress,
@@ -305,7 +356,7 @@ export async function importCmsFolder(folder: string, options: { progress?: Prog
     throw new CmsImportError(`${total} row${total === 1 ? '' : 's'} rejected; nothing was imported:\n${lines.join('\n')}`)
   }
 
-  return writeImport(facilities, measures, hipKneeBase, reports, now)
+  return writeImport(facilities, measures, hipKneeBase, reports, now, audit)
 }
 
 /** Procedures priced from the national hip/knee episode payment (MS-DRG 469/470). */
@@ -313,7 +364,7 @@ const HIP_KNEE_PROCEDURES = ['TKA', 'THA']
 
 const FACILITY_FIELDS = [
   'name', 'address', 'city', 'state', 'zip', 'county', 'phone', 'latitude', 'longitude', 'coordinateSource', 'facilityType', 'ownership',
-  'hasEmergencyServices', 'starRating',
+  'hasEmergencyServices', 'starRating', 'nameKey', 'cityKey',
 ] as const
 
 async function writeImport(
@@ -322,13 +373,15 @@ async function writeImport(
   hipKneeBase: { cents: number; source: string } | null,
   reports: FileReport[],
   now: string,
+  audit: CmsImportAudit | undefined,
 ): Promise<CmsImportReport> {
   const general = reports[0]!
+  const all = [...facilities.values()]
   let measuresInserted = 0
   let measuresUpdated = 0
   let marketPricesChanged = 0
   let proceduresUpdated = 0
-  await getDb().transaction().execute(async (trx) => {
+  return getDb().transaction().execute(async (trx) => {
     const existing = new Map((await unscopedListFacilitiesWithCcn(trx)).map((row) => [row.ccn!, row]))
     const toInsert: NewFacility[] = []
     const idByCcn = new Map<string, string>()
@@ -379,16 +432,32 @@ async function writeImport(
     if (hipKneeBase) proceduresUpdated = await updateMedicareBase(trx, HIP_KNEE_PROCEDURES, hipKneeBase.cents, hipKneeBase.source)
     const prices = await recomputeMarketPrices(trx, now)
     marketPricesChanged = prices.inserted + prices.updated + prices.deleted
+    const report: CmsImportReport = {
+      files: reports,
+      facilitiesTotal: all.length,
+      facilitiesWithCoordinates: all.filter((f) => f.latitude !== null && f.longitude !== null).length,
+      measuresInserted,
+      measuresUpdated,
+      marketPricesChanged,
+      changed: general.facilitiesInserted + general.facilitiesUpdated + measuresInserted + measuresUpdated + marketPricesChanged + proceduresUpdated > 0,
+    }
+    // In the transaction that writes the import: an import is never committed without its entry.
+    if (audit) {
+      await insertAuditEntry(trx, audit.actor, {
+        action: 'cms.imported', subjectType: 'cms_folder', subjectId: audit.folder, employerId: null, at: now, actorLabel: audit.actorLabel,
+        detail: JSON.stringify({
+          files: Object.fromEntries(reports.filter((r) => r.status === 'loaded').map((r) => [r.file, r.rowsRead])),
+          facilitiesTotal: report.facilitiesTotal,
+          facilitiesInserted: general.facilitiesInserted,
+          facilitiesUpdated: general.facilitiesUpdated,
+          measuresInserted,
+          measuresUpdated,
+          marketPricesChanged,
+          changed: report.changed,
+        }),
+      })
+    }
+    return report
   })
-  const all = [...facilities.values()]
-  return {
-    files: reports,
-    facilitiesTotal: all.length,
-    facilitiesWithCoordinates: all.filter((f) => f.latitude !== null && f.longitude !== null).length,
-    measuresInserted,
-    measuresUpdated,
-    marketPricesChanged,
-    changed: general.facilitiesInserted + general.facilitiesUpdated + measuresInserted + measuresUpdated + marketPricesChanged + proceduresUpdated > 0,
-  }
 }
 

@@ -9,6 +9,7 @@ import {
   unstable_parseMultipartFormData,
   type NodeOnDiskFile,
 } from '@remix-run/node'
+import { MAX_FORM_BYTES } from '~/http/form-body.server'
 
 export type UploadResult =
   | { ok: true; filePath: string; fileName: string; fields: FormData; cleanup: () => void }
@@ -18,6 +19,37 @@ export type UploadResult =
 function safeFileName(filename: string): string {
   const base = path.basename(filename.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').slice(-100)
   return base && !/^\.+$/.test(base) ? base : 'upload.csv'
+}
+
+/** The longest text field an upload form carries (a choice, a confirmation): 10 KB. */
+const MAX_FIELD_BYTES = 10_000
+
+const megabytes = (bytes: number) => Math.round(bytes / 1_000_000)
+
+/** A field name as a message may show it: printable characters only, at most 40. */
+function safeFieldName(name: string): string {
+  return name.replace(/[^\x20-\x7E]/g, '?').slice(0, 40)
+}
+
+class FormFieldsTooLargeError extends Error {}
+
+/**
+ * The upload form's other fields, in memory: each up to MAX_FIELD_BYTES, and all together up to
+ * MAX_FORM_BYTES (so many small fields cannot fill the memory either).
+ */
+function formFields() {
+  const each = unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES })
+  let total = 0
+  return (part: Parameters<typeof each>[0]) => {
+    async function* counted() {
+      for await (const chunk of part.data) {
+        total += chunk.byteLength
+        if (total > MAX_FORM_BYTES) throw new FormFieldsTooLargeError()
+        yield chunk
+      }
+    }
+    return each({ ...part, data: counted() })
+  }
 }
 
 /** An uploaded CSV (offers, CMS): see receiveFileUpload. */
@@ -32,6 +64,9 @@ export function receiveCsvUpload(request: Request, fieldName: string, maxBytes: 
 export async function receiveFileUpload(request: Request, fieldName: string, maxBytes: number, accept: { extensions: readonly string[]; kind: string }): Promise<UploadResult> {
   // A post that is not a file upload (a script, a form without enctype) is bad input, not a 500.
   if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')) return { ok: false, error: `Choose ${accept.kind} to upload.` }
+  // Over the file's limit plus the form's: refused before a byte is read.
+  const declared = Number(request.headers.get('Content-Length') ?? 0)
+  if (declared > maxBytes + MAX_FORM_BYTES) return { ok: false, error: `The file is larger than ${megabytes(maxBytes)} MB.` }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'coe-upload-'))
   const cleanup = () => fs.rmSync(directory, { recursive: true, force: true })
   let fields: FormData
@@ -40,12 +75,16 @@ export async function receiveFileUpload(request: Request, fieldName: string, max
       request,
       unstable_composeUploadHandlers(
         unstable_createFileUploadHandler({ directory, maxPartSize: maxBytes, file: ({ filename }) => safeFileName(filename), filter: ({ name }) => name === fieldName }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+        formFields(),
       ),
     )
   } catch (error) {
     cleanup()
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: `The file is larger than ${Math.round(maxBytes / 1_000_000)} MB.` }
+    if (error instanceof MaxPartSizeExceededError) {
+      // Say what was too large (issue 18): the file, or one of the form's other fields.
+      return { ok: false, error: error.field === fieldName ? `The file is larger than ${megabytes(maxBytes)} MB.` : `The form field "${safeFieldName(error.field)}" is longer than ${MAX_FIELD_BYTES / 1_000} KB, more than this form takes: nothing was uploaded.` }
+    }
+    if (error instanceof FormFieldsTooLargeError) return { ok: false, error: `The form's fields other than the file add up to more than ${MAX_FORM_BYTES / 1024} KB, more than this form takes: nothing was uploaded.` }
     throw error
   }
   const file = fields.get(fieldName) as NodeOnDiskFile | string | null

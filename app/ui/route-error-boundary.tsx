@@ -1,9 +1,17 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { CROSS_ORIGIN_REFUSAL } from '~/http/refusals'
 import { useTranslation } from '~/i18n/use-translation'
 
 interface Props {
   /** What a 404 means on this page, in the user's words. */
   notFound?: string
+}
+
+const TITLES: Partial<Record<number, 'errors.titleNotFound' | 'errors.titleForbidden' | 'errors.titleTooLarge' | 'errors.titleWait'>> = {
+  404: 'errors.titleNotFound',
+  403: 'errors.titleForbidden',
+  413: 'errors.titleTooLarge',
+  429: 'errors.titleWait',
 }
 
 /** The one error boundary (STYLE §8): a message per status, never a stack trace. */
@@ -15,15 +23,19 @@ export function RouteErrorBoundary({ notFound }: Props) {
       error.status === 404
         ? (notFound ?? t('errors.notFound'))
         : error.status === 403
-          ? t('errors.forbidden')
-          : error.status === 400 || error.status === 429
+          ? error.data === CROSS_ORIGIN_REFUSAL
+            ? t('errors.crossOrigin')
+            : t('errors.forbidden')
+          : error.status === 413
+            ? t('errors.tooLarge')
+            : error.status === 400 || error.status === 429
             ? typeof error.data === 'string' && error.data
               ? error.data
               : t('errors.invalid')
             : t('errors.server')
     return (
       <section className="error-panel" role="alert">
-        <h1>{error.status === 404 ? t('errors.titleNotFound') : error.status === 403 ? t('errors.titleForbidden') : error.status === 429 ? t('errors.titleWait') : `Error ${error.status}`}</h1>
+        <h1>{TITLES[error.status] ? t(TITLES[error.status]!) : `Error ${error.status}`}</h1>
         <p>{message}</p>
         <p>
           <Link to="/">{t('errors.goHome')}</Link>

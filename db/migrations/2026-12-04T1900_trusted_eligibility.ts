@@ -20,9 +20,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   // Backfill in pages (a roster may hold a million rows), then index.
   let after = ''
   for (;;) {
-    const rows: Array<{ id: string; employee_id: string; first_name: string; last_name: string }> = await db
+    // One-word aliases: the app's connection camel-cases result keys (CamelCasePlugin), so `employee_id` would read as undefined.
+    const rows: Array<{ id: string; employee: string; first: string; last: string }> = await db
       .selectFrom('roster_members')
-      .select(['id', 'employee_id', 'first_name', 'last_name'])
+      .select(['id', 'employee_id as employee', 'first_name as first', 'last_name as last'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(5_000)
@@ -31,7 +32,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     for (const row of rows) {
       await db
         .updateTable('roster_members')
-        .set({ employee_id_key: idKey(row.employee_id), employee_id_loose: idLoose(row.employee_id), first_name_key: nameKey(row.first_name), last_name_key: nameKey(row.last_name) })
+        .set({ employee_id_key: idKey(row.employee), employee_id_loose: idLoose(row.employee), first_name_key: nameKey(row.first), last_name_key: nameKey(row.last) })
         .where('id', '=', row.id)
         .execute()
     }

@@ -6,6 +6,8 @@ import * as scenariosProposals from './2026-11-23T1900_scenarios_proposals'
 import * as auditAppendOnly from './2026-11-23T2100_audit_log_append_only'
 import * as userLanguage from './2026-11-23T2200_user_language'
 import * as trustedEligibility from './2026-12-04T1900_trusted_eligibility'
+import * as auditActorLabel from './2026-12-04T2300_audit_actor_label'
+import * as facilitySearchKeys from './2026-12-04T2310_facility_search_keys'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -20,4 +22,6 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-11-23T2100_audit_log_append_only': auditAppendOnly,
   '2026-11-23T2200_user_language': userLanguage,
   '2026-12-04T1900_trusted_eligibility': trustedEligibility,
+  '2026-12-04T2300_audit_actor_label': auditActorLabel,
+  '2026-12-04T2310_facility_search_keys': facilitySearchKeys,
 }

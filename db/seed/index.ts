@@ -9,6 +9,7 @@ import { CASE_PATH } from '../../app/domain/cases/case-flow'
 import { toIsoDate } from '../../app/domain/dates'
 import { distanceMiles } from '../../app/domain/geo/distance'
 import { rosterKeys } from '../../app/domain/roster/names'
+import { facilitySearchKeys } from '../../app/domain/search/facility-text'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
 import { recomputeMarketPrices } from '../../app/services/market-prices.server'
 import { ACCREDITATION, INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
@@ -147,8 +148,9 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
         used.add(name)
         const healthSystemCode = owner && n < (owner.code === 'SUMMIT' ? 3 : 2) ? owner.code : null
         const isAsc = !healthSystemCode && random.chance(0.12)
+        const facilityName = isAsc ? `${name.replace(/ (Medical Center|Hospital|Health Center)$/, '')} Surgery Center` : name
         facilities.push({
-          id: seedId('facility', metro.city, n), ccn: null, name: isAsc ? `${name.replace(/ (Medical Center|Hospital|Health Center)$/, '')} Surgery Center` : name,
+          id: seedId('facility', metro.city, n), ccn: null, name: facilityName, ...facilitySearchKeys({ name: facilityName, city: zip.city }),
           address: `${random.int(100, 9800)} ${random.pick(STREETS)}`, city: zip.city, state: zip.state, zip: zip.zip, county: null,
           phone: `(${random.int(201, 989)}) ${random.int(200, 989)}-${String(random.int(0, 9999)).padStart(4, '0')}`,
           latitude: zip.latitude, longitude: zip.longitude, coordinateSource: 'zip_centroid',

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -11,13 +9,16 @@ import {
   ROLES,
   SCOPED_PARAMS,
   SIDE_NAMES,
-  type Expectation,
   type HandlerRow,
   type MatrixRole,
   type Outcome,
   type RouteRow,
   type Side,
+  isSided,
+  outcomeFor,
+  USER_OF,
 } from './access-matrix'
+import { loadRouteModules, paramsOf, urlOf } from './route-files'
 import { cookieFor, getRequest, ORIGIN, statusOf } from './support'
 import { createAccessFixtures, createTwoTenants, type AccessFixtures, type SideIds, type TwoTenants } from './tenants'
 
@@ -34,62 +35,13 @@ interface RouteModule {
   action?: Handler
 }
 
-const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes')
-
-/** Route files (flat files, or folders with a route module inside), by route id. */
-function routeFiles(): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const entry of fs.readdirSync(ROUTES_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      const inside = ['route.tsx', 'route.ts', 'route.jsx', 'route.js'].find((name) => fs.existsSync(path.join(ROUTES_DIR, entry.name, name)))
-      if (inside) found.set(entry.name, path.join(ROUTES_DIR, entry.name, inside))
-    } else if (/\.(tsx?|jsx?)$/.test(entry.name)) {
-      found.set(entry.name.replace(/\.(tsx?|jsx?)$/, ''), path.join(ROUTES_DIR, entry.name))
-    }
-  }
-  return found
-}
-
-/** A route id split into URL segments, dots inside [] escaped: 'employer.exports.$kind[.csv]' → ['employer', 'exports', '$kind[.csv]']. */
-function segmentsOf(routeId: string): string[] {
-  return routeId.match(/(?:[^.[]|\[[^\]]*\])+/g) ?? []
-}
-
-/** The route's URL parameters. */
-function paramsOf(routeId: string): string[] {
-  return segmentsOf(routeId).flatMap((segment) => (segment.startsWith('$') ? [/^\$([A-Za-z0-9]+)/.exec(segment)![1]!] : []))
-}
-
-/** The URL of a route id with these parameter values (Remix flat-route conventions). */
-function urlOf(routeId: string, values: Record<string, string>): string {
-  const parts = segmentsOf(routeId).flatMap((raw) => {
-    const segment = raw.endsWith('_') ? raw.slice(0, -1) : raw // `name_`: out of the parent layout, same URL segment
-    if (segment === '_index' || segment.startsWith('_')) return [] // index route, pathless layout
-    const unescaped = (text: string) => text.replace(/\[([^\]]*)\]/g, '$1')
-    const param = /^\$([A-Za-z0-9]+)(.*)$/.exec(segment)
-    if (param) return [`${values[param[1]!]}${unescaped(param[2]!)}`]
-    return [unescaped(segment)]
-  })
-  return `/${parts.join('/')}`
-}
-
-const files = routeFiles()
-const modules = new Map<string, RouteModule>()
-for (const [routeId, file] of files) modules.set(routeId, (await import(file)) as RouteModule)
+const modules = await loadRouteModules<RouteModule>()
 
 const isScoped = (routeId: string, row: HandlerRow) => paramsOf(routeId).some((p) => (SCOPED_PARAMS as readonly string[]).includes(p)) || row.query !== undefined
-const isSided = (expectation: Expectation): expectation is Exclude<Expectation, Outcome> => typeof expectation === 'object' && 'own' in expectation
-
 function sidesOf(routeId: string, row: HandlerRow): Array<Side | null> {
   if (!isScoped(routeId, row)) return [null]
   const crossed = Object.values(row.roles).some((e) => isSided(e) && e.crossed !== undefined)
   return crossed ? ['own', 'foreign', 'crossed'] : ['own', 'foreign']
-}
-
-function outcomeFor(expectation: Expectation, side: Side | null): Outcome {
-  if (!isSided(expectation)) return expectation
-  if (side === 'crossed') return expectation.crossed ?? expectation.foreign
-  return expectation[side ?? 'own']
 }
 
 function describeOutcome(outcome: Outcome): string {
@@ -185,7 +137,6 @@ describe('the access matrix covers the route list', () => {
 let t: TwoTenants
 let fx: AccessFixtures
 const cookies = {} as Record<Exclude<MatrixRole, 'signedOut'>, string>
-const USER_OF = { employee: 'employeeA', employerAdmin: 'adminA', broker: 'broker', coordinator: 'coordinator', center: 'center', platform: 'platform' } as const
 let tables: Array<{ name: string; hasUpdatedAt: boolean }> = []
 
 beforeAll(async () => {

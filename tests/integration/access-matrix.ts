@@ -22,6 +22,9 @@ import type { AccessFixtures, SideIds } from './tenants'
 
 export const ROLES = ['signedOut', 'employee', 'employerAdmin', 'broker', 'coordinator', 'center', 'platform'] as const
 export type MatrixRole = (typeof ROLES)[number]
+/** The user of the two tenants (tenants.ts) each signed-in role is played by. */
+export const USER_OF = { employee: 'employeeA', employerAdmin: 'adminA', broker: 'broker', coordinator: 'coordinator', center: 'center', platform: 'platform' } as const
+
 export const ROLE_NAMES: Record<MatrixRole, string> = {
   signedOut: 'signed out',
   employee: 'member (employee of A)',
@@ -58,6 +61,15 @@ type Location = string | ((ids: SideIds) => string)
 export type Outcome = 200 | 400 | 403 | 404 | 405 | 422 | 'login' | { redirect: Location } | { redirectStartsWith: Location }
 /** One outcome for every side, or one per side (crossed, when given, also makes the crossed side run). */
 export type Expectation = Outcome | { own: Outcome; foreign: Outcome; crossed?: Outcome }
+
+export const isSided = (expectation: Expectation): expectation is Exclude<Expectation, Outcome> => typeof expectation === 'object' && 'own' in expectation
+
+/** The outcome of an expectation on a side (none: the route names no organization). */
+export function outcomeFor(expectation: Expectation, side: Side | null): Outcome {
+  if (!isSided(expectation)) return expectation
+  if (side === 'crossed') return expectation.crossed ?? expectation.foreign
+  return expectation[side ?? 'own']
+}
 
 export type FormFields = ReadonlyArray<readonly [string, string]>
 

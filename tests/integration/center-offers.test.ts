@@ -4,6 +4,7 @@ import { newId } from '~/db/ids'
 import * as centerHome from '~/routes/center._index'
 import * as editOffer from '~/routes/center.offers.$offerId'
 import * as newOffer from '~/routes/center.offers.new'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
 import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   await getDb()
     .insertInto('facilities')
     .values({
+      ...facilitySearchKeys({ name: 'Other Hospital', city: 'Akron' }),
       id: otherFacilityId, ccn: null, name: 'Other Hospital', address: '2 St', city: 'Akron', state: 'OH', zip: '44308', county: null, phone: null, latitude: 41.08, longitude: -81.5,
       coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null, hasEmergencyServices: 1, starRating: 3, healthSystemId: otherSystem, createdAt: now, updatedAt: now,
     })

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import * as facilityList from '~/routes/admin.facilities._index'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
 import { cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   adminCookie = await cookieFor(t.users.platform)
   const now = new Date().toISOString()
   const facility = (name: string, city: string, state: string, stars: number | null, facilityType = 'Acute Care Hospitals') => ({
+    ...facilitySearchKeys({ name, city }),
     id: newId(), ccn: null, name, address: '1 St', city, state, zip: '10001', county: null, phone: null, latitude: 40.7, longitude: -74,
     coordinateSource: 'zip_centroid' as const, facilityType, ownership: null, hasEmergencyServices: 1 as const, starRating: stars, healthSystemId: null, createdAt: now, updatedAt: now,
   })

@@ -9,6 +9,7 @@ import * as offersTemplate from '~/routes/admin.imports.offers-template[.csv]'
 import * as exportsCsv from '~/routes/employer.exports.$kind[.csv]'
 import * as rosterPage from '~/routes/employer.roster'
 import * as rosterTemplate from '~/routes/employer.roster_.template[.csv]'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
 import { expectNoChange, FORMULAS, LONG, SCRIPT, SQL_DROP, SQL_OR, streamingUploadRequest, uploadRequest } from './hostile'
 import { cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -102,6 +103,7 @@ beforeAll(async () => {
   await db
     .insertInto('facilities')
     .values({
+      ...facilitySearchKeys({ name: 'Cleveland Test Clinic', city: 'Cleveland' }),
       id: newId(), ccn: '360180', name: 'Cleveland Test Clinic', address: '1 St', city: 'Cleveland', state: 'OH', zip: '44195', county: null, phone: null, latitude: 41.5,
       longitude: -81.6, coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null, hasEmergencyServices: 1, starRating: 5, healthSystemId: null,
       createdAt: now, updatedAt: now,
@@ -305,6 +307,7 @@ describe('CSV exports neutralize text that a spreadsheet would run as a formula'
       await db
         .insertInto('facilities')
         .values({
+          ...facilitySearchKeys({ name, city: 'Columbus' }),
           id: facilityId, ccn: null, name, address: '1 St', city: 'Columbus', state: 'OH', zip: '43215', county: null, phone: null, latitude: 39.96, longitude: -83.0,
           coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null, hasEmergencyServices: 1, starRating: 3, healthSystemId: null, createdAt: now,
           updatedAt: now,

@@ -170,7 +170,14 @@ const BAD_QUERIES: BadQuery[] = [
     name: "facility search \"' OR 1=1;--\"", loader: facilityList.loader, role: 'platform', path: () => `/admin/facilities?q=${encodeURIComponent("' OR 1=1;--")}`,
     expect: (b) => expect(b).toMatchObject({ total: 0, rows: [] }),
   },
-  { name: 'facility search with NUL', loader: facilityList.loader, role: 'platform', path: () => '/admin/facilities?q=a%00b', expect: (b) => expect((b.query as { q?: string }).q).toBeUndefined() },
+  {
+    name: 'facility search with NUL', loader: facilityList.loader, role: 'platform', path: () => '/admin/facilities?q=a%00b',
+    expect: (b) => expect(b).toMatchObject({ total: 0, rows: [], query: { q: 'a\uFFFDb', qError: 'Search text contains characters that cannot be searched: type it again without them.' } }),
+  },
+  {
+    name: 'facility search with an escape character (control characters)', loader: facilityList.loader, role: 'platform', path: () => '/admin/facilities?q=Mary%1B%5B2J&state=NY',
+    expect: (b) => expect(b).toMatchObject({ total: 0, rows: [], query: { state: 'NY', qError: 'Search text contains characters that cannot be searched: type it again without them.' } }),
+  },
   { name: 'facility type with NUL', loader: facilityList.loader, role: 'platform', path: () => '/admin/facilities?type=%00', expect: (b) => expect((b.query as { type?: string }).type).toBeUndefined() },
   { name: 'queue employer with NUL', loader: careQueue.loader, role: 'coordinator', path: () => '/coordinator?employer=%00', expect: (b) => expect(b.filter).toMatchObject({ employerId: null }) },
   {
@@ -181,7 +188,15 @@ const BAD_QUERIES: BadQuery[] = [
   { name: 'facility search "_" (a LIKE wildcard)', loader: facilityList.loader, role: 'platform', path: () => '/admin/facilities?q=_', expect: (b) => expect(b).toMatchObject({ total: 0, rows: [] }) },
   {
     name: 'facility search of 10,000 characters', loader: facilityList.loader, role: 'platform', path: () => `/admin/facilities?q=${LONG}`,
-    expect: (b) => expect((b.query as { q?: string }).q).toBeUndefined(),
+    expect: (b) => expect(b).toMatchObject({ total: 0, rows: [], query: { qError: 'Search text is too long: use at most 100 characters.' } }),
+  },
+  {
+    name: 'facility search of 101 characters (too long)', loader: facilityList.loader, role: 'platform', path: () => `/admin/facilities?q=${'m'.repeat(101)}&stars=3`,
+    expect: (b) => expect(b).toMatchObject({ total: 0, rows: [], query: { q: 'm'.repeat(101), stars: 3, page: 1, qError: 'Search text is too long: use at most 100 characters.' } }),
+  },
+  {
+    name: 'facility search of 100 characters (the limit)', loader: facilityList.loader, role: 'platform', path: () => `/admin/facilities?q=${'m'.repeat(100)}`,
+    expect: (b) => expect(b).toMatchObject({ total: 0, rows: [], query: { q: 'm'.repeat(100), qError: null } }),
   },
   {
     name: 'period from 2026-02-30', loader: dashboard.loader, role: 'adminA', path: () => '/employer/dashboard?from=2026-02-30',

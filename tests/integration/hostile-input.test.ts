@@ -238,7 +238,7 @@ const OVERLONG: BadInput[] = [
   { name: 'e-mail at sign-in', target: 'sign-in', change: { email: `${LONG}@example.com` }, field: 'email', message: 'That e-mail address is too long' },
   { name: 'password at sign-in', target: 'sign-in', change: { password: LONG }, field: 'password', message: 'That password is too long' },
   { name: 'payment reference', target: 'ledger', change: { reference: LONG }, field: '', message: 'Keep the payment reference under 200 characters', status: 400 },
-  { name: 'CMS folder path', target: 'cms-import', change: { folder: `/${LONG}` }, field: '', message: 'That folder path is too long: enter the folder that holds the CMS files', status: 422 },
+  { name: 'CMS folder path', target: 'cms-import', change: { folder: `/${LONG}` }, field: '', message: 'Choose one of the folders in the imports folder.', status: 422 },
   { name: 'facility id of an offer', target: 'offer-new', change: { facilityId: LONG }, field: 'facilityId', message: 'Choose one of your facilities', status: 422 },
   { name: 'scenario to copy', target: 'scenario-new', change: { source: 'copy', copyOf: LONG }, field: 'copyOf', message: 'Choose one of your scenarios for this client', status: 422 },
 ]

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import * as trustedEligibility from '../../db/migrations/2026-12-04T1900_trusted_eligibility'
+import { createTwoTenants } from './tenants'
 import { createMigrator, isFullyMigrated } from '../../db/migrate'
 import { getDatabase } from '~/db/client.server'
 import type { Database } from '~/db/schema'
@@ -15,7 +17,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
   brokerClients: { id: true, brokerOrganizationId: true, employerOrganizationId: true, grantedByUserId: true, grantedAt: true, revokedAt: true },
   procedures: { id: true, code: true, name: true, description: true, drgCodes: true, typicalNights: true, nightsSource: true, incidencePerThousand: true, incidenceSource: true, medicareBaseCents: true, medicareBaseSource: true, defaultInclusions: true, isActive: true, createdAt: true, updatedAt: true },
-  facilities: { id: true, ccn: true, name: true, address: true, city: true, state: true, zip: true, county: true, phone: true, latitude: true, longitude: true, coordinateSource: true, facilityType: true, ownership: true, hasEmergencyServices: true, starRating: true, healthSystemId: true, createdAt: true, updatedAt: true },
+  facilities: { id: true, ccn: true, name: true, address: true, city: true, state: true, zip: true, county: true, phone: true, latitude: true, longitude: true, coordinateSource: true, facilityType: true, ownership: true, hasEmergencyServices: true, starRating: true, healthSystemId: true, createdAt: true, updatedAt: true, nameKey: true, cityKey: true },
   qualityMeasures: { id: true, facilityId: true, measureCode: true, value: true, comparison: true, denominator: true, periodStart: true, periodEnd: true, source: true, footnote: true, updatedAt: true },
   priceFactors: { id: true, key: true, value: true, unit: true, source: true, updatedAt: true, updatedByUserId: true },
   marketPrices: { id: true, procedureId: true, scope: true, scopeKey: true, facilityId: true, state: true, priceCents: true, medicareBaseCents: true, costIndex: true, commercialMultiplier: true, source: true, computedAt: true },
@@ -35,7 +37,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   invoiceLines: { id: true, invoiceId: true, kind: true, description: true, amountCents: true, stripeInvoiceItemId: true },
   payments: { id: true, invoiceId: true, amountCents: true, method: true, stripeEventId: true, reference: true, receivedAt: true, recordedByUserId: true },
   stripeEvents: { id: true, type: true, stripeCreated: true, receivedAt: true, processedAt: true },
-  auditLog: { id: true, occurredAt: true, actorUserId: true, actorOrganizationId: true, action: true, subjectType: true, subjectId: true, employerId: true, ip: true, detail: true },
+  auditLog: { id: true, occurredAt: true, actorUserId: true, actorOrganizationId: true, actorLabel: true, action: true, subjectType: true, subjectId: true, employerId: true, ip: true, detail: true },
   searchEvents: { id: true, occurredAt: true, userId: true, employerId: true, procedureId: true, zip3: true, radiusMiles: true, resultCount: true },
   scenarios: { id: true, employerId: true, brokerOrganizationId: true, name: true, document: true, createdAt: true, updatedAt: true, createdByUserId: true },
   proposals: { id: true, employerId: true, brokerOrganizationId: true, title: true, recommendedScenarioId: true, recommendedDocument: true, snapshot: true, createdAt: true, createdByUserId: true, sharedAt: true, adoptedAt: true, adoptedProgramId: true },
@@ -70,5 +72,18 @@ describe('migrations', () => {
     const result = await (await createMigrator(db, dialect)).migrateToLatest()
     expect(result.error).toBeUndefined()
     expect(result.results).toEqual([])
+  })
+
+  // Found in issue 18: through the app's connection (CamelCasePlugin) the backfill read employee_id as undefined, so on a database with members it failed.
+  it("issue 17's match-key migration fills the keys of members who were there before it", async () => {
+    const { db, dialect } = getDatabase()
+    await createTwoTenants(db)
+    const keys = () => db.selectFrom('rosterMembers').select(['id', 'employeeIdKey', 'employeeIdLoose', 'firstNameKey', 'lastNameKey']).orderBy('id').execute()
+    const before = await keys()
+    expect(before.length).toBeGreaterThan(0)
+    expect(before.every((row) => row.employeeIdKey && row.firstNameKey && row.lastNameKey)).toBe(true)
+    await trustedEligibility.down(db)
+    await trustedEligibility.up(db, dialect)
+    expect(await keys()).toEqual(before)
   })
 })

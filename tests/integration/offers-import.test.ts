@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { importOffersFile } from '~/services/offers-import.server'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
 
 const HEADER = 'ccn,procedure_code,price,includes_implant,warranty_days,annual_volume,accreditation,valid_from,valid_to'
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
     await getDb()
       .insertInto('facilities')
       .values({
+        ...facilitySearchKeys({ name: `Hospital ${ccn}`, city: 'X' }),
         id: newId(), ccn, name: `Hospital ${ccn}`, address: '1 St', city: 'X', state: 'OH', zip: '44195', county: null, phone: null, latitude: 41.5, longitude: -81.6,
         coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null, hasEmergencyServices: 1, starRating: 5, healthSystemId: null, createdAt: now, updatedAt: now,
       })

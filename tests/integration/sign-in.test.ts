@@ -1,3 +1,4 @@
+import { RATE_LIMITS } from '~/auth/rate-limits.server'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getOptionalActor } from '~/auth/guard.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, readSession } from '~/auth/session.server'
@@ -39,12 +40,28 @@ describe('signIn', () => {
     expect(await signIn('nobody@example.com', TEST_PASSWORD, null)).toEqual({ ok: false, reason: 'invalid-credentials' })
   })
 
-  it('locks an e-mail after 8 failures, even for the right password', async () => {
+  it('locks an e-mail at one address after 8 failures, even for the right password', async () => {
     const email = await emailOf(t.users.coordinator)
-    for (let i = 0; i < 8; i++) expect(await signIn(email, `wrong-${i}`, null)).toMatchObject({ ok: false, reason: 'invalid-credentials' })
-    const locked = await signIn(email, TEST_PASSWORD, null)
+    for (let i = 0; i < 8; i++) expect(await signIn(email, `wrong-${i}`, '198.51.100.80')).toMatchObject({ ok: false, reason: 'invalid-credentials' })
+    const locked = await signIn(email, TEST_PASSWORD, '198.51.100.80')
     expect(locked).toMatchObject({ ok: false, reason: 'locked' })
     expect(locked.ok === false && locked.reason === 'locked' && locked.seconds).toBeGreaterThan(14 * 60)
+  })
+
+  // Issue 18, finding 3: 8 wrong passwords from one address locked the owner out everywhere for 15 minutes.
+  it("an attacker's wrong passwords from one address do not lock the owner out at another", async () => {
+    const email = await emailOf(t.users.employeeA)
+    for (let i = 0; i < RATE_LIMITS.signIn.ip.points; i++) await signIn(email, `wrong-${i}`, '198.51.100.81')
+    expect(await signIn(email, TEST_PASSWORD, '198.51.100.81')).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await signIn(email, TEST_PASSWORD, '192.0.2.44')).toMatchObject({ ok: true })
+  })
+
+  it(`locks an e-mail everywhere after ${RATE_LIMITS.signIn.account.points} failures spread over many addresses, more than one address can make`, async () => {
+    expect(RATE_LIMITS.signIn.account.points).toBeGreaterThan(RATE_LIMITS.signIn.ip.points)
+    const email = await emailOf(t.users.center)
+    const perAddress = RATE_LIMITS.signIn.pair.points
+    for (let i = 0; i < RATE_LIMITS.signIn.account.points; i++) await signIn(email, `wrong-${i}`, `10.9.${Math.floor(i / perAddress)}.1`)
+    expect(await signIn(email, TEST_PASSWORD, '192.0.2.45')).toMatchObject({ ok: false, reason: 'locked' })
   })
 
   it('gives every sign-in a new session token', async () => {

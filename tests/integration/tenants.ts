@@ -7,6 +7,7 @@ import { rosterKeys } from '~/domain/roster/names'
 import type { Database, Role } from '~/db/schema'
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -59,6 +60,7 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
     .insertInto('facilities')
     .values({
       id: facilityId, ccn: null, name: 'Test Medical Center', address: '1 Main St', city: 'Columbus', state: 'OH', zip: '43215', county: null,
+      ...facilitySearchKeys({ name: 'Test Medical Center', city: 'Columbus' }),
       phone: null, latitude: 39.96, longitude: -83.0, coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null,
       hasEmergencyServices: 1, starRating: 4, healthSystemId, createdAt: now, updatedAt: now,
     })
@@ -205,6 +207,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
     .insertInto('facilities')
     .values({
       id: otherFacilityId, ccn: null, name: 'Other Medical Center', address: '2 Main St', city: 'Columbus', state: 'OH', zip: '43215', county: null,
+      ...facilitySearchKeys({ name: 'Other Medical Center', city: 'Columbus' }),
       phone: null, latitude: 39.96, longitude: -83.0, coordinateSource: 'zip_centroid', facilityType: 'Acute Care Hospitals', ownership: null,
       hasEmergencyServices: 1, starRating: 3, healthSystemId: otherHealthSystemId, createdAt: now, updatedAt: now,
     })

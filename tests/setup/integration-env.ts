@@ -23,6 +23,8 @@ const tmpDir = path.resolve(import.meta.dirname, '../.tmp')
 const sqliteFile = path.join(tmpDir, `it-${id}.db`)
 const schema = `t_${id}`
 process.env.IMPORT_FILES_DIR = path.join(tmpDir, `imports-${id}`)
+// The CMS import page's root: none of the developer's data/imports; a test that needs folders makes them here.
+process.env.IMPORTS_DIR = path.join(tmpDir, `cms-imports-${id}`)
 
 if (isPostgres) {
   const admin = openDatabase({ url: baseUrl! })

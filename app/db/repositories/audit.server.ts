@@ -8,12 +8,22 @@ import type { AuditQuery } from '~/domain/audit'
 /**
  * Appends to the audit log; there is deliberately no update or delete function, and the database
  * refuses both (triggers, migration 2026-11-23T2100_audit_log_append_only). The address is the
- * actor's request's unless the entry names one.
+ * actor's request's unless the entry names one. `actorLabel` says who acted when no portal user
+ * did (a command-line import: "CLI: alice").
  */
 export function insertAuditEntry(
   db: Kysely<Database>,
   actor: Pick<Actor, 'userId' | 'organizationId' | 'ip'> | null,
-  entry: { action: string; subjectType: string; subjectId: string | null; employerId: string | null; at: string; ip?: string | null; detail?: string | null },
+  entry: {
+    action: string
+    subjectType: string
+    subjectId: string | null
+    employerId: string | null
+    at: string
+    ip?: string | null
+    detail?: string | null
+    actorLabel?: string | null
+  },
 ) {
   return db
     .insertInto('auditLog')
@@ -22,6 +32,7 @@ export function insertAuditEntry(
       occurredAt: entry.at,
       actorUserId: actor?.userId ?? null,
       actorOrganizationId: actor?.organizationId ?? null,
+      actorLabel: entry.actorLabel ?? null,
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
@@ -51,9 +62,13 @@ export function searchAuditLog(db: Kysely<Database>, query: AuditQuery, limit: n
     .leftJoin('organizations as employer', 'employer.id', 'auditLog.employerId')
     .select([
       'auditLog.id', 'auditLog.occurredAt', 'auditLog.action', 'auditLog.subjectType', 'auditLog.subjectId', 'auditLog.ip', 'auditLog.detail',
-      'users.email as actorEmail', 'actorOrg.name as actorOrganization', 'employer.name as employerName',
+      'auditLog.actorLabel', 'users.email as actorEmail', 'actorOrg.name as actorOrganization', 'employer.name as employerName',
     ])
-  if (query.actor) q = q.where(sql`lower(users.email)`, 'like', likePattern(`%${escapeLike(query.actor.toLowerCase())}%`))
+  if (query.actor) {
+    // The e-mail of a portal user, or the label of one who acted outside the portal ("CLI: alice").
+    const pattern = likePattern(`%${escapeLike(query.actor.toLowerCase())}%`)
+    q = q.where((eb) => eb.or([eb(sql`lower(users.email)`, 'like', pattern), eb(eb.fn('lower', ['auditLog.actorLabel']), 'like', pattern)]))
+  }
   if (query.action) q = q.where('auditLog.action', 'like', likePattern(`${escapeLike(query.action)}%`))
   if (query.employerId) q = q.where('auditLog.employerId', '=', query.employerId)
   if (query.subjectId) q = q.where('auditLog.subjectId', '=', query.subjectId)

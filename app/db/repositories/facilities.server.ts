@@ -9,7 +9,7 @@ export function unscopedListFacilitiesWithCcn(db: Kysely<Database>) {
     .selectFrom('facilities')
     .select([
       'id', 'ccn', 'name', 'address', 'city', 'state', 'zip', 'county', 'phone', 'latitude', 'longitude', 'coordinateSource',
-      'facilityType', 'ownership', 'hasEmergencyServices', 'starRating',
+      'facilityType', 'ownership', 'hasEmergencyServices', 'starRating', 'nameKey', 'cityKey',
     ])
     .where('ccn', 'is not', null)
     .execute()

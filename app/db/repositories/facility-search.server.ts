@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { escapeLike, likePattern } from '~/db/like'
 import type { Database } from '~/db/schema'
 
 export interface FacilitySearch {
-  text: string | null
+  /** Search keys (domain/search/facility-text): a facility matches when its name or city key contains any of them; none, no text filter. */
+  textKeys: readonly string[]
   state: string | null
   facilityType: string | null
   minStars: number | null
@@ -11,12 +12,12 @@ export interface FacilitySearch {
   pageSize: number
 }
 
-/** The platform admin's catalog search: name or city contains `text` (any case), filters, paged. */
+/** The platform admin's catalog search: name or city key contains a search key, filters, paged. */
 export async function searchFacilities(db: Kysely<Database>, search: FacilitySearch) {
   let query = db.selectFrom('facilities')
-  if (search.text) {
-    const pattern = likePattern(`%${escapeLike(search.text.toLowerCase())}%`)
-    query = query.where((eb) => eb.or([eb(sql`lower(facilities.name)`, 'like', pattern), eb(sql`lower(facilities.city)`, 'like', pattern)]))
+  if (search.textKeys.length > 0) {
+    const patterns = search.textKeys.map((key) => likePattern(`%${escapeLike(key)}%`))
+    query = query.where((eb) => eb.or(patterns.flatMap((pattern) => [eb('facilities.nameKey', 'like', pattern), eb('facilities.cityKey', 'like', pattern)])))
   }
   if (search.state) query = query.where('facilities.state', '=', search.state)
   if (search.facilityType) query = query.where('facilities.facilityType', '=', search.facilityType)
