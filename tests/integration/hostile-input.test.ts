@@ -369,6 +369,10 @@ const NOT_FOUND: BadInput[] = [
   { name: 'unknown price factor', target: 'price-factor', change: { key: SQL_DROP }, field: '', message: '', status: 404 },
   { name: 'unknown invoice', target: 'ledger', change: { invoiceId: '../../etc/passwd' }, field: '', message: '', status: 404 },
   { name: 'unknown broker firm', target: 'brokers', change: { brokerId: LONG }, field: '', message: '', status: 404 },
+  // Issue 18, finding 6: the folder field told which server folders exist; now one message for anything but a listed folder.
+  { name: 'CMS folder /root/.ssh (it said "has no Hospital_General_Information.csv")', target: 'cms-import', change: { folder: '/root/.ssh' }, field: '', message: 'Choose one of the folders in the imports folder.', status: 422 },
+  { name: 'CMS folder /nonexistent (it said "No such folder")', target: 'cms-import', change: { folder: '/nonexistent' }, field: '', message: 'Choose one of the folders in the imports folder.', status: 422 },
+  { name: 'CMS folder ../ out of the imports root', target: 'cms-import', change: { folder: '../' }, field: '', message: 'Choose one of the folders in the imports folder.', status: 422 },
   { name: 'scenario to compare that is not there', target: 'proposal', change: () => ({ scenarioIds: [ids.scenario, SQL_OR] }), field: '', message: '', status: 404 },
 ]
 
