@@ -41,18 +41,29 @@ try {
     },
   })
   if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(100) + '\r')
-  console.log('file'.padEnd(68), 'rows', 'ins.', 'upd.', 'same', 'measures', 'skipped')
+  console.log('file'.padEnd(68), 'rows', 'ins.', 'upd.', 'same', 'measures', 'skipped', 'data period')
   for (const f of report.files) {
-    if (f.status === 'not found') console.log(f.file.padEnd(68), '(not in folder, skipped)')
+    if (f.status === 'not found') console.log(f.file.padEnd(68), '(not in the folder)')
     else
       console.log(
         f.file.padEnd(68), String(f.rowsRead).padStart(5), String(f.facilitiesInserted).padStart(4), String(f.facilitiesUpdated).padStart(4),
         String(f.facilitiesUnchanged).padStart(4), String(f.measuresLoaded).padStart(8), String(f.rowsSkipped).padStart(7),
+        f.periodStart || f.periodEnd ? ` ${f.periodStart ?? '?'} to ${f.periodEnd ?? '?'}` : '',
       )
   }
   const pct = ((100 * report.facilitiesWithCoordinates) / Math.max(1, report.facilitiesTotal)).toFixed(1)
-  console.log(`\n${report.facilitiesTotal} facilities (${pct}% with coordinates); quality facts: ${report.measuresInserted} new, ${report.measuresUpdated} updated; market prices changed: ${report.marketPricesChanged}.`)
+  console.log(
+    `\n${report.facilitiesTotal} hospitals (${pct}% with coordinates); ${report.facilitiesInactivated} no longer listed, marked inactive; ${report.facilitiesReactivated} listed again.`,
+  )
+  console.log(
+    `Quality facts: ${report.measuresInserted} new, ${report.measuresUpdated} changed, ${report.measuresCleared} cleared (Not Available now; old values kept in the history). Market prices changed: ${report.marketPricesChanged}.`,
+  )
+  if (report.missing.length > 0) {
+    console.log('\nFiles not in the folder:')
+    for (const line of report.missing) console.log(`  ${line}`)
+  }
   console.log(report.changed ? 'Import complete.' : 'No changes: the database already matches these files.')
+  console.log(`History entry ${report.importId}.`)
   console.log(`Took ${((Date.now() - started) / 1000).toFixed(1)} s on ${dialect}.`)
 } catch (error) {
   if (error instanceof CmsImportError || error instanceof CsvFileError) {

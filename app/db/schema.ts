@@ -119,6 +119,8 @@ export interface FacilitiesTable {
   /** Search keys of `name` and `city` (facilitySearchKeys in app/domain/search/facility-text.ts): written with them, searched with LIKE. */
   nameKey: string
   cityKey: string
+  /** When a CMS import last found this hospital missing from the release (issue 19); null while CMS lists it. */
+  inactiveSince: string | null
 }
 
 export interface QualityMeasuresTable {
@@ -133,6 +135,44 @@ export interface QualityMeasuresTable {
   source: string
   footnote: string | null
   updatedAt: string
+}
+
+/** A fact's value before an import changed or cleared it, with its period (issue 19). */
+export interface QualityMeasureHistoryTable {
+  id: string
+  facilityId: string
+  measureCode: string
+  value: number | null
+  comparison: NationalComparison
+  periodStart: string | null
+  periodEnd: string | null
+  source: string
+  change: 'changed' | 'cleared'
+  replacedAt: string
+  cmsImportId: string
+}
+
+/** One CMS import (issue 19): each file read, with its rows and data period, and what changed. */
+export interface CmsImportsTable {
+  id: string
+  importedAt: string
+  actorUserId: string | null
+  actorLabel: string | null
+  /** The folder as chosen: its name in IMPORTS_DIR (the page), the path given (the CLI), or the committed extract. */
+  folder: string
+  outcome: 'imported' | 'unchanged' | 'refused'
+  /** JSON: CmsFileSummary[] (app/services/cms-import.server.ts). */
+  files: string
+  /** JSON: string[], what the database lacks because a file was not in the folder. */
+  missing: string
+  facilitiesAdded: number
+  facilitiesChanged: number
+  facilitiesInactivated: number
+  facilitiesReactivated: number
+  measuresAdded: number
+  measuresChanged: number
+  measuresCleared: number
+  message: string | null
 }
 
 export interface PriceFactorsTable {
@@ -521,6 +561,8 @@ export interface Database {
   procedures: ProceduresTable
   facilities: FacilitiesTable
   qualityMeasures: QualityMeasuresTable
+  qualityMeasureHistory: QualityMeasureHistoryTable
+  cmsImports: CmsImportsTable
   priceFactors: PriceFactorsTable
   marketPrices: MarketPricesTable
   offers: OffersTable

@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { OFFER_COLUMNS } from '~/domain/offers/offer-row'
-import { listImportFolders, runCmsImport, runOffersUpload, type ImportFolder } from '~/services/admin-imports.server'
-import { formatCount, formatDate } from '~/ui/format'
+import { listCmsImportHistory, listImportFolders, runCmsImport, runOffersUpload, type CmsImportHistoryEntry, type ImportFolder } from '~/services/admin-imports.server'
+import { formatCount, formatDate, formatDateTime } from '~/ui/format'
 import { RejectedRows } from '~/ui/rejected-rows'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: 'Data imports · Platform admi
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'catalog:write')
   const { root, folders, cmsFileCount } = listImportFolders()
-  return { offerColumns: OFFER_COLUMNS, importsRoot: root, folders, cmsFileCount }
+  return { offerColumns: OFFER_COLUMNS, importsRoot: root, folders, cmsFileCount, history: await listCmsImportHistory() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportsRoute() {
-  const { offerColumns, importsRoot, folders, cmsFileCount } = useLoaderData<typeof loader>()
+  const { offerColumns, importsRoot, folders, cmsFileCount, history } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -87,7 +87,75 @@ export default function ImportsRoute() {
           </Form>
         </section>
       </div>
+      <CmsImportHistory history={history} />
     </>
+  )
+}
+
+/** A file's data period, "Apr 1, 2021 – Mar 31, 2024", or a dash. */
+function period(start: string | null, end: string | null): string {
+  if (!start && !end) return '—'
+  return `${formatDate(start)} – ${formatDate(end)}`
+}
+
+function CmsImportHistory({ history }: { history: CmsImportHistoryEntry[] }) {
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">CMS import history</h2>
+      {history.length === 0 ? (
+        <p>No CMS import yet.</p>
+      ) : (
+        <TableWrap label="CMS import history">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">By</th>
+                <th scope="col">Folder</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Hospitals</th>
+                <th scope="col">Quality facts</th>
+                <th scope="col">Files and data periods</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(entry.importedAt)}</td>
+                  <td>{entry.by}</td>
+                  <td>
+                    <code>{entry.folder}</code>
+                  </td>
+                  <td>{entry.outcome === 'refused' ? <span className="error-text">Refused: {entry.message}</span> : entry.outcome === 'unchanged' ? 'No changes' : 'Imported'}</td>
+                  <td>
+                    {entry.outcome === 'refused'
+                      ? '—'
+                      : `${entry.facilitiesAdded} added, ${entry.facilitiesChanged} changed, ${entry.facilitiesInactivated} inactivated, ${entry.facilitiesReactivated} active again`}
+                  </td>
+                  <td>{entry.outcome === 'refused' ? '—' : `${entry.measuresAdded} added, ${entry.measuresChanged} changed, ${entry.measuresCleared} cleared`}</td>
+                  <td>
+                    <ul className="small">
+                      {entry.files
+                        .filter((f) => f.status === 'loaded')
+                        .map((f) => (
+                          <li key={f.file}>
+                            {f.file}: {formatCount(f.rowsRead)} rows, {period(f.periodStart, f.periodEnd)}
+                          </li>
+                        ))}
+                      {entry.missing.map((m) => (
+                        <li key={m} className="muted">
+                          {m}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
   )
 }
 
@@ -123,9 +191,22 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
       <section className="card" role="status">
         <h2>{r.changed ? 'CMS files imported' : 'No changes: the catalog already matches these files'}</h2>
         <p>
-          {formatCount(r.facilitiesTotal)} facilities, {formatCount(r.facilitiesWithCoordinates)} with coordinates; quality facts {r.measuresInserted} new,{' '}
-          {r.measuresUpdated} updated; market prices changed {r.marketPricesChanged}.
+          {formatCount(r.facilitiesTotal)} hospitals, {formatCount(r.facilitiesWithCoordinates)} with coordinates; {r.facilitiesInactivated} no longer listed (marked
+          inactive), {r.facilitiesReactivated} listed again. Quality facts: {r.measuresInserted} new, {r.measuresUpdated} changed, {r.measuresCleared} cleared (now
+          Not Available; the old values are kept in the history). Market prices changed: {r.marketPricesChanged}.
         </p>
+        {r.missing.length > 0 ? (
+          <div role="note">
+            <p>
+              <strong>Files not in the folder:</strong>
+            </p>
+            <ul>
+              {r.missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <TableWrap label="Imported files">
           <table className="table">
             <thead>
@@ -137,6 +218,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
                 <th scope="col" className="num">Unchanged</th>
                 <th scope="col" className="num">Facts</th>
                 <th scope="col" className="num">Skipped</th>
+                <th scope="col">Data period</th>
               </tr>
             </thead>
             <tbody>
@@ -144,7 +226,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
                 <tr key={f.file}>
                   <th scope="row">{f.file}</th>
                   {f.status === 'not found' ? (
-                    <td colSpan={6}>not in the folder, skipped</td>
+                    <td colSpan={7}>not in the folder</td>
                   ) : (
                     <>
                       <td className="num">{formatCount(f.rowsRead)}</td>
@@ -153,6 +235,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
                       <td className="num">{f.facilitiesUnchanged}</td>
                       <td className="num">{f.measuresLoaded}</td>
                       <td className="num">{f.rowsSkipped}</td>
+                      <td>{period(f.periodStart, f.periodEnd)}</td>
                     </>
                   )}
                 </tr>

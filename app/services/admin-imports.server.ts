@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { CMS_FILES, CmsImportError, importCmsFolder, type CmsImportReport } from './cms-import.server'
-import { CsvFileError } from './csv-reader.server'
+import { CMS_FILES, CmsImportError, importCmsFolder, type CmsFileSummary, type CmsImportReport } from './cms-import.server'
+import { CsvFileError, locateCsvFile } from './csv-reader.server'
+import { getDb } from '~/db/client.server'
+import { listCmsImports } from '~/db/repositories/facilities.server'
 import { importOffersFile, type OffersImportReport } from './offers-import.server'
 import { receiveCsvUpload } from './upload.server'
 import { getEnv } from '~/env.server'
@@ -74,7 +76,11 @@ export function listImportFolders(): { root: string; folders: ImportFolder[]; cm
     if (!isOfferableName(name)) continue
     const folder = path.join(root, name)
     if (!statOrNull(folder)?.isDirectory()) continue
-    const files = CMS_FILES.map((file) => ({ file, stats: statOrNull(path.join(folder, file)) })).filter((f) => f.stats?.isFile())
+    // A full release (plain files) or a compact extract (gzipped), as the importer reads them.
+    const files = CMS_FILES.map((file) => {
+      const found = locateCsvFile(folder, file, 'utf8')
+      return { file, stats: found ? statOrNull(found.path) : null }
+    }).filter((f) => f.stats?.isFile())
     const newest = Math.max(...files.map((f) => f.stats!.mtimeMs))
     folders.push({
       name,
@@ -105,6 +111,36 @@ export async function runCmsImport(actor: Actor, choice: string): Promise<AdminI
     if (error instanceof CmsImportError || error instanceof CsvFileError) return { kind: 'cms', ok: false, error: error.message }
     throw error
   }
+}
+
+/** One past CMS import as the imports page lists it (cms_imports, issue 19). */
+export interface CmsImportHistoryEntry {
+  id: string
+  importedAt: string
+  by: string
+  folder: string
+  outcome: 'imported' | 'unchanged' | 'refused'
+  files: CmsFileSummary[]
+  missing: string[]
+  facilitiesAdded: number
+  facilitiesChanged: number
+  facilitiesInactivated: number
+  facilitiesReactivated: number
+  measuresAdded: number
+  measuresChanged: number
+  measuresCleared: number
+  message: string | null
+}
+
+/** The latest CMS imports, newest first: who ran each, on what files of which periods, and what it changed. */
+export async function listCmsImportHistory(limit = 20): Promise<CmsImportHistoryEntry[]> {
+  const rows = await listCmsImports(getDb(), limit)
+  return rows.map(({ actorEmail, actorLabel, files, missing, ...row }) => ({
+    ...row,
+    by: actorEmail ?? actorLabel ?? 'unknown',
+    files: JSON.parse(files) as CmsFileSummary[],
+    missing: JSON.parse(missing) as string[],
+  }))
 }
 
 /** Receives an uploaded offers CSV and imports it (all or nothing). */

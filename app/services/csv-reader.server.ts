@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import nodePath from 'node:path'
+import zlib from 'node:zlib'
 import { parse } from 'csv-parse'
 import iconv from 'iconv-lite'
 
@@ -82,10 +84,13 @@ export async function* readCsv(
   options: { label: string; requiredColumns: readonly string[]; encoding?: 'utf8' | 'cp1252' },
 ): AsyncGenerator<CsvRow> {
   if (!fs.existsSync(path)) throw new CsvFileError(options.label, 'file not found')
-  const notText = notCsvText(path)
+  const gzipped = path.endsWith('.gz')
+  // A gzipped file (the committed CMS extract) is checked as text while it is read: a damaged one
+  // fails in gunzip or in the parser, both reported as unreadable.
+  const notText = gzipped ? null : notCsvText(path)
   if (notText) throw new CsvFileError(options.label, notText)
   const isUtf8 = options.encoding !== 'cp1252'
-  const source = fs.createReadStream(path)
+  const source = gzipped ? fs.createReadStream(path).pipe(zlib.createGunzip()) : fs.createReadStream(path)
   const input = options.encoding === 'cp1252' ? source.pipe(iconv.decodeStream('win1252')) : source
   const parser = input.pipe(
     parse({
@@ -118,6 +123,18 @@ export async function* readCsv(
     const message = error instanceof Error ? error.message : String(error)
     throw new CsvFileError(options.label, `unreadable CSV (${message}); the file may be truncated or damaged`)
   }
+}
+
+/**
+ * Where a CMS file is in a folder: the file itself (a full release), or `<file>.gz` (the compact
+ * extract in db/data/cms, always UTF-8 whatever the original's encoding). Null when neither exists.
+ */
+export function locateCsvFile(folder: string, relative: string, encoding: 'utf8' | 'cp1252'): { path: string; encoding: 'utf8' | 'cp1252' } | null {
+  const plain = nodePath.join(folder, relative)
+  if (fs.existsSync(plain) && fs.statSync(plain).isFile()) return { path: plain, encoding }
+  const gzipped = `${plain}.gz`
+  if (fs.existsSync(gzipped) && fs.statSync(gzipped).isFile()) return { path: gzipped, encoding: 'utf8' }
+  return null
 }
 
 export interface DelimitedRecord {

@@ -79,7 +79,7 @@ afterAll(() => {
 })
 
 type PageData = Awaited<ReturnType<typeof importsPage.loader>>
-type ImportAnswer = { kind: string; ok: boolean; error?: string; report?: { facilitiesTotal: number; changed: boolean; files: Array<{ file: string }>; measuresInserted: number; marketPricesChanged: number } }
+type ImportAnswer = { kind: string; ok: boolean; error?: string; report?: { importId: string; facilitiesTotal: number; changed: boolean; files: Array<{ file: string }>; measuresInserted: number; marketPricesChanged: number } }
 
 const page = async () => (await statusOf(importsPage.loader, getRequest('/admin/imports', cookie))) as { status: number; body: PageData }
 const post = async (folder: string) =>
@@ -156,12 +156,17 @@ describe('importing a listed folder', () => {
     const [entry] = await auditEntries('cms.imported')
     expect(entry).toMatchObject({ actorUserId: t.users.platform, actorLabel: null, subjectType: 'cms_folder', subjectId: '2026-01', employerId: null })
     expect(JSON.parse(entry!.detail!)).toEqual({
+      importId: first.body.report!.importId,
       files: { 'Hospital_General_Information.csv': 3, 'derived/complications_cleaned.csv': 2 },
+      missing: CMS_FILES.filter((file) => file !== 'Hospital_General_Information.csv' && file !== 'derived/complications_cleaned.csv'),
       facilitiesTotal: 3,
       facilitiesInserted: 3,
       facilitiesUpdated: 0,
+      facilitiesInactivated: 0,
+      facilitiesReactivated: 0,
       measuresInserted: 2,
       measuresUpdated: 0,
+      measuresCleared: 0,
       marketPricesChanged: first.body.report!.marketPricesChanged,
       changed: true,
     })
@@ -182,7 +187,8 @@ describe('importing a listed folder', () => {
   })
 
   it('refuses a listed folder with a bad file (422, the file named), changes nothing but the audit log, which records the refusal', async () => {
-    const answer = await expectNoChange(() => post('broken'), ['auditLog'])
+    // The refusal is in the audit log and the import history, nothing else.
+    const answer = await expectNoChange(() => post('broken'), ['auditLog', 'cmsImports'])
     expect(answer.status).toBe(422)
     expect(answer.body.error).toMatch(/Hospital_General_Information\.csv: unreadable CSV/)
     const [entry] = await auditEntries('cms.import_refused')
@@ -211,12 +217,17 @@ describe('the command line (npm run import:cms)', () => {
     expect(entry).toMatchObject({ actorUserId: null, actorOrganizationId: null, actorLabel: label, subjectType: 'cms_folder', subjectId: outside })
     // The earlier tests imported these hospitals already (the real release changed them): the counts are this run's.
     expect(JSON.parse(entry!.detail!)).toEqual({
+      importId: expect.any(String),
       files: { 'Hospital_General_Information.csv': 3, 'derived/complications_cleaned.csv': 2 },
+      missing: expect.arrayContaining(['Payment-National.csv']),
       facilitiesTotal: 3,
       facilitiesInserted: expect.any(Number),
       facilitiesUpdated: expect.any(Number),
+      facilitiesInactivated: expect.any(Number),
+      facilitiesReactivated: expect.any(Number),
       measuresInserted: expect.any(Number),
       measuresUpdated: expect.any(Number),
+      measuresCleared: expect.any(Number),
       marketPricesChanged: expect.any(Number),
       changed: expect.any(Boolean),
     })

@@ -65,8 +65,8 @@ describe('import:cms on small files', () => {
   it.each([
     ['a truncated file', { 'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROWS[0], '050454,"UCSF MEDICAL'].join('\n') }, /Hospital_General_Information\.csv: unreadable CSV .*truncated or damaged/],
     ['a row with missing fields', { 'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROWS[0], '050454,UCSF,505 PARNASSUS'].join('\n') }, /Hospital_General_Information\.csv: unreadable CSV/],
-    ['wrong columns', { 'Hospital_General_Information.csv': ['"Provider","Name","City"', '010001,X,Y'].join('\n') }, /Hospital_General_Information\.csv: not the expected file: missing columns "Facility ID", "Facility Name"/],
-    ['a derived file that is something else', { 'derived/complications_cleaned.csv': 'facility_id,score\n10001,3' }, /complications_cleaned\.csv: not the expected file: missing columns "comp_score_comp_hip_knee", "comp_flag_comp_hip_knee"/],
+    ['wrong columns', { 'Hospital_General_Information.csv': ['"Provider","Name","City"', '010001,X,Y'].join('\n') }, /^Hospital_General_Information\.csv: no column "Facility ID" \(or "Provider ID", "CMS Certification Number \(CCN\)"\), "Facility Name" \(or "Hospital Name"\), "Address", .*This is not a release whose columns the importer knows, so nothing was imported\. Columns found: "Provider", "Name", "City"\.$/],
+    ['a derived file that is something else', { 'derived/complications_cleaned.csv': 'facility_id,score\n10001,3' }, 'derived/complications_cleaned.csv: no column "comp_score_comp_hip_knee", "comp_flag_comp_hip_knee". This is not a release whose columns the importer knows, so nothing was imported. Columns found: "facility_id", "score".'],
     [
       'garbage rows',
       { 'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROWS[0], 'GARBAGE-ID,X,1 St,Y,ZZZ,1,C,P,T,O,Yes,3', `010001${HGI_ROWS[0]!.slice(6)}`].join('\n') },

@@ -21,7 +21,7 @@ export const FORMULAS = {
 
 type TableName = keyof Database
 const TABLES: readonly TableName[] = [
-  'organizations', 'users', 'memberships', 'sessions', 'brokerClients', 'procedures', 'facilities', 'qualityMeasures', 'priceFactors', 'marketPrices', 'offers',
+  'organizations', 'users', 'memberships', 'sessions', 'brokerClients', 'procedures', 'facilities', 'qualityMeasures', 'qualityMeasureHistory', 'cmsImports', 'priceFactors', 'marketPrices', 'offers',
   'healthPlans', 'programs', 'programVersions', 'programProcedures', 'programNetwork', 'programBenefitRules', 'programTravelRules', 'rosterMembers', 'cases',
   'caseEvents', 'billingProfiles', 'invoices', 'invoiceLines', 'payments', 'stripeEvents', 'auditLog', 'searchEvents', 'emailOutbox', 'scenarios', 'proposals',
 ]

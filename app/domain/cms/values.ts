@@ -6,7 +6,7 @@ import type { NationalComparison } from '~/domain/quality'
  * can be "$1,234", dates are MM/DD/YYYY.
  */
 
-const MISSING = new Set(['', 'not available', 'n/a', 'na', 'too few to report', 'not applicable', '--', '-', 'null'])
+const MISSING = new Set(['', 'not available', 'not avail.', 'not avail', 'n/a', 'na', 'too few to report', 'not applicable', '--', '-', 'null'])
 
 /** A CMS Certification Number as the 6-character key, or null when it cannot be one. */
 export function normalizeCcn(raw: string | undefined): string | null {
