@@ -219,6 +219,8 @@ export interface OffersTable {
   validFrom: string
   validTo: string | null
   status: 'active' | 'withdrawn'
+  /** 1 for an offer the demo seed made at a real hospital (issue 19): shown as "demo offer" wherever it appears. */
+  isDemo: ColumnType<Bool, Bool | undefined, Bool>
   createdAt: string
   updatedAt: string
 }

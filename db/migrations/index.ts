@@ -9,6 +9,7 @@ import * as trustedEligibility from './2026-12-04T1900_trusted_eligibility'
 import * as auditActorLabel from './2026-12-04T2300_audit_actor_label'
 import * as facilitySearchKeys from './2026-12-04T2310_facility_search_keys'
 import * as cmsHistory from './2026-12-04T2330_cms_history'
+import * as demoOffers from './2026-12-05T0300_demo_offers'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -26,4 +27,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-04T2300_audit_actor_label': auditActorLabel,
   '2026-12-04T2310_facility_search_keys': facilitySearchKeys,
   '2026-12-04T2330_cms_history': cmsHistory,
+  '2026-12-05T0300_demo_offers': demoOffers,
 }

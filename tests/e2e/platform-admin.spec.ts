@@ -47,8 +47,8 @@ async function importJourney(page: Page) {
   const releases = page.getByRole('group', { name: /Release folder in/ })
   await releases.getByRole('radio', { name: RELEASE }).check()
   await page.getByRole('button', { name: 'Import CMS files' }).click()
-  const status = page.getByRole('status').filter({ hasText: 'facilities' })
-  await expect(status).toContainText(/5,432 facilities/, { timeout: 60_000 })
+  const status = page.getByRole('status').filter({ hasText: 'hospitals' })
+  await expect(status).toContainText(/5,432 hospitals/, { timeout: 60_000 })
   await expect(status.getByRole('row', { name: /Hospital_General_Information\.csv/ }).first()).toContainText('5,432')
 
   // An offers file with problems: each is listed, nothing is imported.
