@@ -20,6 +20,8 @@ export const FacilityFiltersSchema = z.object({
   state: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   type: filterText(80).optional().catch(undefined),
   stars: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  /** Hospitals CMS still lists (default), those its latest release no longer lists, or both (issue 19). */
+  listed: z.enum(['listed', 'unlisted', 'all']).default('listed').catch('listed'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 })
 

@@ -6,6 +6,7 @@ import { browseFacilities } from '~/services/facility-catalog.server'
 import { formatCount } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { OfferLabels } from '~/ui/offer-labels'
 import { TableWrap } from '~/ui/table-wrap'
 
 export const meta: MetaFunction = () => [{ title: 'Facilities · Platform admin · COE Marketplace' }]
@@ -24,6 +25,7 @@ export default function FacilityListRoute() {
     if (query.state) params.set('state', query.state)
     if (query.type) params.set('type', query.type)
     if (query.stars) params.set('stars', String(query.stars))
+    if (query.listed !== 'listed') params.set('listed', query.listed)
     params.set('page', String(page))
     return `?${params}`
   }
@@ -73,6 +75,14 @@ export default function FacilityListRoute() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="listed">In CMS&apos;s latest release</label>
+          <select id="listed" name="listed" defaultValue={query.listed}>
+            <option value="listed">Listed</option>
+            <option value="unlisted">No longer listed</option>
+            <option value="all">Either</option>
+          </select>
+        </div>
         <button type="submit" className="button button--primary">
           Search
         </button>
@@ -98,6 +108,7 @@ export default function FacilityListRoute() {
                 <th scope="row">
                   <Link to={`/facilities/${row.id}`}>{row.name}</Link>
                   {row.ccn ? <p className="muted small">CCN {row.ccn}</p> : null}
+                  <OfferLabels isDemo={false} inactiveSince={row.inactiveSince} />
                 </th>
                 <td>
                   {row.city}, {row.state}

@@ -12,6 +12,7 @@ import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
+import { OfferLabels } from '~/ui/offer-labels'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
 
@@ -171,6 +172,7 @@ export default function DashboardRoute() {
                 <tr key={`${c.name}-${c.state}`}>
                   <th scope="row">
                     {c.name}, {c.state}
+                    <OfferLabels isDemo={false} inactiveSince={c.inactiveSince} />
                   </th>
                   <td className="num">{c.cases}</td>
                 </tr>

@@ -5,6 +5,7 @@ import { formatCents } from '~/domain/money'
 import { requireParam } from '~/http/params'
 import { getFacilityDetail } from '~/services/facility-detail.server'
 import { formatDate } from '~/ui/format'
+import { OfferLabels } from '~/ui/offer-labels'
 import { QualityFacts } from '~/ui/quality-facts'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
@@ -25,7 +26,7 @@ const INCLUDED = [
 ] as const
 
 export default function FacilityRoute() {
-  const { facility, measures, offers, marketPrices, qualityScore, map, multiplierSource } = useLoaderData<typeof loader>()
+  const { facility, measures, offers, marketPrices, qualityScore, map, multiplierSource, cmsImportedAt } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{facility.name}</h1>
@@ -33,6 +34,12 @@ export default function FacilityRoute() {
         {facility.address}, {facility.city}, {facility.state} {facility.zip}
         {facility.phone ? ` · ${facility.phone}` : ''}
       </p>
+      {facility.inactiveSince ? (
+        <p className="card problems" role="note">
+          <OfferLabels isDemo={false} inactiveSince={facility.inactiveSince} /> CMS&apos;s latest Hospital General Information release no longer lists this
+          hospital: members do not see it and new networks cannot add it; programs and cases that have it keep it.
+        </p>
+      ) : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="about">
           <h2 id="about">About</h2>
@@ -52,6 +59,11 @@ export default function FacilityRoute() {
               </dd>
             </div>
           </dl>
+          <p className="muted small">
+            {facility.ccn
+              ? `Source: CMS Hospital General Information${cmsImportedAt ? `, as imported on ${formatDate(cmsImportedAt.slice(0, 10))}` : ''}.`
+              : 'Source: entered in the portal, not a CMS-listed hospital.'}
+          </p>
           {map ? (
             <svg className="state-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={`Map of ${map.stateName} with a pin at ${facility.city}`}>
               <path d={map.statePath} className="state-map__state" />
@@ -125,6 +137,7 @@ export default function FacilityRoute() {
                   {offer.appointmentWithinDays ? ` First appointment within ${offer.appointmentWithinDays} days.` : ''}
                 </p>
                 <p className="muted small">
+                  <OfferLabels isDemo={offer.isDemo} /> {offer.isDemo ? 'Made up by the demo seed, not a real price. ' : ''}
                   {offer.accreditation ? `${offer.accreditation}. ` : ''}Valid {formatDate(offer.validFrom)} to {formatDate(offer.validTo)}.
                 </p>
               </li>

@@ -21,6 +21,7 @@ import { QualityFacts } from '~/ui/quality-facts'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TermsExplained } from '~/ui/terms-explained'
 import { useLocaleFormat } from '~/ui/use-locale-format'
+import { OfferLabels } from '~/ui/offer-labels'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: `${data?.result.facilityName ?? ''} · ${translatedTitle(matches, 'search.title', { ns: 'care' })}` }]
 
@@ -70,6 +71,11 @@ export default function CareOptionRoute() {
         <Link to={`/member/care?procedure=${procedure.code}${option.isHomeZip ? '' : `&zip=${option.zip}`}`}>{t('center.back')}</Link>
       </p>
       <h1>{result.facilityName}</h1>
+      {result.isDemo ? (
+        <p>
+          <OfferLabels isDemo={result.isDemo} /> <span className="small muted">{t('offer.demoHelp')}</span>
+        </p>
+      ) : null}
       <p className="lead">
         {t('center.where', {
           procedure: tc(`procedures.${procedure.code}`, { defaultValue: procedure.name }),

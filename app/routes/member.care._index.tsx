@@ -13,6 +13,7 @@ import { findCare } from '~/services/find-care.server'
 import { QualitySummary, useBundleIncludes } from '~/ui/care-facts'
 import { CareMap } from '~/ui/map/care-map'
 import { TravelSummary } from '~/ui/member-cost'
+import { OfferLabels } from '~/ui/offer-labels'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { useLocaleFormat } from '~/ui/use-locale-format'
 import { useRootData } from '~/ui/use-root-data'
@@ -170,6 +171,7 @@ export default function FindCareRoute() {
                       </h2>
                       <p className="muted small">
                         {t('search.milesFrom', { city: r.city, state: r.state, miles: format.count(Math.round(r.distanceMiles)), zip })}
+                        <OfferLabels isDemo={r.isDemo} />
                       </p>
                       <div className="result__costs">
                         <div className="result__cost result__cost--program">

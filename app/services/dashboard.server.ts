@@ -82,14 +82,14 @@ async function figures(db: Kysely<Database>, scope: EmployerScope | null, window
   const cms = await listMeasuresOfFacilities(db, facilityIds)
   const cmsAverage = (code: string) => average(cms.flatMap((m) => (m.measureCode === code && m.value !== null ? [m.value] : [])))
   const byProcedure = new Map<string, { code: string; name: string; cases: number; savingsCents: number; employerPaidCents: number }>()
-  const byCenter = new Map<string, { name: string; state: string; cases: number }>()
+  const byCenter = new Map<string, { name: string; state: string; inactiveSince: string | null; cases: number }>()
   for (const c of completed) {
     const p = byProcedure.get(c.procedureCode) ?? { code: c.procedureCode, name: c.procedureName, cases: 0, savingsCents: 0, employerPaidCents: 0 }
     p.cases++
     p.savingsCents += c.savingsCents ?? 0
     p.employerPaidCents += c.employerPaidCents
     byProcedure.set(c.procedureCode, p)
-    const f = byCenter.get(c.facilityId) ?? { name: c.facilityName, state: c.facilityState, cases: 0 }
+    const f = byCenter.get(c.facilityId) ?? { name: c.facilityName, state: c.facilityState, inactiveSince: c.facilityInactiveSince, cases: 0 }
     f.cases++
     byCenter.set(c.facilityId, f)
   }

@@ -16,6 +16,7 @@ export async function browseFacilities(query: FacilitySearchQuery) {
           state: query.state ?? null,
           facilityType: query.type ?? null,
           minStars: query.stars ?? null,
+          listed: query.listed,
           page: query.page,
           pageSize: FACILITY_PAGE_SIZE,
         }),

@@ -4,6 +4,7 @@ import { listMarketPricesForFacility } from '~/db/repositories/market-prices.ser
 import { qualityScore, type NationalComparison } from '~/domain/quality'
 import { drawStateMap } from '~/integrations/state-map.server'
 import { findPriceFactor } from '~/db/repositories/price-factors.server'
+import { findLatestCmsImportDate } from '~/db/repositories/facilities.server'
 import { COMMERCIAL_MULTIPLIER_KEY } from './market-prices.server'
 import { notFound } from '~/http/responses.server'
 
@@ -12,11 +13,12 @@ export async function getFacilityDetail(facilityId: string) {
   const db = getDb()
   const facility = await findFacility(db, facilityId)
   if (!facility) throw notFound('Facility')
-  const [measures, offers, prices, multiplier] = await Promise.all([
+  const [measures, offers, prices, multiplier, cmsImportedAt] = await Promise.all([
     listFacilityMeasures(db, facility.id),
     listFacilityOffers(db, facility.id),
     listMarketPricesForFacility(db, facility.id, facility.state),
     findPriceFactor(db, COMMERCIAL_MULTIPLIER_KEY),
+    facility.ccn ? findLatestCmsImportDate(db) : undefined,
   ])
   const byCode = new Map(measures.map((m) => [m.measureCode, m]))
   const comparison = (code: string): NationalComparison => byCode.get(code)?.comparison ?? 'not_available'
@@ -45,5 +47,5 @@ export async function getFacilityDetail(facilityId: string) {
     priceRows.set(price.code, row)
   }
   const map = drawStateMap(facility.state, facility.latitude, facility.longitude)
-  return { facility, measures, offers, marketPrices: [...priceRows.values()], qualityScore: score, map, multiplierSource: multiplier?.source ?? null }
+  return { facility, measures, offers, marketPrices: [...priceRows.values()], qualityScore: score, map, multiplierSource: multiplier?.source ?? null, cmsImportedAt: cmsImportedAt ?? null }
 }

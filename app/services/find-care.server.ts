@@ -183,7 +183,7 @@ type PricedResult = NonNullable<Awaited<ReturnType<typeof priceNetwork>>>['resul
 function resultCard(r: PricedResult) {
   return {
     offerId: r.offerId, facilityName: r.facilityName, city: r.city, state: r.state, latitude: r.latitude, longitude: r.longitude,
-    distanceMiles: r.distanceMiles, starRating: r.starRating, annualVolume: r.annualVolume, cost: r.cost, travel: r.travel,
+    distanceMiles: r.distanceMiles, starRating: r.starRating, annualVolume: r.annualVolume, isDemo: r.isDemo, cost: r.cost, travel: r.travel,
     measures: r.measures.map(({ measureCode, comparison }) => ({ measureCode, comparison })),
     includesFacility: r.includesFacility, includesSurgeon: r.includesSurgeon, includesAnesthesia: r.includesAnesthesia,
     includesImplant: r.includesImplant, includesFollowUp: r.includesFollowUp, followUpVisits: r.followUpVisits, warrantyDays: r.warrantyDays,

@@ -8,13 +8,17 @@ import { pricedCompletedCases, windowOf, type DashboardQuery } from './dashboard
 
 /** How each export was computed: written in its first rows, so the file explains itself. */
 const METHOD = {
-  cases: ['Cases requested in the period: procedure, center, status and money only (no clinical detail).', 'Amounts in US dollars.'],
+  cases: [
+    'Cases requested in the period: procedure, center, status and money only (no clinical detail).',
+    'Amounts in US dollars. demo_offer = yes: the bundle is a demo offer made up by the portal’s demo seed, not a real price.',
+  ],
   invoices: ['Invoices created in the period. Amounts in US dollars.'],
   savings: [
     'Realized savings per completed case (DESIGN §4; the method page /employer/savings-method):',
     "outside cost = typical local price for the member's state (national when the state has none) − what the member would pay on their plan under normal terms, nothing yet paid;",
     'paid at the center = bundle + travel actually paid (the estimate when none was entered) + completion incentive − what the member paid;',
     'savings = outside cost − paid at the center. Platform fees are spend, not part of savings. Amounts in US dollars.',
+    'Typical local prices come from CMS (Medicare episode price × the hospital’s Medicare spending per beneficiary); demo_offer = yes: the bundle is a demo offer made up by the portal’s demo seed.',
   ],
 }
 
@@ -33,6 +37,7 @@ function csv(title: string, method: readonly string[], query: DashboardQuery, he
 }
 
 const dollars = (cents: number | null) => (cents === null ? null : centsToDollarInput(cents))
+const yesNo = (flag: boolean | number | null) => (flag ? 'yes' : 'no')
 
 /** The number of rows before the column header in every export (title, period, method lines, a blank). */
 export const PREAMBLE_ROWS = (kind: keyof typeof METHOD) => 3 + METHOD[kind].length
@@ -43,8 +48,8 @@ export async function exportCasesCsv(scope: EmployerScope, query: DashboardQuery
     'Cases',
     METHOD.cases,
     query,
-    ['case_id', 'employee_id', 'procedure', 'center', 'center_state', 'status', 'requested_at', 'completed_at', 'bundle_usd', 'member_paid_usd', 'travel_estimate_usd', 'travel_actual_usd'],
-    rows.map((r) => [r.id, r.employeeId, r.procedureCode, r.facilityName, r.facilityState, r.status, r.requestedAt, r.completedAt, dollars(r.bundlePriceCents), dollars(r.memberCostCents), dollars(r.travelEstimateCents), dollars(r.travelActualCents)]),
+    ['case_id', 'employee_id', 'procedure', 'center', 'center_state', 'status', 'requested_at', 'completed_at', 'bundle_usd', 'member_paid_usd', 'travel_estimate_usd', 'travel_actual_usd', 'demo_offer'],
+    rows.map((r) => [r.id, r.employeeId, r.procedureCode, r.facilityName, r.facilityState, r.status, r.requestedAt, r.completedAt, dollars(r.bundlePriceCents), dollars(r.memberCostCents), dollars(r.travelEstimateCents), dollars(r.travelActualCents), yesNo(r.isDemoOffer)]),
   )
 }
 
@@ -65,8 +70,8 @@ export async function exportSavingsCsv(scope: EmployerScope, query: DashboardQue
     'Realized savings',
     METHOD.savings,
     query,
-    ['case_id', 'procedure', 'center', 'member_state', 'completed_at', 'typical_local_price_usd', 'outside_cost_usd', 'paid_at_center_usd', 'savings_usd'],
-    rows.map((r) => [r.id, r.procedureCode, r.facilityName, r.memberState, r.completedAt, dollars(r.outsidePriceCents), dollars(r.outsideEmployerCents), dollars(r.employerPaidCents), dollars(r.savingsCents)]),
+    ['case_id', 'procedure', 'center', 'member_state', 'completed_at', 'typical_local_price_usd', 'outside_cost_usd', 'paid_at_center_usd', 'savings_usd', 'demo_offer'],
+    rows.map((r) => [r.id, r.procedureCode, r.facilityName, r.memberState, r.completedAt, dollars(r.outsidePriceCents), dollars(r.outsideEmployerCents), dollars(r.employerPaidCents), dollars(r.savingsCents), yesNo(r.isDemoOffer)]),
   )
 }
 

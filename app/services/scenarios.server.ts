@@ -7,6 +7,8 @@ import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { listMeasuresOfFacilities } from '~/db/repositories/care.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
+import { findLatestCmsImportDate } from '~/db/repositories/facilities.server'
+import { findPriceFactor } from '~/db/repositories/price-factors.server'
 import { findOrganization } from '~/db/repositories/organizations.server'
 import { findVersionRules, listCandidateOffers, listPrograms, listVersionNetwork, listVersionProcedures } from '~/db/repositories/programs.server'
 import { countCoveredMembers } from '~/db/repositories/roster.server'
@@ -25,11 +27,13 @@ import type { Database } from '~/db/schema'
 import { toIsoDate } from '~/domain/dates'
 import { formatCents } from '~/domain/money'
 import type { ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
+import { describeSources } from '~/domain/proposals/sources'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, ProgramNetworkSchema, ProgramProceduresSchema, TravelRulesSchema } from '~/forms/program'
 import { AssumptionsSchema, ScenarioDocumentSchema, ScenarioNameSchema, type ScenarioDocument } from '~/forms/scenario'
 import { notFound } from '~/http/responses.server'
 import { buildNetworkChoices, getProgramProjection } from './program-insights.server'
+import { COMMERCIAL_MULTIPLIER_KEY } from './market-prices.server'
 import { DEFAULT_BENEFIT_RULES, DEFAULT_TRAVEL_RULES } from './programs.server'
 
 const BLANK: ScenarioDocument = {
@@ -303,12 +307,26 @@ const ASSUMPTION_LINES = (scenarios: ReadonlyArray<{ name: string; doc: Scenario
   "Typical local price outside the program: the median for each member's state (national when a state has none); members start the plan year with nothing paid.",
 ]
 
-const SOURCES = [
-  'Quality: CMS Care Compare (hip/knee complication and readmission rates against the nation, overall star rating).',
-  'Typical local prices: Medicare 90-day hip/knee payment × the hospital’s Medicare spending per beneficiary × the RAND 5.1 commercial multiplier.',
-  'Centers and bundled prices: health systems’ offers on the COE Marketplace.',
-  'Member locations: ZIP centroids (zipcodes package), counted by ZIP; no member-level data is included.',
-]
+/** The comparison's sources, said from the networks' own offers and CMS facts (issue 19). */
+async function comparisonSources(db: Kysely<Database>, docs: readonly ScenarioDocument[]): Promise<string[]> {
+  const offerIds = [...new Set(docs.flatMap((doc) => doc.network.map((n) => n.offerId)))]
+  const procedureIds = new Set(docs.flatMap((doc) => doc.procedureIds))
+  const [offers, procedures, cmsImportedAt, multiplier] = await Promise.all([
+    listOffersAsNetwork(db, offerIds),
+    listProcedures(db),
+    findLatestCmsImportDate(db),
+    findPriceFactor(db, COMMERCIAL_MULTIPLIER_KEY),
+  ])
+  const facts = await listMeasuresOfFacilities(db, [...new Set(offers.map((o) => o.facilityId))])
+  return describeSources({
+    facts,
+    offers: offers.length,
+    demoOffers: offers.filter((o) => o.isDemo).length,
+    cmsImportedOn: cmsImportedAt ?? null,
+    medicareBaseSources: procedures.filter((p) => procedureIds.has(p.id) && p.medicareBaseSource).map((p) => `${p.name}: ${p.medicareBaseSource}`),
+    multiplierSource: multiplier ? `${multiplier.value}, ${multiplier.source}` : null,
+  })
+}
 
 /** 2–4 of this firm's scenarios for the client, side by side, with a map per scenario. */
 export async function compareScenarios(actor: Actor, scope: EmployerScope, scenarioIds: readonly string[], now = new Date()) {
@@ -324,7 +342,7 @@ export async function compareScenarios(actor: Actor, scope: EmployerScope, scena
     maps.push({ ...choices.map, centers: choices.map.centers.filter((c) => c.isChosen) })
   }
   const coveredMembers = await countCoveredMembers(db, scope, toIsoDate(now))
-  return { employer: { id: employer.id, name: employer.name }, coveredMembers, scenarios: figures, maps, assumptions: ASSUMPTION_LINES(scenarios.map((s) => ({ name: s.name, doc: s.doc }))), sources: SOURCES }
+  return { employer: { id: employer.id, name: employer.name }, coveredMembers, scenarios: figures, maps, assumptions: ASSUMPTION_LINES(scenarios.map((s) => ({ name: s.name, doc: s.doc }))), sources: await comparisonSources(db, scenarios.map((s) => s.doc)) }
 }
 
 /** Freezes a comparison as a proposal: the snapshot of figures and the recommended scenario's design. */

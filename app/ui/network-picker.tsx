@@ -5,6 +5,7 @@ import { NetworkMap, type NetworkMapData } from './network-map'
 import { ErrorList } from './primitives/error-list'
 import { ComparisonVerdict } from './quality-facts'
 import type { NationalComparison } from '~/domain/quality'
+import { OfferLabels } from './offer-labels'
 import { TableWrap } from './table-wrap'
 
 export interface NetworkChoiceRow {
@@ -20,6 +21,7 @@ export interface NetworkChoiceRow {
   complicationComparison: NationalComparison | null
   readmissionComparison: NationalComparison | null
   annualVolume: number | null
+  isDemo: boolean | number
   validFrom: string
   validTo: string | null
   isChosen: boolean
@@ -102,6 +104,7 @@ export function NetworkPicker({
                         </td>
                         <th scope="row">
                           <label htmlFor={`offer-${offer.offerId}`}>{offer.facilityName}</label>
+                          <OfferLabels isDemo={offer.isDemo} />
                           <div className="small muted">
                             {offer.city}, {offer.state}
                             {offer.healthSystemName ? ` · ${offer.healthSystemName}` : ''} · <Link to={`/facilities/${offer.facilityId}`}>facts</Link>

@@ -1,49 +1,85 @@
-import { Link } from '@remix-run/react'
-import { formatCents } from '~/domain/money'
-import { TableWrap } from './table-wrap'
+import { Link } from "@remix-run/react";
+import { formatCents } from "~/domain/money";
+import { OfferLabels } from "./offer-labels";
+import { TableWrap } from "./table-wrap";
 
 export interface NetworkRowView {
-  offerId: string
-  facilityId: string
-  facilityName: string
-  city: string
-  state: string
-  starRating: number | null
-  procedureCode: string
-  bundlePriceCents: number
+  offerId: string;
+  facilityId: string;
+  facilityName: string;
+  city: string;
+  state: string;
+  starRating: number | null;
+  procedureCode: string;
+  bundlePriceCents: number;
+  isDemo: boolean | number;
+  inactiveSince: string | null;
 }
 
 /** The offers in a program version's network (employer and broker pages). */
-export function ProgramNetworkTable({ network }: { network: readonly NetworkRowView[] }) {
-  if (network.length === 0) return <p className="empty">No centers in the network yet.</p>
+export function ProgramNetworkTable({
+  network,
+}: {
+  network: readonly NetworkRowView[];
+}) {
+  if (network.length === 0)
+    return <p className="empty">No centers in the network yet.</p>;
+  const unlisted = new Set(
+    network.filter((row) => row.inactiveSince).map((row) => row.facilityId)
+  ).size;
   return (
-    <TableWrap label="Centers in the network">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Center</th>
-            <th scope="col">Procedure</th>
-            <th scope="col">Location</th>
-            <th scope="col" className="num">CMS stars</th>
-            <th scope="col" className="num">Bundled price</th>
-          </tr>
-        </thead>
-        <tbody>
-          {network.map((row) => (
-            <tr key={row.offerId}>
-              <th scope="row">
-                <Link to={`/facilities/${row.facilityId}`}>{row.facilityName}</Link>
+    <>
+      {unlisted > 0 ? (
+        <p className="card problems" role="note">
+          {unlisted === 1
+            ? "1 center in this network is at a hospital"
+            : `${unlisted} centers in this network are at hospitals`}{" "}
+          that CMS&apos;s latest release no longer lists: members no longer find{" "}
+          {unlisted === 1 ? "it" : "them"} in their search, and cases already
+          there go on. Leave {unlisted === 1 ? "it" : "them"} out of the next
+          version.
+        </p>
+      ) : null}
+      <TableWrap label="Centers in the network">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Center</th>
+              <th scope="col">Procedure</th>
+              <th scope="col">Location</th>
+              <th scope="col" className="num">
+                CMS stars
               </th>
-              <td>{row.procedureCode}</td>
-              <td>
-                {row.city}, {row.state}
-              </td>
-              <td className="num">{row.starRating ?? 'Not rated'}</td>
-              <td className="num">{formatCents(row.bundlePriceCents, { wholeDollars: true })}</td>
+              <th scope="col" className="num">
+                Bundled price
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  )
+          </thead>
+          <tbody>
+            {network.map((row) => (
+              <tr key={row.offerId}>
+                <th scope="row">
+                  <Link to={`/facilities/${row.facilityId}`}>
+                    {row.facilityName}
+                  </Link>
+                  <OfferLabels
+                    isDemo={row.isDemo}
+                    inactiveSince={row.inactiveSince}
+                  />
+                </th>
+                <td>{row.procedureCode}</td>
+                <td>
+                  {row.city}, {row.state}
+                </td>
+                <td className="num">{row.starRating ?? "Not rated"}</td>
+                <td className="num">
+                  {formatCents(row.bundlePriceCents, { wholeDollars: true })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
 }

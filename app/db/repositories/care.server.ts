@@ -30,8 +30,11 @@ export function listNetworkOffersForProcedure(db: Kysely<Database>, versionIds: 
       'offers.includesAnesthesia', 'offers.includesImplant', 'offers.includesFollowUp', 'offers.warrantyDays', 'offers.followUpVisits', 'offers.annualVolume',
       'offers.accreditation', 'offers.appointmentWithinDays', 'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.address',
       'facilities.city', 'facilities.state', 'facilities.zip', 'facilities.phone', 'facilities.latitude', 'facilities.longitude', 'facilities.starRating',
+      'offers.isDemo',
     ])
     .where('programNetwork.programVersionId', 'in', versionIds)
+    // A hospital CMS no longer lists is not offered to members (issue 19); its open cases stay.
+    .where('facilities.inactiveSince', 'is', null)
     .where('offers.procedureId', '=', procedureId)
     .where('offers.status', '=', 'active')
     .execute()
@@ -67,6 +70,7 @@ export function listFacilitiesInBox(db: Kysely<Database>, box: { minLatitude: nu
     .where('longitude', '>=', box.minLongitude)
     .where('longitude', '<=', box.maxLongitude)
     .where('facilityType', '=', 'Acute Care Hospitals')
+    .where('inactiveSince', 'is', null)
     .limit(limit)
     .execute()
 }

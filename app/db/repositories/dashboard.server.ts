@@ -36,11 +36,12 @@ export function listCompletedCases(db: Kysely<Database>, scope: EmployerScope | 
     .innerJoin('organizations as employer', 'employer.id', 'cases.employerId')
     .leftJoin('healthPlans', 'healthPlans.id', 'rosterMembers.healthPlanId')
     .leftJoin('programBenefitRules', 'programBenefitRules.programVersionId', 'cases.programVersionId')
+    .leftJoin('offers', 'offers.id', 'cases.offerId')
     .select([
-      'cases.id', 'cases.employerId', 'employer.name as employerName', 'cases.completedAt', 'cases.requestedAt', 'cases.bundlePriceCents', 'cases.travelActualCents',
+      'cases.id', 'cases.employerId', 'offers.isDemo as isDemoOffer', 'employer.name as employerName', 'cases.completedAt', 'cases.requestedAt', 'cases.bundlePriceCents', 'cases.travelActualCents',
       'cases.travelEstimateCents', 'cases.memberCostCents', 'cases.hadComplication', 'cases.wasReadmitted', 'cases.satisfaction', 'procedures.id as procedureId',
       'procedures.code as procedureCode', 'procedures.name as procedureName', 'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.state as facilityState',
-      'rosterMembers.zip as memberZip', 'rosterMembers.coverageTier', 'healthPlans.deductibleIndividualCents', 'healthPlans.deductibleFamilyCents',
+      'facilities.inactiveSince as facilityInactiveSince', 'rosterMembers.zip as memberZip', 'rosterMembers.coverageTier', 'healthPlans.deductibleIndividualCents', 'healthPlans.deductibleFamilyCents',
       'healthPlans.coinsuranceRate', 'healthPlans.oopMaxIndividualCents', 'healthPlans.oopMaxFamilyCents', 'healthPlans.isHsaQualified',
       'programBenefitRules.completionIncentiveCents',
     ])
@@ -58,8 +59,9 @@ export function listCasesForExport(db: Kysely<Database>, scope: EmployerScope, w
     .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
     .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
     .innerJoin('rosterMembers', 'rosterMembers.id', 'cases.rosterMemberId')
+    .leftJoin('offers', 'offers.id', 'cases.offerId')
     .select([
-      'cases.id', 'rosterMembers.employeeId', 'procedures.code as procedureCode', 'facilities.name as facilityName', 'facilities.state as facilityState', 'cases.status',
+      'offers.isDemo as isDemoOffer', 'cases.id', 'rosterMembers.employeeId', 'procedures.code as procedureCode', 'facilities.name as facilityName', 'facilities.state as facilityState', 'cases.status',
       'cases.requestedAt', 'cases.completedAt', 'cases.bundlePriceCents', 'cases.memberCostCents', 'cases.travelEstimateCents', 'cases.travelActualCents',
     ])
     .where('cases.requestedAt', '>=', window.fromInstant)

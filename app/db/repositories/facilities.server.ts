@@ -67,3 +67,9 @@ export function listCmsImports(db: Kysely<Database>, limit: number) {
     .limit(limit)
     .execute()
 }
+
+/** When the catalog last took a CMS release (imported or found unchanged), or undefined before any. */
+export async function findLatestCmsImportDate(db: Kysely<Database>) {
+  const row = await db.selectFrom('cmsImports').select('importedAt').where('outcome', '!=', 'refused').orderBy('importedAt', 'desc').limit(1).executeTakeFirst()
+  return row?.importedAt
+}

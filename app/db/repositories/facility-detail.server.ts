@@ -9,7 +9,7 @@ export function findFacility(db: Kysely<Database>, facilityId: string) {
     .select([
       'facilities.id', 'facilities.ccn', 'facilities.name', 'facilities.address', 'facilities.city', 'facilities.state', 'facilities.zip',
       'facilities.county', 'facilities.phone', 'facilities.latitude', 'facilities.longitude', 'facilities.coordinateSource', 'facilities.facilityType',
-      'facilities.ownership', 'facilities.hasEmergencyServices', 'facilities.starRating', 'organizations.name as healthSystemName',
+      'facilities.ownership', 'facilities.hasEmergencyServices', 'facilities.starRating', 'facilities.inactiveSince', 'organizations.name as healthSystemName',
     ])
     .where('facilities.id', '=', facilityId)
     .executeTakeFirst()
@@ -32,6 +32,7 @@ export function listFacilityOffers(db: Kysely<Database>, facilityId: string) {
       'offers.id', 'procedures.code as procedureCode', 'procedures.name as procedureName', 'offers.priceCents', 'offers.includesFacility',
       'offers.includesSurgeon', 'offers.includesAnesthesia', 'offers.includesImplant', 'offers.includesFollowUp', 'offers.warrantyDays',
       'offers.followUpVisits', 'offers.annualVolume', 'offers.accreditation', 'offers.appointmentWithinDays', 'offers.validFrom', 'offers.validTo',
+      'offers.isDemo',
     ])
     .where('offers.facilityId', '=', facilityId)
     .where('offers.status', '=', 'active')

@@ -8,6 +8,7 @@ export interface FacilitySearch {
   state: string | null
   facilityType: string | null
   minStars: number | null
+  listed: 'listed' | 'unlisted' | 'all'
   page: number
   pageSize: number
 }
@@ -22,12 +23,14 @@ export async function searchFacilities(db: Kysely<Database>, search: FacilitySea
   if (search.state) query = query.where('facilities.state', '=', search.state)
   if (search.facilityType) query = query.where('facilities.facilityType', '=', search.facilityType)
   if (search.minStars) query = query.where('facilities.starRating', '>=', search.minStars)
+  if (search.listed === 'listed') query = query.where('facilities.inactiveSince', 'is', null)
+  if (search.listed === 'unlisted') query = query.where('facilities.inactiveSince', 'is not', null)
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     query
       .leftJoin('qualityMeasures', (join) => join.onRef('qualityMeasures.facilityId', '=', 'facilities.id').on('qualityMeasures.measureCode', '=', 'COMP_HIP_KNEE'))
       .select([
-        'facilities.id', 'facilities.name', 'facilities.city', 'facilities.state', 'facilities.facilityType', 'facilities.starRating', 'facilities.ccn',
+        'facilities.id', 'facilities.name', 'facilities.city', 'facilities.state', 'facilities.facilityType', 'facilities.starRating', 'facilities.ccn', 'facilities.inactiveSince',
         'qualityMeasures.value as complicationRate', 'qualityMeasures.comparison as complicationComparison',
       ])
       .orderBy('facilities.name')

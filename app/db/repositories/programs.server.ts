@@ -5,7 +5,7 @@ import type { EmployerScope } from '~/domain/tenancy'
 /** The facility of an offer as network and candidate lists show it. */
 export const OFFER_FACILITY_COLUMNS = [
   'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.city', 'facilities.state', 'facilities.latitude', 'facilities.longitude',
-  'facilities.starRating',
+  'facilities.starRating', 'facilities.inactiveSince', 'offers.isDemo',
 ] as const
 
 /** Each program of the employer with its newest version. */
@@ -161,7 +161,7 @@ export async function saveTravelRules(trx: Transaction<Database>, rules: TravelR
   await trx.insertInto('programTravelRules').values(rules).execute()
 }
 
-/** Active offers for these procedures with their facility and the hip/knee quality facts. */
+/** Active offers for these procedures at hospitals CMS still lists, with their facility and the hip/knee quality facts. */
 export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly string[]) {
   if (procedureIds.length === 0) return Promise.resolve([])
   return db
@@ -188,6 +188,8 @@ export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly
     ])
     .where('offers.procedureId', 'in', procedureIds)
     .where('offers.status', '=', 'active')
+    // Hospitals CMS no longer lists are not candidates (issue 19); networks that have them keep them, flagged.
+    .where('facilities.inactiveSince', 'is', null)
     .orderBy('procedures.code')
     .orderBy('facilities.name')
     .execute()

@@ -93,6 +93,10 @@ export const care = {
     warranty: '{{days}}-day guarantee for complications',
     notStated: 'not stated',
   },
+  offer: {
+    demo: 'Demo offer',
+    demoHelp: "Made up by the demo seed: not a real health system's price",
+  },
   quality: {
     stars: '{{stars}} of 5 stars (CMS)',
     noStars: 'No CMS star rating',

@@ -95,6 +95,10 @@ export const care: SameKeys<typeof en> = {
     warranty: 'garantía de {{days}} días por complicaciones',
     notStated: 'no se indica',
   },
+  offer: {
+    demo: 'Oferta de demostración',
+    demoHelp: "Creada por los datos de demostración: no es el precio real de un sistema de salud",
+  },
   quality: {
     stars: '{{stars}} de 5 estrellas (CMS)',
     noStars: 'Sin calificación de estrellas de CMS',
