@@ -6,6 +6,7 @@ import { getHealthSystemFacilities } from '~/services/center-offers.server'
 import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
+import { OfferLabels } from '~/ui/offer-labels'
 
 export const meta: MetaFunction = () => [{ title: 'Facilities & offers · Health system · COE Marketplace' }]
 
@@ -62,6 +63,7 @@ export default function CenterHomeRoute() {
           </h2>
           <p className="muted">
             {facility.city}, {facility.state} · CMS overall rating: {facility.starRating ? `${facility.starRating} of 5 stars` : 'not rated'}
+            <OfferLabels isDemo={false} inactiveSince={facility.inactiveSince} />
           </p>
           {facility.offers.length === 0 ? (
             <p className="empty">No offers yet.</p>
@@ -82,6 +84,7 @@ export default function CenterHomeRoute() {
                     <tr key={offer.id}>
                       <th scope="row">
                         <Link to={`/center/offers/${offer.id}`}>{offer.procedureName}</Link>
+                        <OfferLabels isDemo={offer.isDemo} />
                       </th>
                       <td className="num">{formatCents(offer.priceCents, { wholeDollars: true })}</td>
                       <td className="num">{offer.warrantyDays > 0 ? `${offer.warrantyDays} days` : "None"}</td>

@@ -18,12 +18,12 @@ export async function getHealthSystemFacilities(actor: Actor, now = new Date()) 
   const rows = await listHealthSystemOffers(getDb(), actor.organizationId)
   const byFacility = new Map<
     string,
-    { id: string; name: string; city: string; state: string; starRating: number | null; offers: Array<{ id: string; procedureCode: string; procedureName: string; priceCents: number; validFrom: string; validTo: string | null; status: string; warrantyDays: number }> }
+    { id: string; name: string; city: string; state: string; starRating: number | null; inactiveSince: string | null; offers: Array<{ id: string; procedureCode: string; procedureName: string; priceCents: number; validFrom: string; validTo: string | null; status: string; warrantyDays: number; isDemo: boolean }> }
   >()
   for (const row of rows) {
     let facility = byFacility.get(row.facilityId)
     if (!facility) {
-      facility = { id: row.facilityId, name: row.facilityName, city: row.city, state: row.state, starRating: row.starRating, offers: [] }
+      facility = { id: row.facilityId, name: row.facilityName, city: row.city, state: row.state, starRating: row.starRating, inactiveSince: row.inactiveSince, offers: [] }
       byFacility.set(row.facilityId, facility)
     }
     if (row.offerId && row.procedureCode && row.procedureName && row.priceCents !== null && row.validFrom && row.status && row.warrantyDays !== null) {
@@ -36,6 +36,7 @@ export async function getHealthSystemFacilities(actor: Actor, now = new Date()) 
         validTo: row.validTo,
         status: row.status,
         warrantyDays: row.warrantyDays,
+        isDemo: Boolean(row.isDemo),
       })
     }
   }
