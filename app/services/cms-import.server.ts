@@ -18,7 +18,7 @@ import {
   GENERAL_INFORMATION_COLUMNS, HRRP_COLUMNS, LOCATION_COLUMNS, LONG_FORMAT_COLUMNS, MEDICARE_INPATIENT_COLUMNS, MSPB_COLUMNS, NATIONAL_PAYMENT_COLUMNS,
   isMeasure, matchColumns, pivotColumns, valuesByName, type CmsColumn, type MeasureId,
 } from '~/domain/cms/columns'
-import { isMissing, normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, parseStarRating } from '~/domain/cms/values'
+import { isMissing, normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, readCmsNumber, readStarRating } from '~/domain/cms/values'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
 import type { Actor } from '~/domain/tenancy'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
@@ -199,6 +199,17 @@ async function readFile(
   return report
 }
 
+/**
+ * A number cell of a row (null for a spelling of "not available"), or undefined when the row is
+ * rejected for it: a value in neither form, such as a spelling of "not available" no release used
+ * so far, would otherwise clear the stored value as if CMS had withdrawn it (issue 19, finding 3).
+ */
+function numberCell(v: Record<string, string>, column: string, line: number, report: FileReport): number | null | undefined {
+  const value = readCmsNumber(v[column])
+  if (value === undefined) report.rejected.push({ line, reason: `${column} "${v[column]}" is neither a number nor a CMS spelling of "not available"` })
+  return value
+}
+
 /** A file that is present but has no row of a measure it carries: refused, naming the ids it has (issue 19, finding 2). */
 function requireMeasureRows(report: FileReport, measure: string, matched: number, idsFound: ReadonlySet<string>) {
   if (report.status !== 'loaded' || matched > 0) return
@@ -261,6 +272,8 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
     if (!/^[A-Z]{2}$/.test(v['State'] ?? '')) return void report.rejected.push({ line, reason: `State "${v['State']}" is not a two-letter code` })
     if (!/^\d{5}$/.test(zip)) return void report.rejected.push({ line, reason: `ZIP Code "${v['ZIP Code']}" is not a 5-digit ZIP` })
     if (facilities.has(ccn)) return void report.rejected.push({ line, reason: `Facility ID ${ccn} appears twice` })
+    const starRating = readStarRating(v['Hospital overall rating'])
+    if (starRating === undefined) return void report.rejected.push({ line, reason: `Hospital overall rating "${v['Hospital overall rating']}" is not a star rating from 1 to 5` })
     const centroid = zipCentroid(zip)
     facilities.set(ccn, {
       ccn,
@@ -277,7 +290,7 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
       facilityType: v['Hospital Type'] || 'Unknown',
       ownership: isMissing(v['Hospital Ownership']) ? null : v['Hospital Ownership']!,
       hasEmergencyServices: v['Emergency Services'] === 'Yes' ? 1 : v['Emergency Services'] === 'No' ? 0 : null,
-      starRating: parseStarRating(v['Hospital overall rating']),
+      starRating,
       ...facilitySearchKeys({ name: v['Facility Name']!, city: v['City/Town'] ?? '' }),
     })
   })
@@ -312,13 +325,16 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
       matched++
       const ccn = normalizeCcn(v['Facility ID'])
       if (!ccn) return void report.rejected.push({ line, reason: `Facility ID "${v['Facility ID']}" is not a CMS Certification Number` })
-      const value = parseCmsNumber(v['Score'])
+      const value = numberCell(v, 'Score', line, report)
+      if (value === undefined) return
+      const denominator = numberCell(v, 'Denominator', line, report)
+      if (denominator === undefined) return
       const period = { periodStart: parseCmsDate(v['Start Date']), periodEnd: parseCmsDate(v['End Date']) }
       widenPeriod(report, period.periodStart, period.periodEnd)
       addMeasure(
         {
           ccn, measureCode: measure, value, comparison: value === null ? 'not_available' : parseComparison(v['Compared to National']),
-          denominator: parseCmsNumber(v['Denominator']), ...period, source, footnote: v['Footnote'] || null,
+          denominator, ...period, source, footnote: v['Footnote'] || null,
         },
         report,
       )
@@ -330,7 +346,8 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
     const report = await readFile(ctx, file, pivotColumns(scoreColumn, flagColumn), (v, line, report) => {
       const ccn = normalizeCcn(v['facility_id'])
       if (!ccn) return void report.rejected.push({ line, reason: `facility_id "${v['facility_id']}" is not a CMS Certification Number` })
-      const value = parseCmsNumber(v[scoreColumn])
+      const value = numberCell(v, scoreColumn, line, report)
+      if (value === undefined) return
       addMeasure(
         { ccn, measureCode: measure, value, comparison: value === null ? 'not_available' : parseComparison(v[flagColumn]), denominator: null, ...period, source, footnote: null },
         report,
@@ -359,14 +376,17 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
       matched++
       const ccn = normalizeCcn(v['Facility ID'])
       if (!ccn) return void report.rejected.push({ line, reason: `Facility ID "${v['Facility ID']}" is not a CMS Certification Number` })
-      const value = parseCmsNumber(v['Excess Readmission Ratio'])
+      const value = numberCell(v, 'Excess Readmission Ratio', line, report)
+      if (value === undefined) return
+      const denominator = numberCell(v, 'Number of Discharges', line, report)
+      if (denominator === undefined) return
       const period = { periodStart: parseCmsDate(v['Start Date']), periodEnd: parseCmsDate(v['End Date']) }
       widenPeriod(report, period.periodStart, period.periodEnd)
       addMeasure(
         {
           ccn, measureCode: 'READM_30_HIP_KNEE_HRRP', value,
           comparison: value === null ? 'not_available' : value < 1 ? 'better' : value > 1 ? 'worse' : 'no_different',
-          denominator: parseCmsNumber(v['Number of Discharges']), ...period, source, footnote: v['Footnote'] || null,
+          denominator, ...period, source, footnote: v['Footnote'] || null,
         },
         report,
       )
@@ -386,12 +406,14 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
       matched++
       const ccn = normalizeCcn(v['Facility ID'])
       if (!ccn) return void report.rejected.push({ line, reason: `Facility ID "${v['Facility ID']}" is not a CMS Certification Number` })
+      const value = numberCell(v, 'Score', line, report)
+      if (value === undefined) return
       const period = { periodStart: parseCmsDate(v['Start Date']), periodEnd: parseCmsDate(v['End Date']) }
       widenPeriod(report, period.periodStart, period.periodEnd)
       addMeasure(
         {
           // CMS publishes no national comparison for MSPB: it is a cost ratio (1.00 = national median).
-          ccn, measureCode: 'MSPB_1', value: parseCmsNumber(v['Score']), comparison: 'not_available', denominator: null, ...period,
+          ccn, measureCode: 'MSPB_1', value, comparison: 'not_available', denominator: null, ...period,
           source: 'CMS Medicare Spending Per Beneficiary – Hospital', footnote: v['Footnote'] || null,
         },
         report,
@@ -406,9 +428,11 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
     const report = await readFile(ctx, 'derived/Medicare_IP_Hospitals_by_Provider_2023.csv', MEDICARE_INPATIENT_COLUMNS, (v, line, report) => {
       const ccn = normalizeCcn(v['Rndrng_Prvdr_CCN'])
       if (!ccn) return void report.rejected.push({ line, reason: `Rndrng_Prvdr_CCN "${v['Rndrng_Prvdr_CCN']}" is not a CMS Certification Number` })
+      const value = numberCell(v, 'Tot_Dschrgs', line, report)
+      if (value === undefined) return
       addMeasure(
         {
-          ccn, measureCode: 'MEDICARE_IP_DISCHARGES', value: parseCmsNumber(v['Tot_Dschrgs']), comparison: 'not_available', denominator: null, periodStart: '2023-01-01',
+          ccn, measureCode: 'MEDICARE_IP_DISCHARGES', value, comparison: 'not_available', denominator: null, periodStart: '2023-01-01',
           periodEnd: '2023-12-31', source: 'CMS Medicare Inpatient Hospitals – by Provider, 2023 (all DRGs)', footnote: null,
         },
         report,

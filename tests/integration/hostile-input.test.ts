@@ -1,9 +1,13 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
+import type { Database } from '~/db/schema'
 import { rosterKeys } from '~/domain/roster/names'
 import { toIsoDate } from '~/domain/dates'
+import { getEnv } from '~/env.server'
 import * as signIn from '~/routes/_auth.login'
 import * as signUp from '~/routes/_auth.signup'
 import * as cmsImport from '~/routes/admin.imports'
@@ -206,6 +210,8 @@ interface BadInput {
   field: string
   message: string
   status?: number
+  /** Tables the refusal writes on purpose (a refused CMS import leaves its cms_imports row and audit entry); every other table stays the same. */
+  records?: ReadonlyArray<keyof Database>
 }
 
 const OVERLONG: BadInput[] = [
@@ -376,6 +382,52 @@ const NOT_FOUND: BadInput[] = [
   { name: 'scenario to compare that is not there', target: 'proposal', change: () => ({ scenarioIds: [ids.scenario, SQL_OR] }), field: '', message: '', status: 404 },
 ]
 
+/*
+ * Issue 19: CMS releases whose columns or measure ids the importer does not know, placed in the
+ * imports root as an operator would. Small copies of real rows (Southeast Health, 010001, from
+ * ../shared/data/cms); tests/integration/cms-import-releases.test.ts alters the real files whole.
+ */
+const HGI_HEADER =
+  '"Facility ID","Facility Name","Address","City/Town","State","ZIP Code","County/Parish","Telephone Number","Hospital Type","Hospital Ownership","Emergency Services","Hospital overall rating"'
+const HGI_ROW = '010001,SOUTHEAST HEALTH MEDICAL CENTER,1108 ROSS CLARK CIRCLE,DOTHAN,AL,36301,HOUSTON,(334) 793-8701,Acute Care Hospitals,Government - Hospital District or Authority,Yes,4'
+const HRRP_HEADER =
+  '"Facility Name","Facility ID","State","Measure Name","Number of Discharges","Footnote","Excess Readmission Ratio","Predicted Readmission Rate","Expected Readmission Rate","Number of Readmissions","Start Date","End Date"'
+const CMS_RELEASES_IN_ROOT: Record<string, Record<string, string>> = {
+  'unknown-columns': { 'Hospital_General_Information.csv': [HGI_HEADER.replace('"Facility Name"', '"Hospital Legal Name"'), HGI_ROW].join('\n') },
+  'renamed-measure': {
+    'Hospital_General_Information.csv': [HGI_HEADER, HGI_ROW].join('\n'),
+    'Hospital_Readmissions_Reduction_Program_Hospital.csv': [
+      HRRP_HEADER,
+      'SOUTHEAST HEALTH MEDICAL CENTER,010001,AL,READM-30-AMI-HRRP,296,,0.9483,13.0146,13.7235,36,07/01/2020,06/30/2023',
+      'SOUTHEAST HEALTH MEDICAL CENTER,010001,AL,READM-30-THA-TKA-HRRP,N/A,,0.9654,4.2680,4.4211,Too Few to Report,07/01/2020,06/30/2023',
+    ].join('\n'),
+  },
+}
+beforeAll(() => {
+  for (const [folder, files] of Object.entries(CMS_RELEASES_IN_ROOT)) {
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.join(getEnv().IMPORTS_DIR, folder), { recursive: true })
+      fs.writeFileSync(path.join(getEnv().IMPORTS_DIR, folder, name), text)
+    }
+  }
+})
+afterAll(() => {
+  fs.rmSync(getEnv().IMPORTS_DIR, { recursive: true, force: true })
+})
+const CMS_RECORDS = ['cmsImports', 'auditLog'] as const
+const CMS_RELEASES: BadInput[] = [
+  {
+    name: 'a release with a column in no known spelling', target: 'cms-import', change: { folder: 'unknown-columns' }, field: '', status: 422, records: CMS_RECORDS,
+    message:
+      'Hospital_General_Information.csv: no column "Facility Name" (or "Hospital Name"). This is not a release whose columns the importer knows, so nothing was imported. Columns found: "Facility ID", "Hospital Legal Name", "Address", "City/Town", "State", "ZIP Code", "County/Parish", "Telephone Number", "Hospital Type", "Hospital Ownership", "Emergency Services", "Hospital overall rating".',
+  },
+  {
+    name: 'a release with the hip/knee HRRP measure renamed', target: 'cms-import', change: { folder: 'renamed-measure' }, field: '', status: 422, records: CMS_RECORDS,
+    message:
+      'Hospital_Readmissions_Reduction_Program_Hospital.csv has no READM-30-HIP-KNEE-HRRP rows (measure ids found: READM-30-AMI-HRRP, READM-30-THA-TKA-HRRP). A release that renamed the measure is not one the importer knows, so nothing was imported.',
+  },
+]
+
 describe.each([
   ['overlong text (10,000 characters)', OVERLONG],
   ['huge, non-finite and negative numbers', NUMBERS],
@@ -384,9 +436,10 @@ describe.each([
   ['SQL-looking text', LITERAL_SQL],
   ['control characters (NUL)', CONTROL_CHARACTERS],
   ['ids that are not there', NOT_FOUND],
+  ['CMS releases the importer does not know', CMS_RELEASES],
 ])('forms refuse %s and change nothing', (_group, cases) => {
-  it.each(cases.map((c) => ({ status: 400, ...c })))('$name → $status $message', async ({ target, change, field, message, status }) => {
-    const result = await expectNoChange(() => submit(target, typeof change === 'function' ? change() : change))
+  it.each(cases.map((c) => ({ status: 400, ...c })))('$name → $status $message', async ({ target, change, field, message, status, records }) => {
+    const result = await expectNoChange(() => submit(target, typeof change === 'function' ? change() : change), records)
     expect(result.status).toBe(status)
     if (message) expect(messagesOf(result.body, field)).toEqual([message])
   })

@@ -21,12 +21,30 @@ export function isMissing(raw: string | undefined): boolean {
   return MISSING.has((raw ?? '').trim().toLowerCase())
 }
 
-/** A number from a CMS cell ("3.2", "$22,530", "1,234"), or null when missing or not a number. */
+/** A number from a CMS cell ("3.2", "$22,530", "1,234"), or null when missing or not a number (see readCmsNumber to tell the two apart). */
 export function parseCmsNumber(raw: string | undefined): number | null {
   if (isMissing(raw)) return null
-  const text = raw!.trim().replace(/^\$/, '').replace(/,/g, '')
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return null
-  return Number(text)
+  const text = raw!.trim().replace(/^\$/, '')
+  // Commas only as thousands separators ("$22,530", "3,088"): "0,9952" is a decimal comma, not 9,952.
+  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text)) return null
+  return Number(text.replace(/,/g, ''))
+}
+
+/**
+ * A number from a CMS cell, null for a spelling of "no value", or undefined for anything else (a
+ * spelling no release used so far, "3.2%", "0,98"): the importer rejects that row rather than
+ * clear a stored value on a word it does not know (issue 19).
+ */
+export function readCmsNumber(raw: string | undefined): number | null | undefined {
+  if (isMissing(raw)) return null
+  return parseCmsNumber(raw) ?? undefined
+}
+
+/** A star rating 1–5, null for a spelling of "no value", or undefined for anything else (see readCmsNumber). */
+export function readStarRating(raw: string | undefined): number | null | undefined {
+  const value = readCmsNumber(raw)
+  if (value === null || value === undefined) return value
+  return Number.isInteger(value) && value >= 1 && value <= 5 ? value : undefined
 }
 
 /** CMS's verdict against the nation in any of its spellings. */

@@ -11,7 +11,7 @@ describe('the facility list query string', () => {
   })
 
   it('refuses search text of 101 characters with a message instead of dropping it', () => {
-    expect(parse(`?q=${'a'.repeat(101)}`)).toEqual({ q: 'a'.repeat(101), qError: SEARCH_TEXT_TOO_LONG, page: 1 })
+    expect(parse(`?q=${'a'.repeat(101)}`)).toEqual({ q: 'a'.repeat(101), qError: SEARCH_TEXT_TOO_LONG, page: 1, listed: 'listed' })
     expect(SEARCH_TEXT_TOO_LONG).toBe('Search text is too long: use at most 100 characters.')
     expect(parse(`?q=${'x'.repeat(10_000)}`).qError).toBe(SEARCH_TEXT_TOO_LONG)
   })
@@ -30,12 +30,15 @@ describe('the facility list query string', () => {
 
   it('keeps the other filters when the search text is refused', () => {
     expect(parse(`?q=${'a'.repeat(101)}&state=NY&stars=4&page=2&type=Acute%20Care%20Hospitals`)).toEqual({
-      q: 'a'.repeat(101), qError: SEARCH_TEXT_TOO_LONG, state: 'NY', stars: 4, page: 2, type: 'Acute Care Hospitals',
+      q: 'a'.repeat(101), qError: SEARCH_TEXT_TOO_LONG, state: 'NY', stars: 4, page: 2, type: 'Acute Care Hospitals', listed: 'listed',
     })
   })
 
   it('still lets malformed filters fall back to their default', () => {
-    expect(parse('?state=New%20York&stars=9&page=-3&type=%00')).toEqual({ q: undefined, qError: null, page: 1, state: undefined, stars: undefined, type: undefined })
+    expect(parse('?state=New%20York&stars=9&page=-3&type=%00')).toEqual({ q: undefined, qError: null, page: 1, state: undefined, stars: undefined, type: undefined, listed: 'listed' })
     expect(parse('?stars=hacked&page=99999999999999999999')).toMatchObject({ stars: undefined, page: 1 })
+    // Hospitals CMS still lists unless asked otherwise (issue 19).
+    expect(parse('?listed=unlisted').listed).toBe('unlisted')
+    expect(parse('?listed=everything').listed).toBe('listed')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMissing, normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, parseStarRating } from '~/domain/cms/values'
+import { isMissing, normalizeCcn, parseCmsDate, parseCmsNumber, parseComparison, parseLocationPoint, parseStarRating, readCmsNumber, readStarRating } from '~/domain/cms/values'
 
 describe('normalizeCcn', () => {
   it.each([
@@ -17,16 +17,37 @@ describe('normalizeCcn', () => {
 })
 
 describe('CMS values', () => {
-  it.each(['', 'Not Available', 'N/A', 'Too Few to Report', 'Not Applicable', ' not available '])('%j is missing', (raw) => {
+  it.each(['', 'Not Available', 'N/A', 'Not Avail.', 'Too Few to Report', 'Not Applicable', ' not available '])('%j is missing', (raw) => {
     expect(isMissing(raw)).toBe(true)
     expect(parseCmsNumber(raw)).toBeNull()
+    expect(readCmsNumber(raw)).toBeNull()
   })
+  // Issue 19: a cell in neither form is told apart from "not available", so the importer can refuse it instead of clearing a value.
+  it.each([
+    ['0.98', 0.98],
+    ['$278,526,569', 278526569],
+    ['Not Available', null],
+    ['Not Availble', undefined],
+    ['3.7%', undefined],
+    ['0,9952', undefined],
+    ['Suppressed', undefined],
+  ])('readCmsNumber(%j) = %j', (raw, value) => expect(readCmsNumber(raw)).toBe(value))
+  it.each([
+    ['4', 4],
+    ['Not Available', null],
+    ['4.5', undefined],
+    ['6', undefined],
+    ['four', undefined],
+  ])('readStarRating(%j) = %j', (raw, value) => expect(readStarRating(raw)).toBe(value))
   it.each([
     ['3.2', 3.2],
     ['$22,530', 22530],
     ['"1,234"'.replace(/"/g, ''), 1234],
     ['0.9654', 0.9654],
     ['-1.5', -1.5],
+    ['$278,526,569', 278526569],
+    ['0,9952', null],
+    ['12,34', null],
     ['abc', null],
     ['3.2%', null],
   ])('parseCmsNumber(%j) = %j', (raw, value) => expect(parseCmsNumber(raw)).toBe(value))
