@@ -1,10 +1,12 @@
 /**
- * `npm run bench:data`: a database at DESIGN §10's size for the benchmarks (issue 9): the real
- * CMS facilities (../shared/data/cms, or CMS_DIR) with their quality facts and typical prices, plus
- * deterministic generated data: 10,000 offers (TKA and THA at 5,000 hospitals), 1,000 employers
- * each with two plans and a published program of the 40 nearest offers, and 1,000,000 roster
- * rows (100,000 for the first employer, BENCH0001). SQLite `data/bench.db` unless DATABASE_URL
- * says otherwise. Prints what it made and how long each step took.
+ * `npm run bench:data`: a database at DESIGN §10's size for the benchmarks (issue 9). Facilities
+ * are only the real CMS hospitals: the demo seed (the committed extract db/data/cms and the demo
+ * employers), then the full release (../shared/data/cms, or CMS_DIR) imported over it, with their
+ * quality facts and typical prices. Then deterministic generated data: offers up to 10,000 (TKA
+ * and THA at every acute-care hospital, then spine and bariatric; made up, so marked demo like the
+ * seed's), 1,000 employers each with two plans and a published program of the 40 nearest offers,
+ * and 1,000,000 roster rows (100,000 for the first employer, BENCH0001). SQLite `data/bench.db`
+ * unless DATABASE_URL says otherwise. Prints what it made and how long each step took.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -42,17 +44,19 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
 }
 async function insertAll(table: string, rows: ReadonlyArray<Record<string, unknown>>) {
   await db.transaction().execute(async (trx) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generated rows for any table
     for (let i = 0; i < rows.length; i += BATCH) await trx.insertInto(table as any).values(rows.slice(i, i + BATCH) as any).execute()
   })
 }
 
 console.log(`Building the benchmark database (${dialect}) from ${cmsDir}`)
-await step('migrate and seed the demo catalog', async () => {
+await step('migrate and seed the demo (CMS extract, demo employers)', async () => {
   await migrateToLatest(db, dialect)
   await seedDemoData(db)
 })
-await step('import the CMS files', () => importCmsFolder(cmsDir))
+await step('import the full CMS release over the extract', async () => {
+  const report = await importCmsFolder(cmsDir, { audit: { actor: null, actorLabel: 'bench:data', folder: cmsDir } })
+  console.log(`    ${report.facilitiesTotal.toLocaleString('en-US')} hospitals; ${report.changed ? 'changed' : 'no change'} from the extract`)
+})
 
 const procedures = new Map((await db.selectFrom('procedures').select(['id', 'code']).execute()).map((p) => [p.code, p.id]))
 const hospitals = await db
@@ -61,20 +65,24 @@ const hospitals = await db
   .where('ccn', 'is not', null)
   .where('latitude', 'is not', null)
   .where('facilityType', '=', 'Acute Care Hospitals')
+  .where('inactiveSince', 'is', null)
   .orderBy('ccn')
   .execute()
 
 const offers: Array<Record<string, unknown> & { id: string; latitude: number; longitude: number; procedure: string }> = []
 const existingOffers = Number((await db.selectFrom('offers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+// The demo health systems' hospitals already have the seed's offers for some procedures (one offer per hospital, procedure and start date).
+const offered = new Set((await db.selectFrom('offers').select(['facilityId', 'procedureId']).execute()).map((o) => `${o.facilityId}|${o.procedureId}`))
 await step(`offers (to ${BENCH.offers.toLocaleString('en-US')}: TKA and THA at every hospital, then spine and bariatric)`, async () => {
   const codes = ['TKA', 'THA', 'SPINE_FUSION', 'BARIATRIC_SLEEVE'] as const
   for (const code of codes) {
     for (const h of hospitals) {
       if (offers.length + existingOffers >= BENCH.offers) break
+      if (offered.has(`${h.id}|${procedures.get(code)}`)) continue
       offers.push({
         id: seedId('bench-offer', h.id, code), facilityId: h.id, procedureId: procedures.get(code), priceCents: random.int(220, 420) * 10_000, includesFacility: 1,
-        includesSurgeon: 1, includesAnesthesia: 1, includesImplant: 1, includesFollowUp: 1, warrantyDays: 90, followUpVisits: 2, annualVolume: random.int(80, 1200),
-        accreditation: null, appointmentWithinDays: 14, validFrom: '2026-01-01', validTo: '2027-12-31', status: 'active', createdAt: NOW, updatedAt: NOW,
+        includesSurgeon: 1, includesAnesthesia: 1, includesImplant: 1, includesFollowUp: 1, warrantyDays: 90, followUpVisits: 2, annualVolume: null,
+        accreditation: null, appointmentWithinDays: 14, validFrom: '2026-01-01', validTo: '2027-12-31', status: 'active', isDemo: 1, createdAt: NOW, updatedAt: NOW,
         latitude: h.latitude!, longitude: h.longitude!, procedure: code,
       })
     }

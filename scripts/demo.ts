@@ -1,7 +1,9 @@
 /**
  * `npm run demo`: the portal on its embedded SQLite with demo data, in one command.
- * Migrates data/portal.db (or DATABASE_URL), seeds it when empty, builds, and serves on
- * http://localhost:3000 (PORT to change), printing the demo logins.
+ * Migrates data/portal.db (or DATABASE_URL), seeds it when empty (the real CMS hospitals of the
+ * committed extract db/data/cms, then the made-up demo employers, people and cases: README, "What
+ * data the demo holds"), builds, and serves on http://localhost:3000 (PORT to change), printing
+ * the demo logins.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -20,7 +22,9 @@ const { db, dialect } = openDatabase({ url, schema: process.env.DATABASE_SCHEMA 
 await migrateToLatest(db, dialect)
 if (await isDatabaseEmpty(db)) {
   console.log(`Seeding demo data into ${dialect}…`)
+  const started = performance.now()
   await seedDemoData(db, { log: (line) => console.log(`  ${line}`) })
+  console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
 } else {
   console.log(`Database (${dialect}) already has data; not seeding.`)
 }

@@ -40,7 +40,8 @@ if (isPostgres) {
   await admin.db.destroy()
   env.DATABASE_SCHEMA = name
 } else {
-  const file = path.join(root, `tests/.tmp/${name}.db`)
+  // One file per port, so journeys run at the same time on other ports never share (or delete) a database.
+  const file = path.join(root, `tests/.tmp/${name}-${port}.db`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
   env.DATABASE_URL = `file:${file}`

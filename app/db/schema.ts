@@ -83,8 +83,16 @@ export interface ProceduresTable {
   description: string
   /** JSON array of MS-DRG codes, e.g. ["469","470"]. */
   drgCodes: string
+  /** Typical nights in hospital for an uncomplicated case. */
   typicalNights: number
   nightsSource: string
+  /**
+   * Nights away from home near the center (DESIGN §4): the pre-operative visit, the hospital stay
+   * and the recovery before travel home (5 for a hip or knee); the travel estimate's lodging nights
+   * unless the program's rule sets its own.
+   */
+  nightsAway: number
+  nightsAwaySource: string
   incidencePerThousand: number
   incidenceSource: string
   medicareBaseCents: number | null
@@ -290,7 +298,7 @@ export interface ProgramTravelRulesTable {
   flyThresholdMiles: number
   mileageRateCents: number
   airfareAllowanceCents: number
-  /** Null: the procedure's typical nights. */
+  /** Nights away for every procedure of the program; null: each procedure's procedures.nights_away. */
   lodgingNights: number | null
   lodgingNightlyCapCents: number
   mealsPerDiemCents: number
@@ -412,6 +420,8 @@ export interface CasesTable {
   procedureDate: string | null
   hasCompanion: Bool
   contactPreference: 'email' | 'phone' | 'text'
+  /** E.164 (+16145550123) when the member asked for a call or a text; null for e-mail. */
+  contactPhone: string | null
   memberNote: string | null
   bundlePriceCents: number
   memberCostCents: number

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { SORT_KEYS, type SortKey } from '~/domain/search/ranking'
+import { DEFAULT_SORT, SORT_KEYS, type SortKey } from '~/domain/search/ranking'
 import { isIsoDate } from '~/domain/dates'
+import { parseUsPhone } from '~/domain/phone'
 import { hasControlCharacter } from '~/domain/text'
 import { checkbox, dollarsField, isoDate, plainTextForm } from './fields'
 
@@ -22,7 +23,7 @@ export function parseFindCareQuery(params: URLSearchParams) {
     zip: /^\d{5}$/.test(zip) ? zip : null,
     zipError: zip !== '' && !/^\d{5}$/.test(zip) ? 'Enter a 5-digit ZIP code' : null,
     radiusMiles: (RADIUS_CHOICES as readonly number[]).includes(radius) ? radius : DEFAULT_RADIUS,
-    sort: SORT_KEYS.includes(sort) ? sort : ('cost' as SortKey),
+    sort: SORT_KEYS.includes(sort) ? sort : DEFAULT_SORT,
     minStars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null,
   }
 }
@@ -32,7 +33,11 @@ export const CONTACT_PREFERENCES = ['email', 'phone', 'text'] as const
 /** Messages of the care request in the page's language (a `t` of the `care` namespace, issue 11). */
 export type CareMessages = (key: string, options?: Record<string, unknown>) => string
 
-/** A member's care request. Dates are optional; when given they must be real, from 2000 to 2100, and in order. */
+/**
+ * A member's care request. Dates are optional; when given they must be real, from 2000 to 2100,
+ * and in order. A call or a text needs a US phone number (stored E.164, `contactPhone`); for
+ * e-mail any number typed is dropped (null).
+ */
 export function careRequestSchema(t: CareMessages) {
   const date = (fieldKey: string) =>
     z.string().superRefine((text, ctx) => {
@@ -46,13 +51,22 @@ export function careRequestSchema(t: CareMessages) {
       preferredEnd: date('errors.latestField').optional(),
       hasCompanion: checkbox,
       contactPreference: z.enum(CONTACT_PREFERENCES, { errorMap: () => ({ message: t('errors.contact') }) }),
+      contactPhone: z.string().trim().optional(),
       memberNote: z.string().trim().max(1000, t('errors.noteLong')).optional(),
     })
     .superRefine((value, ctx) => {
       if (value.preferredStart && value.preferredEnd && value.preferredEnd < value.preferredStart) {
         ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: t('errors.order') })
       }
-    }))
+      if (value.contactPreference !== 'email') {
+        if (!value.contactPhone) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: t('errors.phoneRequired') })
+        else if (parseUsPhone(value.contactPhone) === null) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: t('errors.phoneInvalid') })
+      }
+    })
+    .transform(({ contactPhone, ...value }) => ({
+      ...value,
+      contactPhone: value.contactPreference === 'email' || !contactPhone ? null : parseUsPhone(contactPhone),
+    })))
 }
 export type CareRequestInput = z.output<ReturnType<typeof careRequestSchema>>
 

@@ -26,6 +26,16 @@ export const ProcedureSchema = plainTextForm(z
       }),
     typicalNights: z.coerce.number({ invalid_type_error: 'Enter the nights as a whole number' }).int('Enter the nights as a whole number').min(0, 'Nights cannot be negative').max(60, 'At most 60 nights'),
     nightsSource: z.string({ required_error: 'Say where the nights come from' }).trim().min(3, 'Say where the nights come from').max(300, 'Keep the source under 300 characters'),
+    nightsAway: z.coerce
+      .number({ invalid_type_error: 'Enter the nights away as a whole number' })
+      .int('Enter the nights away as a whole number')
+      .min(0, 'Nights away cannot be negative')
+      .max(60, 'At most 60 nights away'),
+    nightsAwaySource: z
+      .string({ required_error: 'Say where the nights away come from' })
+      .trim()
+      .min(3, 'Say where the nights away come from')
+      .max(300, 'Keep the source under 300 characters'),
     incidencePerThousand: z.coerce.number({ invalid_type_error: 'Enter cases per 1,000 members, like 1.6' }).min(0, 'Incidence cannot be negative').max(1000, 'At most 1,000 per 1,000'),
     incidenceSource: z.string({ required_error: 'Say where the incidence comes from' }).trim().min(3, 'Say where the incidence comes from').max(300, 'Keep the source under 300 characters'),
     medicareBaseCents: z
@@ -47,6 +57,10 @@ export const ProcedureSchema = plainTextForm(z
       .transform((v) => (v === 'on' ? 1 : 0) as 0 | 1),
   })
   .superRefine((p, ctx) => {
+    // Nights away include the hospital stay (DESIGN §4), so they are never fewer than it (a negative figure has its own message).
+    if (p.nightsAway >= 0 && p.nightsAway < p.typicalNights) {
+      ctx.addIssue({ code: 'custom', path: ['nightsAway'], message: `Nights away include the hospital stay: at least ${p.typicalNights}` })
+    }
     if (p.medicareBaseCents !== null && !p.medicareBaseSource) {
       ctx.addIssue({ code: 'custom', path: ['medicareBaseSource'], message: 'Say where the Medicare price comes from' })
     }

@@ -67,7 +67,8 @@ export const TravelRulesSchema = plainTextForm(z
   })
   .transform((value) => ({ ...value, lodgingNights: value.lodgingNights ?? null })))
 
-export const PublishSchema = plainTextForm(z.object({ intent: z.literal('publish') }))
+/** Publishing; `confirmOverlaps` is sent back from the overlap confirmation (issue 20), absent on the first POST. */
+export const PublishSchema = plainTextForm(z.object({ intent: z.literal('publish'), confirmOverlaps: z.string().max(4_000).optional() }))
 export const NewVersionSchema = plainTextForm(z.object({ intent: z.literal('new-version') }))
 
 export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>

@@ -31,7 +31,8 @@ export default function ProcedureCatalogRoute() {
               <th scope="col">Code</th>
               <th scope="col">Procedure</th>
               <th scope="col">MS-DRG</th>
-              <th scope="col" className="num">Nights</th>
+              <th scope="col" className="num">Nights in hospital</th>
+              <th scope="col" className="num">Nights away</th>
               <th scope="col" className="num">Cases per 1,000 members</th>
               <th scope="col" className="num">Medicare episode base</th>
             </tr>
@@ -48,6 +49,7 @@ export default function ProcedureCatalogRoute() {
                 </th>
                 <td>{p.drgCodes.length ? p.drgCodes.join(', ') : '—'}</td>
                 <td className="num">{p.typicalNights}</td>
+                <td className="num">{p.nightsAway}</td>
                 <td className="num">
                   {p.incidencePerThousand}
                   <p className="muted small">{p.incidenceSource}</p>

@@ -9,9 +9,8 @@ import { requireParam } from '~/http/params'
 import { notFound } from '~/http/responses.server'
 import { compareScenarios, createProposal } from '~/services/scenarios.server'
 import { formatCount } from '~/ui/format'
-import { NetworkMap } from '~/ui/network-map'
 import { ErrorList } from '~/ui/primitives/error-list'
-import { ScenarioComparison } from '~/ui/proposal-view'
+import { MemberCostExplained, ScenarioComparison, ScenarioMaps } from '~/ui/proposal-view'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Compare scenarios · COE Marketplace' }]
@@ -50,7 +49,7 @@ export default function CompareRoute() {
       </>
     )
   }
-  const { employer, coveredMembers, scenarios, maps, assumptions } = loaded
+  const { employer, coveredMembers, scenarios, map, statesPath, assumptions, sources } = loaded
   const errors = lastResult?.error ?? {}
   return (
     <>
@@ -59,22 +58,22 @@ export default function CompareRoute() {
       </p>
       <h1>Compare scenarios</h1>
       <p className="lead">
-        On {employer.name}'s census of {formatCount(coveredMembers)} covered members (counted by ZIP; no member records). The best value of each compared row is
-        marked.
+        On {employer.name}'s census of {formatCount(coveredMembers)} covered members (counted by ZIP; no member records). The best value of each projected figure
+        is marked “best”; each rule on which the scenarios differ is marked “differs”.
       </p>
-      <ScenarioComparison scenarios={scenarios} />
-      <div className="grid-2">
-        {scenarios.map((s, i) => (
-          <section className="card" key={s.id} aria-labelledby={`map-${s.id}`}>
-            <h2 id={`map-${s.id}`}>{s.name}: members and centers</h2>
-            <NetworkMap map={maps[i]!} caption="Blue circles: where the client's members live, by ZIP (bigger = more members). Pins: this scenario's centers." />
-          </section>
-        ))}
-      </div>
+      <ScenarioComparison scenarios={scenarios} memberCostHref="#member-cost" />
+      <MemberCostExplained scenarios={scenarios} />
+      <ScenarioMaps scenarios={scenarios} map={map} statesPath={statesPath} />
       <section className="card" aria-labelledby="assumptions-heading">
         <h2 id="assumptions-heading">Assumptions</h2>
         <ul>
           {assumptions.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <h2>Sources</h2>
+        <ul>
+          {sources.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BrokerProposalRoute() {
-  const { employerId, id, sharedAt, adoptedAt, snapshot } = useLoaderData<typeof loader>()
+  const { employerId, id, sharedAt, adoptedAt, snapshot, statesPath } = useLoaderData<typeof loader>()
   return (
     <>
       <p className="breadcrumb">
@@ -46,7 +46,7 @@ export default function BrokerProposalRoute() {
           )}
         </div>
       </div>
-      <ProposalDocument snapshot={snapshot} />
+      <ProposalDocument snapshot={snapshot} statesPath={statesPath} />
     </>
   )
 }

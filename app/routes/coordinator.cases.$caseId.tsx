@@ -7,6 +7,7 @@ import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { caseStateLabel } from '~/domain/cases/case-flow'
 import { formatCents } from '~/domain/money'
+import { formatUsPhone } from '~/domain/phone'
 import { CaseTransitionSchema } from '~/forms/care'
 import { requireParam } from '~/http/params'
 import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
@@ -37,6 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
   return redirect(`/coordinator/cases/${caseId}`)
 }
+
+/** How the member asked to be contacted, in the care team's words. */
+const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
   const { case: c, events, isEligibleToday, next, ageDays } = useLoaderData<typeof loader>()
@@ -105,7 +109,17 @@ export default function CoordinatorCaseRoute() {
             </div>
             <div>
               <dt>Contact</dt>
-              <dd>{c.contactPreference}</dd>
+              <dd>
+                {CONTACT_LABEL[c.contactPreference]}
+                {c.contactPhone ? (
+                  <>
+                    {' · '}
+                    <a href={`${c.contactPreference === 'text' ? 'sms' : 'tel'}:${c.contactPhone}`}>{formatUsPhone(c.contactPhone)}</a>
+                  </>
+                ) : c.contactPreference !== 'email' ? (
+                  ' · no phone number given (requested before the portal asked for one)'
+                ) : null}
+              </dd>
             </div>
             {c.memberNote ? (
               <div>

@@ -7,7 +7,7 @@ import { formatCents } from '~/domain/money'
 import { parseReportQuery } from '~/forms/report'
 import { getEmployerDashboard } from '~/services/dashboard.server'
 import { MoneyBarChart } from '~/ui/charts'
-import { formatCount, formatPercent } from '~/ui/format'
+import { formatCount, formatDate, formatPercent } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -69,8 +69,8 @@ export default function DashboardRoute() {
         <Stat label="Realized savings" value={money(d.savings.savingsCents)} hint={`${d.savings.pricedCases} priced cases`} />
         <Stat
           label="Projected savings for the period"
-          value={money(d.projection.forPeriodCents)}
-          hint={`${money(d.projection.annualNetSavingsCents)} a year × ${d.projection.periodDays} days`}
+          value={money(d.projection.totalCents)}
+          hint={`Programs on the days they are in force, each procedure once: ${d.projection.periodDays} days`}
         />
       </StatGrid>
       <div className="grid-2">
@@ -112,7 +112,7 @@ export default function DashboardRoute() {
           <h2 id="savings-heading">Savings: realized and projected</h2>
           <MoneyBarChart
             title="Realized savings of completed cases beside the program projection for the same period"
-            data={[{ label: 'This period', realized: d.savings.savingsCents, projected: d.projection.forPeriodCents }]}
+            data={[{ label: 'This period', realized: d.savings.savingsCents, projected: d.projection.totalCents }]}
             series={[
               { key: 'realized', label: 'Realized', color: '#1d7a46' },
               { key: 'projected', label: 'Projected', color: '#9aa5b4' },
@@ -152,6 +152,72 @@ export default function DashboardRoute() {
           ) : null}
         </section>
       </div>
+      <section className="card" aria-labelledby="projection-heading">
+        <h2 id="projection-heading">How the projected savings add up</h2>
+        <p>
+          Each published program counts only on the days it is in force in this period. Where two programs cover the same procedure on the same day,
+          members get the newest version in force (as they do when they look for care), and only that one counts, so each member and procedure counts
+          once. A year of net savings from the program's projection (40% of expected cases use the program, your members today) × days ÷ 365.
+        </p>
+        {d.projection.lines.length === 0 ? (
+          <p className="empty">No published program is in force in this period.</p>
+        ) : (
+          <TableWrap label="Projected savings by program and procedure">
+            <table className="table">
+              <caption className="visually-hidden">Projected savings by program and procedure</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Program</th>
+                  <th scope="col">Procedure</th>
+                  <th scope="col">Counted</th>
+                  <th scope="col" className="num">Days</th>
+                  <th scope="col" className="num">A year</th>
+                  <th scope="col" className="num">For the period</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.projection.lines.map((line) => (
+                  <tr key={`${line.versionId}|${line.procedureCode}`}>
+                    <th scope="row">
+                      {line.programName} <span className="muted small">(version {line.version})</span>
+                    </th>
+                    <td>{line.procedureName}</td>
+                    <td>{line.ranges.map((r) => `${formatDate(r.from)} – ${formatDate(r.to)}`).join('; ')}</td>
+                    <td className="num">{line.days}</td>
+                    <td className="num">{money(line.annualNetSavingsCents)}</td>
+                    <td className="num">{money(line.periodCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={5}>
+                    Projected for {formatDate(d.query.from)} – {formatDate(d.query.to)} ({d.projection.periodDays} days)
+                  </th>
+                  <td className="num">{money(d.projection.totalCents)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableWrap>
+        )}
+        {d.projection.leftOut.length > 0 ? (
+          <>
+            <h3>Not counted in this period</h3>
+            <ul>
+              {d.projection.leftOut.map((v) => (
+                <li key={v.versionId}>
+                  {v.programName} (version {v.version}):{' '}
+                  {v.reason === 'superseded'
+                    ? 'a newer published version covers its procedures on every day it is in force.'
+                    : v.effectiveFrom > d.query.to
+                      ? `starts ${formatDate(v.effectiveFrom)}, after this period.`
+                      : `ended ${formatDate(v.effectiveTo)}, before this period.`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="status-heading">
           <h2 id="status-heading">Requests in the period by status</h2>
@@ -221,27 +287,28 @@ export default function DashboardRoute() {
       </div>
       <section className="card" aria-labelledby="exports-heading">
         <h2 id="exports-heading">Exports (CSV)</h2>
+        <p className="small muted">Each file starts with its header row. Its period, columns and method are in the text file beside it.</p>
         <ul className="link-list">
-          <li>
-            <a href={`/employer/exports/cases.csv?${search}`} download>
-              Cases
-            </a>
-          </li>
-          <li>
-            <a href={`/employer/exports/invoices.csv?${search}`} download>
-              Invoices
-            </a>
-          </li>
-          <li>
-            <a href={`/employer/exports/savings.csv?${search}`} download>
-              Realized savings
-            </a>
-          </li>
+          {EXPORT_LINKS.map(([kind, label]) => (
+            <li key={kind}>
+              <a href={`/employer/exports/${kind}.csv?${search}`} download>
+                {label}
+              </a>{' '}
+              · <a href={`/employer/exports/${kind}.method.txt?${search}`}>how to read it<span className="visually-hidden"> ({label.toLowerCase()})</span></a>
+            </li>
+          ))}
         </ul>
       </section>
     </>
   )
 }
+
+/** The CSV exports, each with its method file (app/services/report-exports.server.ts). */
+const EXPORT_LINKS = [
+  ['cases', 'Cases'],
+  ['invoices', 'Invoices'],
+  ['savings', 'Realized savings'],
+] as const
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />

@@ -4,11 +4,11 @@ import { toIsoDate } from '~/domain/dates'
 import { parseReportQuery } from '~/forms/report'
 import { requireParam } from '~/http/params'
 import { notFound } from '~/http/responses.server'
-import { exportCasesCsv, exportInvoicesCsv, exportSavingsCsv, recordExport } from '~/services/report-exports.server'
+import { exportCasesCsv, exportFileName, exportInvoicesCsv, exportSavingsCsv, recordExport } from '~/services/report-exports.server'
 
 const EXPORTS = { cases: exportCasesCsv, invoices: exportInvoicesCsv, savings: exportSavingsCsv } as const
 
-/** CSV exports of the dashboard's period: cases, invoices, realized savings (method in the header rows). */
+/** CSV exports of the dashboard's period: cases, invoices, realized savings. The header row comes first; how to read each is its method file ($kind.method.txt). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'employer:read')
   const kind = requireParam(params, 'kind')
@@ -18,6 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = await EXPORTS[kind as keyof typeof EXPORTS](scope, query)
   await recordExport(actor, scope, kind, query)
   return new Response(body, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${kind}-${query.from}-to-${query.to}.csv"`, 'Cache-Control': 'private, no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName(kind as keyof typeof EXPORTS, query)}"`,
+      'Cache-Control': 'private, no-store',
+    },
   })
 }

@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClientProposalRoute() {
-  const { id, adoptedAt, adoptedProgramId, snapshot } = useLoaderData<typeof loader>()
+  const { id, adoptedAt, adoptedProgramId, snapshot, statesPath } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const recommended = snapshot.scenarios.find((s) => s.isRecommended)
   return (
@@ -48,7 +48,7 @@ export default function ClientProposalRoute() {
           </a>
         </p>
       </div>
-      <ProposalDocument snapshot={snapshot} />
+      <ProposalDocument snapshot={snapshot} statesPath={statesPath} />
     </>
   )
 }

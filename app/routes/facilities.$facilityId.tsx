@@ -6,6 +6,7 @@ import { requireParam } from '~/http/params'
 import { getFacilityDetail } from '~/services/facility-detail.server'
 import { formatDate } from '~/ui/format'
 import { OfferLabels } from '~/ui/offer-labels'
+import { QualityRule, QualitySummary } from '~/ui/care-facts'
 import { QualityFacts } from '~/ui/quality-facts'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
@@ -26,7 +27,7 @@ const INCLUDED = [
 ] as const
 
 export default function FacilityRoute() {
-  const { facility, measures, offers, marketPrices, qualityScore, map, multiplierSource, cmsImportedAt } = useLoaderData<typeof loader>()
+  const { facility, measures, offers, marketPrices, quality, map, multiplierSource, cmsImportedAt } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{facility.name}</h1>
@@ -73,11 +74,9 @@ export default function FacilityRoute() {
         </section>
         <section className="card" aria-labelledby="score">
           <h2 id="score">Quality summary</h2>
-          <p className="stat__value">{qualityScore === null ? '—' : `${qualityScore} / 100`}</p>
-          <p className="muted small">
-            A summary of the facts below: CMS stars, hip/knee complications and readmissions against the nation, the excess readmission ratio
-            and yearly volume. Facts CMS does not publish are left out rather than counted against the facility. Read the facts themselves.
-          </p>
+          <p className="muted small">For hip and knee replacement, the operations the CMS measures below are about; the same tier members see.</p>
+          <QualitySummary quality={quality} />
+          <QualityRule hipKneeMeasured />
         </section>
       </div>
       <section className="card" aria-labelledby="quality">

@@ -14,7 +14,7 @@ import { fixedT } from '~/i18n/translator'
 import { notFound } from '~/http/responses.server'
 import { requestCare } from '~/services/cases.server'
 import { getCareOption } from '~/services/find-care.server'
-import { useBundleIncludes } from '~/ui/care-facts'
+import { QualityRule, QualitySummary, useBundleIncludes } from '~/ui/care-facts'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { Field } from '~/ui/primitives/field'
 import { QualityFacts } from '~/ui/quality-facts'
@@ -147,6 +147,17 @@ export default function CareOptionRoute() {
                 <dt>{t('center.lodging')}</dt>
                 <dd>
                   {t('center.lodgingDetail', { nights: t('travel.nights', { count: travel.nights, amount: '' }).trim(), cap: money(rules.lodgingNightlyCapCents), amount: money(travel.lodgingCents) })}
+                  <p className="small muted" id="nights-counted">
+                    {travel.nightsSetBy === 'program'
+                      ? t('center.nightsByProgram', { count: travel.nights, cap: money(rules.lodgingNightlyCapCents) })
+                      : procedure.typicalNights > 0
+                        ? t('center.nightsCounted', {
+                            count: travel.nights,
+                            hospital: t('center.hospitalNights', { count: procedure.typicalNights }),
+                            cap: money(rules.lodgingNightlyCapCents),
+                          })
+                        : t('center.nightsCountedNoStay', { count: travel.nights, cap: money(rules.lodgingNightlyCapCents) })}
+                  </p>
                 </dd>
               </div>
               <div>
@@ -173,6 +184,8 @@ export default function CareOptionRoute() {
       </div>
       <section className="card" aria-labelledby="quality-heading">
         <h2 id="quality-heading">{t('center.qualityTitle')}</h2>
+        <QualitySummary quality={result.quality} />
+        <QualityRule hipKneeMeasured={result.quality.hipKneeMeasured} />
         <p>{result.starRating ? t('center.starsOverall', { stars: result.starRating }) : t('center.noStarsOverall')}</p>
         <QualityFacts measures={result.measures} />
       </section>
@@ -187,7 +200,13 @@ export default function CareOptionRoute() {
           <Field label={t('center.latest')} inputProps={getInputProps(fields.preferredEnd, { type: 'date' })} errors={fields.preferredEnd.errors} />
           <div className="field field--checkbox span-all">
             <input {...getInputProps(fields.hasCompanion, { type: 'checkbox' })} />
-            <label htmlFor={fields.hasCompanion.id}>{rules.companionCovered ? t('center.companionCheckPaid') : t('center.companionCheckNotPaid')}</label>
+            <label htmlFor={fields.hasCompanion.id}>
+              {!travel.isCovered
+                ? t('center.companionCheckNotCovered', { miles: travel.minDistanceMiles })
+                : rules.companionCovered
+                  ? t('center.companionCheckPaid')
+                  : t('center.companionCheckNotPaid')}
+            </label>
           </div>
           <div className="field">
             <label htmlFor={fields.contactPreference.id}>{t('center.contact')}</label>
@@ -198,6 +217,15 @@ export default function CareOptionRoute() {
             </select>
             <ErrorList id={`${fields.contactPreference.id}-error`} errors={fields.contactPreference.errors} />
           </div>
+          {/* A call or a text needs a number (issue 20); without JavaScript the server asks for it. */}
+          {fields.contactPreference.value === 'phone' || fields.contactPreference.value === 'text' ? (
+            <Field
+              label={t('center.phoneNumber')}
+              help={t('center.phoneHelp')}
+              inputProps={{ ...getInputProps(fields.contactPhone, { type: 'tel' }), autoComplete: 'tel', inputMode: 'tel' }}
+              errors={fields.contactPhone.errors}
+            />
+          ) : null}
           <div className="field span-all">
             <label htmlFor={fields.memberNote.id}>{t('center.note')}</label>
             <textarea {...getTextareaProps(fields.memberNote)} rows={3} />

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, found: await findCare(actor, query) }
 }
 
-const SORT_KEY = { cost: 'search.sortCost', quality: 'search.sortQuality', distance: 'search.sortDistance' } as const
+const SORT_KEY = { best: 'search.sortBest', cost: 'search.sortCost', quality: 'search.sortQuality', distance: 'search.sortDistance' } as const
 
 export default function FindCareRoute() {
   const { query, found } = useLoaderData<typeof loader>()
@@ -142,6 +142,7 @@ export default function FindCareRoute() {
                   procedure: procedureName(found.procedure),
                   sort: t(SORT_KEY[query.sort]).toLowerCase(),
                 })}{' '}
+            {query.sort === 'best' && found.results.length > 0 ? `${t('search.bestExplained')} ` : ''}
             {found.outsidePrice !== null && found.outsideOnPlan
               ? t(found.outsideRule.kind === 'not_covered' ? 'search.localNotCovered' : 'search.localCompare', {
                   zip,
@@ -188,7 +189,7 @@ export default function FindCareRoute() {
                         <strong>{t('search.travel')} </strong>
                         <TravelSummary travel={r.travel} />
                       </div>
-                      <QualitySummary starRating={r.starRating} measures={r.measures} annualVolume={r.annualVolume} />
+                      <QualitySummary quality={r.quality} />
                       <p className="small muted">{t('search.includes', { items: bundleIncludes(r) })}</p>
                     </article>
                   </li>
@@ -221,8 +222,14 @@ export default function FindCareRoute() {
                   <CareMap
                   home={{ ...found.home, label: t('search.home', { zip }) }}
                   points={[
-                    ...found.results.map((r) => ({ id: r.offerId, latitude: r.latitude!, longitude: r.longitude!, label: r.facilityName, kind: 'in-network' as const })),
-                    ...found.nearby.map((f) => ({ id: `outside-${f.id}`, latitude: f.latitude!, longitude: f.longitude!, label: t('search.pinNotInProgram', { name: f.name }), kind: 'out-of-network' as const })),
+                    ...found.results.map((r) => ({
+                      id: r.offerId, latitude: r.latitude!, longitude: r.longitude!, label: r.facilityName, kind: 'in-network' as const,
+                      detail: { memberPaysCents: r.cost.memberPaysCents, starRating: r.starRating, distanceMiles: r.distanceMiles, href: centerLink(r.offerId) },
+                    })),
+                    ...found.nearby.map((f) => ({
+                      id: `outside-${f.id}`, latitude: f.latitude!, longitude: f.longitude!, label: t('search.pinNotInProgram', { name: f.name }), kind: 'out-of-network' as const,
+                      detail: { memberPaysCents: f.memberCost?.memberPaysCents ?? null, starRating: f.starRating, distanceMiles: f.distanceMiles, href: null },
+                    })),
                   ]}
                   selectedId={selectedId}
                   onSelect={select}

@@ -10,6 +10,7 @@ import { MemberCaseTimeline } from '~/ui/case-timeline'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TermsExplained } from '~/ui/terms-explained'
 import { useLocaleFormat } from '~/ui/use-locale-format'
+import { formatUsPhone } from '~/domain/phone'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, 'detail.title', { ns: 'cases' }) }]
 
@@ -79,7 +80,7 @@ export default function MyCaseRoute() {
               <dd>{c.travelEstimateCents > 0 ? t('detail.travelCovered', { amount: format.moneyWhole(c.travelEstimateCents) }) : t('detail.travelNotCovered')}</dd>
             </div>
             <div><dt>{t('detail.companion')}</dt><dd>{c.hasCompanion ? t('detail.yes') : t('detail.no')}</dd></div>
-            <div><dt>{t('detail.contact')}</dt><dd>{contact}</dd></div>
+            <div><dt>{t('detail.contact')}</dt><dd>{contact}{c.contactPhone ? ` · ${formatUsPhone(c.contactPhone)}` : ''}</dd></div>
             {c.statusReason ? (
               <div>
                 <dt>{t('detail.reason')}</dt>

@@ -114,7 +114,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
         id: caseId, employerId: actor.organizationId, rosterMemberId, programVersionId: option.versionId, procedureId: option.procedure.id, offerId,
         facilityId: option.result.facilityId, status: 'requested', statusReason: null, preferredStart: input.preferredStart ?? null,
         preferredEnd: input.preferredEnd ?? null, scheduledDate: null, procedureDate: null, hasCompanion: input.hasCompanion,
-        contactPreference: input.contactPreference, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
+        contactPreference: input.contactPreference, contactPhone: input.contactPhone, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
         memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0, travelActualCents: null,
         hadComplication: null, wasReadmitted: null, satisfaction: null, requestedAt: at, completedAt: null, updatedAt: at,
       })

@@ -11,16 +11,18 @@ import {
 } from '~/db/repositories/dashboard.server'
 import { listMeasuresOfFacilities } from '~/db/repositories/care.server'
 import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
-import { listPrograms } from '~/db/repositories/programs.server'
+import { findVersionRules, listPrograms, listPublishedVersions, listVersionNetwork, listVersionProcedures } from '~/db/repositories/programs.server'
 import { countCoveredMembers } from '~/db/repositories/roster.server'
 import type { Database } from '~/db/schema'
 import { memberPlanFromTerms } from '~/domain/benefits/member-cost'
 import { addDays } from '~/domain/dates'
+import { intersectRanges } from '~/domain/programs/in-force'
+import { projectSavingsForPeriod, type ProjectedVersion } from '~/domain/programs/period-projection'
 import { realizedSavings, totalRealizedSavings } from '~/domain/savings/realized-savings'
 import type { EmployerScope } from '~/domain/tenancy'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { irsMinimumDeductibles, localPrices } from './plan-terms.server'
-import { getProgramOverview } from './program-insights.server'
+import { getProgramProjection } from './program-insights.server'
 
 export interface DashboardQuery {
   from: string
@@ -114,24 +116,52 @@ async function figures(db: Kysely<Database>, scope: EmployerScope | null, window
   }
 }
 
-/** The employer's dashboard for a period and (optionally) one program, with the projection pro-rated beside. */
-export async function getEmployerDashboard(scope: EmployerScope, query: DashboardQuery) {
+/** The dashboard's projection assumptions: DESIGN §4's defaults (40 % adoption, the catalog's incidence). */
+const DASHBOARD_PROJECTION = { adoptionRate: 0.4, incidence: {} }
+
+/**
+ * Projected net savings for the period (issue 20): every published version on the days it is in
+ * force, each procedure once a day for the newest version in force, prorated by days
+ * (app/domain/programs/period-projection.ts). Versions not in force in the period are not
+ * projected at all; they are listed apart.
+ */
+async function projectPeriod(db: Kysely<Database>, scope: EmployerScope, query: DashboardQuery, now: Date) {
+  const period = { from: query.from, to: query.to }
+  const versions: ProjectedVersion[] = []
+  for (const v of await listPublishedVersions(db, scope)) {
+    const base = { ...v, publishedAt: v.publishedAt ?? '' }
+    if (!intersectRanges(period, { from: v.effectiveFrom, to: v.effectiveTo })) {
+      versions.push({ ...base, procedures: [] })
+      continue
+    }
+    const [procedures, network, rules] = await Promise.all([listVersionProcedures(db, v.versionId), listVersionNetwork(db, v.versionId), findVersionRules(db, v.versionId)])
+    const projection = await getProgramProjection({ procedures, network, rules: rules ?? null }, scope, DASHBOARD_PROJECTION, now)
+    const savings = new Map((projection?.rows ?? []).map((row) => [row.code, row.netSavingsCents]))
+    versions.push({ ...base, procedures: procedures.map((p) => ({ code: p.code, name: p.name, annualNetSavingsCents: savings.get(p.code) ?? 0 })) })
+  }
+  const all = projectSavingsForPeriod(period, versions)
+  if (!query.programId) return all
+  const lines = all.lines.filter((l) => l.programId === query.programId)
+  return { ...all, lines, leftOut: all.leftOut.filter((v) => v.programId === query.programId), totalCents: lines.reduce((sum, l) => sum + l.periodCents, 0) }
+}
+
+/** The employer's dashboard for a period and (optionally) one program, with the projection for the same period beside. */
+export async function getEmployerDashboard(scope: EmployerScope, query: DashboardQuery, now = new Date()) {
   const db = getDb()
   const window = windowOf(query)
-  const [programs, eligible, numbers] = await Promise.all([listPrograms(db, scope), countCoveredMembers(db, scope, query.to), figures(db, scope, window)])
-  const days = Math.max(1, Math.round((Date.parse(window.toInstant) - Date.parse(window.fromInstant)) / 86_400_000))
-  let projectedCents = 0
-  for (const program of programs.filter((p) => p.status === 'published' && (!query.programId || p.id === query.programId))) {
-    const overview = await getProgramOverview(scope, program.id, null, { adoptionRate: 0.4, incidence: {} })
-    projectedCents += overview.projection?.total.netSavingsCents ?? 0
-  }
+  const [programs, eligible, numbers, projection] = await Promise.all([
+    listPrograms(db, scope),
+    countCoveredMembers(db, scope, query.to),
+    figures(db, scope, window),
+    projectPeriod(db, scope, query, now),
+  ])
   const { completed: _completed, ...rest } = numbers
   return {
     query,
     programs: programs.map((p) => ({ id: p.id, name: p.name })),
     eligible,
     ...rest,
-    projection: { annualNetSavingsCents: projectedCents, periodDays: days, forPeriodCents: Math.round((projectedCents * days) / 365) },
+    projection,
   }
 }
 

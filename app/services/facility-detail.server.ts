@@ -1,7 +1,7 @@
 import { getDb } from '~/db/client.server'
 import { findFacility, listFacilityMeasures, listFacilityOffers } from '~/db/repositories/facility-detail.server'
 import { listMarketPricesForFacility } from '~/db/repositories/market-prices.server'
-import { qualityScore, type NationalComparison } from '~/domain/quality'
+import { rateQuality, type NationalComparison } from '~/domain/quality'
 import { drawStateMap } from '~/integrations/state-map.server'
 import { findPriceFactor } from '~/db/repositories/price-factors.server'
 import { findLatestCmsImportDate } from '~/db/repositories/facilities.server'
@@ -23,7 +23,8 @@ export async function getFacilityDetail(facilityId: string) {
   const byCode = new Map(measures.map((m) => [m.measureCode, m]))
   const comparison = (code: string): NationalComparison => byCode.get(code)?.comparison ?? 'not_available'
   const hipKneeVolume = offers.filter((o) => o.procedureCode === 'TKA' || o.procedureCode === 'THA').map((o) => o.annualVolume ?? 0)
-  const score = qualityScore({
+  // The tier for hip and knee replacement: the CMS measures imported are the hip/knee ones.
+  const quality = rateQuality({
     starRating: facility.starRating,
     complication: comparison('COMP_HIP_KNEE'),
     readmission: comparison('READM_30_HIP_KNEE'),
@@ -47,5 +48,5 @@ export async function getFacilityDetail(facilityId: string) {
     priceRows.set(price.code, row)
   }
   const map = drawStateMap(facility.state, facility.latitude, facility.longitude)
-  return { facility, measures, offers, marketPrices: [...priceRows.values()], qualityScore: score, map, multiplierSource: multiplier?.source ?? null, cmsImportedAt: cmsImportedAt ?? null }
+  return { facility, measures, offers, marketPrices: [...priceRows.values()], quality, map, multiplierSource: multiplier?.source ?? null, cmsImportedAt: cmsImportedAt ?? null }
 }

@@ -16,7 +16,8 @@ import type { Database } from '~/db/schema'
 import { coeMemberCost, memberPlanFromTerms, outsideMemberCost, type MemberPlan } from '~/domain/benefits/member-cost'
 import { toIsoDate } from '~/domain/dates'
 import { boundingBox, distanceMiles, type Point } from '~/domain/geo/distance'
-import { qualityScore, type NationalComparison } from '~/domain/quality'
+import { hasHipKneeMeasures } from '~/domain/cms/measured-procedures'
+import { rateQuality, type NationalComparison } from '~/domain/quality'
 import { rankResults, type SortKey } from '~/domain/search/ranking'
 import { estimateTravel } from '~/domain/travel/travel-estimate'
 import type { Actor } from '~/domain/tenancy'
@@ -86,8 +87,10 @@ async function memberContext(db: Kysely<Database>, actor: Actor, now: Date) {
 
 /**
  * Prices every in-network center of the member's program for one procedure from a home point:
- * distance, what the member pays (their own plan, what they already paid), travel, the quality
- * facts and score; and the same procedure at a typical local facility.
+ * distance, what the member pays (their own plan, what they already paid), travel (the procedure's
+ * nights away unless the program sets its own), the quality facts and their tier (DESIGN §4; the
+ * hip/knee measures count only for hip and knee replacement); and the same procedure at a typical
+ * local facility.
  */
 async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<ReturnType<typeof memberContext>>>, procedureCode: string, home: Point & { state: string }) {
   const entry = context.covered.find((c) => c.procedure.code === procedureCode)
@@ -104,6 +107,8 @@ async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<R
   const outsideOnPlan = outsidePrice === null ? null : outsideMemberCost(outsidePrice, context.plan, outsideRule)
   const benefit = benefitOf(rules)
   const travelRules = travelRulesOf(rules)
+  // The CMS hip/knee measures describe hip and knee replacement only.
+  const hipKneeMeasured = hasHipKneeMeasures(entry.procedure.code)
   const results = offers
     .filter((o) => o.latitude !== null && o.longitude !== null)
     .map((offer) => {
@@ -111,21 +116,27 @@ async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<R
       const miles = distanceMiles(home, { latitude: offer.latitude!, longitude: offer.longitude! })
       const cost = coeMemberCost(offer.bundlePriceCents, context.plan!, benefit)
       const hrrp = facts.find((m) => m.measureCode === 'READM_30_HIP_KNEE_HRRP')?.value ?? null
+      const quality = rateQuality(
+        {
+          starRating: offer.starRating,
+          complication: comparisonOf(facts, 'COMP_HIP_KNEE'),
+          readmission: comparisonOf(facts, 'READM_30_HIP_KNEE'),
+          excessReadmissionRatio: hrrp,
+          annualVolume: offer.annualVolume,
+        },
+        hipKneeMeasured,
+      )
       return {
         ...offer,
         id: offer.offerId,
         distanceMiles: miles,
         memberCostCents: cost.memberPaysCents,
         cost,
-        travel: estimateTravel(miles, travelRules, entry.procedure.typicalNights),
+        travel: estimateTravel(miles, travelRules, entry.procedure.nightsAway),
         measures: facts,
-        qualityScore: qualityScore({
-          starRating: offer.starRating,
-          complication: comparisonOf(facts, 'COMP_HIP_KNEE'),
-          readmission: comparisonOf(facts, 'READM_30_HIP_KNEE'),
-          excessReadmissionRatio: hrrp,
-          annualVolume: offer.annualVolume,
-        }),
+        quality,
+        qualityTier: quality.tier,
+        qualityScore: quality.score,
       }
     })
   return { entry, rules, outsidePrice, outsideOnPlan, outsideRule, results }
@@ -183,7 +194,7 @@ type PricedResult = NonNullable<Awaited<ReturnType<typeof priceNetwork>>>['resul
 function resultCard(r: PricedResult) {
   return {
     offerId: r.offerId, facilityName: r.facilityName, city: r.city, state: r.state, latitude: r.latitude, longitude: r.longitude,
-    distanceMiles: r.distanceMiles, starRating: r.starRating, annualVolume: r.annualVolume, isDemo: r.isDemo, cost: r.cost, travel: r.travel,
+    distanceMiles: r.distanceMiles, starRating: r.starRating, annualVolume: r.annualVolume, isDemo: r.isDemo, cost: r.cost, travel: r.travel, quality: r.quality,
     measures: r.measures.map(({ measureCode, comparison }) => ({ measureCode, comparison })),
     includesFacility: r.includesFacility, includesSurgeon: r.includesSurgeon, includesAnesthesia: r.includesAnesthesia,
     includesImplant: r.includesImplant, includesFollowUp: r.includesFollowUp, followUpVisits: r.followUpVisits, warrantyDays: r.warrantyDays,

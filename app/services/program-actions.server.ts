@@ -19,6 +19,7 @@ import {
   saveProgramProcedures,
   saveProgramTravelRules,
   startNewVersion,
+  type PublishConfirmation,
   type SaveResult,
 } from './programs.server'
 
@@ -30,13 +31,13 @@ const CHANGES: Record<Intent, { schema: ZodTypeAny; anchor: string; run: (actor:
   network: { schema: ProgramNetworkSchema, anchor: 'network', run: (a, s, p, v) => saveProgramNetwork(a, s, p, v.offerIds) },
   benefit: { schema: BenefitRulesSchema, anchor: 'benefit', run: saveProgramBenefitRules },
   travel: { schema: TravelRulesSchema, anchor: 'travel', run: saveProgramTravelRules },
-  publish: { schema: PublishSchema, anchor: '', run: (a, s, p) => publishProgram(a, s, p) },
+  publish: { schema: PublishSchema, anchor: '', run: (a, s, p, v) => publishProgram(a, s, p, v.confirmOverlaps ?? null) },
   'new-version': { schema: NewVersionSchema, anchor: '', run: (a, s, p) => startNewVersion(a, s, p) },
 }
 
 export type ProgramChangeOutcome =
-  | { ok: true; anchor: string }
-  | { ok: false; intent: Intent | 'unknown'; status: 400 | 422; result: SubmissionResult<string[]> }
+  | { ok: true; intent: Intent; anchor: string }
+  | { ok: false; intent: Intent | 'unknown'; status: 200 | 400 | 422; result: SubmissionResult<string[]>; confirmation?: PublishConfirmation }
 
 /**
  * One change posted from a program page, told apart by its `intent`: parsed with the section's
@@ -53,6 +54,8 @@ export async function applyProgramChange(actor: Actor, scope: EmployerScope, pro
   const submission = parseWithZod(formData, { schema: change.schema })
   if (submission.status !== 'success') return { ok: false, intent: intent as Intent, status: 400, result: submission.reply() }
   const saved = await change.run(actor, scope, programId, submission.value)
-  if (saved.ok) return { ok: true, anchor: change.anchor }
+  if (saved.ok) return { ok: true, intent: intent as Intent, anchor: change.anchor }
+  // Publishing over another program's procedures: nothing changed, the page asks to confirm (not an error).
+  if (saved.confirmation) return { ok: false, intent: intent as Intent, status: 200, result: submission.reply(), confirmation: saved.confirmation }
   return { ok: false, intent: intent as Intent, status: 422, result: submission.reply({ formErrors: saved.formErrors, fieldErrors: saved.fieldErrors }) }
 }

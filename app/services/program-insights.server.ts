@@ -78,7 +78,7 @@ export async function getProgramProjection(detail: ProjectableDesign, scope: Emp
   const procedures = detail.procedures.map((p) => ({
     code: p.code,
     incidencePerThousand: incidence[p.code]!,
-    typicalNights: p.typicalNights,
+    nightsAway: p.nightsAway,
     centers: detail.network
       .filter((row) => row.procedureId === p.id && row.latitude !== null && row.longitude !== null)
       .map((row) => ({ facilityId: row.facilityId, location: { latitude: row.latitude!, longitude: row.longitude! }, bundleCents: row.bundlePriceCents })),
@@ -213,7 +213,7 @@ export async function previewAsMember(
       .map((row) => {
         const miles = distanceMiles(place, { latitude: row.latitude!, longitude: row.longitude! })
         const cost = coeMemberCost(row.bundlePriceCents, memberPlan, benefit)
-        const travel = estimateTravel(miles, travelRules, procedure.typicalNights)
+        const travel = estimateTravel(miles, travelRules, procedure.nightsAway)
         const economics =
           outsidePrice === null || outside === null
             ? null

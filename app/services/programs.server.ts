@@ -11,6 +11,7 @@ import {
   listCandidateOffers,
   listPrograms,
   listProgramVersions,
+  listPublishedVersions,
   listVersionNetwork,
   listVersionNetworkOfferIds,
   listVersionProcedures,
@@ -25,12 +26,37 @@ import {
 } from '~/db/repositories/programs.server'
 import type { Database } from '~/db/schema'
 import { addDays, toIsoDate } from '~/domain/dates'
+import { overlapConfirmation, overlapsOnPublishing, type ProgramOverlap } from '~/domain/programs/overlaps'
 import { publishProblems, type PublishProblem } from '~/domain/programs/publish-checks'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import type { BenefitRulesInput, ProgramDetailsInput, TravelRulesInput } from '~/forms/program'
 import { notFound } from '~/http/responses.server'
 
-export type SaveResult = { ok: true } | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> }
+export type SaveResult =
+  | { ok: true }
+  | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]>; confirmation?: PublishConfirmation }
+
+/** A version's terms at the centers, as the publish confirmation compares them. */
+export interface TermsAtCenters {
+  deductibleWaived: boolean
+  coinsuranceWaived: boolean
+  coeCopayCents: number
+  completionIncentiveCents: number
+  /** Centers in the network per procedure id. */
+  centers: Record<string, number>
+}
+
+/**
+ * What publishing would override, asked before publishing (issue 20): each other program's
+ * published version covering the same procedures on the same days, with its terms beside the
+ * draft's. `confirm` goes back with the second POST.
+ */
+export interface PublishConfirmation {
+  confirm: string
+  version: number
+  ours: TermsAtCenters
+  overlaps: Array<ProgramOverlap & { theirs: TermsAtCenters }>
+}
 
 /** Rules a new program starts with: the common COE design (DESIGN §3), all editable before publishing. */
 export const DEFAULT_BENEFIT_RULES = {
@@ -207,18 +233,55 @@ export function saveProgramTravelRules(actor: Actor, scope: EmployerScope, progr
   }, now)
 }
 
-/** Publishes the draft when every publish check passes; the problems otherwise, with nothing changed. */
-export async function publishProgram(actor: Actor, scope: EmployerScope, programId: string, now = new Date()): Promise<SaveResult> {
+function termsAtCenters(contents: Awaited<ReturnType<typeof loadVersion>>): TermsAtCenters {
+  const centers: Record<string, number> = {}
+  for (const procedure of contents.procedures) {
+    centers[procedure.id] = new Set(contents.network.filter((row) => row.procedureId === procedure.id).map((row) => row.facilityId)).size
+  }
+  const rules = contents.rules
+  return {
+    deductibleWaived: rules?.deductibleWaived === 1,
+    coinsuranceWaived: rules?.coinsuranceWaived === 1,
+    coeCopayCents: rules?.coeCopayCents ?? 0,
+    completionIncentiveCents: rules?.completionIncentiveCents ?? 0,
+    centers,
+  }
+}
+
+/** Other programs' published versions that the draft would override on some days for some procedures. */
+async function overlapsOf(db: Kysely<Database>, scope: EmployerScope, program: { id: string; name: string }, draft: { id: string; version: number; effectiveFrom: string; effectiveTo: string | null }, procedures: ReadonlyArray<{ id: string; name: string }>) {
+  const others = (await listPublishedVersions(db, scope)).filter((v) => v.programId !== program.id)
+  const coverage = await Promise.all(others.map(async (v) => ({ ...v, procedures: await listVersionProcedures(db, v.versionId) })))
+  return overlapsOnPublishing({ versionId: draft.id, programId: program.id, programName: program.name, version: draft.version, effectiveFrom: draft.effectiveFrom, effectiveTo: draft.effectiveTo, procedures }, coverage)
+}
+
+/**
+ * Publishes the draft when every publish check passes; the problems otherwise, with nothing
+ * changed. When the draft covers procedures another published program covers on some of the same
+ * days, nothing changes either until the publisher confirms those overlaps: `confirm` must be the
+ * text the confirmation carried (the overlaps may have changed since it was shown).
+ */
+export async function publishProgram(actor: Actor, scope: EmployerScope, programId: string, confirm: string | null = null, now = new Date()): Promise<SaveResult> {
   const db = getDb()
-  const { versions, newest } = await requireProgramVersions(db, scope, programId)
+  const { program, versions, newest } = await requireProgramVersions(db, scope, programId)
   if (newest.status !== 'draft') return { ok: false, formErrors: ['This version is already published.'] }
-  const problems = problemsOf(newest, await loadVersion(db, newest.id), previousPublishedStart(versions, true), toIsoDate(now))
+  const contents = await loadVersion(db, newest.id)
+  const problems = problemsOf(newest, contents, previousPublishedStart(versions, true), toIsoDate(now))
   if (problems.length > 0) return { ok: false, formErrors: problems.map((p) => p.message) }
+  const overlaps = await overlapsOf(db, scope, program, newest, contents.procedures)
+  if (overlaps.length > 0 && confirm !== overlapConfirmation(overlaps)) {
+    const theirs = await Promise.all(overlaps.map(async (o) => termsAtCenters(await loadVersion(db, o.versionId))))
+    return {
+      ok: false,
+      confirmation: { confirm: overlapConfirmation(overlaps), version: newest.version, ours: termsAtCenters(contents), overlaps: overlaps.map((o, i) => ({ ...o, theirs: theirs[i]! })) },
+    }
+  }
   const at = now.toISOString()
+  const detail = overlaps.length === 0 ? null : `Confirmed overlaps: ${overlaps.map((o) => `${o.programName} v${o.version} (${o.procedures.map((p) => p.name).join(', ')}; ${o.from} to ${o.to ?? 'no end'})`).join('; ')}`
   return db.transaction().execute(async (trx) => {
     const changed = await updateDraftVersion(trx, newest.id, { status: 'published', publishedAt: at, publishedByUserId: actor.userId })
     if (changed === 0) return { ok: false, formErrors: ['This version is already published.'] }
-    await insertAuditEntry(trx, actor, { action: 'program.published', subjectType: 'program_version', subjectId: newest.id, employerId: scope.employerId, at })
+    await insertAuditEntry(trx, actor, { action: 'program.published', subjectType: 'program_version', subjectId: newest.id, employerId: scope.employerId, at, detail })
     return { ok: true } as const
   })
 }

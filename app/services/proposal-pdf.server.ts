@@ -1,12 +1,19 @@
 import PDFDocument from 'pdfkit'
 import { formatCents } from '~/domain/money'
-import type { ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
+import { designGroups, type DesignGroup } from '~/domain/proposals/design'
+import { memberCostWords } from '~/domain/proposals/member-cost'
+import type { ProposalMap, ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
+import { executiveSummary } from '~/domain/proposals/summary'
+import { drawUsMap } from '~/integrations/state-map.server'
 
 /**
- * A broker's proposal as a PDF (issue 6): header, a side-by-side comparison of the scenarios,
- * each scenario's benefit and travel lines, then the assumptions and sources. pdfkit's built-in
- * Helvetica only (no font files, no network); the output is byte-for-byte the same for the same
- * snapshot because the document dates come from the snapshot.
+ * A broker's proposal as a PDF (issues 6 and 20): page 1 is the executive summary (header with
+ * the broker firm and contact, the summary, the spend chart); then the comparison of figures and
+ * design rules (differences marked), what members pay and why, a map per scenario with its
+ * centers, the assumptions and sources. Sections flow one after another (a block moves to the
+ * next page only when it does not fit), so no page is left mostly empty. pdfkit's built-in
+ * Helvetica and vector drawing only (no font files, no images, no network); the output is
+ * byte-for-byte the same for the same snapshot because the document dates come from the snapshot.
  */
 export async function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buffer> {
   const createdAt = new Date(snapshot.createdAt)
@@ -16,7 +23,7 @@ export async function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buf
     bufferPages: true,
     info: {
       Title: snapshot.title,
-      Author: snapshot.brokerName,
+      Author: snapshot.brokerContact ? `${snapshot.brokerContact.name}, ${snapshot.brokerName}` : snapshot.brokerName,
       Subject: `Proposal for ${snapshot.clientName}`,
       CreationDate: createdAt,
       ModDate: createdAt,
@@ -30,9 +37,14 @@ export async function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buf
   })
 
   const layout = new Layout(doc)
+  const hasDesign = snapshot.scenarios.length > 0 && snapshot.scenarios.every((s) => s.design !== null)
   drawHeader(layout, snapshot, createdAt)
+  drawSummary(layout, snapshot)
+  drawSpendChart(layout, snapshot.scenarios)
   drawComparison(layout, snapshot.scenarios)
-  drawScenarioDetails(layout, snapshot.scenarios)
+  if (hasDesign) drawMemberCost(layout, snapshot.scenarios)
+  if (snapshot.map) drawMaps(layout, snapshot.scenarios, snapshot.map)
+  if (!hasDesign) drawScenarioDetails(layout, snapshot.scenarios)
   layout.section('Assumptions', bulletItems(snapshot.assumptions, 'No assumptions recorded.'))
   layout.section('Sources', bulletItems(snapshot.sources, 'No sources recorded.'))
   drawFooters(doc, snapshot)
@@ -187,12 +199,14 @@ function bulletItems(lines: string[], empty: string): FlowItem[] {
   return lines.map((text, index) => ({ text, font: REGULAR, size: 10, color: INK, bullet: true, spaceBefore: index === 0 ? 8 : 4 }))
 }
 
-// ── Header ─────────────────────────────────────────────────────────────────────────────────
+// ── Header and executive summary (page 1) ──────────────────────────────────────────────────
 
 function drawHeader(layout: Layout, snapshot: ProposalSnapshot, createdAt: Date) {
+  const contact = snapshot.brokerContact
   layout.flow([
     { text: snapshot.title, font: BOLD, size: 22, color: ACCENT },
     { text: `Prepared by ${snapshot.brokerName} for ${snapshot.clientName}`, font: REGULAR, size: 12, color: INK, spaceBefore: 8 },
+    ...(contact ? [{ text: `Your contact: ${contact.name}, ${snapshot.brokerName} · ${contact.email}`, font: REGULAR, size: 10, color: INK, spaceBefore: 4 } satisfies FlowItem] : []),
     {
       text: `${dateFormat.format(createdAt)}  ·  ${countFormat.format(snapshot.coveredMembers)} covered members`,
       font: REGULAR,
@@ -205,6 +219,75 @@ function drawHeader(layout: Layout, snapshot: ProposalSnapshot, createdAt: Date)
   layout.rule(ACCENT, 1.5)
 }
 
+const SUMMARY_LABEL_WIDTH = 112
+const SUMMARY_SIZE = 9.5
+
+/** The executive summary: a label column and its lines, each block kept on one page. */
+function drawSummary(layout: Layout, snapshot: ProposalSnapshot) {
+  layout.flow([sectionHeading('Executive summary')])
+  const textWidth = CONTENT_WIDTH - SUMMARY_LABEL_WIDTH
+  for (const block of executiveSummary(snapshot)) {
+    const heights = block.lines.map((line) => layout.textHeight(line, REGULAR, SUMMARY_SIZE, textWidth))
+    const height = heights.reduce((sum, h) => sum + h + 3, 0) + 7
+    layout.ensure(height)
+    layout.y += 7
+    layout.text(block.label, MARGIN, layout.y, SUMMARY_LABEL_WIDTH - 10, BOLD, SUMMARY_SIZE, ACCENT)
+    block.lines.forEach((line, index) => {
+      layout.text(line, MARGIN + SUMMARY_LABEL_WIDTH, layout.y, textWidth, REGULAR, SUMMARY_SIZE, INK)
+      layout.y += heights[index]! + 3
+    })
+  }
+}
+
+const CHART_BAR = 11
+const CHART_LABEL_WIDTH = 150
+const WITHOUT_GREY = '#9aa5b4'
+
+/** Spend a year without and with the program, per scenario: paired bars drawn as vectors, values beside them. */
+function drawSpendChart(layout: Layout, scenarios: ProposalScenario[]) {
+  if (scenarios.length === 0) return
+  const { doc } = layout
+  const groupHeight = 2 * CHART_BAR + 3 + 16
+  const height = scenarios.length * groupHeight + 24
+  const intro: FlowItem = {
+    text: "Spend a year on the covered procedures for the client's census, without the program and with it (bundles, travel, incentives, less what members pay).",
+    font: REGULAR,
+    size: 9,
+    color: MUTED,
+    spaceBefore: 4,
+  }
+  layout.ensure(layout.blockHeight([sectionHeading('Spend a year'), intro]) + height + 10)
+  layout.flow([sectionHeading('Spend a year'), intro])
+  layout.y += 10
+  const max = Math.max(1, ...scenarios.flatMap((s) => [s.metrics.spendWithoutProgramCents, s.metrics.spendWithProgramCents]))
+  const barSpace = CONTENT_WIDTH - CHART_LABEL_WIDTH - 70
+  const bar = (cents: number) => Math.max(0.5, (Math.max(0, cents) / max) * barSpace)
+  scenarios.forEach((s) => {
+    const top = layout.y
+    const m = s.metrics
+    layout.text(s.name, MARGIN, top, CHART_LABEL_WIDTH - 10, BOLD, 9, INK)
+    const saves = m.netSavingsCents >= 0 ? `saves ${dollars(m.netSavingsCents)}` : `costs ${dollars(-m.netSavingsCents)} more`
+    const nameHeight = layout.textHeight(s.name, BOLD, 9, CHART_LABEL_WIDTH - 10)
+    layout.text(`${saves}${m.savingsRate === null ? '' : ` (${(m.savingsRate * 100).toFixed(1)}%)`}`, MARGIN, top + nameHeight + 1, CHART_LABEL_WIDTH - 10, REGULAR, 8, MUTED)
+    const x = MARGIN + CHART_LABEL_WIDTH
+    for (const [index, [cents, color]] of ([[m.spendWithoutProgramCents, WITHOUT_GREY], [m.spendWithProgramCents, ACCENT]] as const).entries()) {
+      const y = top + index * (CHART_BAR + 3)
+      doc.save().rect(x, y, bar(cents), CHART_BAR).fill(color).restore()
+      layout.text(dollars(cents), x + bar(cents) + 5, y + 1.5, 70, REGULAR, 8, INK)
+    }
+    layout.y = top + Math.max(groupHeight, nameHeight + 14)
+  })
+  // Legend.
+  const y = layout.y + 2
+  doc.save().rect(MARGIN + CHART_LABEL_WIDTH, y, 9, 9).fill(WITHOUT_GREY).restore()
+  layout.text('Without the program', MARGIN + CHART_LABEL_WIDTH + 13, y + 1, 120, REGULAR, 8, MUTED)
+  doc.save().rect(MARGIN + CHART_LABEL_WIDTH + 130, y, 9, 9).fill(ACCENT).restore()
+  layout.text('With the program', MARGIN + CHART_LABEL_WIDTH + 143, y + 1, 120, REGULAR, 8, MUTED)
+  layout.y = y + 14
+}
+
+const dollars = (cents: number) => formatCents(cents, { wholeDollars: true })
+
 // ── Comparison table ───────────────────────────────────────────────────────────────────────
 
 interface CellLine {
@@ -215,6 +298,8 @@ interface CellLine {
 interface TableRow {
   label: string
   cells: CellLine[][]
+  /** A design rule on which the scenarios differ: tinted and labelled "differs". */
+  differs?: boolean
 }
 
 interface TableGroup {
@@ -228,6 +313,9 @@ const CELL_SIZE = 9
 const CELL_PAD_X = 6
 const CELL_PAD_Y = 5
 const GROUP_ROW_HEIGHT = 20
+const DIFFERS_LINE = 10
+const DIFFERS_TINT = '#fff3d6'
+const DIFFERS_INK = '#8a5a00'
 
 /** One comparable figure: `key` is the value as displayed (rounded), so visible ties bold together. */
 interface Figure {
@@ -264,7 +352,21 @@ function count(value: number): Figure {
   return { text: countFormat.format(value), key: value }
 }
 
+function caseCount(value: number): Figure {
+  const shown = Number(value.toFixed(1))
+  return { text: shown.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }), key: shown }
+}
+
+/** The design rows (rules, procedures, centers) as table groups; centers are said by count (the maps list them). */
+function designTableGroups(groups: readonly DesignGroup[]): TableGroup[] {
+  return groups.map((group) => ({
+    title: group.title,
+    rows: group.rows.map((row) => ({ label: row.label, differs: row.differs, cells: row.values.map((text) => [{ text, bold: false }]) })),
+  }))
+}
+
 function comparisonGroups(scenarios: ProposalScenario[]): TableGroup[] {
+  const design = designGroups(scenarios)
   const procedureNames = new Map<string, string>()
   for (const scenario of scenarios) for (const p of scenario.procedures) if (!procedureNames.has(p.code)) procedureNames.set(p.code, p.name)
   const accessCodes: string[] = []
@@ -294,12 +396,16 @@ function comparisonGroups(scenarios: ProposalScenario[]): TableGroup[] {
 
   return [
     {
-      title: 'Network',
+      title: design.length ? 'Cases a year' : 'Network',
       rows: [
-        { label: 'Procedures', cells: scenarios.map((s) => s.procedures.map((p) => ({ text: `${p.name} (${p.code})`, bold: false }))) },
-        numericRow('Centers in network', scenarios, 'higher', (s) => count(s.centerCount)),
-        numericRow('Expected cases a year', scenarios, null, (s) => count(s.metrics.expectedCases)),
-        numericRow('Cases in the program', scenarios, null, (s) => count(s.metrics.programCases)),
+        ...(design.length
+          ? []
+          : [
+              { label: 'Procedures', cells: scenarios.map((s) => s.procedures.map((p) => ({ text: `${p.name} (${p.code})`, bold: false }))) },
+              numericRow('Centers in network', scenarios, 'higher', (s) => count(s.centerCount)),
+            ]),
+        numericRow('Expected cases a year', scenarios, null, (s) => caseCount(s.metrics.expectedCases)),
+        numericRow('Cases in the program', scenarios, null, (s) => caseCount(s.metrics.programCases)),
       ],
     },
     {
@@ -309,7 +415,9 @@ function comparisonGroups(scenarios: ProposalScenario[]): TableGroup[] {
         numericRow('Spend with the program', scenarios, 'lower', (s) => money(s.metrics.spendWithProgramCents)),
         numericRow('Net savings', scenarios, 'higher', (s) => money(s.metrics.netSavingsCents)),
         numericRow('Savings %', scenarios, 'higher', (s) => percent(s.metrics.savingsRate, 1)),
-        numericRow('Member cost per program case', scenarios, 'lower', (s) => money(s.metrics.memberCostPerCaseCents)),
+        numericRow(design.length ? 'Member cost per program case (average; see What members pay)' : 'Member cost per program case', scenarios, 'lower', (s) =>
+          money(s.metrics.memberCostPerCaseCents),
+        ),
       ],
     },
     ...(accessRows.length > 0 ? [{ title: 'Members within 50 / 100 / 250 mi', rows: accessRows }] : []),
@@ -328,26 +436,25 @@ function comparisonGroups(scenarios: ProposalScenario[]): TableGroup[] {
         ),
       ],
     },
+    ...designTableGroups(design),
   ]
 }
 
 function drawComparison(layout: Layout, scenarios: ProposalScenario[]) {
-  layout.flow([
+  const intro: FlowItem[] = [
     sectionHeading('Scenario comparison'),
     {
-      text: "Projected for one year on the client's census. Bold marks the best figure in each row.",
+      text: "Projected for one year on the client's census. Bold marks the best figure in each row; the rules on which the scenarios differ are tinted and marked “differs”.",
       font: REGULAR,
       size: 9.5,
       color: MUTED,
       spaceBefore: 4,
     },
-  ])
+  ]
   if (scenarios.length === 0) {
-    layout.flow([{ text: 'No scenarios in this proposal.', font: OBLIQUE, size: 10, color: MUTED, spaceBefore: 8 }])
+    layout.flow([...intro, { text: 'No scenarios in this proposal.', font: OBLIQUE, size: 10, color: MUTED, spaceBefore: 8 }])
     return
   }
-  layout.y += 10
-
   const labelWidth = scenarios.length >= 4 ? 128 : scenarios.length === 3 ? 144 : 168
   const columnWidth = (CONTENT_WIDTH - labelWidth) / scenarios.length
   const columnX = (index: number) => MARGIN + labelWidth + index * columnWidth
@@ -359,7 +466,7 @@ function drawComparison(layout: Layout, scenarios: ProposalScenario[]) {
   const rowHeight = (row: TableRow) =>
     2 * CELL_PAD_Y +
     Math.max(
-      layout.textHeight(row.label, REGULAR, CELL_SIZE, labelWidth - 2 * CELL_PAD_X),
+      layout.textHeight(row.label, REGULAR, CELL_SIZE, labelWidth - 2 * CELL_PAD_X) + (row.differs ? DIFFERS_LINE : 0),
       ...row.cells.map((lines) => cellHeight(lines, columnWidth)),
     )
 
@@ -380,13 +487,22 @@ function drawComparison(layout: Layout, scenarios: ProposalScenario[]) {
   // Each row paints its background, then the line above it, so the tint never hides a line.
   const drawRow = (row: TableRow, height: number, zebra: boolean, firstInGroup: boolean) => {
     const top = layout.y
-    if (zebra) doc.save().rect(MARGIN, top, CONTENT_WIDTH, height).fill(ZEBRA).restore()
-    recommended.forEach((isRecommended, index) => {
-      if (isRecommended) doc.save().rect(columnX(index), top, columnWidth, height).fill(RECOMMENDED_TINT).restore()
-    })
+    if (row.differs) {
+      doc.save().rect(MARGIN, top, CONTENT_WIDTH, height).fill(DIFFERS_TINT).restore()
+      doc.save().rect(MARGIN, top, 3, height).fill(DIFFERS_INK).restore()
+    } else {
+      if (zebra) doc.save().rect(MARGIN, top, CONTENT_WIDTH, height).fill(ZEBRA).restore()
+      recommended.forEach((isRecommended, index) => {
+        if (isRecommended) doc.save().rect(columnX(index), top, columnWidth, height).fill(RECOMMENDED_TINT).restore()
+      })
+    }
     if (firstInGroup) layout.rule(ACCENT, 0.75)
     else layout.rule(RULE, 0.5)
     layout.text(row.label, MARGIN + CELL_PAD_X, top + CELL_PAD_Y, labelWidth - 2 * CELL_PAD_X, REGULAR, CELL_SIZE, MUTED)
+    if (row.differs) {
+      const labelHeight = layout.textHeight(row.label, REGULAR, CELL_SIZE, labelWidth - 2 * CELL_PAD_X)
+      layout.text('DIFFERS', MARGIN + CELL_PAD_X, top + CELL_PAD_Y + labelHeight + 1.5, labelWidth - 2 * CELL_PAD_X, BOLD, 7, DIFFERS_INK)
+    }
     row.cells.forEach((lines, index) => {
       let y = top + CELL_PAD_Y
       for (const line of lines) {
@@ -408,10 +524,12 @@ function drawComparison(layout: Layout, scenarios: ProposalScenario[]) {
     layout.y = top + GROUP_ROW_HEIGHT
   }
 
-  // The header and the first group heading and row stay together; a row never splits across pages.
+  // The heading, the table header and the first group heading and row stay together; a row never splits across pages.
   const groups = comparisonGroups(scenarios)
   const firstRow = groups[0]?.rows[0]
-  layout.ensure(headerHeight + GROUP_ROW_HEIGHT + (firstRow ? rowHeight(firstRow) : 0))
+  layout.ensure(layout.blockHeight(intro) + 10 + headerHeight + GROUP_ROW_HEIGHT + (firstRow ? rowHeight(firstRow) : 0))
+  layout.flow(intro)
+  layout.y += 10
   drawTableHeader(false)
   for (const group of groups) {
     group.rows.forEach((row, index) => {
@@ -429,6 +547,115 @@ function drawComparison(layout: Layout, scenarios: ProposalScenario[]) {
     })
   }
   layout.rule(RULE, 0.5)
+}
+
+// ── What members pay ───────────────────────────────────────────────────────────────────────
+
+/** How the per-case member cost is counted, then per scenario its rules and each plan's figure. */
+function drawMemberCost(layout: Layout, scenarios: ProposalScenario[]) {
+  const words = scenarios.map((s) => memberCostWords(s))
+  scenarios.forEach((s, index) => {
+    const average = s.metrics.memberCostPerCaseCents
+    const items: FlowItem[] = [
+      ...(index === 0
+        ? [sectionHeading('What members pay per program case'), { text: words[0]!.how[0]!, font: REGULAR, size: 9.5, color: INK, spaceBefore: 6 } satisfies FlowItem]
+        : []),
+      {
+        text: `${s.name}: ${average === null ? 'no program case projected' : `${dollars(average)} a case on average`}`,
+        font: BOLD,
+        size: 10.5,
+        color: INK,
+        spaceBefore: 12,
+        keepWithNext: true,
+        tag: s.isRecommended ? RECOMMENDED_LABEL : undefined,
+      },
+      ...words[index]!.how.slice(1).map((text): FlowItem => ({ text, font: REGULAR, size: 9.5, color: INK, spaceBefore: 3 })),
+      ...(words[index]!.byPlan.length ? bulletItems(words[index]!.byPlan, '').map((item) => ({ ...item, size: 9.5, spaceBefore: 3 })) : []),
+    ]
+    layout.flow(items, true)
+  })
+}
+
+// ── Maps ───────────────────────────────────────────────────────────────────────────────────
+
+const MAP_WIDTH = 288
+const MAP_GAP = 14
+const MAP_LIST_SIZE = 8
+const MEMBER_BLUE = '#0b5c8e'
+const PIN_RED = '#b3261e'
+
+/** One US map (vector: state outlines, member circles, center pins) at (x, y), MAP_WIDTH wide. */
+function drawMap(doc: PDFKit.PDFDocument, x: number, y: number, map: ProposalMap, statesPath: string, scenario: ProposalScenario) {
+  const scale = MAP_WIDTH / map.width
+  doc.save().rect(x, y, MAP_WIDTH, map.height * scale).lineWidth(0.5).fillAndStroke('#ffffff', RULE).restore()
+  doc.save().translate(x, y).scale(scale).path(statesPath).lineWidth(0.6 / scale).fillAndStroke('#f4f6f9', '#b7c0cc').restore()
+  const largest = Math.max(1, ...map.members.map((m) => m.members))
+  for (const m of map.members) {
+    const radius = (2 + 5 * Math.sqrt(m.members / largest)) * scale * 1.4
+    doc.save().fillOpacity(0.4).circle(x + m.x * scale, y + m.y * scale, radius).fill(MEMBER_BLUE).restore()
+  }
+  for (const center of scenario.centers) {
+    if (center.x === null || center.y === null) continue
+    const px = x + center.x * scale
+    const py = y + center.y * scale
+    doc.save().moveTo(px, py).lineTo(px - 2.6, py - 5.5).lineTo(px + 2.6, py - 5.5).closePath().fill(PIN_RED).restore()
+    doc.save().circle(px, py - 6.5, 3).lineWidth(0.6).fillAndStroke(PIN_RED, '#ffffff').restore()
+  }
+}
+
+/** Per scenario, the members map with its centers, and the centers listed beside it. */
+function drawMaps(layout: Layout, scenarios: ProposalScenario[], map: ProposalMap) {
+  if (scenarios.length === 0) return
+  const statesPath = drawUsMap([]).statesPath
+  const mapHeight = map.height * (MAP_WIDTH / map.width)
+  const listX = MARGIN + MAP_WIDTH + MAP_GAP
+  const listWidth = CONTENT_WIDTH - MAP_WIDTH - MAP_GAP
+  const intro: FlowItem[] = [
+    sectionHeading('Members and centers'),
+    {
+      text: "Blue circles: where the client's members live, counted by ZIP area (bigger = more members). Red pins: the scenario's centers, listed beside each map.",
+      font: REGULAR,
+      size: 9.5,
+      color: MUTED,
+      spaceBefore: 4,
+    },
+  ]
+  scenarios.forEach((s, index) => {
+    const title = `${s.name}: ${s.centerCount} ${s.centerCount === 1 ? 'center' : 'centers'}`
+    const titleHeight = layout.textHeight(title, BOLD, 10.5, CONTENT_WIDTH) + 12
+    // The list stops (and says how many more) where a page would end.
+    const room = CONTENT_BOTTOM - MARGIN - titleHeight - layout.blockHeight(intro)
+    const lines: Array<{ text: string; height: number }> = []
+    let listHeight = 0
+    for (const [i, center] of s.centers.entries()) {
+      const text = `${center.name}, ${center.city}, ${center.state}`
+      const height = layout.textHeight(text, REGULAR, MAP_LIST_SIZE, listWidth - BULLET_INDENT) + 2
+      if (listHeight + height + 12 > room && i < s.centers.length - 1) {
+        lines.push({ text: `… and ${s.centers.length - i} more`, height: 12 })
+        listHeight += 12
+        break
+      }
+      lines.push({ text, height })
+      listHeight += height
+    }
+    const blockHeight = titleHeight + Math.max(mapHeight, listHeight) + 10
+    layout.ensure((index === 0 ? layout.blockHeight(intro) + 8 : 0) + blockHeight)
+    if (index === 0) layout.flow(intro)
+    layout.y += 12
+    layout.text(title, MARGIN, layout.y, CONTENT_WIDTH, BOLD, 10.5, INK)
+    if (s.isRecommended) layout.pill(RECOMMENDED_LABEL, MARGIN + layout.doc.font(BOLD).fontSize(10.5).widthOfString(title) + 10, layout.y - 1, false)
+    layout.y += titleHeight - 12
+    const top = layout.y
+    drawMap(layout.doc, MARGIN, top, map, statesPath, s)
+    let y = top
+    for (const line of lines) {
+      if (!line.text.startsWith('…')) layout.text('•', listX, y, 8, REGULAR, MAP_LIST_SIZE, MUTED)
+      layout.text(line.text, listX + (line.text.startsWith('…') ? 0 : BULLET_INDENT - 4), y, listWidth - BULLET_INDENT, REGULAR, MAP_LIST_SIZE, INK)
+      y += line.height
+    }
+    if (lines.length === 0) layout.text('No center in the network.', listX, y, listWidth, OBLIQUE, MAP_LIST_SIZE, MUTED)
+    layout.y = top + Math.max(mapHeight, listHeight) + 10
+  })
 }
 
 // ── Scenario details ───────────────────────────────────────────────────────────────────────

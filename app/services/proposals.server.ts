@@ -19,10 +19,11 @@ import {
   updateProposal,
 } from '~/db/repositories/scenarios.server'
 import { addDays, toIsoDate } from '~/domain/dates'
-import type { ProposalSnapshot } from '~/domain/proposals/proposal'
+import { readProposalSnapshot } from '~/domain/proposals/proposal'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { ScenarioDocumentSchema } from '~/forms/scenario'
 import { notFound } from '~/http/responses.server'
+import { proposalStatesPath } from './scenarios.server'
 
 class AlreadyAdopted extends Error {}
 
@@ -73,7 +74,8 @@ export async function getClientProposal(scope: EmployerScope, proposalId: string
     sharedAt: found.sharedAt,
     adoptedAt: found.adoptedAt,
     adoptedProgramId: found.adoptedProgramId,
-    snapshot: JSON.parse(found.snapshot) as ProposalSnapshot,
+    snapshot: readProposalSnapshot(found.snapshot),
+    statesPath: proposalStatesPath(),
   }
 }
 
@@ -92,8 +94,7 @@ export async function adoptProposal(actor: Actor, scope: EmployerScope, proposal
   const programId = newId()
   const versionId = newId()
   const at = now.toISOString()
-  const snapshot = JSON.parse(found.snapshot) as ProposalSnapshot
-  const recommended = snapshot.scenarios.find((s) => s.isRecommended)
+  const recommended = readProposalSnapshot(found.snapshot).scenarios.find((s) => s.isRecommended)
   const adopted = await db
     .transaction()
     .execute(async (trx) => {

@@ -1,25 +1,129 @@
 import { stringify } from 'csv-stringify/sync'
 import { getDb } from '~/db/client.server'
+import { listProcedures } from '~/db/repositories/catalog.server'
 import { listCasesForExport, listInvoicesForExport } from '~/db/repositories/dashboard.server'
+import { findProgram } from '~/db/repositories/programs.server'
+import { CASE_PATH } from '~/domain/cases/case-flow'
 import { centsToDollarInput } from '~/domain/money'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { pricedCompletedCases, windowOf, type DashboardQuery } from './dashboard.server'
 
-/** How each export was computed: written in its first rows, so the file explains itself. */
-const METHOD = {
-  cases: [
-    'Cases requested in the period: procedure, center, status and money only (no clinical detail).',
-    'Amounts in US dollars. demo_offer = yes: the bundle is a demo offer made up by the portal’s demo seed, not a real price.',
-  ],
-  invoices: ['Invoices created in the period. Amounts in US dollars.'],
-  savings: [
-    'Realized savings per completed case (DESIGN §4; the method page /employer/savings-method):',
-    "outside cost = typical local price for the member's state (national when the state has none) − what the member would pay on their plan under normal terms, nothing yet paid;",
-    'paid at the center = bundle + travel actually paid (the estimate when none was entered) + completion incentive − what the member paid;',
-    'savings = outside cost − paid at the center. Platform fees are spend, not part of savings. Amounts in US dollars.',
-    'Typical local prices come from CMS (Medicare episode price × the hospital’s Medicare spending per beneficiary); demo_offer = yes: the bundle is a demo offer made up by the portal’s demo seed.',
-  ],
+type Cell = string | number | null
+
+/** One column of an export: its header name, what it means (written in the method file), and its value. */
+interface Column<Row> {
+  name: string
+  meaning: string
+  value: (row: Row) => Cell
+}
+
+const dollars = (cents: number | null) => (cents === null ? null : centsToDollarInput(cents))
+const yesNo = (flag: boolean | number | null) => (flag ? 'yes' : 'no')
+
+const DEMO_OFFER =
+  "yes: the bundled price is a demo offer made up by the portal's demo seed, not a real health system's price (leave these rows out of real analyses); no: the center's own offer."
+
+type CaseRow = Awaited<ReturnType<typeof listCasesForExport>>[number]
+type InvoiceRow = Awaited<ReturnType<typeof listInvoicesForExport>>[number]
+type SavingsRow = Awaited<ReturnType<typeof pricedCompletedCases>>[number]
+
+const CASE_COLUMNS: ReadonlyArray<Column<CaseRow>> = [
+  { name: 'case_id', meaning: "The case's id in the portal (the same id as in the invoices and savings exports).", value: (r) => r.id },
+  { name: 'employee_id', meaning: "The member's employee ID, as in your roster.", value: (r) => r.employeeId },
+  { name: 'procedure', meaning: 'The procedure, as its code (see "Procedure codes" below).', value: (r) => r.procedureCode },
+  { name: 'center', meaning: "The center's name, as CMS lists the hospital.", value: (r) => r.facilityName },
+  { name: 'center_state', meaning: "The center's state (two letters).", value: (r) => r.facilityState },
+  {
+    name: 'status',
+    meaning: `Where the case is now: ${[...CASE_PATH, 'cancelled', 'denied'].join(', ')} (in that order along the way; cancelled and denied end a case early).`,
+    value: (r) => r.status,
+  },
+  { name: 'requested_at', meaning: 'When the member asked for care.', value: (r) => r.requestedAt },
+  { name: 'completed_at', meaning: 'When the care team marked the case completed; empty while it is not.', value: (r) => r.completedAt },
+  { name: 'bundle_usd', meaning: "The bundled price of the center's offer, fixed when the member asked for care.", value: (r) => dollars(r.bundlePriceCents) },
+  {
+    name: 'member_paid_usd',
+    meaning: "What the member pays at the center under their plan and the program (deductible, coinsurance, copay): the estimate made when the member asked for care.",
+    value: (r) => dollars(r.memberCostCents),
+  },
+  { name: 'travel_estimate_usd', meaning: 'The travel the program pays, as estimated when the member asked for care; 0 when the program does not pay travel for this case.', value: (r) => dollars(r.travelEstimateCents) },
+  { name: 'travel_actual_usd', meaning: 'The travel actually paid, as the care team entered it; empty when none was entered.', value: (r) => dollars(r.travelActualCents) },
+  { name: 'demo_offer', meaning: DEMO_OFFER, value: (r) => yesNo(r.isDemoOffer) },
+]
+
+const INVOICE_COLUMNS: ReadonlyArray<Column<InvoiceRow>> = [
+  { name: 'invoice_number', meaning: 'The number printed on the invoice.', value: (r) => r.number },
+  { name: 'case_id', meaning: 'The case the invoice is for (see the cases export); empty for an invoice that is not for one case.', value: (r) => r.caseId },
+  { name: 'status', meaning: 'draft (not sent yet), open (sent, not paid yet), paid, void (cancelled) or uncollectible.', value: (r) => r.status },
+  { name: 'total_usd', meaning: "The invoice's total: the bundled price, travel, completion incentive and platform fee lines together.", value: (r) => dollars(r.totalCents) },
+  { name: 'currency', meaning: "The invoice's currency code (usd: US dollars).", value: (r) => r.currency },
+  { name: 'created_at', meaning: 'When the invoice was made.', value: (r) => r.createdAt },
+  { name: 'paid_at', meaning: 'When the invoice was paid; empty while it is not.', value: (r) => r.paidAt },
+  { name: 'stripe_invoice_id', meaning: "Stripe's id for the invoice; empty when the invoice was not sent through Stripe.", value: (r) => r.stripeInvoiceId },
+]
+
+const SAVINGS_COLUMNS: ReadonlyArray<Column<SavingsRow>> = [
+  { name: 'case_id', meaning: "The case's id in the portal (the same id as in the cases and invoices exports).", value: (r) => r.id },
+  { name: 'procedure', meaning: 'The procedure, as its code (see "Procedure codes" below).', value: (r) => r.procedureCode },
+  { name: 'center', meaning: "The center's name, as CMS lists the hospital.", value: (r) => r.facilityName },
+  { name: 'member_state', meaning: "The member's home state, from the ZIP code in your roster; empty when the ZIP code is not known.", value: (r) => r.memberState },
+  { name: 'completed_at', meaning: 'When the care team marked the case completed.', value: (r) => r.completedAt },
+  {
+    name: 'typical_local_price_usd',
+    meaning: "The typical local price of the procedure in the member's state (the national one when the state has none); empty when it is not known, and then the case has no savings figure.",
+    value: (r) => dollars(r.outsidePriceCents),
+  },
+  {
+    name: 'outside_cost_usd',
+    meaning: 'What the case would have cost you outside the program: typical_local_price_usd − what the member would have paid on their own plan under its normal terms, with nothing paid yet toward the deductible or out-of-pocket maximum.',
+    value: (r) => dollars(r.outsideEmployerCents),
+  },
+  {
+    name: 'paid_at_center_usd',
+    meaning: 'What you paid at the center: the bundled price + travel actually paid (the estimate when none was entered) + completion incentive − what the member paid.',
+    value: (r) => dollars(r.employerPaidCents),
+  },
+  {
+    name: 'savings_usd',
+    meaning: 'outside_cost_usd − paid_at_center_usd. Negative when the center cost more than the local market; empty when typical_local_price_usd is.',
+    value: (r) => dollars(r.savingsCents),
+  },
+  { name: 'demo_offer', meaning: DEMO_OFFER, value: (r) => yesNo(r.isDemoOffer) },
+]
+
+export const EXPORT_KINDS = ['cases', 'invoices', 'savings'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+
+/** What each export holds, for its method file. */
+const ABOUT: Record<ExportKind, { title: string; rows: string; byProgram: boolean; columns: ReadonlyArray<Column<never>>; method: readonly string[] }> = {
+  cases: {
+    title: 'Cases',
+    rows: 'One row per case requested in the period (by requested_at), whatever its status is now. Procedure, center, status and money only: no clinical detail.',
+    byProgram: true,
+    columns: CASE_COLUMNS,
+    method: [],
+  },
+  invoices: {
+    title: 'Invoices',
+    rows: 'One row per invoice made in the period (by created_at).',
+    byProgram: false,
+    columns: INVOICE_COLUMNS,
+    method: [],
+  },
+  savings: {
+    title: 'Realized savings',
+    rows: 'One row per case completed in the period (by completed_at).',
+    byProgram: true,
+    columns: SAVINGS_COLUMNS,
+    method: [
+      'savings_usd = outside_cost_usd − paid_at_center_usd, per completed case.',
+      'The typical local price of a procedure in a state is the median of the prices of the state’s hospitals with data, each being Medicare’s episode payment for the procedure × the hospital’s Medicare spending-per-beneficiary ratio (CMS) × a commercial multiplier (private plans pay more than Medicare: RAND’s employer price transparency study). A state with no such hospital takes the national median.',
+      'Platform fees are spend, shown on the dashboard beside savings, not inside them.',
+      'The dashboard’s realized savings is the sum of savings_usd; cases with an empty savings_usd are counted apart, never guessed.',
+      'The same method, with the projected savings, is on the portal’s page “How savings are calculated” (/employer/savings-method).',
+    ],
+  },
 }
 
 /**
@@ -31,48 +135,66 @@ export function neutralizeFormula(value: string | number): string | number {
   return `'${value}`
 }
 
-function csv(title: string, method: readonly string[], query: DashboardQuery, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>) {
-  const preamble = [[title], [`Period: ${query.from} to ${query.to}`], ...method.map((line) => [line]), []]
-  return stringify([...preamble, header, ...rows.map((r) => r.map((v) => neutralizeFormula(v ?? '')))], { record_delimiter: '\r\n' })
+/** The header row first, nothing before it (spreadsheets and BI tools read line 1 as the header); the method is in the companion file. */
+function csv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]) {
+  const header = columns.map((c) => c.name)
+  return stringify([header, ...rows.map((row) => columns.map((c) => neutralizeFormula(c.value(row) ?? '')))], { record_delimiter: '\r\n' })
 }
 
-const dollars = (cents: number | null) => (cents === null ? null : centsToDollarInput(cents))
-const yesNo = (flag: boolean | number | null) => (flag ? 'yes' : 'no')
-
-/** The number of rows before the column header in every export (title, period, method lines, a blank). */
-export const PREAMBLE_ROWS = (kind: keyof typeof METHOD) => 3 + METHOD[kind].length
-
 export async function exportCasesCsv(scope: EmployerScope, query: DashboardQuery) {
-  const rows = await listCasesForExport(getDb(), scope, windowOf(query))
-  return csv(
-    'Cases',
-    METHOD.cases,
-    query,
-    ['case_id', 'employee_id', 'procedure', 'center', 'center_state', 'status', 'requested_at', 'completed_at', 'bundle_usd', 'member_paid_usd', 'travel_estimate_usd', 'travel_actual_usd', 'demo_offer'],
-    rows.map((r) => [r.id, r.employeeId, r.procedureCode, r.facilityName, r.facilityState, r.status, r.requestedAt, r.completedAt, dollars(r.bundlePriceCents), dollars(r.memberCostCents), dollars(r.travelEstimateCents), dollars(r.travelActualCents), yesNo(r.isDemoOffer)]),
-  )
+  return csv(CASE_COLUMNS, await listCasesForExport(getDb(), scope, windowOf(query)))
 }
 
 export async function exportInvoicesCsv(scope: EmployerScope, query: DashboardQuery) {
-  const rows = await listInvoicesForExport(getDb(), scope, windowOf(query))
-  return csv(
-    'Invoices',
-    METHOD.invoices,
-    query,
-    ['invoice_number', 'case_id', 'status', 'total_usd', 'currency', 'created_at', 'paid_at', 'stripe_invoice_id'],
-    rows.map((r) => [r.number, r.caseId, r.status, dollars(r.totalCents), r.currency, r.createdAt, r.paidAt, r.stripeInvoiceId]),
-  )
+  return csv(INVOICE_COLUMNS, await listInvoicesForExport(getDb(), scope, windowOf(query)))
 }
 
 export async function exportSavingsCsv(scope: EmployerScope, query: DashboardQuery) {
-  const rows = await pricedCompletedCases(getDb(), scope, windowOf(query))
-  return csv(
-    'Realized savings',
-    METHOD.savings,
-    query,
-    ['case_id', 'procedure', 'center', 'member_state', 'completed_at', 'typical_local_price_usd', 'outside_cost_usd', 'paid_at_center_usd', 'savings_usd', 'demo_offer'],
-    rows.map((r) => [r.id, r.procedureCode, r.facilityName, r.memberState, r.completedAt, dollars(r.outsidePriceCents), dollars(r.outsideEmployerCents), dollars(r.employerPaidCents), dollars(r.savingsCents), yesNo(r.isDemoOffer)]),
-  )
+  return csv(SAVINGS_COLUMNS, await pricedCompletedCases(getDb(), scope, windowOf(query)))
+}
+
+/** The CSV file's name for a period, also named in its method file. */
+export function exportFileName(kind: ExportKind, query: DashboardQuery) {
+  return `${kind}-${query.from}-to-${query.to}.csv`
+}
+
+/**
+ * The companion of an export (issue 20): how to read it, in plain text. The period and program it
+ * was made for, its format, what each column means, and how its figures are computed.
+ */
+export async function exportMethodText(scope: EmployerScope, kind: ExportKind, query: DashboardQuery): Promise<string> {
+  const about = ABOUT[kind]
+  const db = getDb()
+  const [program, procedures] = await Promise.all([query.programId ? findProgram(db, scope, query.programId) : undefined, listProcedures(db)])
+  const programLine = !about.byProgram
+    ? 'Program: every program (this export is not filtered by program; case_id links each invoice to its case).'
+    : query.programId
+      ? program ? `Program: “${program.name}” only.` : 'Program: an id that names none of your programs, so there are no rows.'
+      : 'Program: every program.'
+  const heading = `${about.title} export: how to read ${exportFileName(kind, query)}`
+  const section = (title: string, lines: readonly string[]) => (lines.length ? ['', title, '-'.repeat(title.length), ...lines] : [])
+  const lines = [
+    heading,
+    '='.repeat(heading.length),
+    '',
+    `Period: ${query.from} to ${query.to}, both days included (days in UTC).`,
+    programLine,
+    about.rows,
+    ...section('Format', [
+      'Line 1 is the header row: the column names below. Every other line is one row. Nothing comes before the header.',
+      'Comma-separated, UTF-8, lines end with CR LF. A cell with a comma, a quote or a line break is in double quotes.',
+      'Amounts are US dollars with two decimals and no $ sign (28000.00). Dates and times are ISO 8601 in UTC (2026-03-10T15:00:00.000Z).',
+      'An empty cell means not known, or not happened yet.',
+      "A text cell that would start with =, +, -, @ or a tab starts with ' instead, so a spreadsheet shows it as text and never runs it as a formula.",
+    ]),
+    ...section(
+      'Columns',
+      about.columns.map((c) => `${c.name}: ${c.meaning}`),
+    ),
+    ...section('How the figures are computed', about.method),
+    ...(about.columns.some((c) => c.name === 'procedure') ? section('Procedure codes', procedures.map((p) => `${p.code}: ${p.name}`)) : []),
+  ]
+  return `${lines.join('\r\n')}\r\n`
 }
 
 /** Every export is audited (the cases export lists employee ids: member-level data). */

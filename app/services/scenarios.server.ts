@@ -6,12 +6,14 @@ import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { listMeasuresOfFacilities } from '~/db/repositories/care.server'
+import { listHealthPlans } from '~/db/repositories/health-plans.server'
+import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
 import { findLatestCmsImportDate } from '~/db/repositories/facilities.server'
 import { findPriceFactor } from '~/db/repositories/price-factors.server'
 import { findOrganization } from '~/db/repositories/organizations.server'
 import { findVersionRules, listCandidateOffers, listPrograms, listVersionNetwork, listVersionProcedures } from '~/db/repositories/programs.server'
-import { countCoveredMembers } from '~/db/repositories/roster.server'
+import { countCoveredMembers, listCoveredMemberGroups } from '~/db/repositories/roster.server'
 import {
   findBrokerProposal,
   findScenario,
@@ -24,16 +26,21 @@ import {
   updateScenario,
 } from '~/db/repositories/scenarios.server'
 import type { Database } from '~/db/schema'
+import { memberPlanFromTerms } from '~/domain/benefits/member-cost'
 import { toIsoDate } from '~/domain/dates'
 import { formatCents } from '~/domain/money'
-import type { ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
+import { explainMemberCost, type PlanMemberGroup } from '~/domain/proposals/member-cost'
+import { readProposalSnapshot, type ProposalCenter, type ProposalMap, type ProposalScenario, type ProposalSnapshot, type ScenarioDesign } from '~/domain/proposals/proposal'
 import { describeSources } from '~/domain/proposals/sources'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, ProgramNetworkSchema, ProgramProceduresSchema, TravelRulesSchema } from '~/forms/program'
 import { AssumptionsSchema, ScenarioDocumentSchema, ScenarioNameSchema, type ScenarioDocument } from '~/forms/scenario'
 import { notFound } from '~/http/responses.server'
+import { drawUsMap } from '~/integrations/state-map.server'
+import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { buildNetworkChoices, getProgramProjection } from './program-insights.server'
 import { COMMERCIAL_MULTIPLIER_KEY } from './market-prices.server'
+import { benefitOf, irsMinimumDeductibles, localPrices } from './plan-terms.server'
 import { DEFAULT_BENEFIT_RULES, DEFAULT_TRAVEL_RULES } from './programs.server'
 
 const BLANK: ScenarioDocument = {
@@ -258,14 +265,94 @@ function ruleLines(doc: ScenarioDocument) {
   const travelLines = [
     `Travel covered from ${t.minDistanceMiles} miles${t.companionCovered ? ', with a companion' : ', member only'}`,
     `Drive below ${t.flyThresholdMiles} miles at ${formatCents(t.mileageRateCents)} a mile; fly above, ${formatCents(t.airfareAllowanceCents, { wholeDollars: true })} a person`,
-    `Lodging ${t.lodgingNights === null ? "for the procedure's nights" : `${t.lodgingNights} nights`} up to ${formatCents(t.lodgingNightlyCapCents, { wholeDollars: true })} a night; meals ${formatCents(t.mealsPerDiemCents, { wholeDollars: true })} a day`,
+    `Lodging ${t.lodgingNights === null ? "for each procedure's nights away" : `${t.lodgingNights} nights`} up to ${formatCents(t.lodgingNightlyCapCents, { wholeDollars: true })} a night; meals ${formatCents(t.mealsPerDiemCents, { wholeDollars: true })} a day`,
     `Travel cap ${formatCents(t.travelCapCents, { wholeDollars: true })} a case`,
   ]
   return { benefitLines, travelLines }
 }
 
+/** The rules as values, for the comparison's design rows (issue 20 item 11). */
+function designOf(doc: ScenarioDocument, procedures: ReadonlyArray<{ code: string; nightsAway: number }>): ScenarioDesign {
+  const b = doc.benefit
+  const t = doc.travel
+  return {
+    benefit: {
+      deductibleWaived: b.deductibleWaived === 1, coinsuranceWaived: b.coinsuranceWaived === 1, coeCopayCents: b.coeCopayCents,
+      completionIncentiveCents: b.completionIncentiveCents, outsideRule: b.outsideRule, outsideCoinsuranceRate: b.outsideCoinsuranceRate,
+    },
+    travel: { ...t, companionCovered: t.companionCovered === 1 },
+    adoptionRate: doc.assumptions.adoptionRate,
+    nightsAway: procedures.map((p) => ({ code: p.code, nights: p.nightsAway })),
+  }
+}
+
+/** The client's covered members by home ZIP, plan and coverage (as the projection groups them, with the plan's name). */
+interface ClientMembers {
+  groups: PlanMemberGroup[]
+  irsMinimum: { year: number; selfCents: number; familyCents: number }
+}
+
+async function clientMembers(db: Kysely<Database>, scope: EmployerScope, procedures: ReadonlyArray<{ id: string; code: string }>, now: Date): Promise<ClientMembers> {
+  const year = now.getUTCFullYear()
+  const [rows, plans, prices, irs] = await Promise.all([
+    listCoveredMemberGroups(db, scope, toIsoDate(now)),
+    listHealthPlans(db, scope),
+    listAreaMarketPrices(db, procedures.map((p) => p.id)),
+    irsMinimumDeductibles(db, year),
+  ])
+  const planById = new Map(plans.map((plan) => [plan.id, plan]))
+  const local = localPrices(prices, procedures)
+  const groups = rows.flatMap((row): PlanMemberGroup[] => {
+    const place = zipPlace(row.zip)
+    const plan = row.healthPlanId ? planById.get(row.healthPlanId) : undefined
+    if (!place || !plan) return []
+    const coverage = row.coverageTier === 'employee' ? 'individual' : 'family'
+    return [{
+      home: place, members: Number(row.members), outsidePriceCents: local.forState(place.state), planName: plan.name, coverage,
+      plan: memberPlanFromTerms({ ...plan, isHsaQualified: plan.isHsaQualified === 1 }, coverage, irs),
+    }]
+  })
+  return { groups, irsMinimum: { year, ...irs } }
+}
+
+/** Where the members live on the proposal's US map, counted by ZIP area (a tenth of a degree), never by member. */
+function membersMap(groups: readonly PlanMemberGroup[]): ProposalMap {
+  const areas = new Map<string, { id: string; latitude: number; longitude: number; members: number }>()
+  for (const group of groups) {
+    const id = `${group.home.latitude.toFixed(1)},${group.home.longitude.toFixed(1)}`
+    const area = areas.get(id) ?? { id, latitude: group.home.latitude, longitude: group.home.longitude, members: 0 }
+    area.members += group.members
+    areas.set(id, area)
+  }
+  const map = drawUsMap([...areas.values()])
+  return { width: map.width, height: map.height, members: map.points.map((p) => ({ x: p.x, y: p.y, members: areas.get(p.id)!.members })) }
+}
+
+/** The scenario's centers, by name, with their place on the US map. */
+function centersOf(network: Awaited<ReturnType<typeof loadDesign>>['network']): ProposalCenter[] {
+  const centers = new Map<string, ProposalCenter & { latitude: number | null; longitude: number | null }>()
+  for (const row of network) {
+    const center = centers.get(row.facilityId) ?? {
+      facilityId: row.facilityId, name: row.facilityName, city: row.city, state: row.state, procedures: [], x: null, y: null, latitude: row.latitude, longitude: row.longitude,
+    }
+    if (!center.procedures.includes(row.procedureCode)) center.procedures.push(row.procedureCode)
+    centers.set(row.facilityId, center)
+  }
+  const located = [...centers.values()].flatMap((c) => (c.latitude !== null && c.longitude !== null ? [{ id: c.facilityId, latitude: c.latitude, longitude: c.longitude }] : []))
+  const at = new Map(drawUsMap(located).points.map((p) => [p.id, p]))
+  return [...centers.values()]
+    .map(({ latitude: _lat, longitude: _lon, ...center }) => ({ ...center, x: at.get(center.facilityId)?.x ?? null, y: at.get(center.facilityId)?.y ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.facilityId.localeCompare(b.facilityId))
+}
+
 /** One scenario's figures on the client's census, in the proposal's shape. */
-async function scenarioFigures(db: Kysely<Database>, scope: EmployerScope, scenario: { id: string; name: string; doc: ScenarioDocument }, recommendedId: string | null, now: Date): Promise<ProposalScenario> {
+async function scenarioFigures(
+  db: Kysely<Database>,
+  scope: EmployerScope,
+  scenario: { id: string; name: string; doc: ScenarioDocument },
+  members: ClientMembers,
+  now: Date,
+): Promise<ProposalScenario> {
   const design = await loadDesign(db, scenario.doc)
   const projection = await getProgramProjection(design, scope, scenario.doc.assumptions, now)
   const facilityIds = [...new Set(design.network.map((n) => n.facilityId))]
@@ -275,13 +362,28 @@ async function scenarioFigures(db: Kysely<Database>, scope: EmployerScope, scena
   const rows = projection?.rows ?? []
   const programCases = rows.reduce((sum, r) => sum + r.programCases, 0)
   const memberPaid = rows.reduce((sum, r) => sum + (r.memberCostPerCaseCents ?? 0) * r.programCases, 0)
+  // The member cost made up by plan: the projection's own cases (same incidence, adoption, nearest center).
+  const projected = design.procedures.map((p) => ({
+    code: p.code,
+    incidencePerThousand: scenario.doc.assumptions.incidence[p.code] ?? p.incidencePerThousand,
+    centers: design.network
+      .filter((row) => row.procedureId === p.id && row.latitude !== null && row.longitude !== null)
+      .map((row) => ({ facilityId: row.facilityId, location: { latitude: row.latitude!, longitude: row.longitude! }, bundleCents: row.bundlePriceCents })),
+  }))
+  const b = scenario.doc.benefit
+  const memberCost = projection
+    ? explainMemberCost(members.groups, projected, scenario.doc.assumptions.adoptionRate, { deductibleWaived: b.deductibleWaived === 1, coinsuranceWaived: b.coinsuranceWaived === 1, copayCents: b.coeCopayCents }, members.irsMinimum)
+    : null
   return {
     id: scenario.id,
     name: scenario.name,
-    isRecommended: scenario.id === recommendedId,
+    isRecommended: false,
     procedures: design.procedures.map((p) => ({ code: p.code, name: p.name })),
     centerCount: facilityIds.length,
     ...ruleLines(scenario.doc),
+    design: designOf(scenario.doc, design.procedures),
+    centers: centersOf(design.network),
+    memberCost,
     metrics: {
       expectedCases: projection?.total.expectedCases ?? 0,
       programCases,
@@ -328,21 +430,33 @@ async function comparisonSources(db: Kysely<Database>, docs: readonly ScenarioDo
   })
 }
 
-/** 2–4 of this firm's scenarios for the client, side by side, with a map per scenario. */
+/** The United States outlines the proposal's maps are drawn on (the snapshot keeps only the points). */
+export function proposalStatesPath(): string {
+  return drawUsMap([]).statesPath
+}
+
+/**
+ * 2–4 of this firm's scenarios for the client, side by side: figures, design, member cost made
+ * up by plan, and one members map on which each scenario's centers are drawn.
+ */
 export async function compareScenarios(actor: Actor, scope: EmployerScope, scenarioIds: readonly string[], now = new Date()) {
   const db = getDb()
   const employer = await requireClient(db, scope)
   const scenarios = await Promise.all(scenarioIds.map((id) => requireScenario(db, actor, scope, id)))
-  const figures = []
-  const maps = []
-  for (const s of scenarios) {
-    figures.push(await scenarioFigures(db, scope, { id: s.id, name: s.name, doc: s.doc }, null, now))
-    const procedures = (await listProcedures(db)).filter((p) => s.doc.procedureIds.includes(p.id))
-    const choices = await buildNetworkChoices(scope, procedures, s.doc.network.map((n) => n.offerId), toIsoDate(now), now)
-    maps.push({ ...choices.map, centers: choices.map.centers.filter((c) => c.isChosen) })
-  }
+  const procedureIds = new Set(scenarios.flatMap((s) => s.doc.procedureIds))
+  const members = await clientMembers(db, scope, (await listProcedures(db)).filter((p) => procedureIds.has(p.id)), now)
+  const figures: ProposalScenario[] = []
+  for (const s of scenarios) figures.push(await scenarioFigures(db, scope, { id: s.id, name: s.name, doc: s.doc }, members, now))
   const coveredMembers = await countCoveredMembers(db, scope, toIsoDate(now))
-  return { employer: { id: employer.id, name: employer.name }, coveredMembers, scenarios: figures, maps, assumptions: ASSUMPTION_LINES(scenarios.map((s) => ({ name: s.name, doc: s.doc }))), sources: await comparisonSources(db, scenarios.map((s) => s.doc)) }
+  return {
+    employer: { id: employer.id, name: employer.name },
+    coveredMembers,
+    scenarios: figures,
+    map: membersMap(members.groups),
+    statesPath: proposalStatesPath(),
+    assumptions: ASSUMPTION_LINES(scenarios.map((s) => ({ name: s.name, doc: s.doc }))),
+    sources: await comparisonSources(db, scenarios.map((s) => s.doc)),
+  }
 }
 
 /** Freezes a comparison as a proposal: the snapshot of figures and the recommended scenario's design. */
@@ -353,10 +467,12 @@ export async function createProposal(actor: Actor, scope: EmployerScope, input: 
   const snapshot: ProposalSnapshot = {
     title: input.title,
     brokerName: actor.organizationName,
+    brokerContact: { name: actor.displayName, email: actor.email },
     clientName: compared.employer.name,
     createdAt: now.toISOString(),
     coveredMembers: compared.coveredMembers,
     scenarios: compared.scenarios.map((s) => ({ ...s, isRecommended: s.id === input.recommendedId })),
+    map: compared.map,
     assumptions: compared.assumptions,
     sources: compared.sources,
   }
@@ -376,7 +492,7 @@ export async function createProposal(actor: Actor, scope: EmployerScope, input: 
 export async function getBrokerProposal(actor: Actor, scope: EmployerScope, proposalId: string) {
   const found = await findBrokerProposal(getDb(), scope, actor.organizationId, proposalId)
   if (!found) throw notFound('Proposal')
-  return { id: found.id, sharedAt: found.sharedAt, adoptedAt: found.adoptedAt, snapshot: JSON.parse(found.snapshot) as ProposalSnapshot }
+  return { id: found.id, sharedAt: found.sharedAt, adoptedAt: found.adoptedAt, snapshot: readProposalSnapshot(found.snapshot), statesPath: proposalStatesPath() }
 }
 
 /** Shares a proposal with the client's admins (once). */

@@ -1,6 +1,5 @@
 import { useTranslation } from '~/i18n/use-translation'
-import type { NationalComparison } from '~/domain/quality'
-import { ComparisonVerdict } from './quality-facts'
+import { LOW_VOLUME_PER_YEAR, type QualityRating } from '~/domain/quality'
 import { useLocaleFormat } from './use-locale-format'
 
 export interface BundleView {
@@ -29,26 +28,49 @@ export function useBundleIncludes() {
   }
 }
 
-interface MeasureLite {
-  measureCode: string
-  comparison: string
+/** The quality tier and the facts behind it, in words: "Top quality: 5 of 5 CMS stars, fewer complications than the nation, …". */
+export function useQualityWords() {
+  const { t } = useTranslation('care')
+  return (quality: QualityRating): string => {
+    const facts = [quality.starRating ? t('tier.stars', { stars: quality.starRating }) : t('tier.noStars')]
+    if (quality.hipKneeMeasured) {
+      facts.push(t(`tier.complication_${quality.complication}`), t(`tier.readmission_${quality.readmission}`))
+      if (quality.excessReadmissionRatio !== null && quality.excessReadmissionRatio > 1) facts.push(t('tier.excess'))
+    } else facts.push(t('tier.notMeasured'))
+    if (quality.annualVolume !== null && quality.annualVolume < LOW_VOLUME_PER_YEAR) facts.push(t('tier.lowVolume', { min: LOW_VOLUME_PER_YEAR }))
+    return t('tier.summary', { tier: t(`tier.${quality.tier}`), facts: facts.join(', ') })
+  }
 }
 
-/** The headline quality facts of a center: stars, complications and readmissions against the nation, volume. */
-export function QualitySummary({ starRating, measures, annualVolume }: { starRating: number | null; measures: readonly MeasureLite[]; annualVolume: number | null }) {
+/** The headline quality of a center: its tier with the facts behind it, and its volume. */
+export function QualitySummary({ quality }: { quality: QualityRating }) {
   const { t } = useTranslation('care')
   const format = useLocaleFormat()
-  const comparison = (code: string) => (measures.find((m) => m.measureCode === code)?.comparison ?? 'not_available') as NationalComparison
+  const words = useQualityWords()
   return (
-    <ul className="quality-summary">
-      <li>{starRating ? t('quality.stars', { stars: starRating }) : t('quality.noStars')}</li>
-      <li>
-        {t('quality.complications')} <ComparisonVerdict short comparison={comparison('COMP_HIP_KNEE')} />
-      </li>
-      <li>
-        {t('quality.readmissions')} <ComparisonVerdict short comparison={comparison('READM_30_HIP_KNEE')} />
-      </li>
-      {annualVolume ? <li>{t('quality.volume', { volume: format.count(annualVolume) })}</li> : null}
-    </ul>
+    <div className="quality-summary">
+      <p className={`quality-tier quality-tier--${quality.tier}`} data-tier={quality.tier}>
+        {words(quality)}
+      </p>
+      {quality.annualVolume ? <p className="small muted">{t('quality.volume', { volume: format.count(quality.annualVolume) })}</p> : null}
+    </div>
+  )
+}
+
+/** How the tiers are decided (DESIGN §4), for members who want to know. */
+export function QualityRule({ hipKneeMeasured }: { hipKneeMeasured: boolean }) {
+  const { t } = useTranslation('care')
+  return (
+    <details className="quality-rule">
+      <summary>{t('tier.ruleTitle')}</summary>
+      <ul>
+        <li>{t('tier.ruleTop')}</li>
+        <li>{t('tier.ruleGood')}</li>
+        <li>{t('tier.ruleAverage')}</li>
+        <li>{t('tier.ruleNotEnough')}</li>
+        <li>{t('tier.ruleMissing')}</li>
+        {hipKneeMeasured ? null : <li>{t('tier.ruleHipKnee')}</li>}
+      </ul>
+    </details>
   )
 }

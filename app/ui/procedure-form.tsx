@@ -13,6 +13,8 @@ export interface ProcedureFormValue {
   drgCodes: string[]
   typicalNights: number
   nightsSource: string
+  nightsAway: number
+  nightsAwaySource: string
   incidencePerThousand: number
   incidenceSource: string
   medicareBaseCents: number | null
@@ -33,6 +35,7 @@ export function ProcedureForm({ defaultValue, lastResult, submitLabel }: { defau
           ...defaultValue,
           drgCodes: defaultValue.drgCodes.join(', '),
           typicalNights: String(defaultValue.typicalNights),
+          nightsAway: String(defaultValue.nightsAway),
           incidencePerThousand: String(defaultValue.incidencePerThousand),
           medicareBaseCents: defaultValue.medicareBaseCents === null ? '' : centsToDollarInput(defaultValue.medicareBaseCents),
           medicareBaseSource: defaultValue.medicareBaseSource ?? '',
@@ -60,6 +63,13 @@ export function ProcedureForm({ defaultValue, lastResult, submitLabel }: { defau
       </div>
       <Field label="Typical nights in hospital" inputProps={{ ...getInputProps(fields.typicalNights, { type: 'text' }), inputMode: 'numeric' }} errors={fields.typicalNights.errors} />
       <Field label="Source of the nights" inputProps={getInputProps(fields.nightsSource, { type: 'text' })} errors={fields.nightsSource.errors} />
+      <Field
+        label="Nights away from home"
+        help="What the travel estimate's lodging counts: the pre-operative visit, the hospital stay and the recovery the center asks for before travel home (e.g. 5 for a hip or knee). A program's travel rule may set its own."
+        inputProps={{ ...getInputProps(fields.nightsAway, { type: 'text' }), inputMode: 'numeric' }}
+        errors={fields.nightsAway.errors}
+      />
+      <Field label="Source of the nights away" inputProps={getInputProps(fields.nightsAwaySource, { type: 'text' })} errors={fields.nightsAwaySource.errors} />
       <Field label="Cases per 1,000 members a year" inputProps={{ ...getInputProps(fields.incidencePerThousand, { type: 'text' }), inputMode: 'decimal' }} errors={fields.incidencePerThousand.errors} />
       <Field label="Source of the incidence" inputProps={getInputProps(fields.incidenceSource, { type: 'text' })} errors={fields.incidenceSource.errors} />
       <Field label="Medicare episode price ($, optional)" inputProps={{ ...getInputProps(fields.medicareBaseCents, { type: 'text' }), inputMode: 'decimal' }} errors={fields.medicareBaseCents.errors} />

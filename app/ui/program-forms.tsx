@@ -169,7 +169,7 @@ export function TravelRulesForm({ rules, lastResult }: { rules: ProgramRulesView
       <Field label="Airfare allowance ($ per person)" inputProps={money(fields.airfareAllowanceCents)} errors={fields.airfareAllowanceCents.errors} />
       <Field
         label="Lodging nights"
-        help="Leave empty to use each procedure's typical nights"
+        help="Nights away from home for every procedure. Leave empty to use each procedure's nights away from the catalog (the pre-operative visit, the hospital stay and recovery before travel home: 5 for a hip or knee)"
         inputProps={miles(fields.lodgingNights)}
         errors={fields.lodgingNights.errors}
       />

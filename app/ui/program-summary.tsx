@@ -45,7 +45,7 @@ export function ProgramRules({ rules }: { rules: ProgramRulesView }) {
           <div>
             <dt>Lodging</dt>
             <dd>
-              {rules.lodgingNights === null ? "the procedure's typical nights" : `${rules.lodgingNights} nights`}, up to{' '}
+              {rules.lodgingNights === null ? "each procedure's nights away (catalog: 5 for a hip or knee)" : `${rules.lodgingNights} nights`}, up to{' '}
               {formatCents(rules.lodgingNightlyCapCents)} a night
             </dd>
           </div>

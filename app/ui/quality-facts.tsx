@@ -1,4 +1,5 @@
 import type { QualityMeasure } from '~/db/schema'
+import { parseFactSource } from '~/domain/cms/fact-source'
 import type { NationalComparison } from '~/domain/quality'
 import type { TFunction } from 'i18next'
 import { useTranslation } from '~/i18n/use-translation'
@@ -46,7 +47,7 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
                 <th scope="row">
                   {known ? t(`facts.${m.measureCode}.label`) : m.measureCode}
                   {known ? <p className="muted small">{t(`facts.${m.measureCode}.help`)}</p> : null}
-                  <p className="muted small">{t('facts.source', { source: m.source })}</p>
+                  <p className="muted small">{sourceLine(t, m.source)}</p>
                 </th>
                 <td className="num">
                   {m.value === null ? t('facts.notAvailable') : (FORMAT[m.measureCode]?.(m.value, format.locale) ?? String(m.value))}
@@ -71,6 +72,21 @@ export function QualityFacts({ measures }: { measures: readonly MeasureView[] })
       </table>
     </TableWrap>
   )
+}
+
+/** "Source: …" in the page's language: CMS's file title as it is, the portal's words about the copy or year translated. */
+function sourceLine(t: TFunction<'care'>, source: string): string {
+  const parts = parseFactSource(source)
+  switch (parts.kind) {
+    case 'release-copy':
+      return t('facts.sourceReleaseCopy', { dataset: parts.dataset, release: parts.release })
+    case 'fiscal-year':
+      return t('facts.sourceFiscalYear', { dataset: parts.dataset, year: parts.year })
+    case 'all-conditions':
+      return t('facts.sourceAllConditions', { dataset: parts.dataset, year: parts.year })
+    case 'file':
+      return t('facts.source', { source: parts.dataset })
+  }
 }
 
 function comparisonLabel(t: TFunction<'care'>, value: NationalComparison, short: boolean): string {

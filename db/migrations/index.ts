@@ -10,6 +10,8 @@ import * as auditActorLabel from './2026-12-04T2300_audit_actor_label'
 import * as facilitySearchKeys from './2026-12-04T2310_facility_search_keys'
 import * as cmsHistory from './2026-12-04T2330_cms_history'
 import * as demoOffers from './2026-12-05T0300_demo_offers'
+import * as procedureNightsAway from './2026-12-06T1000_procedure_nights_away'
+import * as caseContactPhone from './2026-12-06T1010_case_contact_phone'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -28,4 +30,6 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-04T2310_facility_search_keys': facilitySearchKeys,
   '2026-12-04T2330_cms_history': cmsHistory,
   '2026-12-05T0300_demo_offers': demoOffers,
+  '2026-12-06T1000_procedure_nights_away': procedureNightsAway,
+  '2026-12-06T1010_case_contact_phone': caseContactPhone,
 }

@@ -1,25 +1,52 @@
-/** US metro areas the demo facilities are spread over (city and state as the ZIP package spells them). */
-export const METROS: ReadonlyArray<{ city: string; state: string }> = [
-  { city: 'New York', state: 'NY' }, { city: 'Boston', state: 'MA' }, { city: 'Philadelphia', state: 'PA' },
-  { city: 'Pittsburgh', state: 'PA' }, { city: 'Baltimore', state: 'MD' }, { city: 'Charlotte', state: 'NC' },
-  { city: 'Atlanta', state: 'GA' }, { city: 'Miami', state: 'FL' }, { city: 'Tampa', state: 'FL' },
-  { city: 'Nashville', state: 'TN' }, { city: 'Cleveland', state: 'OH' }, { city: 'Columbus', state: 'OH' },
-  { city: 'Indianapolis', state: 'IN' }, { city: 'Detroit', state: 'MI' }, { city: 'Chicago', state: 'IL' },
-  { city: 'Milwaukee', state: 'WI' }, { city: 'Minneapolis', state: 'MN' }, { city: 'Saint Louis', state: 'MO' },
-  { city: 'Kansas City', state: 'MO' }, { city: 'Dallas', state: 'TX' }, { city: 'Houston', state: 'TX' },
-  { city: 'San Antonio', state: 'TX' }, { city: 'Denver', state: 'CO' }, { city: 'Salt Lake City', state: 'UT' },
-  { city: 'Phoenix', state: 'AZ' }, { city: 'Las Vegas', state: 'NV' }, { city: 'Los Angeles', state: 'CA' },
-  { city: 'San Diego', state: 'CA' }, { city: 'Seattle', state: 'WA' }, { city: 'Portland', state: 'OR' },
-]
-
-/** Which metros each demo health system has centers in. */
+/**
+ * The demo health systems (made up, and named "(demo)" wherever they appear). Each owns real CMS
+ * acute-care hospitals near these places: `hospitals` of them within DEMO_HOSPITAL_RADIUS_MILES of the ZIP,
+ * chosen by the seed (db/seed/index.ts, pickDemoHospitals) in CCN order, those with a CMS star
+ * rating and hip/knee facts first. The places are where the demo employers' members live (ACME:
+ * Columbus, Dayton, Indianapolis) and, farther away, where members travel to (more than 50 miles:
+ * travel is covered).
+ */
 export const HEALTH_SYSTEMS = [
-  { code: 'SUMMIT', name: 'Summit Health Partners', metros: ['Denver', 'Salt Lake City', 'Columbus', 'Indianapolis'] },
-  { code: 'LAKESHORE', name: 'Lakeshore Orthopedic & Spine Network', metros: ['Chicago', 'Cleveland', 'Detroit', 'Milwaukee'] },
-  { code: 'DESERTVALLEY', name: 'Desert Valley Health', metros: ['Phoenix', 'Dallas', 'Houston', 'Atlanta'] },
+  {
+    code: 'SUMMIT',
+    name: 'Summit Health Partners (demo)',
+    metros: [
+      { city: 'Columbus', state: 'OH', zip: '43215', hospitals: 3 },
+      { city: 'Dayton', state: 'OH', zip: '45402', hospitals: 2 },
+      { city: 'Indianapolis', state: 'IN', zip: '46204', hospitals: 3 },
+      { city: 'Denver', state: 'CO', zip: '80202', hospitals: 3 },
+      { city: 'Salt Lake City', state: 'UT', zip: '84101', hospitals: 2 },
+    ],
+  },
+  {
+    code: 'LAKESHORE',
+    name: 'Lakeshore Orthopedic & Spine Network (demo)',
+    metros: [
+      { city: 'Cleveland', state: 'OH', zip: '44113', hospitals: 3 },
+      { city: 'Chicago', state: 'IL', zip: '60601', hospitals: 2 },
+      { city: 'Detroit', state: 'MI', zip: '48226', hospitals: 2 },
+      { city: 'Milwaukee', state: 'WI', zip: '53202', hospitals: 2 },
+    ],
+  },
+  {
+    code: 'DESERTVALLEY',
+    name: 'Desert Valley Health (demo)',
+    metros: [
+      { city: 'Phoenix', state: 'AZ', zip: '85004', hospitals: 3 },
+      { city: 'Dallas', state: 'TX', zip: '75201', hospitals: 3 },
+      { city: 'Houston', state: 'TX', zip: '77002', hospitals: 3 },
+      { city: 'Atlanta', state: 'GA', zip: '30303', hospitals: 2 },
+    ],
+  },
 ] as const
 
-/** Demo employers: where their people live, their roster size, and their program. */
+/** How far from a health system's place its demo hospitals may be. */
+export const DEMO_HOSPITAL_RADIUS_MILES = 15
+
+/**
+ * Demo employers (made up): where their people live, their roster size, their program, and how many
+ * of their cases the seed leaves in each state of DESIGN §3 after a year (db/seed/index.ts, seedCases).
+ */
 export const EMPLOYERS = [
   {
     code: 'ACME',
@@ -30,6 +57,7 @@ export const EMPLOYERS = [
     adminEmail: 'hr@acme.example',
     adminName: 'Dana Whitfield',
     program: { name: 'Joint Replacement Center of Excellence', procedures: ['TKA', 'THA'], healthSystems: ['SUMMIT', 'LAKESHORE'] },
+    cases: { requested: 4, eligibility_verified: 3, scheduled: 3, travel_booked: 2, procedure_done: 3, completed: 28, cancelled: 3, denied: 2 },
   },
   {
     code: 'BLUEWAVE',
@@ -40,6 +68,7 @@ export const EMPLOYERS = [
     adminEmail: 'hr@bluewave.example',
     adminName: 'Marcus Bell',
     program: { name: 'Surgery Centers of Excellence', procedures: ['TKA', 'THA', 'SPINE_FUSION'], healthSystems: ['DESERTVALLEY', 'SUMMIT'] },
+    cases: { requested: 3, eligibility_verified: 2, scheduled: 2, travel_booked: 2, procedure_done: 2, completed: 20, cancelled: 3, denied: 2 },
   },
   {
     code: 'CEDAR',
@@ -50,5 +79,6 @@ export const EMPLOYERS = [
     adminEmail: 'hr@cedar.example',
     adminName: 'Priya Raman',
     program: { name: 'Joint & Spine Center of Excellence', procedures: ['TKA', 'THA', 'SPINE_FUSION', 'BARIATRIC_SLEEVE'], healthSystems: ['SUMMIT', 'DESERTVALLEY'] },
+    cases: { requested: 2, eligibility_verified: 2, scheduled: 2, travel_booked: 1, procedure_done: 2, completed: 17, cancelled: 2, denied: 2 },
   },
 ] as const

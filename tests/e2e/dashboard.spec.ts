@@ -24,14 +24,24 @@ test('the HR admin reads the dashboard for a period, checks the method and expor
   await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('Complication within 90 days')
   await expect(page.getByRole('region', { name: /^Spend: \$/ })).toContainText('Platform fees')
 
+  // The CSV opens straight in a spreadsheet: line 1 is the header row (issue 20).
   const download = page.waitForEvent('download')
-  await page.getByRole('link', { name: 'Realized savings' }).click()
+  await page.getByRole('link', { name: 'Realized savings', exact: true }).click()
   const file = await (await download).path()
   const text = fs.readFileSync(file!, 'utf8')
-  expect(text.split('\r\n')[0]).toBe('Realized savings')
-  const rows = parse(text, { from_line: text.split('\r\n').indexOf('') + 2, columns: true }) as Array<Record<string, string>>
+  expect(text.split('\r\n')[0]).toMatch(/^case_id,procedure,center,member_state,completed_at,/)
+  const rows = parse(text, { columns: true }) as Array<Record<string, string>>
   expect(rows.length).toBeGreaterThan(0)
-  for (const row of rows) expect(Number(row.outside_cost_usd) - Number(row.paid_at_center_usd)).toBeCloseTo(Number(row.savings_usd), 2)
+  for (const row of rows.filter((r) => r.savings_usd !== '')) expect(Number(row.outside_cost_usd) - Number(row.paid_at_center_usd)).toBeCloseTo(Number(row.savings_usd), 2)
+  // Its period, columns and method are in the text file beside it.
+  const method = page.getByRole('link', { name: 'how to read it (realized savings)' })
+  await expect(method).toHaveAttribute('href', /^\/employer\/exports\/savings\.method\.txt\?from=2026-01-01&to=2026-12-31/)
+  const methodText = await (await page.request.get((await method.getAttribute('href'))!)).text()
+  expect(methodText).toContain('Period: 2026-01-01 to 2026-12-31')
+  for (const column of Object.keys(rows[0]!)) expect(methodText).toContain(`\n${column}: `)
+  expect(methodText).toMatch(/^demo_offer: yes: /m)
+  expect(methodText).not.toContain('DESIGN')
+  await expect(page.getByRole('link', { name: /^how to read it/ })).toHaveCount(3)
 
   await page.getByRole('link', { name: 'how savings are calculated' }).click()
   await expect(page.getByRole('heading', { name: 'How savings are calculated' })).toBeVisible()

@@ -108,5 +108,44 @@ test('find care works without JavaScript: the form submits as a GET and lists th
   await page.waitForLoadState('load') // the whole streamed document, not the first results
   const results = page.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
   await expect(results.first()).toBeVisible()
-  for (const text of await results.allTextContents()) expect(text).toMatch(/[45] of 5 stars/)
+  for (const text of await results.allTextContents()) expect(text).toMatch(/[45] of 5 (CMS )?stars/)
+})
+
+test('the demo member near Columbus, Ohio finds real Ohio hospitals with their CMS facts and periods, and demo offers labelled as such', async ({ page }) => {
+  // member@acme.example lives in Columbus, OH 43215; Acme's network holds demo offers at real CMS hospitals (db/seed).
+  await signIn(page, 'member@acme.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Find care' }).click()
+  await expect(page.getByLabel('Home ZIP code')).toHaveValue('43215')
+  await page.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
+  await page.getByLabel('Distance from home').selectOption({ label: 'Within 25 miles' })
+  await page.getByLabel('Sort by').selectOption({ label: 'Distance' })
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page).toHaveURL(/procedure=TKA.*radius=25.*sort=distance/)
+
+  // The nearest centers are real Columbus hospitals (CMS Hospital General Information), with their CMS star rating.
+  const results = page.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
+  const grant = results.filter({ has: page.getByRole('heading', { name: 'GRANT MEDICAL CENTER' }) })
+  await expect(results.first()).toContainText('GRANT MEDICAL CENTER')
+  await expect(grant).toContainText('COLUMBUS, OH · 1 miles from 43215')
+  await expect(grant).toContainText(/\b2 of 5 (CMS stars|stars \(CMS\))/)
+  await expect(grant).toContainText('Demo offer')
+  await expect(results.filter({ hasText: 'RIVERSIDE METHODIST HOSPITAL' })).toContainText(/\b4 of 5 (CMS stars|stars \(CMS\))/)
+  for (const text of await results.allTextContents()) expect(text).toMatch(/, OH · /)
+  // Hospitals outside the program are real ones too.
+  await expect(page.getByRole('region', { name: 'Hospitals near you that are not in the program' })).toContainText('OHIO STATE UNIVERSITY STATE HEALTH SYSTEM')
+
+  // Its page: the CMS facts with their values, national comparison, period and source.
+  await grant.getByRole('heading').getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'GRANT MEDICAL CENTER' })).toBeVisible()
+  await expect(page.getByText('Demo offer').first()).toBeVisible()
+  const quality = page.getByRole('region', { name: 'How this hospital does (CMS data)' })
+  await expect(quality).toContainText('2 of 5 stars overall.')
+  const complications = quality.getByRole('row', { name: /Complications after hip or knee replacement/ })
+  await expect(complications).toContainText('3.6%')
+  await expect(complications).toContainText('Apr 1, 2021 – Mar 31, 2024')
+  await expect(complications).toContainText('Source: CMS Complications and Deaths – Hospital')
+  const readmissions = quality.getByRole('row', { name: /Back in hospital within 30 days after hip or knee replacement/ })
+  await expect(readmissions).toContainText('5.1%')
+  await expect(readmissions).toContainText('Jul 1, 2021 – Jun 30, 2024')
+  await expect(quality.getByRole('row', { name: /Medicare spending per patient/ })).toContainText('Jan 1, 2023 – Dec 31, 2023')
 })

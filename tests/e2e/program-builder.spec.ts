@@ -1,7 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-const CENTERS = ['Highland Health Center, Columbus OH', 'Methodist Medical Center, Indianapolis IN', "St. Luke's Hospital, Columbus OH"]
+/**
+ * Real CMS hospitals that the demo's Summit Health Partners (demo) owns (db/seed): two in Columbus,
+ * near the previewed member's home (43215), and one in Indianapolis, about 170 miles away.
+ */
+const NEAR = 'GRANT MEDICAL CENTER'
+const FAR = 'INDIANA UNIVERSITY HEALTH'
+const CENTERS = [`${NEAR}, COLUMBUS OH`, 'RIVERSIDE METHODIST HOSPITAL, COLUMBUS OH', `${FAR}, INDIANAPOLIS IN`]
 
 async function signIn(page: Page) {
   await page.goto('/login')
@@ -81,11 +87,11 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await page.getByLabel('Home ZIP code').fill('43215')
   await page.getByRole('button', { name: 'Show what this member sees' }).click()
   const knee = page.getByRole('region', { name: 'Total knee replacement' })
-  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('Not covered: closer than 60 miles')
-  await expect(knee.getByRole('row', { name: /Methodist Medical Center/ })).toContainText(/\$[\d,]+ covered/)
-  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('coinsurance')
-  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).not.toContainText('deductible $')
-  await expect(knee.getByRole('row', { name: /Highland Health Center/ })).toContainText('You get $250 after your operation')
+  await expect(knee.getByRole('row', { name: new RegExp(NEAR) })).toContainText('Not covered: closer than 60 miles')
+  await expect(knee.getByRole('row', { name: new RegExp(FAR) })).toContainText(/\$[\d,]+ covered/)
+  await expect(knee.getByRole('row', { name: new RegExp(NEAR) })).toContainText('coinsurance')
+  await expect(knee.getByRole('row', { name: new RegExp(NEAR) })).not.toContainText('deductible $')
+  await expect(knee.getByRole('row', { name: new RegExp(NEAR) })).toContainText('You get $250 after your operation')
 
   // Publish.
   await page.getByRole('link', { name: 'Knee and Hip COE' }).click()

@@ -8,7 +8,7 @@ const ROLES = [
   { role: 'member', email: 'member@acme.example', home: '/member', heading: /^Hello, /, nav: ['My benefits'] },
   { role: 'broker', email: 'broker@harbor.example', home: '/broker', heading: 'Clients', nav: ['Clients'] },
   { role: 'care coordinator', email: 'coordinator@coe-platform.example', home: '/coordinator', heading: 'Case queue', nav: ['Case queue'] },
-  { role: 'health system', email: 'contracts@summit.example', home: '/center', heading: 'Summit Health Partners', nav: ['Facilities & offers'] },
+  { role: 'health system', email: 'contracts@summit.example', home: '/center', heading: 'Summit Health Partners (demo)', nav: ['Facilities & offers'] },
   { role: 'platform admin', email: 'admin@coe-platform.example', home: '/admin', heading: 'Marketplace overview', nav: ['Procedure catalog', 'Organizations'] },
 ] as const
 

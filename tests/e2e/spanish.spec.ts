@@ -27,7 +27,8 @@ test('a member whose browser prefers Spanish finds care, asks for it and follows
   await page.getByLabel('Operación').selectOption({ label: 'Reemplazo total de rodilla' })
   await page.getByLabel('Distancia desde su casa').selectOption({ label: 'A 500 millas o menos' })
   await page.getByRole('button', { name: 'Buscar', exact: true }).click()
-  await expect(page.getByRole('status')).toContainText('centros cubiertos para Reemplazo total de rodilla, ordenados por lo que usted paga')
+  // The order's name is the default sort's (issue 20 changes it); only that a Spanish one is said.
+  await expect(page.getByRole('status')).toContainText(/centros cubiertos para Reemplazo total de rodilla, ordenados por \p{L}/u)
   const results = page.getByRole('list', { name: 'Centros cubiertos' }).locator(':scope > li')
   await expect(results.first()).toContainText('Usted paga aquí')
   await expect(results.first()).toContainText(/\$[\d,]+/)
@@ -75,4 +76,35 @@ test('at 375 px the find-care page in Spanish shows the list first, the map on r
   await expect(page.getByRole('region', { name: 'Mapa de resultados' })).toBeVisible()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376)
   await expectNoAxeViolations(page)
+})
+
+// Issue 20: the travel line said "pagados por usted" (paid BY you) where the English says "paid for you".
+test('in Spanish the travel a program pays is said to be paid for the member, never by the member, with the same amount as in English', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByLabel('Correo electrónico').fill('member@acme.example')
+  await page.getByLabel('Contraseña').fill('demo-password-2026')
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Hola, / })).toBeVisible()
+  // Any distance: some covered centers are far enough away for the program to pay the travel.
+  await page.goto('/member/care?procedure=TKA&radius=3000')
+  const results = page.getByRole('list', { name: 'Centros cubiertos' }).locator(':scope > li')
+  await expect(results.first()).toBeVisible()
+  const withTravel = results.filter({ hasText: /Viaje: \$[\d,.]+ cubiertos/ }).first()
+  await expect(withTravel).toBeVisible()
+  await expect(page.getByText(/pagados? por usted/)).toHaveCount(0)
+
+  await withTravel.getByRole('heading').getByRole('link').click()
+  const travelHeading = page.getByRole('heading', { level: 2, name: /^Viaje: se le pagan \$[\d,.]+$/ })
+  await expect(travelHeading).toBeVisible()
+  const amount = /\$[\d,.]+/.exec((await travelHeading.textContent())!)![0]
+  await expect(page.getByText(/pagados? por usted/)).toHaveCount(0)
+  // The CMS source lines: CMS's file titles as they are, the portal's own words in Spanish.
+  const sources = page.getByRole('region', { name: 'Cómo le va a este hospital (datos de CMS)' }).getByText(/^(Fuente|Source): /)
+  for (const line of await sources.allTextContents()) {
+    expect(line).toMatch(/^Fuente: /)
+    expect(line).not.toMatch(/release|copy|\bFY\d|DRGs|\bcondition\b/)
+  }
+
+  await page.getByRole('button', { name: 'View in English' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: `Travel: ${amount} paid for you` })).toBeVisible()
 })

@@ -165,6 +165,7 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'employer.dashboard': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.savings-method': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.exports.$kind[.csv]': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.exports.$kind[.method.txt]': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.billing': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
   'employer.brokers': {
     loader: { roles: only({ employerAdmin: 200 }) },

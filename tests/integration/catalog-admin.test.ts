@@ -4,7 +4,7 @@ import { newId } from '~/db/ids'
 import * as priceFactors from '~/routes/admin.price-factors'
 import * as editProcedure from '~/routes/admin.procedures.$procedureId'
 import * as newProcedure from '~/routes/admin.procedures.new'
-import { cookieFor, postRequest, statusOf } from './support'
+import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 let t: TwoTenants
@@ -14,7 +14,7 @@ let facilityId: string
 
 const procedureForm = (overrides: Record<string, string> = {}) => ({
   code: 'HIP_TEST', name: 'Total hip replacement', description: 'Replacing a damaged hip joint.', drgCodes: '469, 470', typicalNights: '1',
-  nightsSource: 'catalog default', incidencePerThousand: '1.0', incidenceSource: 'catalog estimate', medicareBaseCents: '22,530',
+  nightsSource: 'catalog default', nightsAway: '5', nightsAwaySource: 'catalog estimate', incidencePerThousand: '1.0', incidenceSource: 'catalog estimate', medicareBaseCents: '22,530',
   medicareBaseSource: 'CMS PAYM_90_HIP_KNEE', isActive: 'on', ...overrides,
 })
 
@@ -54,6 +54,25 @@ describe('the platform admin edits the catalog and its factors', () => {
     })
     const duplicate = await statusOf(newProcedure.action, postRequest('/admin/procedures/new', procedureForm(), { cookie }))
     expect(duplicate).toMatchObject({ status: 422, body: { error: { code: ['Another procedure already has this code'] } } })
+  })
+
+  // Issue 20, item 4: the travel estimate's nights away are edited here, with their source.
+  it('edits the nights away and their source; fewer nights away than the hospital stay is refused', async () => {
+    const form = (overrides: Record<string, string>) => postRequest(`/admin/procedures/${procedureId}`, procedureForm(overrides), { cookie })
+    const fewer = await statusOf(editProcedure.action, form({ typicalNights: '3', nightsAway: '2' }), { procedureId })
+    expect(fewer).toMatchObject({ status: 400, body: { error: { nightsAway: ['Nights away include the hospital stay: at least 3'] } } })
+    const blank = await statusOf(editProcedure.action, form({ nightsAway: 'five', nightsAwaySource: '' }), { procedureId })
+    expect(blank).toMatchObject({
+      status: 400,
+      body: { error: { nightsAway: ['Enter the nights away as a whole number'], nightsAwaySource: ['Say where the nights away come from'] } },
+    })
+    const row = () => getDb().selectFrom('procedures').select(['nightsAway', 'nightsAwaySource']).where('id', '=', procedureId).executeTakeFirstOrThrow()
+    expect(await row()).toEqual({ nightsAway: 5, nightsAwaySource: 'catalog estimate' })
+    const saved = await statusOf(editProcedure.action, form({ nightsAway: '6', nightsAwaySource: "The center's own travel guide: 6 nights" }), { procedureId })
+    expect(saved.status).toBe(302)
+    expect(await row()).toEqual({ nightsAway: 6, nightsAwaySource: "The center's own travel guide: 6 nights" })
+    const page = await statusOf(editProcedure.loader, getRequest(`/admin/procedures/${procedureId}`, cookie), { procedureId })
+    expect((page.body as { procedure: { nightsAway: number } }).procedure.nightsAway).toBe(6)
   })
 
   it('edits the Medicare base and the prices follow', async () => {

@@ -92,7 +92,7 @@ describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/dat
     await getDb()
       .insertInto('procedures')
       .values({
-        id: newId(), code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test',
+        id: newId(), code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test', nightsAway: 5, nightsAwaySource: 'test',
         incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
       })
       .execute()

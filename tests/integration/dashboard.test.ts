@@ -4,7 +4,7 @@ import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import * as dashboard from '~/routes/employer.dashboard'
 import * as exportsRoute from '~/routes/employer.exports.$kind[.csv]'
-import { PREAMBLE_ROWS } from '~/services/report-exports.server'
+import * as methodRoute from '~/routes/employer.exports.$kind[.method.txt]'
 import { cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
@@ -71,31 +71,74 @@ describe('the employer dashboard', () => {
 })
 
 describe('the CSV exports', () => {
-  const download = async (kind: string) => {
-    const response = (await exportsRoute.loader({ request: getRequest(`/employer/exports/${kind}.csv?${PERIOD}`, adminA), params: { kind }, context: {} })) as Response
+  const download = async (kind: string, period = PERIOD) => {
+    const response = (await exportsRoute.loader({ request: getRequest(`/employer/exports/${kind}.csv?${period}`, adminA), params: { kind }, context: {} })) as Response
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="${kind}-2026-01-01-to-2026-12-31.csv"`)
     return response.text()
   }
+  const method = async (kind: string, period = PERIOD) => {
+    const response = (await methodRoute.loader({ request: getRequest(`/employer/exports/${kind}.method.txt?${period}`, adminA), params: { kind }, context: {} })) as Response
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
+    return response.text()
+  }
+  const HEADERS = {
+    cases: 'case_id,employee_id,procedure,center,center_state,status,requested_at,completed_at,bundle_usd,member_paid_usd,travel_estimate_usd,travel_actual_usd,demo_offer',
+    invoices: 'invoice_number,case_id,status,total_usd,currency,created_at,paid_at,stripe_invoice_id',
+    savings: 'case_id,procedure,center,member_state,completed_at,typical_local_price_usd,outside_cost_usd,paid_at_center_usd,savings_usd,demo_offer',
+  }
 
-  it('parse back: the savings report has the method on top and the figures per case', async () => {
-    const text = await download('savings')
-    expect(text).toContain('savings = outside cost − paid at the center')
-    const rows = parse(text, { from_line: PREAMBLE_ROWS('savings') + 1, columns: true }) as Array<Record<string, string>>
-    expect(rows.map((r) => [r.member_state, r.typical_local_price_usd, r.outside_cost_usd, r.paid_at_center_usd, r.savings_usd])).toEqual([
-      ['OH', '50000.00', '45000.00', '29700.00', '15300.00'],
-      ['OH', '50000.00', '45000.00', '32865.00', '12135.00'],
+  // Issue 20: lines before the header broke Excel and BI imports. Line 1 is the header, always.
+  it.each(Object.entries(HEADERS))('%s: the header row is line 1, nothing before it', async (kind, header) => {
+    const text = await download(kind)
+    expect(text.split('\r\n')[0]).toBe(header)
+    expect(text).not.toMatch(/DESIGN|Period:|method/i)
+  })
+
+  it('parse back: the savings report has the figures per case', async () => {
+    const rows = parse(await download('savings'), { columns: true }) as Array<Record<string, string>>
+    expect(rows.map((r) => [r.member_state, r.typical_local_price_usd, r.outside_cost_usd, r.paid_at_center_usd, r.savings_usd, r.demo_offer])).toEqual([
+      ['OH', '50000.00', '45000.00', '29700.00', '15300.00', 'no'],
+      ['OH', '50000.00', '45000.00', '32865.00', '12135.00', 'no'],
     ])
   })
 
   it('parse back: cases carry no clinical detail', async () => {
-    const rows = parse(await download('cases'), { from_line: PREAMBLE_ROWS('cases') + 1, columns: true }) as Array<Record<string, string>>
+    const rows = parse(await download('cases'), { columns: true }) as Array<Record<string, string>>
     expect(rows).toHaveLength(2)
     expect(Object.keys(rows[0]!)).not.toContain('had_complication')
     expect(rows.map((r) => r.bundle_usd)).toEqual(['28000.00', '31000.00'])
     expect(rows[0]!.employee_id).toBe('A0001')
   })
 
-  it('refuses an unknown export', async () => {
+  it.each(Object.entries(HEADERS))('%s: the method file gives the period, the format and every column’s meaning', async (kind, header) => {
+    const text = await method(kind)
+    expect(text.split('\r\n')[0]).toBe(`${kind === 'savings' ? 'Realized savings' : kind === 'cases' ? 'Cases' : 'Invoices'} export: how to read ${kind}-2026-01-01-to-2026-12-31.csv`)
+    expect(text).toContain('Period: 2026-01-01 to 2026-12-31, both days included')
+    expect(text).toContain('Line 1 is the header row')
+    for (const column of header.split(',')) expect(text).toMatch(new RegExp(`^${column}: \\S`, 'm'))
+    // Nothing a user reads points to internal documents.
+    expect(text).not.toMatch(/DESIGN|§/)
+  })
+
+  it('the savings method says how savings are computed, what demo_offer means, and which program', async () => {
+    const text = await method('savings')
+    expect(text).toContain('savings_usd = outside_cost_usd − paid_at_center_usd')
+    expect(text).toMatch(/^demo_offer: yes: the bundled price is a demo offer made up by the portal's demo seed/m)
+    expect(text).toContain('Program: every program.')
+    expect(text).toMatch(/^Procedure codes$/m)
+    const program = await getDb().selectFrom('programVersions').innerJoin('programs', 'programs.id', 'programVersions.programId').select(['programs.id', 'programs.name']).where('programVersions.id', '=', t.a.versionId).executeTakeFirstOrThrow()
+    expect(await method('savings', `${PERIOD}&program=${program.id}`)).toContain(`Program: “${program.name}” only.`)
+    expect(await method('invoices', `${PERIOD}&program=${program.id}`)).toContain('Program: every program (this export is not filtered by program')
+  })
+
+  it('refuses an unknown export and its method', async () => {
     expect((await statusOf(exportsRoute.loader, getRequest(`/employer/exports/members.csv`, adminA), { kind: 'members' })).status).toBe(404)
+    expect((await statusOf(methodRoute.loader, getRequest(`/employer/exports/members.method.txt`, adminA), { kind: 'members' })).status).toBe(404)
+  })
+
+  it('keeps the method files to the employer’s own admins', async () => {
+    expect((await statusOf(methodRoute.loader, getRequest('/employer/exports/cases.method.txt', await cookieFor(t.users.employeeA)), { kind: 'cases' })).status).toBe(403)
   })
 })

@@ -126,7 +126,7 @@ beforeAll(async () => {
   }, 'center')
   ids.offer = (await db.selectFrom('offers').select('id').where('accreditation', '=', IMG).executeTakeFirstOrThrow()).id
   await post(newProcedure.action, '/admin/procedures/new', {
-    code: 'XSS_TEST', name: SCRIPT, description: `${IMG} in a description`, drgCodes: '470', typicalNights: '1', nightsSource: SQL_DROP, incidencePerThousand: '1', incidenceSource: 'test data',
+    code: 'XSS_TEST', name: SCRIPT, description: `${IMG} in a description`, drgCodes: '470', typicalNights: '1', nightsSource: SQL_DROP, nightsAway: '5', nightsAwaySource: 'test data', incidencePerThousand: '1', incidenceSource: 'test data',
   }, 'platform')
   const caseAt = await post(careOption.action, `/member/care/${offer.id}`, { contactPreference: 'email', memberNote: SCRIPT }, 'employeeA', { offerId: offer.id })
   ids.case = caseAt.split('/').pop()!.split('?')[0]!

@@ -13,6 +13,7 @@ import * as careQueue from '~/routes/coordinator._index'
 import * as coordinatorCase from '~/routes/coordinator.cases.$caseId'
 import * as dashboard from '~/routes/employer.dashboard'
 import * as exportsCsv from '~/routes/employer.exports.$kind[.csv]'
+import * as exportMethod from '~/routes/employer.exports.$kind[.method.txt]'
 import * as planPage from '~/routes/employer.plans.$planId'
 import * as programPage from '~/routes/employer.programs.$programId'
 import * as networkPage from '~/routes/employer.programs.$programId_.network'
@@ -110,6 +111,8 @@ const NOT_FOUND: MissingPage[] = [
   { name: 'NUL in an export name', loader: exportsCsv.loader, role: 'adminA', params: () => ({ kind: 'cases\u0000' }) },
   { name: 'a 201-character id', loader: facilityPage.loader, role: 'adminA', params: () => ({ facilityId: 'f'.repeat(201) }) },
   { name: 'export "toString"', loader: exportsCsv.loader, role: 'adminA', params: () => ({ kind: 'toString' }) },
+  { name: 'export method "constructor"', loader: exportMethod.loader, role: 'adminA', params: () => ({ kind: 'constructor' }) },
+  { name: 'export method "../../etc/passwd"', loader: exportMethod.loader, role: 'adminA', params: () => ({ kind: TRAVERSAL }) },
 ]
 
 describe('an id that names nothing this person may see is a 404, and changes nothing', () => {
@@ -138,8 +141,8 @@ const BAD_QUERIES: BadQuery[] = [
   { name: 'radius -50', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?radius=-50`, expect: (b) => expect(b.query).toMatchObject({ radiusMiles: 3000 }) },
   { name: 'radius 1e308', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?radius=1e308`, expect: (b) => expect(b.query).toMatchObject({ radiusMiles: 3000 }) },
   { name: 'radius NaN', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?radius=NaN`, expect: (b) => expect(b.query).toMatchObject({ radiusMiles: 3000 }) },
-  { name: 'sort "hacked"', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?sort=hacked`, expect: (b) => expect(b.query).toMatchObject({ sort: 'cost' }) },
-  { name: 'sort "constructor"', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?sort=constructor`, expect: (b) => expect(b.query).toMatchObject({ sort: 'cost' }) },
+  { name: 'sort "hacked"', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?sort=hacked`, expect: (b) => expect(b.query).toMatchObject({ sort: 'best' }) },
+  { name: 'sort "constructor"', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?sort=constructor`, expect: (b) => expect(b.query).toMatchObject({ sort: 'best' }) },
   { name: 'stars 99', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?stars=99`, expect: (b) => expect(b.query).toMatchObject({ minStars: null }) },
   {
     name: 'procedure "1 OR 1=1"', loader: findCare.loader, role: 'employeeA', path: () => `${FIND_CARE}?procedure=${encodeURIComponent(SQL_OR)}`,
@@ -272,14 +275,16 @@ describe('a bad filter or query value falls back to its default and says so; not
     check((result.body ?? {}) as Record<string, unknown>)
   })
 
-  it('export period from "hacked": the default period, written in the file', async () => {
+  it('export period from "hacked": the default period, in the file name and its method file', async () => {
     // An export is a read of member-level data: the audit log may record it.
     const response = await expectNoChange(
       () => exportsCsv.loader({ request: getRequest('/employer/exports/cases.csv?from=hacked', cookies.adminA), params: { kind: 'cases' }, context: {} }),
       ['auditLog'],
     )
     expect(response.status).toBe(200)
-    expect(await response.text()).toContain(`Period: ${thisYear()}-01-01 to ${today()}`)
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="cases-${thisYear()}-01-01-to-${today()}.csv"`)
+    const method = await expectNoChange(() => exportMethod.loader({ request: getRequest('/employer/exports/cases.method.txt?from=hacked', cookies.adminA), params: { kind: 'cases' }, context: {} }))
+    expect(await method.text()).toContain(`Period: ${thisYear()}-01-01 to ${today()}`)
   })
 })
 

@@ -111,7 +111,7 @@ const TARGETS = {
   'procedure-new': {
     action: newProcedure.action, path: () => '/admin/procedures/new', params: () => ({}), cookie: () => cookies.platform!,
     base: () => ({
-      code: 'HOSTILE_TEST', name: 'Hostile test procedure', description: 'A procedure that only tests use', drgCodes: '470', typicalNights: '1', nightsSource: 'test data',
+      code: 'HOSTILE_TEST', name: 'Hostile test procedure', description: 'A procedure that only tests use', drgCodes: '470', typicalNights: '1', nightsSource: 'test data', nightsAway: '5', nightsAwaySource: 'test data',
       incidencePerThousand: '1.2', incidenceSource: 'test data',
     }),
   },
@@ -227,6 +227,7 @@ const OVERLONG: BadInput[] = [
   { name: 'procedure description', target: 'procedure-new', change: { description: LONG }, field: 'description', message: 'Keep it under 600 characters' },
   { name: 'procedure code', target: 'procedure-new', change: { code: LONG }, field: 'code', message: 'Use capital letters, digits and _ (2–40), starting with a letter' },
   { name: 'source of the nights', target: 'procedure-new', change: { nightsSource: LONG }, field: 'nightsSource', message: 'Keep the source under 300 characters' },
+  { name: 'source of the nights away', target: 'procedure-new', change: { nightsAwaySource: LONG }, field: 'nightsAwaySource', message: 'Keep the source under 300 characters' },
   { name: 'source of the incidence', target: 'procedure-new', change: { incidenceSource: LONG }, field: 'incidenceSource', message: 'Keep the source under 300 characters' },
   {
     name: 'source of the Medicare price', target: 'procedure-new', change: { medicareBaseCents: '22530', medicareBaseSource: LONG }, field: 'medicareBaseSource',
@@ -286,6 +287,10 @@ const NUMBERS: BadInput[] = [
   { name: 'incidence NaN', target: 'procedure-new', change: { incidencePerThousand: 'NaN' }, field: 'incidencePerThousand', message: 'Enter cases per 1,000 members, like 1.6' },
   { name: 'negative incidence', target: 'procedure-new', change: { incidencePerThousand: '-1' }, field: 'incidencePerThousand', message: 'Incidence cannot be negative' },
   { name: 'nights 1e308', target: 'procedure-new', change: { typicalNights: '1e308' }, field: 'typicalNights', message: 'At most 60 nights' },
+  { name: 'nights away 1e308', target: 'procedure-new', change: { nightsAway: '1e308' }, field: 'nightsAway', message: 'At most 60 nights away' },
+  { name: 'nights away NaN', target: 'procedure-new', change: { nightsAway: 'NaN' }, field: 'nightsAway', message: 'Enter the nights away as a whole number' },
+  { name: 'negative nights away', target: 'procedure-new', change: { nightsAway: '-5' }, field: 'nightsAway', message: 'Nights away cannot be negative' },
+  { name: 'nights away 2.5', target: 'procedure-new', change: { nightsAway: '2.5' }, field: 'nightsAway', message: 'Enter the nights away as a whole number' },
   {
     name: 'negative Medicare price', target: 'procedure-new', change: { medicareBaseCents: '-22530', medicareBaseSource: 'CMS' }, field: 'medicareBaseCents',
     message: 'Enter the Medicare episode price in dollars, up to $1,000,000',
@@ -428,6 +433,23 @@ const CMS_RELEASES: BadInput[] = [
   },
 ]
 
+/* Issue 20, item 3: a call or a text needs a US phone number; anything else is refused with one message. */
+const NOT_US_PHONE = 'Enter a US phone number with area code, like (614) 555-0123'
+const PHONE_NUMBERS: BadInput[] = [
+  { name: 'a call with no number', target: 'care-request', change: { contactPreference: 'phone' }, field: 'contactPhone', message: 'Enter the phone number we should call or text' },
+  { name: 'a text with blanks for a number', target: 'care-request', change: { contactPreference: 'text', contactPhone: '   ' }, field: 'contactPhone', message: 'Enter the phone number we should call or text' },
+  { name: 'a UK number', target: 'care-request', change: { contactPreference: 'phone', contactPhone: '+44 20 7946 0958' }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'no area code', target: 'care-request', change: { contactPreference: 'text', contactPhone: '555-0123' }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'an N11 area code (911)', target: 'care-request', change: { contactPreference: 'phone', contactPhone: '(911) 555-0123' }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'an extension', target: 'care-request', change: { contactPreference: 'phone', contactPhone: '614-555-0123 ext. 5' }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'a number 1e308', target: 'care-request', change: { contactPreference: 'phone', contactPhone: '1e308' }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'SQL after a number', target: 'care-request', change: { contactPreference: 'text', contactPhone: `614-555-0123${SQL_DROP}` }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'a script for a number', target: 'care-request', change: { contactPreference: 'text', contactPhone: '<script>alert(1)</script>' }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'a number of 10,000 digits', target: 'care-request', change: { contactPreference: 'phone', contactPhone: '6'.repeat(10_000) }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'overlong text for a number', target: 'care-request', change: { contactPreference: 'phone', contactPhone: LONG }, field: 'contactPhone', message: NOT_US_PHONE },
+  { name: 'NUL inside a number', target: 'care-request', change: { contactPreference: 'phone', contactPhone: '614\u0000555-0123' }, field: 'contactPhone', message: CONTROL },
+]
+
 describe.each([
   ['overlong text (10,000 characters)', OVERLONG],
   ['huge, non-finite and negative numbers', NUMBERS],
@@ -437,6 +459,7 @@ describe.each([
   ['control characters (NUL)', CONTROL_CHARACTERS],
   ['ids that are not there', NOT_FOUND],
   ['CMS releases the importer does not know', CMS_RELEASES],
+  ['phone numbers that are not US numbers', PHONE_NUMBERS],
 ])('forms refuse %s and change nothing', (_group, cases) => {
   it.each(cases.map((c) => ({ status: 400, ...c })))('$name → $status $message', async ({ target, change, field, message, status, records }) => {
     const result = await expectNoChange(() => submit(target, typeof change === 'function' ? change() : change), records)

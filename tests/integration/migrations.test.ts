@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { Kysely } from 'kysely'
 import * as trustedEligibility from '../../db/migrations/2026-12-04T1900_trusted_eligibility'
+import * as procedureNightsAway from '../../db/migrations/2026-12-06T1000_procedure_nights_away'
 import { createTwoTenants } from './tenants'
 import { createMigrator, isFullyMigrated } from '../../db/migrate'
 import { getDatabase } from '~/db/client.server'
@@ -16,7 +18,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true },
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
   brokerClients: { id: true, brokerOrganizationId: true, employerOrganizationId: true, grantedByUserId: true, grantedAt: true, revokedAt: true },
-  procedures: { id: true, code: true, name: true, description: true, drgCodes: true, typicalNights: true, nightsSource: true, incidencePerThousand: true, incidenceSource: true, medicareBaseCents: true, medicareBaseSource: true, defaultInclusions: true, isActive: true, createdAt: true, updatedAt: true },
+  procedures: { id: true, code: true, name: true, description: true, drgCodes: true, typicalNights: true, nightsSource: true, nightsAway: true, nightsAwaySource: true, incidencePerThousand: true, incidenceSource: true, medicareBaseCents: true, medicareBaseSource: true, defaultInclusions: true, isActive: true, createdAt: true, updatedAt: true },
   facilities: { id: true, ccn: true, name: true, address: true, city: true, state: true, zip: true, county: true, phone: true, latitude: true, longitude: true, coordinateSource: true, facilityType: true, ownership: true, hasEmergencyServices: true, starRating: true, healthSystemId: true, createdAt: true, updatedAt: true, nameKey: true, cityKey: true, inactiveSince: true },
   qualityMeasures: { id: true, facilityId: true, measureCode: true, value: true, comparison: true, denominator: true, periodStart: true, periodEnd: true, source: true, footnote: true, updatedAt: true },
   qualityMeasureHistory: { id: true, facilityId: true, measureCode: true, value: true, comparison: true, periodStart: true, periodEnd: true, source: true, change: true, replacedAt: true, cmsImportId: true },
@@ -35,7 +37,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   programBenefitRules: { programVersionId: true, deductibleWaived: true, coinsuranceWaived: true, coeCopayCents: true, completionIncentiveCents: true, outsideRule: true, outsideCoinsuranceRate: true },
   programTravelRules: { programVersionId: true, minDistanceMiles: true, companionCovered: true, flyThresholdMiles: true, mileageRateCents: true, airfareAllowanceCents: true, lodgingNights: true, lodgingNightlyCapCents: true, mealsPerDiemCents: true, travelCapCents: true },
   rosterMembers: { id: true, employerId: true, employeeId: true, firstName: true, lastName: true, dateOfBirth: true, zip: true, healthPlanId: true, coverageTier: true, coverageStart: true, coverageEnd: true, dependentsCount: true, deductibleMetCents: true, oopPaidCents: true, createdAt: true, updatedAt: true, employeeIdKey: true, employeeIdLoose: true, firstNameKey: true, lastNameKey: true },
-  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true },
+  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, contactPhone: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true },
   caseEvents: { id: true, caseId: true, actorUserId: true, fromStatus: true, toStatus: true, note: true, createdAt: true },
   billingProfiles: { employerId: true, stripeCustomerId: true, paymentMethodBrand: true, paymentMethodLast4: true, updatedAt: true },
   invoices: { id: true, employerId: true, caseId: true, number: true, status: true, totalCents: true, currency: true, stripeInvoiceId: true, hostedInvoiceUrl: true, createdAt: true, finalizedAt: true, paidAt: true, updatedAt: true },
@@ -90,5 +92,27 @@ describe('migrations', () => {
     await trustedEligibility.down(db)
     await trustedEligibility.up(db, dialect)
     expect(await keys()).toEqual(before)
+  })
+
+  // Issue 20, item 4: the catalog's nights away, by procedure code; others get their hospital nights + 1, marked.
+  it('the nights-away migration fills each catalog procedure by its code, and marks the others', async () => {
+    const { db } = getDatabase()
+    const raw = db as unknown as Kysely<any>
+    await procedureNightsAway.down(raw)
+    const now = new Date().toISOString()
+    const procedure = (code: string, typicalNights: number) => ({
+      id: `nights-${code}`, code, name: code, description: code, drgCodes: '[]', typicalNights, nightsSource: 'test', incidencePerThousand: 1, incidenceSource: 'test',
+      medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
+    })
+    await raw.insertInto('procedures').values([procedure('TKA', 1), procedure('THA', 1), procedure('SPINE_FUSION', 3), procedure('BARIATRIC_SLEEVE', 1), procedure('CABG', 6), procedure('CANCER_2ND_OPINION', 0), procedure('OWN_PROCEDURE', 2)]).execute()
+    await procedureNightsAway.up(raw)
+    const rows = await db.selectFrom('procedures').select(['code', 'nightsAway', 'nightsAwaySource']).where('id', 'like', 'nights-%').orderBy('code').execute()
+    expect(rows.map((r) => [r.code, r.nightsAway])).toEqual([
+      ['BARIATRIC_SLEEVE', 4], ['CABG', 11], ['CANCER_2ND_OPINION', 2], ['OWN_PROCEDURE', 3], ['SPINE_FUSION', 7], ['THA', 5], ['TKA', 5],
+    ])
+    expect(rows.find((r) => r.code === 'TKA')!.nightsAwaySource).toMatch(/^5 nights: 1 before surgery for the pre-operative visit, 1 in hospital, 3 nearby/)
+    expect(rows.find((r) => r.code === 'OWN_PROCEDURE')!.nightsAwaySource).toMatch(/hospital nights plus 1 pre-operative night.*Set the real figure/)
+    // Every source fits the catalog form's 300 characters, so the admin can save the procedure unchanged.
+    expect(rows.every((r) => r.nightsAwaySource.length >= 3 && r.nightsAwaySource.length <= 300)).toBe(true)
   })
 })

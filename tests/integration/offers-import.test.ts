@@ -24,7 +24,7 @@ beforeAll(async () => {
   await getDb()
     .insertInto('procedures')
     .values({
-      id: newId(), code: 'KNEE_TEST', name: 'Knee', description: 'Knee', drgCodes: '[]', typicalNights: 1, nightsSource: 't', incidencePerThousand: 1,
+      id: newId(), code: 'KNEE_TEST', name: 'Knee', description: 'Knee', drgCodes: '[]', typicalNights: 1, nightsSource: 't', nightsAway: 5, nightsAwaySource: 't', incidencePerThousand: 1,
       incidenceSource: 't', medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
     })
     .execute()

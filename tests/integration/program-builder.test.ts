@@ -76,7 +76,7 @@ describe('creating and editing a draft program', () => {
       .insertInto('procedures')
       .values({
         id: otherProcedure, code: `THA-${otherProcedure.slice(-6)}`, name: 'Total hip replacement', description: 'Hip', drgCodes: '["470"]', typicalNights: 1,
-        nightsSource: 'test', incidencePerThousand: 1, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]',
+        nightsSource: 'test', nightsAway: 5, nightsAwaySource: 'test', incidencePerThousand: 1, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null, defaultInclusions: '[]',
         isActive: 1, createdAt: now, updatedAt: now,
       })
       .execute()

@@ -51,7 +51,7 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
     .insertInto('procedures')
     .values({
       id: procedureId, code: `TKA-${tag}`, name: 'Total knee replacement', description: 'Knee', drgCodes: '["470"]', typicalNights: 1,
-      nightsSource: 'test', incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: 2_253_000, medicareBaseSource: 'test',
+      nightsSource: 'test', nightsAway: 5, nightsAwaySource: 'test', incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: 2_253_000, medicareBaseSource: 'test',
       defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
     })
     .execute()

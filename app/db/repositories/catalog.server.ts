@@ -5,7 +5,7 @@ export function listProcedures(db: Kysely<Database>) {
   return db
     .selectFrom('procedures')
     .select([
-      'id', 'code', 'name', 'description', 'drgCodes', 'typicalNights', 'incidencePerThousand', 'incidenceSource',
+      'id', 'code', 'name', 'description', 'drgCodes', 'typicalNights', 'nightsAway', 'incidencePerThousand', 'incidenceSource',
       'medicareBaseCents', 'medicareBaseSource', 'isActive',
     ])
     .orderBy('name')

@@ -63,11 +63,36 @@ export function findPublishedVersionInForce(db: Kysely<Database>, scope: Employe
     .execute()
 }
 
+/**
+ * Every published version of the employer's programs, oldest program name first (the dashboard's
+ * projection for a period and the overlap check before publishing; which one members get is
+ * decided in app/domain/programs/in-force.ts).
+ */
+export function listPublishedVersions(db: Kysely<Database>, scope: EmployerScope) {
+  return db
+    .selectFrom('programVersions')
+    .innerJoin('programs', 'programs.id', 'programVersions.programId')
+    .select([
+      'programVersions.id as versionId',
+      'programs.id as programId',
+      'programs.name as programName',
+      'programVersions.version',
+      'programVersions.effectiveFrom',
+      'programVersions.effectiveTo',
+      'programVersions.publishedAt',
+    ])
+    .where('programs.employerId', '=', scope.employerId)
+    .where('programVersions.status', '=', 'published')
+    .orderBy('programs.name')
+    .orderBy('programVersions.version')
+    .execute()
+}
+
 export function listVersionProcedures(db: Kysely<Database>, versionId: string) {
   return db
     .selectFrom('programProcedures')
     .innerJoin('procedures', 'procedures.id', 'programProcedures.procedureId')
-    .select(['procedures.id', 'procedures.code', 'procedures.name', 'procedures.typicalNights', 'procedures.incidencePerThousand'])
+    .select(['procedures.id', 'procedures.code', 'procedures.name', 'procedures.typicalNights', 'procedures.nightsAway', 'procedures.incidencePerThousand'])
     .where('programProcedures.programVersionId', '=', versionId)
     .orderBy('procedures.name')
     .execute()
@@ -88,6 +113,7 @@ export function listVersionNetwork(db: Kysely<Database>, versionId: string) {
       ...OFFER_FACILITY_COLUMNS,
       'procedures.id as procedureId',
       'procedures.code as procedureCode',
+      'procedures.name as procedureName',
     ])
     .where('programNetwork.programVersionId', '=', versionId)
     .orderBy('procedures.code')

@@ -54,7 +54,7 @@ export function listOffersAsNetwork(db: Kysely<Database>, offerIds: readonly str
     .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
     .select([
       'offers.id as offerId', 'offers.priceCents as bundlePriceCents', 'offers.status as offerStatus', 'offers.validFrom', 'offers.validTo',
-      ...OFFER_FACILITY_COLUMNS, 'procedures.id as procedureId', 'procedures.code as procedureCode',
+      ...OFFER_FACILITY_COLUMNS, 'procedures.id as procedureId', 'procedures.code as procedureCode', 'procedures.name as procedureName',
     ])
     .where('offers.id', 'in', offerIds)
     .orderBy('procedures.code')

@@ -20,7 +20,8 @@ export interface NetworkCenter {
 export interface ProjectedProcedure {
   code: string
   incidencePerThousand: number
-  typicalNights: number
+  /** Nights away from home near the center (catalog procedures.nights_away), for the travel estimate. */
+  nightsAway: number
   centers: readonly NetworkCenter[]
 }
 
@@ -77,7 +78,7 @@ export function projectProgram(groups: readonly MemberGroup[], procedures: reado
       const outsideUnderRule = price - outsideMemberCost(price, group.plan, assumptions.outsideRule).memberPaysCents
       withProgram += (cases - adopted) * outsideUnderRule
       if (nearest && adopted > 0) {
-        const travel = estimateTravel(nearest.miles, assumptions.travel, procedure.typicalNights)
+        const travel = estimateTravel(nearest.miles, assumptions.travel, procedure.nightsAway)
         const member = coeMemberCost(nearest.center.bundleCents, group.plan, assumptions.benefit).memberPaysCents
         const perCase = nearest.center.bundleCents + (travel.isCovered ? travel.totalCents : 0) + assumptions.benefit.completionIncentiveCents - member
         withProgram += adopted * perCase

@@ -5,6 +5,17 @@ export interface CareMapPoint {
   longitude: number
   label: string
   kind: 'in-network' | 'out-of-network'
+  /** What the pin's popup sums up; without it a pin only selects its result. */
+  detail?: CareMapPointDetail
+}
+
+export interface CareMapPointDetail {
+  /** What the member pays there (in-network) or would pay about (outside the program), in cents; null when unknown. */
+  memberPaysCents: number | null
+  starRating: number | null
+  distanceMiles: number
+  /** The center's page, or null (a hospital outside the program has none). */
+  href: string | null
 }
 
 export interface CareMapHome {
@@ -24,9 +35,24 @@ export interface CareMapProps {
   className?: string
 }
 
+/** The words the browser module writes on the map, in the page's language (made by care-map.tsx). */
+export interface CareMapText {
+  /** A cluster button's name: how many hospitals it holds and that pressing it zooms in. */
+  cluster(count: number, inNetwork: number): string
+  /** A popup's lines, for a point that has a detail. */
+  popup(point: CareMapPoint & { detail: CareMapPointDetail }): { pays: string; stars: string; distance: string; link: string }
+  closePopup: string
+}
+
+/** What the browser module is given: the wrapper's props, the words, and how to follow a link. */
+export interface CareMapInput extends CareMapProps {
+  text: CareMapText
+  navigate(href: string): void
+}
+
 /** What the browser module hands back to the wrapper. */
 export interface CareMapHandle {
-  update(props: CareMapProps): void
+  update(input: CareMapInput): void
   destroy(): void
 }
 

@@ -1,12 +1,26 @@
-// The find-care map, created imperatively in the browser (ADR 0006). Only care-map.tsx imports
-// this module, lazily, so the map libraries live in their own chunks and never reach the server
-// bundle (the classic compiler replaces `.client` modules with empty ones there).
+// The find-care map, created imperatively in the browser (ADRs 0006 and 0015). Only care-map.tsx
+// imports this module, lazily, so the map libraries live in their own chunks and never reach the
+// server bundle (the classic compiler replaces `.client` modules with empty ones there).
 //
 // With a Mapbox token: mapbox-gl and Mapbox's streets style. Without one: maplibre-gl with an
-// offline style (a background and the US state outlines from us-atlas; no remote sources, no
-// glyphs or sprites, so no symbol layers). The pins are HTML markers in both cases: keyboard
-// focusable <button>s named by the point's label, drawn even when mapbox-gl cannot load its style.
-import { boundsOf, isPlottable, type CareMapHandle, type CareMapHome, type CareMapPoint, type CareMapProps, type LngLatPair } from './care-map-types'
+// offline style (us-base-style.ts: states, state names and cities, no remote sources).
+//
+// The results are a clustered GeoJSON source (the libraries' built-in clustering); what it holds
+// for the view is drawn as HTML markers, so every pin and cluster is a keyboard-focusable
+// <button>: a cluster shows its count and zooms in to itself when pressed; a pin selects its
+// result and opens a popup (name, what the member pays, stars, distance, link). Until a style
+// has loaded (or when mapbox-gl never loads one: a bad token, offline) every point is a plain pin.
+import type { FeatureCollection, Geometry, Point } from 'geojson'
+import {
+  boundsOf,
+  isPlottable,
+  type CareMapHandle,
+  type CareMapHome,
+  type CareMapInput,
+  type CareMapPoint,
+  type CareMapPointDetail,
+  type LngLatPair,
+} from './care-map-types'
 
 /** Served from public/ by scripts/copy-map-assets.mjs (the classic compiler cannot bundle the worker). */
 const MAPLIBRE_WORKER_URL = '/maplibre-gl-worker.mjs'
@@ -18,15 +32,51 @@ const US_BOUNDS: [LngLatPair, LngLatPair] = [
   [-125, 24],
   [-66.5, 49.5],
 ]
-const FIT_OPTIONS = { padding: 40, maxZoom: 10 }
+/** The first view never zooms in closer than a city's streets, even for one result next door. */
+const FIT_MAX_ZOOM = 11
+/** Room around the fitted points, in px, for the pins themselves and the zoom buttons (less on a tiny box). */
+const FIT_PADDING = 48
+const RESULTS_SOURCE = 'care-results'
+/** Pins closer than this (px) become one cluster; past CLUSTER_MAX_ZOOM every pin stands alone. */
+const CLUSTER_RADIUS = 40
+const CLUSTER_MAX_ZOOM = 13
 
-/** The little each library has to do for the rest of this module. */
+interface ResultProperties {
+  id: string
+  inNetwork: 0 | 1
+}
+
+/** What the map draws at one place: a cluster of nearby points, or one point. */
+type Group = { kind: 'cluster'; clusterId: number; count: number; inNetwork: number; at: LngLatPair } | { kind: 'point'; id: string; at: LngLatPair }
+
+/** The part of the two libraries' (identical) Map API this module uses. */
+interface MapLike {
+  on(type: string, listener: (event: { originalEvent?: unknown; sourceId?: string; isSourceLoaded?: boolean; error?: { message?: string } }) => void): unknown
+  fitBounds(bounds: [LngLatPair, LngLatPair], options: { padding: number; maxZoom: number; animate: boolean }): unknown
+  easeTo(options: { center: LngLatPair; zoom: number }): unknown
+  panTo(at: LngLatPair): unknown
+  getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number; contains(at: LngLatPair): boolean } | null
+  getZoom(): number
+  getContainer(): HTMLElement
+  isMoving(): boolean
+  isStyleLoaded(): boolean | void
+  isSourceLoaded(id: string): boolean
+  getSource(id: string): unknown
+  addSource(id: string, source: object): unknown
+  addLayer(layer: object): unknown
+  querySourceFeatures(id: string): Array<{ properties: Record<string, unknown> | null; geometry: Geometry }>
+  remove(): void
+}
+
+/** What differs between maplibre-gl and mapbox-gl, behind one shape. */
 interface Engine {
-  fitBounds(bounds: [LngLatPair, LngLatPair], animate: boolean): void
-  /** Pans to the point when it is outside the visible area. */
-  reveal(at: LngLatPair): void
+  map: MapLike
+  /** Gives the clustered source new points (kept for later when the style has not loaded yet). */
+  setData(data: FeatureCollection<Point, ResultProperties>): void
   addMarker(element: HTMLElement, at: LngLatPair): PlacedMarker
-  destroy(): void
+  openPopup(at: LngLatPair, content: HTMLElement, onClose: () => void): { remove(): void }
+  clusterExpansionZoom(clusterId: number): Promise<number>
+  clusterLeafIds(clusterId: number, count: number): Promise<string[]>
 }
 
 interface PlacedMarker {
@@ -34,62 +84,128 @@ interface PlacedMarker {
   remove(): void
 }
 
-export async function mountCareMap(container: HTMLElement, initial: CareMapProps): Promise<CareMapHandle> {
-  const engine = initial.mapboxToken ? await createMapboxEngine(container, initial.mapboxToken) : await createMaplibreEngine(container)
-  return new CareMapController(engine, initial)
+interface DrawnGroup {
+  group: Group
+  element: HTMLButtonElement
+  marker: PlacedMarker
+}
+
+export async function mountCareMap(container: HTMLElement, initial: CareMapInput): Promise<CareMapHandle> {
+  const data = resultsData(initial.points)
+  const engine = initial.mapboxToken ? await createMapboxEngine(container, initial.mapboxToken, data) : await createMaplibreEngine(container, data)
+  // The engine made the clustered source with these points.
+  return new CareMapController(engine, container, initial)
 }
 
 class CareMapController implements CareMapHandle {
-  private props: CareMapProps
-  private readonly pins = new Map<string, { point: CareMapPoint; element: HTMLButtonElement; marker: PlacedMarker }>()
-  private home: { home: CareMapHome; element: HTMLElement; marker: PlacedMarker } | null = null
-  private boundsKey: string | null = null
+  private input: CareMapInput
+  private readonly drawn = new Map<string, DrawnGroup>()
+  private home: { element: HTMLElement; marker: PlacedMarker } | null = null
+  private popup: { pointId: string; handle: { remove(): void } } | null = null
+  private pointsKey: string | null = null
+  private groupsKey = ''
   private shownSelectedId: string | null = null
+  /** Leaves of each cluster of the current data, by cluster id (filled asynchronously). */
+  private leaves = new Map<number, string[]>()
+  private dataVersion = 0
+  /** Set when the member moves the map: a resize then no longer refits it. */
+  private userMoved = false
+  /** After a cluster pressed from the keyboard zooms in, the focus goes to the first of its points. */
+  private focusAfterZoom: string[] | null = null
   private destroyed = false
 
   constructor(
     private readonly engine: Engine,
-    initial: CareMapProps,
+    private readonly container: HTMLElement,
+    initial: CareMapInput,
   ) {
-    this.props = initial
-    this.render(false)
+    this.input = initial
+    const { map } = engine
+    this.pointsKey = keyOf(initial)
+    this.fit(false)
+    this.renderHome()
+    this.sync()
+    map.on('movestart', (event) => {
+      if (event.originalEvent) this.userMoved = true
+    })
+    map.on('render', () => {
+      if (!map.isMoving()) this.sync()
+    })
+    map.on('moveend', () => {
+      this.sync()
+      this.recordView()
+    })
+    map.on('idle', () => this.recordView())
+    map.on('resize', () => {
+      // The box can change size after the map is made (layout, rotation): keep everything in view until the member moves it.
+      if (!this.userMoved) this.fit(false)
+    })
   }
 
-  update(props: CareMapProps): void {
+  update(input: CareMapInput): void {
     if (this.destroyed) return
-    this.props = props
-    this.render(true)
+    this.input = input
+    const key = keyOf(input)
+    if (key !== this.pointsKey) {
+      this.pointsKey = key
+      this.setData(resultsData(input.points))
+      this.userMoved = false
+      if (this.popup && !input.points.some((p) => p.id === this.popup?.pointId)) this.closePopup(false)
+      this.fit(true)
+    } else if (input.selectedId !== this.shownSelectedId) {
+      const selected = input.points.find((p) => p.id === input.selectedId)
+      if (selected && isPlottable(selected)) this.reveal(lngLat(selected))
+    }
+    this.shownSelectedId = input.selectedId
+    this.renderHome()
+    this.sync(true)
   }
 
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
-    for (const pin of this.pins.values()) pin.marker.remove()
-    this.pins.clear()
+    this.popup?.handle.remove()
+    for (const drawn of this.drawn.values()) drawn.marker.remove()
+    this.drawn.clear()
     this.home?.marker.remove()
-    this.home = null
-    this.engine.destroy()
+    this.engine.map.remove()
   }
 
-  private render(animate: boolean): void {
-    const { home, points, selectedId } = this.props
-    this.renderHome(home)
-    this.renderPins(points, selectedId)
-
-    const key = JSON.stringify([home && [home.longitude, home.latitude], points.map((p) => [p.longitude, p.latitude])])
-    if (key !== this.boundsKey) {
-      this.boundsKey = key
-      this.engine.fitBounds(boundsOf(home, points) ?? US_BOUNDS, animate)
-    } else if (selectedId !== this.shownSelectedId) {
-      const selected = selectedId ? this.pins.get(selectedId) : undefined
-      if (selected) this.engine.reveal(lngLat(selected.point))
-    }
-    this.shownSelectedId = selectedId
+  private setData(data: FeatureCollection<Point, ResultProperties>): void {
+    this.dataVersion++
+    this.leaves = new Map()
+    this.groupsKey = ''
+    this.engine.setData(data)
   }
 
-  private renderHome(home: CareMapHome | null): void {
-    const plottable = home && isPlottable(home) ? home : null
-    if (!plottable) {
+  private fit(animate: boolean): void {
+    const { map } = this.engine
+    const bounds = boundsOf(this.input.home, this.input.points) ?? US_BOUNDS
+    const box = map.getContainer()
+    // A box too small for the padding would make the libraries refuse to fit at all.
+    const padding = Math.max(8, Math.min(FIT_PADDING, Math.floor(Math.min(box.clientWidth, box.clientHeight) / 6)))
+    map.fitBounds(bounds, { padding, maxZoom: FIT_MAX_ZOOM, animate })
+    this.container.dataset.fitBounds = bounds.flat().join(',')
+    this.recordView()
+  }
+
+  private reveal(at: LngLatPair): void {
+    const visible = this.engine.map.getBounds()
+    if (visible && !visible.contains(at)) this.engine.map.panTo(at)
+  }
+
+  /** The view on the container (west,south,east,north and zoom), for tests and anyone inspecting the page. */
+  private recordView(): void {
+    if (this.destroyed) return
+    const bounds = this.engine.map.getBounds()
+    if (!bounds) return
+    this.container.dataset.viewBounds = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((n) => n.toFixed(5)).join(',')
+    this.container.dataset.zoom = this.engine.map.getZoom().toFixed(2)
+  }
+
+  private renderHome(): void {
+    const home: CareMapHome | null = this.input.home && isPlottable(this.input.home) ? this.input.home : null
+    if (!home) {
       this.home?.marker.remove()
       this.home = null
       return
@@ -98,75 +214,322 @@ class CareMapController implements CareMapHandle {
       const element = document.createElement('div')
       element.className = 'care-map__home'
       element.setAttribute('role', 'img')
-      this.home = { home: plottable, element, marker: this.engine.addMarker(element, lngLat(plottable)) }
+      this.home = { element, marker: this.engine.addMarker(element, lngLat(home)) }
     } else {
-      this.home.marker.setLngLat(lngLat(plottable))
-      this.home.home = plottable
+      this.home.marker.setLngLat(lngLat(home))
     }
-    this.home.element.setAttribute('aria-label', plottable.label)
-    this.home.element.title = plottable.label
+    this.home.element.setAttribute('aria-label', home.label)
+    this.home.element.title = home.label
   }
 
-  private renderPins(points: ReadonlyArray<CareMapPoint>, selectedId: string | null): void {
-    const wanted = new Map(points.filter(isPlottable).map((p) => [p.id, p]))
-    for (const [id, pin] of this.pins) {
-      if (!wanted.has(id)) {
-        pin.marker.remove()
-        this.pins.delete(id)
+  /** The clusters and pins for the view: from the clustered source once it has loaded, every point alone before. */
+  private currentGroups(): Group[] {
+    const { map } = this.engine
+    const plottable = this.input.points.filter(isPlottable)
+    const alone = (): Group[] => plottable.map((p) => ({ kind: 'point', id: p.id, at: lngLat(p) }))
+    if (!map.getSource(RESULTS_SOURCE) || !map.isSourceLoaded(RESULTS_SOURCE)) return alone()
+    const seen = new Set<string>()
+    const groups: Group[] = []
+    for (const feature of map.querySourceFeatures(RESULTS_SOURCE)) {
+      const props = feature.properties ?? {}
+      if (feature.geometry.type !== 'Point') continue
+      const at = feature.geometry.coordinates as LngLatPair
+      if (props.cluster) {
+        const clusterId = Number(props.cluster_id)
+        if (seen.has(`c${clusterId}`)) continue
+        seen.add(`c${clusterId}`)
+        groups.push({ kind: 'cluster', clusterId, count: Number(props.point_count), inNetwork: Number(props.inNetwork ?? 0), at })
+      } else {
+        const id = String(props.id)
+        if (seen.has(`p${id}`)) continue
+        seen.add(`p${id}`)
+        // The tiles' coordinates are rounded: place the pin at the point's own.
+        const point = plottable.find((p) => p.id === id)
+        groups.push({ kind: 'point', id, at: point ? lngLat(point) : at })
       }
     }
-    for (const point of wanted.values()) {
-      let pin = this.pins.get(point.id)
-      if (!pin) {
-        const element = document.createElement('button')
-        element.type = 'button'
-        element.dataset.pointId = point.id
-        // Redundant on a <button>, but mapbox-gl gives role="img" to marker elements without a role.
-        element.setAttribute('role', 'button')
-        element.setAttribute('aria-label', point.label)
-        // Reads the latest props, so a new onSelect from a re-render is used without re-binding.
-        element.addEventListener('click', (event) => {
-          event.stopPropagation()
-          this.props.onSelect(point.id)
-        })
-        pin = { point, element, marker: this.engine.addMarker(element, lngLat(point)) }
-        this.pins.set(point.id, pin)
-      } else if (pin.point.latitude !== point.latitude || pin.point.longitude !== point.longitude) {
-        pin.marker.setLngLat(lngLat(point))
+    // No tile in view holds anything (all points off screen): nothing to draw, which is right.
+    return groups
+  }
+
+  /** Brings the markers in line with the groups; `force` also redoes names and selection. */
+  private sync(force = false): void {
+    if (this.destroyed) return
+    const groups = this.currentGroups()
+    const order = new Map(this.input.points.map((p, i) => [p.id, i]))
+    const rank = (g: Group) =>
+      g.kind === 'point' ? (order.get(g.id) ?? 1e6) : 1e6 + Math.min(...(this.leaves.get(g.clusterId) ?? []).map((id) => order.get(id) ?? 1e6), 1e6)
+    // Pins first, in the list's order, then clusters in the order of their first result: the tab order.
+    groups.sort((a, b) => (a.kind === b.kind ? rank(a) - rank(b) : a.kind === 'point' ? -1 : 1))
+    const key = groups.map(groupKey).join('|')
+    if (key === this.groupsKey && !force) return
+    const changed = key !== this.groupsKey
+    this.groupsKey = key
+
+    const wanted = new Map(groups.map((g) => [groupKey(g), g]))
+    const focusedKey = [...this.drawn.entries()].find(([, d]) => d.element === document.activeElement)?.[0]
+    for (const [k, drawn] of this.drawn) {
+      if (!wanted.has(k)) {
+        drawn.marker.remove()
+        this.drawn.delete(k)
       }
-      pin.point = point
-      const selected = point.id === selectedId
-      // classList, not className: the library keeps its own positioning classes on the element.
-      pin.element.classList.add('care-map__pin')
-      pin.element.classList.toggle('care-map__pin--in-network', point.kind === 'in-network')
-      pin.element.classList.toggle('care-map__pin--out-of-network', point.kind === 'out-of-network')
-      pin.element.classList.toggle('care-map__pin--selected', selected)
-      pin.element.setAttribute('aria-label', point.label)
-      pin.element.title = `${point.label} (${point.kind === 'in-network' ? 'in network' : 'out of network'})`
-      pin.element.setAttribute('aria-pressed', String(selected))
     }
-    this.keepTabOrder([...wanted.keys()])
+    for (const [k, group] of wanted) {
+      let drawn = this.drawn.get(k)
+      if (!drawn) {
+        const element = group.kind === 'cluster' ? this.clusterButton() : this.pinButton(group.id)
+        drawn = { group, element, marker: this.engine.addMarker(element, group.at) }
+        this.drawn.set(k, drawn)
+      } else if (drawn.group.at[0] !== group.at[0] || drawn.group.at[1] !== group.at[1]) {
+        drawn.marker.setLngLat(group.at)
+      }
+      drawn.group = group
+      this.decorate(drawn)
+      if (group.kind === 'cluster' && !this.leaves.has(group.clusterId)) this.loadLeaves(group.clusterId, group.count)
+    }
+    if (changed) this.keepTabOrder(groups.map(groupKey), focusedKey)
+    this.container.dataset.markers = String(this.drawn.size)
+    if (this.focusAfterZoom && !this.engine.map.isMoving()) this.focusZoomedPoint()
+  }
+
+  private clusterButton(): HTMLButtonElement {
+    const element = document.createElement('button')
+    element.type = 'button'
+    element.setAttribute('role', 'button')
+    const count = document.createElement('span')
+    count.setAttribute('aria-hidden', 'true')
+    element.appendChild(count)
+    element.addEventListener('click', (event) => {
+      event.stopPropagation()
+      const drawn = [...this.drawn.values()].find((d) => d.element === element)
+      if (drawn?.group.kind === 'cluster') void this.expand(drawn.group, event.detail === 0)
+    })
+    return element
+  }
+
+  private pinButton(id: string): HTMLButtonElement {
+    const element = document.createElement('button')
+    element.type = 'button'
+    element.dataset.pointId = id
+    // Redundant on a <button>, but mapbox-gl gives role="img" to marker elements without a role.
+    element.setAttribute('role', 'button')
+    // Reads the latest input, so a new onSelect from a re-render is used without re-binding.
+    element.addEventListener('click', (event) => {
+      event.stopPropagation()
+      this.input.onSelect(id)
+      // detail 0: pressed with Enter or Space, so the popup takes the focus (and Escape gives it back).
+      this.openPopup(id, event.detail === 0)
+    })
+    return element
+  }
+
+  private decorate({ group, element }: DrawnGroup): void {
+    const { selectedId, points, text } = this.input
+    if (group.kind === 'cluster') {
+      const leaves = this.leaves.get(group.clusterId)
+      element.className = 'care-map__cluster'
+      element.classList.toggle('care-map__cluster--in-network', group.inNetwork > 0)
+      element.classList.toggle('care-map__cluster--large', group.count >= 10)
+      element.classList.toggle('care-map__cluster--selected', Boolean(selectedId && leaves?.includes(selectedId)))
+      element.dataset.clusterCount = String(group.count)
+      element.firstElementChild!.textContent = String(group.count)
+      const label = text.cluster(group.count, group.inNetwork)
+      element.setAttribute('aria-label', label)
+      element.title = label
+      return
+    }
+    const point = points.find((p) => p.id === group.id)
+    if (!point) return
+    const selected = point.id === selectedId
+    // classList, not className: the library keeps its own positioning classes on the element.
+    element.classList.add('care-map__pin')
+    element.classList.toggle('care-map__pin--in-network', point.kind === 'in-network')
+    element.classList.toggle('care-map__pin--out-of-network', point.kind === 'out-of-network')
+    element.classList.toggle('care-map__pin--selected', selected)
+    element.setAttribute('aria-label', point.label)
+    element.title = point.label
+    element.setAttribute('aria-pressed', String(selected))
+    if (point.detail) {
+      element.setAttribute('aria-haspopup', 'dialog')
+      element.setAttribute('aria-expanded', String(this.popup?.pointId === point.id))
+    }
+  }
+
+  private loadLeaves(clusterId: number, count: number): void {
+    const version = this.dataVersion
+    this.leaves.set(clusterId, [])
+    this.engine.clusterLeafIds(clusterId, count).then(
+      (ids) => {
+        if (this.destroyed || version !== this.dataVersion) return
+        this.leaves.set(clusterId, ids)
+        this.sync(true)
+      },
+      () => this.leaves.delete(clusterId),
+    )
+  }
+
+  /** Zooms in to where the cluster's pins stand apart (the library says which zoom). */
+  private async expand(group: Extract<Group, { kind: 'cluster' }>, fromKeyboard: boolean): Promise<void> {
+    const version = this.dataVersion
+    const zoom = await this.engine.clusterExpansionZoom(group.clusterId).catch(() => this.engine.map.getZoom() + 2)
+    if (this.destroyed || version !== this.dataVersion) return
+    this.userMoved = true
+    if (fromKeyboard) this.focusAfterZoom = this.leaves.get(group.clusterId) ?? []
+    this.engine.map.easeTo({ center: group.at, zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1) })
+  }
+
+  private focusZoomedPoint(): void {
+    const leaves = this.focusAfterZoom ?? []
+    this.focusAfterZoom = null
+    const order = new Map(this.input.points.map((p, i) => [p.id, i]))
+    const pins = [...this.drawn.values()].filter((d) => d.group.kind === 'point' && leaves.includes(d.group.id))
+    pins.sort((a, b) => (a.group.kind === 'point' && b.group.kind === 'point' ? (order.get(a.group.id) ?? 0) - (order.get(b.group.id) ?? 0) : 0))
+    const target = pins[0] ?? [...this.drawn.values()].find((d) => d.group.kind === 'cluster')
+    target?.element.focus()
+  }
+
+  private openPopup(pointId: string, takeFocus: boolean): void {
+    const point = this.input.points.find((p) => p.id === pointId)
+    if (!point?.detail || !isPlottable(point)) return
+    this.closePopup(false)
+    const content = this.popupContent({ ...point, detail: point.detail }, () => this.closePopup(true))
+    const handle = this.engine.openPopup(lngLat(point), content, () => {
+      if (this.popup?.handle !== handle) return
+      this.popup = null
+      this.container.dataset.popup = ''
+      this.sync(true)
+    })
+    this.popup = { pointId, handle }
+    this.container.dataset.popup = pointId
+    this.sync(true)
+    if (takeFocus) content.querySelector<HTMLElement>('a, button')?.focus()
+  }
+
+  private closePopup(returnFocus: boolean): void {
+    const open = this.popup
+    if (!open) return
+    this.popup = null
+    this.container.dataset.popup = ''
+    open.handle.remove()
+    this.sync(true)
+    if (returnFocus) [...this.drawn.values()].find((d) => d.group.kind === 'point' && d.group.id === open.pointId)?.element.focus()
+  }
+
+  private popupContent(point: CareMapPoint & { detail: CareMapPointDetail }, close: () => void): HTMLElement {
+    const lines = this.input.text.popup(point)
+    const root = document.createElement('div')
+    root.className = 'care-map-popup'
+    root.setAttribute('role', 'dialog')
+    const headingId = `care-map-popup-${point.id}`
+    root.setAttribute('aria-labelledby', headingId)
+    const heading = document.createElement('p')
+    heading.className = 'care-map-popup__name'
+    heading.id = headingId
+    heading.textContent = point.label
+    root.appendChild(heading)
+    const facts = document.createElement('ul')
+    facts.className = 'care-map-popup__facts'
+    for (const [name, value] of [
+      ['pays', lines.pays],
+      ['stars', lines.stars],
+      ['distance', lines.distance],
+    ] as const) {
+      const item = document.createElement('li')
+      item.dataset.fact = name
+      item.textContent = value
+      facts.appendChild(item)
+    }
+    root.appendChild(facts)
+    const href = point.detail.href
+    if (href) {
+      const link = document.createElement('a')
+      link.href = href
+      link.className = 'care-map-popup__link'
+      link.textContent = lines.link
+      link.addEventListener('click', (event) => {
+        // A plain click goes through the app's router; a new tab or window is left to the browser.
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+        event.preventDefault()
+        this.input.navigate(href)
+      })
+      root.appendChild(link)
+    }
+    const closeButton = document.createElement('button')
+    closeButton.type = 'button'
+    closeButton.className = 'care-map-popup__close'
+    closeButton.setAttribute('aria-label', this.input.text.closePopup)
+    closeButton.textContent = '×'
+    closeButton.addEventListener('click', (event) => {
+      event.stopPropagation()
+      close()
+    })
+    root.appendChild(closeButton)
+    root.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return
+      event.stopPropagation()
+      close()
+    })
+    return root
   }
 
   /** Markers are appended as they are created; keep their DOM (and so tab) order the list's order. */
-  private keepTabOrder(ids: string[]): void {
-    const elements = ids.map((id) => this.pins.get(id)?.element).filter((e): e is HTMLButtonElement => e !== undefined)
+  private keepTabOrder(keys: string[], focusedKey: string | undefined): void {
+    const elements = keys.map((k) => this.drawn.get(k)?.element).filter((e): e is HTMLButtonElement => e !== undefined)
     const parent = elements[0]?.parentElement
     if (!parent) return
-    const current = [...parent.children].filter((e): e is HTMLButtonElement => e instanceof HTMLButtonElement && e.dataset.pointId !== undefined)
+    const current = [...parent.children].filter((e): e is HTMLButtonElement => elements.includes(e as HTMLButtonElement))
     if (current.length === elements.length && current.every((e, i) => e === elements[i])) return
-    const focused = document.activeElement
     for (const element of elements) parent.appendChild(element)
-    if (focused instanceof HTMLElement && elements.includes(focused as HTMLButtonElement)) focused.focus()
+    const focused = focusedKey ? this.drawn.get(focusedKey)?.element : undefined
+    if (focused && document.activeElement !== focused) focused.focus()
   }
+}
+
+function groupKey(group: Group): string {
+  return group.kind === 'cluster' ? `c${group.clusterId}` : `p${group.id}`
+}
+
+function keyOf(input: CareMapInput): string {
+  return JSON.stringify([input.home && [input.home.longitude, input.home.latitude], input.points.map((p) => [p.id, p.longitude, p.latitude])])
 }
 
 function lngLat(p: { longitude: number; latitude: number }): LngLatPair {
   return [p.longitude, p.latitude]
 }
 
-async function createMaplibreEngine(container: HTMLElement): Promise<Engine> {
-  const [maplibregl, { usStatesGeoJson }] = await Promise.all([import('maplibre-gl'), import('./us-states-geojson')])
+function resultsData(points: ReadonlyArray<CareMapPoint>): FeatureCollection<Point, ResultProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: points.filter(isPlottable).map((p) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: lngLat(p) },
+      properties: { id: p.id, inNetwork: p.kind === 'in-network' ? 1 : 0 },
+    })),
+  }
+}
+
+/** The clustered source both libraries take, and the invisible layer that keeps its tiles loaded. */
+function resultsSource(data: FeatureCollection) {
+  return {
+    type: 'geojson',
+    data,
+    cluster: true,
+    clusterRadius: CLUSTER_RADIUS,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    // How many of a cluster's points are in the program (its colour and its name say so).
+    clusterProperties: { inNetwork: ['+', ['get', 'inNetwork']] },
+  }
+}
+const RESULTS_LAYER = {
+  id: 'care-results-anchor',
+  type: 'circle',
+  source: RESULTS_SOURCE,
+  // The markers draw the results; the layer only has to exist, be visible, and draw nothing.
+  paint: { 'circle-radius': 1, 'circle-opacity': 0, 'circle-stroke-opacity': 0 },
+}
+
+async function createMaplibreEngine(container: HTMLElement, data: FeatureCollection): Promise<Engine> {
+  const [maplibregl, { offlineBaseStyle }] = await Promise.all([import('maplibre-gl'), import('./us-base-style')])
   const version = maplibregl.getVersion()
   // The version query keeps the worker and stylesheet in step with the bundled library across
   // upgrades (public/ files are cached by the browser, the build's hashed chunks are not reused).
@@ -174,21 +537,16 @@ async function createMaplibreEngine(container: HTMLElement): Promise<Engine> {
   await ensureStylesheet(`${MAPLIBRE_CSS_URL}?v=${version}`)
   container.dataset.mapLibrary = 'maplibre'
 
+  const base = offlineBaseStyle()
   const map = new maplibregl.Map({
     container,
     style: {
-      version: 8,
-      sources: {
-        states: { type: 'geojson', data: usStatesGeoJson(), attribution: 'US Census Bureau (us-atlas)' },
-      },
-      layers: [
-        { id: 'background', type: 'background', paint: { 'background-color': '#dde7ef' } },
-        { id: 'states-fill', type: 'fill', source: 'states', paint: { 'fill-color': '#f8f9fb' } },
-        { id: 'states-outline', type: 'line', source: 'states', paint: { 'line-color': '#9aa5b4', 'line-width': 0.8 } },
-      ],
+      ...base,
+      sources: { ...base.sources, [RESULTS_SOURCE]: resultsSource(data) as never },
+      layers: [...base.layers, RESULTS_LAYER as never],
     },
     bounds: US_BOUNDS,
-    fitBoundsOptions: FIT_OPTIONS,
+    fitBoundsOptions: { padding: 20 },
     attributionControl: { compact: true },
     cooperativeGestures: true,
     dragRotate: false,
@@ -197,21 +555,37 @@ async function createMaplibreEngine(container: HTMLElement): Promise<Engine> {
   map.touchZoomRotate.disableRotation()
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
   trackErrors(container, map)
+  const source = () => map.getSource<import('maplibre-gl').GeoJSONSource>(RESULTS_SOURCE)
 
   return {
-    fitBounds: (bounds, animate) => map.fitBounds(bounds, { ...FIT_OPTIONS, animate }),
-    reveal: (at) => {
-      if (!map.getBounds().contains(at)) map.panTo(at)
-    },
+    map: map as unknown as MapLike,
+    setData: (next) => void source()?.setData(next),
     addMarker: (element, at) => {
       const marker = new maplibregl.Marker({ element }).setLngLat(at).addTo(map)
       return { setLngLat: (to) => void marker.setLngLat(to), remove: () => void marker.remove() }
     },
-    destroy: () => map.remove(),
+    openPopup: (at, content, onClose) => {
+      const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: true, focusAfterOpen: false, maxWidth: '260px', offset: 14 })
+        .setLngLat(at)
+        .setDOMContent(content)
+        .addTo(map)
+      popup.on('close', onClose)
+      return { remove: () => void popup.remove() }
+    },
+    clusterExpansionZoom: async (clusterId) => {
+      const s = source()
+      if (!s) throw new Error('no results source')
+      return s.getClusterExpansionZoom(clusterId)
+    },
+    clusterLeafIds: async (clusterId, count) => {
+      const s = source()
+      if (!s) return []
+      return (await s.getClusterLeaves(clusterId, count, 0)).map((f) => String(f.properties?.id))
+    },
   }
 }
 
-async function createMapboxEngine(container: HTMLElement, token: string): Promise<Engine> {
+async function createMapboxEngine(container: HTMLElement, token: string, data: FeatureCollection): Promise<Engine> {
   // The package's main file is a UMD bundle: esbuild hands it over as the default export.
   const mapboxgl = (await import('mapbox-gl')).default
   await ensureStylesheet(`${MAPBOX_CSS_URL}?v=${mapboxgl.version}`)
@@ -219,13 +593,13 @@ async function createMapboxEngine(container: HTMLElement, token: string): Promis
   mapboxgl.accessToken = token
 
   // With an invalid token (or offline) the style never loads and the canvas stays empty; the
-  // HTML markers below still show, and the list next to the map has every result.
+  // pins (unclustered: the source needs a style) still show, and the list has every result.
   const map = new mapboxgl.Map({
     container,
     style: MAPBOX_STYLE,
     projection: 'mercator',
     bounds: US_BOUNDS,
-    fitBoundsOptions: FIT_OPTIONS,
+    fitBoundsOptions: { padding: 20 },
     attributionControl: false,
     cooperativeGestures: true,
     dragRotate: false,
@@ -235,18 +609,44 @@ async function createMapboxEngine(container: HTMLElement, token: string): Promis
   map.addControl(new mapboxgl.AttributionControl({ compact: true }))
   map.addControl(new mapboxgl.NavigationControl({ showCompass: false }), 'top-right')
   trackErrors(container, map)
+  let latest = data
+  map.on('load', () => {
+    // The newest points: they may have changed while the style loaded.
+    if (!map.getSource(RESULTS_SOURCE)) map.addSource(RESULTS_SOURCE, resultsSource(latest) as never)
+    map.addLayer(RESULTS_LAYER as never)
+  })
+  const source = () => map.getSource(RESULTS_SOURCE) as import('mapbox-gl').GeoJSONSource | undefined
 
   return {
-    fitBounds: (bounds, animate) => void map.fitBounds(bounds, { ...FIT_OPTIONS, animate }),
-    reveal: (at) => {
-      const visible = map.getBounds()
-      if (visible && !visible.contains(at)) map.panTo(at)
+    map: map as unknown as MapLike,
+    setData: (next) => {
+      latest = next
+      source()?.setData(next)
     },
     addMarker: (element, at) => {
       const marker = new mapboxgl.Marker({ element }).setLngLat(at).addTo(map)
       return { setLngLat: (to) => void marker.setLngLat(to), remove: () => void marker.remove() }
     },
-    destroy: () => map.remove(),
+    openPopup: (at, content, onClose) => {
+      const popup = new mapboxgl.Popup({ closeButton: false, closeOnClick: true, focusAfterOpen: false, maxWidth: '260px', offset: 14 })
+        .setLngLat(at)
+        .setDOMContent(content)
+        .addTo(map)
+      popup.on('close', onClose)
+      return { remove: () => void popup.remove() }
+    },
+    clusterExpansionZoom: (clusterId) =>
+      new Promise((resolve, reject) => {
+        const s = source()
+        if (!s) return reject(new Error('no results source'))
+        s.getClusterExpansionZoom(clusterId, (error, zoom) => (error || zoom == null ? reject(error ?? new Error('no zoom')) : resolve(zoom)))
+      }),
+    clusterLeafIds: (clusterId, count) =>
+      new Promise((resolve) => {
+        const s = source()
+        if (!s) return resolve([])
+        s.getClusterLeaves(clusterId, count, 0, (error, features) => resolve(error || !features ? [] : features.map((f) => String(f.properties?.id))))
+      }),
   }
 }
 

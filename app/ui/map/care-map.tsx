@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useNavigate } from '@remix-run/react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '~/i18n/use-translation'
-import type { CareMapHandle, CareMapProps } from './care-map-types'
+import { useLocaleFormat } from '~/ui/use-locale-format'
+import type { CareMapHandle, CareMapInput, CareMapProps, CareMapText } from './care-map-types'
 
-export type { CareMapHome, CareMapPoint, CareMapProps } from './care-map-types'
+export type { CareMapHome, CareMapPoint, CareMapPointDetail, CareMapProps } from './care-map-types'
 
 type Status = 'loading' | 'ready' | 'failed'
 
@@ -16,10 +18,36 @@ export function CareMap(props: CareMapProps) {
   const { home, points, selectedId, onSelect, mapboxToken, className } = props
   const canvasRef = useRef<HTMLDivElement>(null)
   const handleRef = useRef<CareMapHandle | null>(null)
-  const latest = useRef(props)
-  latest.current = props
   const [status, setStatus] = useState<Status>('loading')
   const { t } = useTranslation('care')
+  const format = useLocaleFormat()
+  const navigate = useNavigate()
+  // The words on the map (cluster names, popups), in the page's language.
+  const text = useMemo<CareMapText>(
+    () => ({
+      cluster: (count, inNetwork) =>
+        inNetwork === count
+          ? t('map.clusterCenters', { number: format.count(count) })
+          : t('map.clusterMixed', { number: format.count(count), inProgram: format.count(inNetwork) }),
+      popup: ({ kind, detail }) => ({
+        pays:
+          detail.memberPaysCents === null
+            ? t('search.wouldPayUnknown')
+            : kind === 'in-network'
+              ? t('map.pays', { amount: format.money(detail.memberPaysCents) })
+              : t('search.wouldPay', { amount: format.money(detail.memberPaysCents) }),
+        stars: detail.starRating === null ? t('search.noStars') : t('search.starsOf5', { stars: detail.starRating }),
+        distance: t('map.distance', { miles: format.count(Math.round(detail.distanceMiles)) }),
+        link: t('map.link'),
+      }),
+      closePopup: t('map.closePopup'),
+    }),
+    // format is made anew on each render; its locale is what it depends on.
+    [t, format.locale],
+  )
+  const input: CareMapInput = { home, points, selectedId, onSelect, mapboxToken, className, text, navigate }
+  const latest = useRef(input)
+  latest.current = input
 
   // The library depends on the token, so a new token means a new map; everything else is an update.
   useEffect(() => {
@@ -60,8 +88,8 @@ export function CareMap(props: CareMapProps) {
   }, [mapboxToken])
 
   useEffect(() => {
-    handleRef.current?.update({ home, points, selectedId, onSelect, mapboxToken, className })
-  }, [home, points, selectedId, onSelect, mapboxToken, className])
+    handleRef.current?.update(latest.current)
+  }, [home, points, selectedId, onSelect, mapboxToken, className, text, navigate])
 
   return (
     <div role="region" aria-label={t('map.region')} className={className ? `care-map ${className}` : 'care-map'} data-state={status}>

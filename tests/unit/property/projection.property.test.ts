@@ -28,7 +28,7 @@ const centers: fc.Arbitrary<NetworkCenter[]> = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 4 })
   .chain((ids) => fc.tuple(...ids.map((facilityId) => fc.record({ facilityId: fc.constant(facilityId), location, bundleCents: cents(20_000_000) }))))
 const procedure = (code: string): fc.Arbitrary<ProjectedProcedure> =>
-  fc.record({ code: fc.constant(code), incidencePerThousand: fc.double({ min: 0, max: 20, noNaN: true }), typicalNights: fc.integer({ min: 0, max: 7 }), centers })
+  fc.record({ code: fc.constant(code), incidencePerThousand: fc.double({ min: 0, max: 20, noNaN: true }), nightsAway: fc.integer({ min: 0, max: 14 }), centers })
 const procedures = fc.subarray([...CODES], { minLength: 1 }).chain((codes) => fc.tuple(...codes.map(procedure)))
 const assumptions: fc.Arbitrary<ProjectionAssumptions> = fc.record({
   adoptionRate: fc.oneof(fc.constant(0.4), rate),
@@ -146,7 +146,7 @@ describe('projectProgram: properties', () => {
         const [r] = projectProgram([{ ...g, outsidePriceCents: { TKA: price } }], [p], a)
         const cases = (g.members * p.incidencePerThousand) / 1000
         const nearest = nearestCenter(g.home, p.centers)!
-        const travel = estimateTravel(nearest.miles, a.travel, p.typicalNights)
+        const travel = estimateTravel(nearest.miles, a.travel, p.nightsAway)
         const member = coeMemberCost(nearest.center.bundleCents, g.plan, a.benefit).memberPaysCents
         const perCase = nearest.center.bundleCents + (travel.isCovered ? travel.totalCents : 0) + a.benefit.completionIncentiveCents - member
         const outside = price - outsideMemberCost(price, g.plan, a.outsideRule).memberPaysCents

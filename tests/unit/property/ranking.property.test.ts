@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { qualityScore, type NationalComparison, type QualityFacts } from '~/domain/quality'
+import { QUALITY_TIERS, qualityScore, qualityTier, type NationalComparison, type QualityFacts } from '~/domain/quality'
 import { rankResults, SORT_KEYS, type RankableResult, type RankingOptions, type SortKey } from '~/domain/search/ranking'
 import { cents, RUNS } from './arbitraries'
 
@@ -9,7 +9,8 @@ import { cents, RUNS } from './arbitraries'
 // Small value ranges on purpose: ties on cost, quality and distance are where ordering bugs hide.
 const result: fc.Arbitrary<Omit<RankableResult, 'id'>> = fc.record({
   memberCostCents: fc.oneof(fc.constantFrom(0, 0, 25_000, 170_000), cents()),
-  qualityScore: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  qualityTier: fc.constantFrom(...QUALITY_TIERS),
+  qualityScore: fc.integer({ min: 0, max: 100 }),
   distanceMiles: fc.oneof(fc.constantFrom(0, 12.5, 50, 100), fc.double({ min: 0, max: 3_000, noNaN: true })),
   starRating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
 })
@@ -26,10 +27,13 @@ const options: fc.Arbitrary<RankingOptions> = fc.record({
 
 /** The DESIGN's order, written independently of the implementation: the key first, then the others, then id. */
 function sortTuple(r: RankableResult, key: SortKey): Array<number | string> {
+  const dollars = Math.round(r.memberCostCents / 100)
   const cost = r.memberCostCents
-  const quality = -(r.qualityScore ?? -1) // descending, unknown last
+  const tier = QUALITY_TIERS.indexOf(r.qualityTier) // top first, not enough data last
+  const score = -r.qualityScore // descending
   const distance = r.distanceMiles
-  const keys = key === 'cost' ? [cost, quality, distance] : key === 'quality' ? [quality, cost, distance] : [distance, cost, quality]
+  const keys =
+    key === 'best' ? [dollars, tier, distance] : key === 'cost' ? [cost, tier, distance] : key === 'quality' ? [tier, score, cost, distance] : [distance, cost, tier]
   return [...keys, r.id]
 }
 function compareTuples(a: Array<number | string>, b: Array<number | string>): number {
@@ -110,17 +114,13 @@ const facts: fc.Arbitrary<QualityFacts> = fc.record({
 const CREDIT_ORDER: NationalComparison[] = ['worse', 'no_different', 'better']
 
 describe('qualityScore: properties', () => {
-  it('is a whole number 0–100, and null exactly when no fact is known', () => {
+  it('is a whole number 0–100', () => {
     fc.assert(
       fc.property(facts, (f) => {
         const score = qualityScore(f)
-        const nothingKnown = f.starRating === null && f.complication === 'not_available' && f.readmission === 'not_available' && f.excessReadmissionRatio === null && f.annualVolume === null
-        if (nothingKnown) expect(score).toBeNull()
-        else {
-          expect(Number.isInteger(score)).toBe(true)
-          expect(score).toBeGreaterThanOrEqual(0)
-          expect(score).toBeLessThanOrEqual(100)
-        }
+        expect(Number.isInteger(score)).toBe(true)
+        expect(score).toBeGreaterThanOrEqual(0)
+        expect(score).toBeLessThanOrEqual(100)
       }),
       RUNS,
     )
@@ -135,7 +135,7 @@ describe('qualityScore: properties', () => {
         if (which === 'readmission' && f.readmission !== 'not_available') better.readmission = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.readmission) + 1)]!
         if (which === 'excessReadmissionRatio' && f.excessReadmissionRatio !== null) better.excessReadmissionRatio = f.excessReadmissionRatio - 0.05
         if (which === 'annualVolume' && f.annualVolume !== null) better.annualVolume = f.annualVolume + 50
-        expect(qualityScore(better) ?? 0).toBeGreaterThanOrEqual(qualityScore(f) ?? 0)
+        expect(qualityScore(better)).toBeGreaterThanOrEqual(qualityScore(f))
       }),
       RUNS,
     )
@@ -146,6 +146,52 @@ describe('qualityScore: properties', () => {
       fc.property(fc.integer({ min: 400, max: 5_000 }), fc.double({ min: 0.5, max: 0.8, noNaN: true }), (volume, ratio) => {
         expect(qualityScore({ starRating: 5, complication: 'better', readmission: 'better', excessReadmissionRatio: ratio, annualVolume: volume })).toBe(100)
         expect(qualityScore({ starRating: 1, complication: 'worse', readmission: 'worse', excessReadmissionRatio: ratio + 0.7, annualVolume: 0 })).toBe(0)
+      }),
+      RUNS,
+    )
+  })
+})
+
+const rank = (f: QualityFacts) => QUALITY_TIERS.indexOf(qualityTier(f)) // 0 = top
+
+describe('qualityTier: properties (DESIGN §4: missing facts never help)', () => {
+  it('fewer than two of {stars, complications, readmissions} known is always "not enough data", two or more never', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const known = [f.starRating !== null, f.complication !== 'not_available', f.readmission !== 'not_available'].filter(Boolean).length
+        expect(qualityTier(f) === 'not_enough_data').toBe(known < 2)
+      }),
+      RUNS,
+    )
+  })
+
+  it('a missing fact never rates better than the same fact at its best value', () => {
+    fc.assert(
+      fc.property(facts, fc.constantFrom('starRating', 'complication', 'readmission', 'excessReadmissionRatio', 'annualVolume'), (f, which) => {
+        const missing: QualityFacts = { ...f }
+        const best: QualityFacts = { ...f }
+        if (which === 'starRating') [missing.starRating, best.starRating] = [null, 5]
+        if (which === 'complication') [missing.complication, best.complication] = ['not_available', 'better']
+        if (which === 'readmission') [missing.readmission, best.readmission] = ['not_available', 'better']
+        if (which === 'excessReadmissionRatio') [missing.excessReadmissionRatio, best.excessReadmissionRatio] = [null, 0.5]
+        if (which === 'annualVolume') [missing.annualVolume, best.annualVolume] = [null, 5_000]
+        expect(rank(missing)).toBeGreaterThanOrEqual(rank(best))
+        expect(qualityScore(missing)).toBeLessThanOrEqual(qualityScore(best))
+      }),
+      RUNS,
+    )
+  })
+
+  it('a better known fact never lowers the tier', () => {
+    fc.assert(
+      fc.property(facts, fc.constantFrom('starRating', 'complication', 'readmission', 'excessReadmissionRatio', 'annualVolume'), (f, which) => {
+        const better: QualityFacts = { ...f }
+        if (which === 'starRating' && f.starRating !== null) better.starRating = Math.min(5, f.starRating + 1)
+        if (which === 'complication' && f.complication !== 'not_available') better.complication = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.complication) + 1)]!
+        if (which === 'readmission' && f.readmission !== 'not_available') better.readmission = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.readmission) + 1)]!
+        if (which === 'excessReadmissionRatio' && f.excessReadmissionRatio !== null) better.excessReadmissionRatio = f.excessReadmissionRatio - 0.05
+        if (which === 'annualVolume' && f.annualVolume !== null) better.annualVolume = f.annualVolume + 50
+        expect(rank(better)).toBeLessThanOrEqual(rank(f))
       }),
       RUNS,
     )

@@ -17,7 +17,7 @@ const ASSUMPTIONS: ProjectionAssumptions = {
     lodgingNights: null, lodgingNightlyCapCents: 17_500, mealsPerDiemCents: 6_000, travelCapCents: 500_000,
   },
 }
-const TKA = { code: 'TKA', incidencePerThousand: 2, typicalNights: 1, centers: [{ facilityId: 'coe', location: COLUMBUS, bundleCents: 2_800_000 }] }
+const TKA = { code: 'TKA', incidencePerThousand: 2, nightsAway: 1, centers: [{ facilityId: 'coe', location: COLUMBUS, bundleCents: 2_800_000 }] }
 const PRICE = { TKA: 6_000_000 } // $60,000 typical local price
 
 describe('projectProgram', () => {
@@ -71,7 +71,7 @@ describe('projectProgram', () => {
   })
 
   it('sends no case to the program when the procedure has no center, and saves nothing', () => {
-    const [spine] = projectProgram([{ home: COLUMBUS, outsidePriceCents: { SPINE: 8_000_000 }, members: 1_000, plan: PPO }], [{ code: 'SPINE', incidencePerThousand: 1, typicalNights: 3, centers: [] }], ASSUMPTIONS)
+    const [spine] = projectProgram([{ home: COLUMBUS, outsidePriceCents: { SPINE: 8_000_000 }, members: 1_000, plan: PPO }], [{ code: 'SPINE', incidencePerThousand: 1, nightsAway: 3, centers: [] }], ASSUMPTIONS)
     expect(spine).toMatchObject({ expectedCases: 1, programCases: 0, netSavingsCents: 0, access: { within50: 0, within100: 0, within250: 0 } })
   })
 

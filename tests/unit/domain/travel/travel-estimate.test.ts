@@ -83,3 +83,40 @@ describe('estimateTravel: more worked cases', () => {
     else expect(estimate.isCovered && estimate.totalCents).toBe(total)
   })
 })
+
+/*
+ * Issue 20, item 4: lodging is nights away from home × the nightly cap, with the catalog's nights
+ * away for each procedure (procedures.nights_away, db/migrations/2026-12-06T1000_procedure_nights_away.ts),
+ * not the hospital stay alone (a hip or knee was 1 night). Worked numbers with the demo rules.
+ */
+describe('estimateTravel: nights away from home by procedure', () => {
+  it.each<[string, number, number, Partial<TravelRules>, Record<string, unknown>]>([
+    // Denver from Columbus, 1,163 mi, fly: airfare $600 × 2 = $1,200; lodging 5 × $175 = $875; meals $60 × 6 days × 2 = $720 → $2,795
+    ['knee replacement (5 nights away), 1,163 mi', 1_163, 5, {}, { mode: 'fly', nights: 5, nightsSetBy: 'procedure', transportCents: 120_000, lodgingCents: 87_500, mealsCents: 72_000, totalCents: 279_500 }],
+    // Cleveland from Columbus, 126 mi, drive: 2 × 126 × 70¢ = $176.40; lodging $875; meals $720 → $1,771.40
+    ['hip replacement (5 nights away), 126 mi drive', 126, 5, {}, { mode: 'drive', nights: 5, transportCents: 17_640, lodgingCents: 87_500, mealsCents: 72_000, totalCents: 177_140 }],
+    // spinal fusion 7 nights: $1,200 + 7 × $175 = $1,225 + $60 × 8 × 2 = $960 → $3,385
+    ['spinal fusion (7 nights away), fly', 800, 7, {}, { nights: 7, lodgingCents: 122_500, mealsCents: 96_000, totalCents: 338_500 }],
+    // sleeve gastrectomy 4 nights: $1,200 + $700 + $60 × 5 × 2 = $600 → $2,500
+    ['sleeve gastrectomy (4 nights away), fly', 800, 4, {}, { nights: 4, lodgingCents: 70_000, mealsCents: 60_000, totalCents: 250_000 }],
+    // heart bypass 11 nights: $1,200 + $1,925 + $60 × 12 × 2 = $1,440 → $4,565, under the $5,000 cap
+    ['heart bypass (11 nights away), fly', 800, 11, {}, { nights: 11, lodgingCents: 192_500, mealsCents: 144_000, totalCents: 456_500, isCapped: false }],
+    // cancer second opinion 2 nights: $1,200 + $350 + $60 × 3 × 2 = $360 → $1,910
+    ['cancer second opinion (2 nights away), fly', 800, 2, {}, { nights: 2, lodgingCents: 35_000, mealsCents: 36_000, totalCents: 191_000 }],
+    // the program sets 3 nights for everything: a knee's 5 are overridden → $1,200 + $525 + $60 × 4 × 2 = $480 → $2,205
+    ["the program's 3 nights override the knee's 5", 1_163, 5, { lodgingNights: 3 }, { nights: 3, nightsSetBy: 'program', lodgingCents: 52_500, mealsCents: 48_000, totalCents: 220_500 }],
+    // the program's rule equal to the catalog still says who set it
+    ["the program's 5 nights, equal to the knee's", 1_163, 5, { lodgingNights: 5 }, { nights: 5, nightsSetBy: 'program', totalCents: 279_500 }],
+    // no companion: $600 + $875 + $60 × 6 × 1 = $360 → $1,835
+    ['knee replacement without a paid companion', 1_163, 5, { companionCovered: false }, { persons: 1, transportCents: 60_000, lodgingCents: 87_500, mealsCents: 36_000, totalCents: 183_500 }],
+    // a $2,000 cap binds on the $2,795 knee trip
+    ['a $2,000 cap binds on a knee trip', 1_163, 5, { travelCapCents: 200_000 }, { uncappedCents: 279_500, totalCents: 200_000, isCapped: true }],
+  ])('%s', (_name, miles, nightsAway, rules, parts) => {
+    expect(estimateTravel(miles, { ...RULES, ...rules }, nightsAway)).toMatchObject({ isCovered: true, ...parts })
+  })
+
+  it('is not covered under the minimum distance, whatever the nights away', () => {
+    // Columbus to a Columbus center, 4 mi: under 50 mi, nothing is paid, not even for 5 nights.
+    expect(estimateTravel(4, RULES, 5)).toEqual({ isCovered: false, reason: 'within-local-radius', distanceMiles: 4, minDistanceMiles: 50 })
+  })
+})

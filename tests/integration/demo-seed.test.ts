@@ -1,0 +1,194 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type DatabaseConnection } from '~/db/connection'
+import { getDb } from '~/db/client.server'
+import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
+import { distanceMiles } from '~/domain/geo/distance'
+import { pricedCompletedCases, windowOf } from '~/services/dashboard.server'
+import zipcodes from 'zipcodes'
+import { OFFER_PRICE_RANGE, type ProcedureCode } from '../../db/seed/catalog'
+import { DEMO_NOW, listDemoLogins, seedDemoData } from '../../db/seed/index'
+import { EMPLOYERS } from '../../db/seed/metros'
+import { seedId } from '../../db/seed/random'
+
+/*
+ * Issue 19: the demo runs on the real CMS hospitals of db/data/cms, and only what no public file
+ * has is made up (and labelled demo). The seed is given its own connection, as `npm run demo` and
+ * the e2e server give it one, and the CMS import must still land in that database.
+ */
+
+const ALL_STATES: CaseState[] = [...CASE_PATH, 'cancelled', 'denied']
+let own: DatabaseConnection
+let appConnectionBefore: unknown
+
+beforeAll(async () => {
+  appConnectionBefore = globalThis.__portalDatabase
+  own = openDatabase({ url: process.env.DATABASE_URL!, schema: process.env.DATABASE_SCHEMA })
+  await seedDemoData(own.db)
+}, 120_000)
+
+afterAll(async () => {
+  await own?.db.destroy()
+})
+
+const count = async (query: { executeTakeFirstOrThrow: () => Promise<{ n: number | string | bigint }> }) => Number((await query.executeTakeFirstOrThrow()).n)
+
+describe('the demo seed', () => {
+  it('loads the real CMS hospitals and facts from db/data/cms, through the database it was given, audited as the demo seed', async () => {
+    expect(globalThis.__portalDatabase).toBe(appConnectionBefore)
+    const db = getDb()
+    expect(await count(db.selectFrom('facilities').select((eb) => eb.fn.countAll().as('n')))).toBe(5432)
+    expect(await count(db.selectFrom('facilities').select((eb) => eb.fn.countAll().as('n')).where('ccn', 'is', null))).toBe(0)
+    // Every quality fact is CMS's: none made up.
+    const sources = await db.selectFrom('qualityMeasures').select('source').distinct().execute()
+    expect(sources.length).toBeGreaterThan(0)
+    for (const { source } of sources) expect(source).toMatch(/^CMS /)
+    const riverside = await db
+      .selectFrom('facilities')
+      .innerJoin('qualityMeasures', 'qualityMeasures.facilityId', 'facilities.id')
+      .select(['facilities.name', 'facilities.starRating', 'qualityMeasures.value', 'qualityMeasures.periodStart', 'qualityMeasures.periodEnd'])
+      .where('facilities.ccn', '=', '360006')
+      .where('qualityMeasures.measureCode', '=', 'COMP_HIP_KNEE')
+      .executeTakeFirstOrThrow()
+    expect(riverside).toEqual({ name: 'RIVERSIDE METHODIST HOSPITAL', starRating: 4, value: 3.8, periodStart: '2021-04-01', periodEnd: '2024-03-31' })
+    const history = await db.selectFrom('cmsImports').select(['folder', 'actorLabel', 'outcome']).execute()
+    expect(history).toEqual([{ folder: 'db/data/cms', actorLabel: 'Demo seed', outcome: 'imported' }])
+    const audit = await db.selectFrom('auditLog').select(['action', 'subjectId']).where('action', 'like', 'cms.%').execute()
+    expect(audit).toEqual([{ action: 'cms.imported', subjectId: 'db/data/cms' }])
+    // The catalog the seed loaded first: hip/knee priced from CMS's national payment, nights away set (DESIGN §4).
+    const tka = await db.selectFrom('procedures').select(['medicareBaseSource', 'nightsAway']).where('code', '=', 'TKA').executeTakeFirstOrThrow()
+    expect(tka.medicareBaseSource).toMatch(/^CMS Payment-National PAYM_90_HIP_KNEE/)
+    expect(tka.nightsAway).toBe(5)
+    // Typical local prices were computed from it.
+    expect(await count(db.selectFrom('marketPrices').select((eb) => eb.fn.countAll().as('n')).where('scope', '=', 'national'))).toBeGreaterThan(0)
+  })
+
+  it('has demo health systems that own real acute-care hospitals, chosen by CCN, with demo offers in the price ranges', async () => {
+    const db = getDb()
+    const systems = await db.selectFrom('organizations').select(['id', 'code', 'name']).where('kind', '=', 'health_system').orderBy('code').execute()
+    expect(systems.map((s) => s.code)).toEqual(['DESERTVALLEY', 'LAKESHORE', 'SUMMIT'])
+    for (const s of systems) expect(s.name).toMatch(/ \(demo\)$/)
+    const owned = await db.selectFrom('facilities').select(['id', 'ccn', 'city', 'state', 'facilityType', 'healthSystemId']).where('healthSystemId', 'is not', null).orderBy('ccn').execute()
+    expect(owned.length).toBeGreaterThanOrEqual(30)
+    for (const f of owned) expect(f.facilityType).toBe('Acute Care Hospitals')
+    // Deterministic: per place, the first hospitals by CCN with a star rating and hip/knee facts
+    // (Columbus 360006, 360012, 360017; Dayton 360051, 360133; Indianapolis; Denver; Salt Lake City).
+    const summit = systems.find((s) => s.code === 'SUMMIT')!.id
+    expect(owned.filter((f) => f.healthSystemId === summit).map((f) => f.ccn)).toEqual([
+      '060014', '060024', '060032', '150056', '150074', '150084', '360006', '360012', '360017', '360051', '360133', '460003', '460006',
+    ])
+
+    const offers = await db
+      .selectFrom('offers')
+      .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
+      .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+      .select(['offers.isDemo', 'offers.priceCents', 'offers.accreditation', 'offers.annualVolume', 'procedures.code', 'facilities.healthSystemId'])
+      .execute()
+    expect(offers.length).toBeGreaterThan(50)
+    for (const o of offers) {
+      expect(o.isDemo).toBe(1)
+      expect(o.healthSystemId).not.toBeNull()
+      // No claim about the real hospital that no public file makes.
+      expect(o.accreditation).toBeNull()
+      expect(o.annualVolume).toBeNull()
+      const [low, high] = OFFER_PRICE_RANGE[o.code as ProcedureCode]
+      expect(o.priceCents).toBeGreaterThanOrEqual(low * 100)
+      expect(o.priceCents).toBeLessThanOrEqual(high * 100)
+    }
+
+    // Acme's members near Columbus have centers close by and others far enough for travel to be covered.
+    const columbus = zipcodes.lookup('43215')!
+    const network = await db
+      .selectFrom('programNetwork')
+      .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+      .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+      .select(['facilities.latitude', 'facilities.longitude'])
+      .where('programNetwork.programVersionId', '=', seedId('program-version', 'ACME', 1))
+      .execute()
+    const miles = network.map((f) => distanceMiles(columbus, { latitude: f.latitude!, longitude: f.longitude! }))
+    expect(miles.some((m) => m < 50)).toBe(true)
+    expect(miles.some((m) => m >= 50)).toBe(true)
+  })
+
+  it('gives each demo employer a year of cases in every state, the completed ones with outcomes and an invoice', async () => {
+    const db = getDb()
+    for (const employer of EMPLOYERS) {
+      const employerId = seedId('org', employer.code)
+      const cases = await db
+        .selectFrom('cases')
+        .innerJoin('offers', 'offers.id', 'cases.offerId')
+        .select([
+          'cases.id', 'cases.status', 'cases.requestedAt', 'cases.completedAt', 'cases.scheduledDate', 'cases.procedureDate', 'cases.hadComplication', 'cases.wasReadmitted',
+          'cases.satisfaction', 'cases.facilityId', 'offers.facilityId as offerFacilityId', 'offers.isDemo',
+        ])
+        .where('cases.employerId', '=', employerId)
+        .execute()
+      expect(cases.length).toBeGreaterThanOrEqual(20)
+      expect(cases.length).toBeLessThanOrEqual(100)
+      expect(new Set(cases.map((c) => c.status))).toEqual(new Set(ALL_STATES))
+      const months = new Set(cases.map((c) => c.requestedAt.slice(0, 7)))
+      expect(months.size).toBeGreaterThanOrEqual(9)
+      for (const c of cases) {
+        expect(c.requestedAt >= '2026-01-01' && c.requestedAt <= DEMO_NOW).toBe(true)
+        expect(c.facilityId).toBe(c.offerFacilityId)
+        expect(c.isDemo).toBe(1)
+        if (c.status === 'scheduled' || c.status === 'travel_booked') expect(c.scheduledDate! > DEMO_NOW.slice(0, 10)).toBe(true)
+        if (c.status === 'procedure_done' || c.status === 'completed') expect(c.procedureDate! <= DEMO_NOW.slice(0, 10)).toBe(true)
+        if (c.status === 'completed') {
+          expect(c.completedAt! <= DEMO_NOW).toBe(true)
+          expect([c.hadComplication, c.wasReadmitted]).not.toContain(null)
+          expect(c.satisfaction).not.toBeNull()
+        }
+      }
+
+      // Every step is an event, in order, ending at the case's status.
+      const events = await db.selectFrom('caseEvents').select(['caseId', 'fromStatus', 'toStatus', 'createdAt']).where('caseId', 'in', cases.map((c) => c.id)).orderBy('createdAt').execute()
+      for (const c of cases) {
+        const mine = events.filter((e) => e.caseId === c.id)
+        expect(mine[0]).toMatchObject({ fromStatus: null, toStatus: 'requested', createdAt: c.requestedAt })
+        mine.slice(1).forEach((e, i) => expect(e.fromStatus).toBe(mine[i]!.toStatus))
+        expect(mine[mine.length - 1]!.toStatus).toBe(c.status)
+        expect(mine[mine.length - 1]!.createdAt <= DEMO_NOW).toBe(true)
+      }
+
+      // Completed cases are invoiced: bundle, travel actuals, incentive and fee, as the portal invoices them.
+      const completed = cases.filter((c) => c.status === 'completed')
+      const invoices = await db.selectFrom('invoices').select(['id', 'caseId', 'totalCents', 'status']).where('employerId', '=', employerId).execute()
+      expect(invoices.map((i) => i.caseId).sort()).toEqual(completed.map((c) => c.id).sort())
+      for (const invoice of invoices) {
+        const lines = await db.selectFrom('invoiceLines').select(['kind', 'amountCents']).where('invoiceId', '=', invoice.id).execute()
+        expect(lines.reduce((sum, l) => sum + l.amountCents, 0)).toBe(invoice.totalCents)
+        expect(lines.map((l) => l.kind)).toContain('platform_fee')
+      }
+      expect(invoices.some((i) => i.status === 'paid')).toBe(true)
+
+      // The dashboard prices them: a typical local price for the member's state, so savings show.
+      const priced = await pricedCompletedCases(db, { employerId }, windowOf({ from: '2026-01-01', to: '2026-12-31', programId: null }))
+      expect(priced.length).toBe(completed.length)
+      expect(priced.filter((p) => p.outsidePriceCents !== null).length).toBe(completed.length)
+      const searched = await db.selectFrom('searchEvents').select((eb) => eb.fn.count('userId').distinct().as('n')).where('employerId', '=', employerId).executeTakeFirstOrThrow()
+      expect(Number(searched.n)).toBeGreaterThan(cases.length)
+    }
+  })
+
+  it('keeps the demo member (Columbus, OH 43215) free of cases, and lists the fixed demo logins', async () => {
+    const db = getDb()
+    const member = await db
+      .selectFrom('users')
+      .innerJoin('memberships', 'memberships.userId', 'users.id')
+      .innerJoin('rosterMembers', 'rosterMembers.id', 'memberships.rosterMemberId')
+      .select(['rosterMembers.id', 'rosterMembers.zip'])
+      .where('users.email', '=', 'member@acme.example')
+      .executeTakeFirstOrThrow()
+    expect(member.zip).toBe('43215')
+    expect(await count(db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('rosterMemberId', '=', member.id))).toBe(0)
+    const logins = await listDemoLogins(db)
+    expect(logins.map((l) => l.email).sort()).toEqual(
+      ['admin@coe-platform.example', 'broker@harbor.example', 'contracts@summit.example', 'coordinator@coe-platform.example', 'hr@acme.example', 'hr@bluewave.example', 'hr@cedar.example', 'member@acme.example'],
+    )
+    expect(logins.find((l) => l.email === 'contracts@summit.example')!.organization).toBe('Summit Health Partners (demo)')
+    // Nothing else in the database is at a facility the seed invented.
+    const { rows } = await sql<{ n: number }>`select count(*) as n from offers o join facilities f on f.id = o.facility_id where f.ccn is null`.execute(db)
+    expect(Number(rows[0]!.n)).toBe(0)
+  })
+})
