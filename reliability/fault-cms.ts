@@ -1,7 +1,9 @@
 /**
  * `npm run fault:cms [-- --cms <folder> --trials 5 --seed N --max-seconds 900 --keep]` (issue 10):
- * is the CMS import atomic when its process dies? Starts from the demo database (its 300 demo
- * facilities, procedures and commercial multiplier, so typical prices get computed) and runs the
+ * is the CMS import atomic when its process dies? Starts from the demo database, which already
+ * holds the committed CMS extract (issue 19), made to look like an older release (every quality
+ * value, star rating, typical price and Medicare base changed), so the import's "new" content
+ * differs from the "old" in all four tables, and runs the
  * real CLI on the CMS Care Compare folder (../shared/data/cms, or CMS_DIR, or --cms): once to
  * completion (the "new" content), once with another process writing meanwhile, then --trials
  * times killed with SIGKILL at different points. After each kill it opens the file, checks
@@ -12,7 +14,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type SqliteDatabase from 'better-sqlite3'
+import SqliteDatabase from 'better-sqlite3'
 import { createSeededBase, checkpointAndClose, checksum, parseFaultArgs, ROOT, runExperiment, seconds } from './harness'
 
 const USAGE = 'Usage: npm run fault:cms -- [--cms <folder>] [--trials 5] [--seed N] [--max-seconds 900] [--child-timeout 300] [--keep]'
@@ -31,6 +33,18 @@ const envFor = (dbFile: string): NodeJS.ProcessEnv => {
   return env
 }
 
+/** The demo's CMS facts as an older release would have had them: every value the import writes differs. */
+function ageCatalog(file: string) {
+  const db = new SqliteDatabase(file)
+  db.exec(`
+    update quality_measures set value = value + 1 where value is not null;
+    update facilities set star_rating = case when star_rating is null then 3 when star_rating = 5 then 4 else star_rating + 1 end, phone = null where ccn is not null;
+    update market_prices set price_cents = price_cents + 100;
+    update procedures set medicare_base_cents = medicare_base_cents + 100 where medicare_base_cents is not null;
+  `)
+  db.close()
+}
+
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fault-cms-'))
 console.log(`fault:cms: ${cmsDir}, ${args.trials} trials, seed ${args.seed}, work files in ${workDir}`)
 
@@ -38,12 +52,12 @@ const baseFile = path.join(workDir, 'base.db')
 const started = performance.now()
 process.env.SESSION_SECRET ??= SESSION_SECRET
 await createSeededBase(baseFile)
+ageCatalog(baseFile)
 checkpointAndClose(baseFile)
 const seedSeconds = seconds(performance.now() - started)
 console.log(`Base: demo data ${seedSeconds} s.`)
 
-// Facilities are keyed by CCN (demo facilities, which have none, by their seeded id): the import's
-// own ids are new on every run.
+// Facilities are keyed by CCN (a facility without one by its id): the import's own ids are new on every run.
 const fingerprint = (db: SqliteDatabase.Database) => ({
   facilities: checksum(
     db,

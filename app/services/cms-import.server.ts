@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
@@ -13,7 +14,7 @@ import {
   updateFacility,
   updateQualityMeasure,
 } from '~/db/repositories/facilities.server'
-import type { CmsImportsTable, NewFacility, NewQualityMeasure, QualityMeasureHistoryTable } from '~/db/schema'
+import type { CmsImportsTable, Database, NewFacility, NewQualityMeasure, QualityMeasureHistoryTable } from '~/db/schema'
 import {
   GENERAL_INFORMATION_COLUMNS, HRRP_COLUMNS, LOCATION_COLUMNS, LONG_FORMAT_COLUMNS, MEDICARE_INPATIENT_COLUMNS, MSPB_COLUMNS, NATIONAL_PAYMENT_COLUMNS,
   isMeasure, matchColumns, pivotColumns, valuesByName, type CmsColumn, type MeasureId,
@@ -223,14 +224,19 @@ function requireMeasureRows(report: FileReport, measure: string, matched: number
  * `audit`, the import is audited too: `cms.imported` with the counts in the transaction that writes
  * them, or `cms.import_refused` with the message. The page, the CLI and the demo seed always pass it.
  */
-export async function importCmsFolder(folder: string, options: { progress?: Progress; now?: Date; audit?: CmsImportAudit } = {}): Promise<CmsImportReport> {
+export async function importCmsFolder(
+  folder: string,
+  options: { progress?: Progress; now?: Date; audit?: CmsImportAudit; db?: Kysely<Database> } = {},
+): Promise<CmsImportReport> {
   const now = (options.now ?? new Date()).toISOString()
+  // The demo seed passes its own database; the page and the CLI use the portal's.
+  const db = options.db ?? getDb()
   try {
-    return await readAndWrite(folder, options.progress ?? (() => undefined), now, options.audit)
+    return await readAndWrite(db, folder, options.progress ?? (() => undefined), now, options.audit)
   } catch (error) {
     if (error instanceof CmsImportError || error instanceof CsvFileError) {
       const message = error.message.slice(0, MAX_AUDITED_MESSAGE)
-      await getDb().transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         await insertCmsImport(trx, {
           ...emptyHistory(newId(), now, folder, options.audit), outcome: 'refused', message,
         })
@@ -255,7 +261,7 @@ function emptyHistory(id: string, now: string, folder: string, audit: CmsImportA
   }
 }
 
-async function readAndWrite(folder: string, progress: Progress, now: string, audit: CmsImportAudit | undefined): Promise<CmsImportReport> {
+async function readAndWrite(db: Kysely<Database>, folder: string, progress: Progress, now: string, audit: CmsImportAudit | undefined): Promise<CmsImportReport> {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new CmsImportError(`No such folder: ${folder}`)
   if (!locateCsvFile(folder, 'Hospital_General_Information.csv', 'utf8')) {
     throw new CmsImportError(`${folder} has no Hospital_General_Information.csv: it is not a folder of CMS Care Compare files`)
@@ -475,7 +481,7 @@ async function readAndWrite(folder: string, progress: Progress, now: string, aud
   const missing = FILE_GROUPS.filter((group) => group.files.every((file) => ctx.reports.find((r) => r.file === file)?.status === 'not found')).map(
     (group) => `${group.files.join(' or ')} ${group.files.length > 1 ? 'are' : 'is'} not in the folder: the database will lack ${group.lacks}.`,
   )
-  return writeImport({ facilities, measures, covered, hipKneeBase, reports: ctx.reports, missing, now, folder, audit })
+  return writeImport(db, { facilities, measures, covered, hipKneeBase, reports: ctx.reports, missing, now, folder, audit })
 }
 
 /** Procedures priced from the national hip/knee episode payment (MS-DRG 469/470). */
@@ -510,7 +516,7 @@ interface ReadResult {
   audit: CmsImportAudit | undefined
 }
 
-async function writeImport(read: ReadResult): Promise<CmsImportReport> {
+async function writeImport(db: Kysely<Database>, read: ReadResult): Promise<CmsImportReport> {
   const { facilities, measures, covered, hipKneeBase, reports, missing, now, folder, audit } = read
   const general = reports[0]!
   const importId = newId()
@@ -524,7 +530,7 @@ async function writeImport(read: ReadResult): Promise<CmsImportReport> {
   let measuresInserted = 0
   let measuresUpdated = 0
   let measuresCleared = 0
-  return getDb().transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const existing = new Map((await unscopedListFacilitiesWithCcn(trx)).map((row) => [row.ccn!, row]))
     const toInsert: NewFacility[] = []
     const idByCcn = new Map<string, string>()

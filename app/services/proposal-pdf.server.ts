@@ -239,7 +239,8 @@ function drawSummary(layout: Layout, snapshot: ProposalSnapshot) {
   }
 }
 
-const CHART_BAR = 11
+const CHART_BAR = 10
+const CHART_BAR_MIN = 6
 const CHART_LABEL_WIDTH = 150
 const WITHOUT_GREY = '#9aa5b4'
 
@@ -247,21 +248,27 @@ const WITHOUT_GREY = '#9aa5b4'
 function drawSpendChart(layout: Layout, scenarios: ProposalScenario[]) {
   if (scenarios.length === 0) return
   const { doc } = layout
-  const groupHeight = 2 * CHART_BAR + 3 + 16
-  const height = scenarios.length * groupHeight + 24
   const intro: FlowItem = {
-    text: "Spend a year on the covered procedures for the client's census, without the program and with it (bundles, travel, incentives, less what members pay).",
+    text: 'On the covered procedures, without the program and with it (bundles, travel and incentives, less what members pay).',
     font: REGULAR,
     size: 9,
     color: MUTED,
     spaceBefore: 4,
   }
-  layout.ensure(layout.blockHeight([sectionHeading('Spend a year'), intro]) + height + 10)
+  // Bars thin down (to CHART_BAR_MIN) so the chart stays on the summary's page when it nearly fits.
+  const above = layout.blockHeight([sectionHeading('Spend a year'), intro]) + 10
+  const chartHeight = (barHeight: number) => scenarios.length * (2 * barHeight + 3 + 12) + 24
+  const room = layout.remaining - above
+  const barHeight = Math.max(CHART_BAR_MIN, Math.min(CHART_BAR, Math.floor(((room - 24) / scenarios.length - 15) / 2)))
+  const fits = chartHeight(barHeight) <= room
+  const bar = fits ? barHeight : CHART_BAR
+  const groupHeight = 2 * bar + 3 + 12
+  layout.ensure(above + chartHeight(bar))
   layout.flow([sectionHeading('Spend a year'), intro])
   layout.y += 10
   const max = Math.max(1, ...scenarios.flatMap((s) => [s.metrics.spendWithoutProgramCents, s.metrics.spendWithProgramCents]))
   const barSpace = CONTENT_WIDTH - CHART_LABEL_WIDTH - 70
-  const bar = (cents: number) => Math.max(0.5, (Math.max(0, cents) / max) * barSpace)
+  const length = (cents: number) => Math.max(0.5, (Math.max(0, cents) / max) * barSpace)
   scenarios.forEach((s) => {
     const top = layout.y
     const m = s.metrics
@@ -271,9 +278,9 @@ function drawSpendChart(layout: Layout, scenarios: ProposalScenario[]) {
     layout.text(`${saves}${m.savingsRate === null ? '' : ` (${(m.savingsRate * 100).toFixed(1)}%)`}`, MARGIN, top + nameHeight + 1, CHART_LABEL_WIDTH - 10, REGULAR, 8, MUTED)
     const x = MARGIN + CHART_LABEL_WIDTH
     for (const [index, [cents, color]] of ([[m.spendWithoutProgramCents, WITHOUT_GREY], [m.spendWithProgramCents, ACCENT]] as const).entries()) {
-      const y = top + index * (CHART_BAR + 3)
-      doc.save().rect(x, y, bar(cents), CHART_BAR).fill(color).restore()
-      layout.text(dollars(cents), x + bar(cents) + 5, y + 1.5, 70, REGULAR, 8, INK)
+      const y = top + index * (bar + 3)
+      doc.save().rect(x, y, length(cents), bar).fill(color).restore()
+      layout.text(dollars(cents), x + length(cents) + 5, y + bar / 2 - 4, 70, REGULAR, 8, INK)
     }
     layout.y = top + Math.max(groupHeight, nameHeight + 14)
   })
@@ -588,6 +595,8 @@ const PIN_RED = '#b3261e'
 function drawMap(doc: PDFKit.PDFDocument, x: number, y: number, map: ProposalMap, statesPath: string, scenario: ProposalScenario) {
   const scale = MAP_WIDTH / map.width
   doc.save().rect(x, y, MAP_WIDTH, map.height * scale).lineWidth(0.5).fillAndStroke('#ffffff', RULE).restore()
+  // Everything inside the frame (Alaska's islands reach past the projection's box).
+  doc.save().rect(x, y, MAP_WIDTH, map.height * scale).clip()
   doc.save().translate(x, y).scale(scale).path(statesPath).lineWidth(0.6 / scale).fillAndStroke('#f4f6f9', '#b7c0cc').restore()
   const largest = Math.max(1, ...map.members.map((m) => m.members))
   for (const m of map.members) {
@@ -601,6 +610,7 @@ function drawMap(doc: PDFKit.PDFDocument, x: number, y: number, map: ProposalMap
     doc.save().moveTo(px, py).lineTo(px - 2.6, py - 5.5).lineTo(px + 2.6, py - 5.5).closePath().fill(PIN_RED).restore()
     doc.save().circle(px, py - 6.5, 3).lineWidth(0.6).fillAndStroke(PIN_RED, '#ffffff').restore()
   }
+  doc.restore()
 }
 
 /** Per scenario, the members map with its centers, and the centers listed beside it. */

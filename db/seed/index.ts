@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { faker } from '@faker-js/faker'
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import zipcodes from 'zipcodes'
 import { hashPassword } from '../../app/auth/password.server'
 import type { Database, Role } from '../../app/db/schema'
@@ -78,24 +78,6 @@ function zipsAround(zip: string, miles: number) {
     .map((z) => zipcodes.lookup(z))
     .filter((z): z is NonNullable<typeof z> => Boolean(z && z.latitude !== 0 && z.longitude !== 0))
     .sort((a, b) => a.zip.localeCompare(b.zip))
-}
-
-/**
- * importCmsFolder writes through the app's connection (getDb(), opened from DATABASE_URL), while
- * the seed is given the database to fill: `npm run demo`, the e2e server and the reliability
- * harness each open their own. For the import, the app's connection is that database, so the
- * hospitals always land where the rest of the demo goes. (When importCmsFolder takes a database,
- * this goes.)
- */
-async function onAppConnection<T>(db: Kysely<Database>, run: () => Promise<T>): Promise<T> {
-  const previous = globalThis.__portalDatabase
-  if (previous?.db === db) return run()
-  globalThis.__portalDatabase = { db, dialect: db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite' }
-  try {
-    return await run()
-  } finally {
-    globalThis.__portalDatabase = previous
-  }
 }
 
 /** The procedure catalog and price factors, where missing: the CMS import prices hip/knee from them. */
@@ -185,9 +167,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
   const log = options.log ?? (() => undefined)
   await seedCatalog(db)
   const started = performance.now()
-  const report = await onAppConnection(db, () =>
-    importCmsFolder(CMS_EXTRACT_DIR, { now: new Date(DEMO_NOW), audit: { actor: null, actorLabel: 'Demo seed', folder: 'db/data/cms' } }),
-  )
+  const report = await importCmsFolder(CMS_EXTRACT_DIR, { db, now: new Date(DEMO_NOW), audit: { actor: null, actorLabel: 'Demo seed', folder: 'db/data/cms' } })
   log(
     `CMS extract (db/data/cms): ${report.facilitiesTotal.toLocaleString('en-US')} hospitals, ${report.measuresInserted.toLocaleString('en-US')} quality facts, ` +
       `${report.marketPricesChanged.toLocaleString('en-US')} typical local prices in ${((performance.now() - started) / 1000).toFixed(1)} s`,

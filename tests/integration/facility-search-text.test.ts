@@ -17,8 +17,9 @@ import { createTwoTenants } from './tenants'
 /*
  * Issue 18, finding 8: facility search on normalised text, on the real CMS Hospital General
  * Information file (5,432 hospitals, plain apostrophes: "ST. MARY'S", "ST MARYS", "SAINT MARY'S")
- * plus the demo catalog's 19 "Saint Mary’s" facilities, named with the typographic apostrophe
- * (db/seed: data/bench.db has exactly these 19), imported through the same CMS importer.
+ * plus 19 "Saint Mary’s" facilities named with the typographic apostrophe (as the demo seed named
+ * its invented facilities before issue 19 replaced them with the real hospitals), imported
+ * through the same CMS importer.
  * Before, "Mary's" found none of the 19, and a search over 100 characters listed every facility.
  */
 
@@ -26,7 +27,7 @@ const SHARED = path.resolve(import.meta.dirname, '../../../shared/data/cms')
 const REAL_FILE = path.join(SHARED, 'Hospital_General_Information.csv')
 const hasSharedData = fs.existsSync(REAL_FILE)
 
-/** The demo catalog's Saint Mary’s facilities (name, city, state, ZIP), as the seed names them. */
+/** Saint Mary’s facilities with the typographic apostrophe (name, city, state, ZIP), as the old demo seed named them. */
 const SAINT_MARYS: ReadonlyArray<readonly [string, string, string, string]> = [
   ['Saint Mary’s Health Center', 'Portland', 'OR', '97201'],
   ['Saint Mary’s Hospital', 'Minneapolis', 'MN', '55401'],

@@ -155,7 +155,8 @@ async function pageTexts(pdf: Buffer): Promise<string[]> {
   const pages: string[] = []
   for (let number = 1; number <= document.numPages; number++) {
     const content = await (await document.getPage(number)).getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '))
+    // Words wrapped at a hyphen ("self-" / "only") are joined again.
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ').replace(/(\w)- (\w)/g, '$1-$2'))
   }
   await document.destroy()
   return pages
@@ -196,7 +197,7 @@ describe('renderProposalPdf', () => {
     expect(first).toContain('National network, full waiver: Total knee replacement, Total hip replacement at 9 centers')
     expect(first).toContain('$367,500 a year projected net savings, 21.9% of $1,680,000')
     expect(first).toContain('Total knee replacement: 38% of members within 50 miles of a center, 68% within 100, 94% within 250.')
-    expect(first).toContain('$680 a program case on average (Choice PPO $0; Saver HDHP with HSA (HSA) $1,700 self-only, $3,400 family)')
+    expect(first).toContain('$680 a program case on average (Choice PPO $0; Saver HDHP with HSA $1,700 self-only, $3,400 family)')
     expect(first).toContain('Members who complete care at a center receive $1,000.')
     // How the recommended scenario differs from each other one, in its design and figures.
     expect(first).toContain('Against Regional orthopedic network: net savings $367,500 vs $213,000 a year')

@@ -128,7 +128,7 @@ export function memberCostBrief(scenario: Pick<ProposalScenario, 'memberCost' | 
   const rows = scenario.memberCost?.byPlan ?? []
   const byPlan = new Map<string, string[]>()
   for (const row of rows) {
-    const name = `${row.planName}${row.isHsaQualified ? ' (HSA)' : ''}`
+    const name = `${row.planName}${row.isHsaQualified && !/\bHSA\b/.test(row.planName) ? ' (HSA)' : ''}`
     byPlan.set(name, [...(byPlan.get(name) ?? []), `${dollars(row.memberPaysCents)} ${COVERAGE[row.coverage]}`])
   }
   const plans = [...byPlan].map(([name, costs]) => {

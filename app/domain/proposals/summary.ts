@@ -18,7 +18,7 @@ const percent = (rate: number) => `${Math.round(rate * 100)}%`
 const count = (n: number) => n.toLocaleString('en-US')
 const cases = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 /** At most this many differences per other scenario, so the summary stays on one page. */
-const MAX_DIFFERENCES = 6
+const MAX_DIFFERENCES = 4
 
 function savingsLine(s: ProposalScenario) {
   const m = s.metrics
@@ -56,7 +56,9 @@ function memberPaysLines(s: ProposalScenario) {
 }
 
 function differenceLines(snapshot: ProposalSnapshot, recommended: ProposalScenario) {
-  const groups = designGroups(snapshot.scenarios)
+  // Benefit rules, then the network, then travel: the order a client weighs them in.
+  const order = ['Benefit rules', 'Network and assumption', 'Travel rules']
+  const groups = [...designGroups(snapshot.scenarios)].sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title))
   const index = snapshot.scenarios.indexOf(recommended)
   return snapshot.scenarios.flatMap((other, otherIndex) => {
     if (other === recommended) return []
