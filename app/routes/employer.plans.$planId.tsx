@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { readForm } from '~/http/form-body.server'
+import { redirectWithFlash } from '~/http/flash.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { HealthPlanSchema } from '~/forms/health-plan'
 import { requireParam } from '~/http/params'
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await saveHealthPlan(actor, scope, planId, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
-  return redirect('/employer/plans')
+  return redirectWithFlash('/employer/plans', `plan-saved:${result.planId}`)
 }
 
 export default function EditHealthPlanRoute() {

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
 import { readForm } from '~/http/form-body.server'
+import { redirectWithFlash } from '~/http/flash.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { HealthPlanSchema } from '~/forms/health-plan'
 import { createHealthPlan } from '~/services/health-plans.server'
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await createHealthPlan(actor, scope, submission.value)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
-  return redirect('/employer/plans')
+  return redirectWithFlash('/employer/plans', `plan-added:${result.planId}`)
 }
 
 export default function NewHealthPlanRoute() {

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { readForm } from '~/http/form-body.server'
+import { readFlash, redirectWithFlash } from '~/http/flash.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { parseProjectionQuery, parseVersionQuery } from '~/forms/program'
 import { requireParam } from '~/http/params'
@@ -11,8 +12,11 @@ import { ErrorList } from '~/ui/primitives/error-list'
 import { BenefitRulesForm, ProgramDetailsForm, ProgramProceduresForm, TravelRulesForm } from '~/ui/program-forms'
 import { ProgramNetworkTable } from '~/ui/program-network-table'
 import { ProgramProjection } from '~/ui/program-projection'
+import { PublishConfirmation } from '~/ui/program-publish-confirmation'
+import { isProgramSaveNote, programSavedMessage, type ProgramSaveNote } from '~/ui/program-saved'
 import { ProgramRules } from '~/ui/program-summary'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { SaveStatus } from '~/ui/save-status'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.program.name ?? 'Program'} · Programs · COE Marketplace` }]
 
@@ -25,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const codes = [...url.searchParams.keys()].filter((k) => k.startsWith('incidence_')).map((k) => k.slice('incidence_'.length))
   const { settings, errors } = parseProjectionQuery(url.searchParams, codes)
   const overview = await getProgramOverview(scope, programId, version, settings)
-  return { ...overview, projectionErrors: errors, query: Object.fromEntries(url.searchParams) }
+  const { note, headers } = await readFlash(request)
+  return data({ ...overview, projectionErrors: errors, query: Object.fromEntries(url.searchParams), saved: isProgramSaveNote(note) ? note : null }, { headers })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,12 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const programId = requireParam(params, 'programId')
   const formData = await readForm(request)
   const outcome = await applyProgramChange(actor, scope, programId, formData)
-  if (outcome.ok) return redirect(`/employer/programs/${programId}${outcome.anchor ? `#${outcome.anchor}` : ''}`)
-  return data({ intent: outcome.intent, result: outcome.result }, { status: outcome.status })
+  if (outcome.ok) return redirectWithFlash(`/employer/programs/${programId}${outcome.anchor ? `#${outcome.anchor}` : ''}`, outcome.intent)
+  return data({ intent: outcome.intent, result: outcome.result, confirmation: outcome.confirmation ?? null }, { status: outcome.status })
 }
 
 export default function ProgramRoute() {
-  const { program, versions, current, isEditable, isNewest, procedures, network, rules, problems, catalog, projection, projectionErrors, query } =
+  const { program, versions, current, isEditable, isNewest, procedures, network, rules, problems, catalog, projection, projectionErrors, query, saved } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -46,6 +51,12 @@ export default function ProgramRoute() {
   const newest = versions[0]!
   const base = `/employer/programs/${program.id}`
   const versionQuery = isNewest ? '' : `?version=${current.version}`
+  // A section's "saved" words show until that form is sent again (so a second save is announced again).
+  const sending = navigation.state === 'submitting' ? String(navigation.formData?.get('intent') ?? '') : null
+  const savedIn = (...notes: ProgramSaveNote[]) =>
+    saved && notes.includes(saved) && sending !== saved ? programSavedMessage(saved, { program, current, procedures, network, rules }) : null
+  const publishErrors = actionData?.intent === 'publish' || actionData?.intent === 'new-version' ? actionData.result.error?.[''] : undefined
+  const confirmation = isEditable && actionData?.intent === 'publish' ? actionData.confirmation : null
   return (
     <>
       <p className="breadcrumb">
@@ -85,11 +96,13 @@ export default function ProgramRoute() {
         </li>
       </ul>
 
-      {actionData?.intent === 'publish' || actionData?.intent === 'new-version' ? (
+      <SaveStatus message={savedIn('publish', 'new-version')} />
+      {publishErrors?.length ? (
         <div role="alert" className="card problems">
-          <ErrorList errors={actionData.result.error?.[''] ?? undefined} />
+          <ErrorList errors={publishErrors} />
         </div>
       ) : null}
+      {confirmation ? <PublishConfirmation confirmation={confirmation} programName={program.name} cancelHref={base} /> : null}
 
       {isEditable ? (
         <section className={`card ${problems.length ? 'problems' : 'notice'}`} aria-labelledby="publish-heading">
@@ -134,10 +147,12 @@ export default function ProgramRoute() {
         <>
           <section className="card" aria-labelledby="details-heading">
             <h2 id="details-heading">Name and dates</h2>
+            <SaveStatus message={savedIn('details')} />
             <ProgramDetailsForm key={`${program.name}|${current.effectiveFrom}|${current.effectiveTo}`} value={{ name: program.name, effectiveFrom: current.effectiveFrom, effectiveTo: current.effectiveTo }} lastResult={resultFor('details')} />
           </section>
           <section className="card" aria-labelledby="procedures-heading" id="procedures">
             <h2 id="procedures-heading">Procedures</h2>
+            <SaveStatus message={savedIn('procedures')} />
             <ProgramProceduresForm key={procedures.map((p) => p.id).join()} catalog={catalog} chosenIds={procedures.map((p) => p.id)} lastResult={resultFor('procedures')} />
           </section>
         </>
@@ -154,6 +169,7 @@ export default function ProgramRoute() {
             </Link>
           ) : null}
         </div>
+        <SaveStatus message={savedIn('network')} />
         <ProgramNetworkTable network={network} />
       </section>
 
@@ -161,10 +177,12 @@ export default function ProgramRoute() {
         <>
           <section className="card" aria-labelledby="benefit-heading" id="benefit">
             <h2 id="benefit-heading">Benefit rules</h2>
+            <SaveStatus message={savedIn('benefit')} />
             <BenefitRulesForm key={`${current.id}|${JSON.stringify(rules)}`} rules={rules} lastResult={resultFor('benefit')} />
           </section>
           <section className="card" aria-labelledby="travel-heading" id="travel">
             <h2 id="travel-heading">Travel rules</h2>
+            <SaveStatus message={savedIn('travel')} />
             <TravelRulesForm key={`${current.id}|${JSON.stringify(rules)}`} rules={rules} lastResult={resultFor('travel')} />
           </section>
         </>

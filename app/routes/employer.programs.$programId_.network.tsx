@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { readForm } from '~/http/form-body.server'
+import { redirectWithFlash } from '~/http/flash.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { allErrors } from '~/forms/fields'
 import { requireParam } from '~/http/params'
@@ -20,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'program:write')
   const programId = requireParam(params, 'programId')
   const outcome = await applyProgramChange(actor, scope, programId, await readForm(request))
-  if (outcome.ok) return redirect(`/employer/programs/${programId}#network`)
+  if (outcome.ok) return redirectWithFlash(`/employer/programs/${programId}#network`, 'network')
   return data({ errors: allErrors(outcome.result) }, { status: outcome.status })
 }
 

@@ -15,6 +15,7 @@ import { findVersionRules, listPrograms, listPublishedVersions, listVersionNetwo
 import { countCoveredMembers } from '~/db/repositories/roster.server'
 import type { Database } from '~/db/schema'
 import { memberPlanFromTerms } from '~/domain/benefits/member-cost'
+import { hasHipKneeMeasures } from '~/domain/cms/measured-procedures'
 import { addDays } from '~/domain/dates'
 import { intersectRanges } from '~/domain/programs/in-force'
 import { projectSavingsForPeriod, type ProjectedVersion } from '~/domain/programs/period-projection'
@@ -80,7 +81,8 @@ async function figures(db: Kysely<Database>, scope: EmployerScope | null, window
     sumInvoiceLinesByKind(db, scope, window),
     pricedCompletedCases(db, scope, window),
   ])
-  const facilityIds = [...new Set(completed.map((c) => c.facilityId))]
+  // CMS's complication and readmission measures are about hip and knee replacement: only those cases' centers count.
+  const facilityIds = [...new Set(completed.filter((c) => hasHipKneeMeasures(c.procedureCode)).map((c) => c.facilityId))]
   const cms = await listMeasuresOfFacilities(db, facilityIds)
   const cmsAverage = (code: string) => average(cms.flatMap((m) => (m.measureCode === code && m.value !== null ? [m.value] : [])))
   const byProcedure = new Map<string, { code: string; name: string; cases: number; savingsCents: number; employerPaidCents: number }>()

@@ -579,7 +579,8 @@ function drawMemberCost(layout: Layout, scenarios: ProposalScenario[]) {
       ...words[index]!.how.slice(1).map((text): FlowItem => ({ text, font: REGULAR, size: 9.5, color: INK, spaceBefore: 3 })),
       ...(words[index]!.byPlan.length ? bulletItems(words[index]!.byPlan, '').map((item) => ({ ...item, size: 9.5, spaceBefore: 3 })) : []),
     ]
-    layout.flow(items, true)
+    // Not kept whole: a scenario's lines may run on to the next page (its name stays with the first).
+    layout.flow(items)
   })
 }
 
@@ -613,13 +614,18 @@ function drawMap(doc: PDFKit.PDFDocument, x: number, y: number, map: ProposalMap
   doc.restore()
 }
 
-/** Per scenario, the members map with its centers, and the centers listed beside it. */
+/**
+ * Per scenario, the members map with its centers, and the centers listed beside it; a list longer
+ * than the map runs on below it in two columns, and may continue on the next page, so a long
+ * list never pushes the map away from a half-filled page.
+ */
 function drawMaps(layout: Layout, scenarios: ProposalScenario[], map: ProposalMap) {
   if (scenarios.length === 0) return
   const statesPath = drawUsMap([]).statesPath
   const mapHeight = map.height * (MAP_WIDTH / map.width)
-  const listX = MARGIN + MAP_WIDTH + MAP_GAP
-  const listWidth = CONTENT_WIDTH - MAP_WIDTH - MAP_GAP
+  const besideX = MARGIN + MAP_WIDTH + MAP_GAP
+  const besideWidth = CONTENT_WIDTH - MAP_WIDTH - MAP_GAP
+  const columnWidth = (CONTENT_WIDTH - MAP_GAP) / 2
   const intro: FlowItem[] = [
     sectionHeading('Members and centers'),
     {
@@ -630,41 +636,46 @@ function drawMaps(layout: Layout, scenarios: ProposalScenario[], map: ProposalMa
       spaceBefore: 4,
     },
   ]
+  const entryHeight = (text: string, width: number) => layout.textHeight(text, REGULAR, MAP_LIST_SIZE, width - BULLET_INDENT + 4) + 2
+  const entry = (text: string, x: number, y: number, width: number) => {
+    layout.text('•', x, y, 8, REGULAR, MAP_LIST_SIZE, MUTED)
+    layout.text(text, x + BULLET_INDENT - 4, y, width - BULLET_INDENT + 4, REGULAR, MAP_LIST_SIZE, INK)
+  }
   scenarios.forEach((s, index) => {
     const title = `${s.name}: ${s.centerCount} ${s.centerCount === 1 ? 'center' : 'centers'}`
-    const titleHeight = layout.textHeight(title, BOLD, 10.5, CONTENT_WIDTH) + 12
-    // The list stops (and says how many more) where a page would end.
-    const room = CONTENT_BOTTOM - MARGIN - titleHeight - layout.blockHeight(intro)
-    const lines: Array<{ text: string; height: number }> = []
-    let listHeight = 0
-    for (const [i, center] of s.centers.entries()) {
-      const text = `${center.name}, ${center.city}, ${center.state}`
-      const height = layout.textHeight(text, REGULAR, MAP_LIST_SIZE, listWidth - BULLET_INDENT) + 2
-      if (listHeight + height + 12 > room && i < s.centers.length - 1) {
-        lines.push({ text: `… and ${s.centers.length - i} more`, height: 12 })
-        listHeight += 12
-        break
-      }
-      lines.push({ text, height })
-      listHeight += height
-    }
-    const blockHeight = titleHeight + Math.max(mapHeight, listHeight) + 10
-    layout.ensure((index === 0 ? layout.blockHeight(intro) + 8 : 0) + blockHeight)
+    const titleHeight = layout.textHeight(title, BOLD, 10.5, CONTENT_WIDTH) + 6
+    const names = s.centers.map((c) => `${c.name}, ${c.city}, ${c.state}`)
+    // The title and the map stay together (with the section's heading before the first one).
+    layout.ensure((index === 0 ? layout.blockHeight(intro) : 0) + 12 + titleHeight + mapHeight)
     if (index === 0) layout.flow(intro)
     layout.y += 12
     layout.text(title, MARGIN, layout.y, CONTENT_WIDTH, BOLD, 10.5, INK)
     if (s.isRecommended) layout.pill(RECOMMENDED_LABEL, MARGIN + layout.doc.font(BOLD).fontSize(10.5).widthOfString(title) + 10, layout.y - 1, false)
-    layout.y += titleHeight - 12
+    layout.y += titleHeight
     const top = layout.y
     drawMap(layout.doc, MARGIN, top, map, statesPath, s)
     let y = top
-    for (const line of lines) {
-      if (!line.text.startsWith('…')) layout.text('•', listX, y, 8, REGULAR, MAP_LIST_SIZE, MUTED)
-      layout.text(line.text, listX + (line.text.startsWith('…') ? 0 : BULLET_INDENT - 4), y, listWidth - BULLET_INDENT, REGULAR, MAP_LIST_SIZE, INK)
-      y += line.height
+    let shown = 0
+    if (names.length === 0) layout.text('No center in the network.', besideX, y, besideWidth, OBLIQUE, MAP_LIST_SIZE, MUTED)
+    while (shown < names.length && y + entryHeight(names[shown]!, besideWidth) <= top + mapHeight) {
+      entry(names[shown]!, besideX, y, besideWidth)
+      y += entryHeight(names[shown]!, besideWidth)
+      shown++
     }
-    if (lines.length === 0) layout.text('No center in the network.', listX, y, listWidth, OBLIQUE, MAP_LIST_SIZE, MUTED)
-    layout.y = top + Math.max(mapHeight, listHeight) + 10
+    layout.y = top + mapHeight + 6
+    // The rest, two a row, under the map.
+    for (let i = shown; i < names.length; i += 2) {
+      const pair = names.slice(i, i + 2)
+      const height = Math.max(...pair.map((name) => entryHeight(name, columnWidth)))
+      if (height > layout.remaining) {
+        layout.newPage()
+        layout.text(`${s.name}: centers (continued)`, MARGIN, layout.y, CONTENT_WIDTH, BOLD, 9, INK)
+        layout.y += 14
+      }
+      pair.forEach((name, column) => entry(name, MARGIN + column * (columnWidth + MAP_GAP), layout.y, columnWidth))
+      layout.y += height
+    }
+    layout.y += 4
   })
 }
 

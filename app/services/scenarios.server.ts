@@ -40,7 +40,7 @@ import { drawUsMap } from '~/integrations/state-map.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { buildNetworkChoices, getProgramProjection } from './program-insights.server'
 import { COMMERCIAL_MULTIPLIER_KEY } from './market-prices.server'
-import { benefitOf, irsMinimumDeductibles, localPrices } from './plan-terms.server'
+import { irsMinimumDeductibles, localPrices } from './plan-terms.server'
 import { DEFAULT_BENEFIT_RULES, DEFAULT_TRAVEL_RULES } from './programs.server'
 
 const BLANK: ScenarioDocument = {

@@ -1,4 +1,6 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
+import { hasHipKneeMeasures } from '~/domain/cms/measured-procedures'
 import { formatCents } from '~/domain/money'
 import { formatDate, formatPercent } from './format'
 import { NetworkMap, type NetworkMapData } from './network-map'
@@ -49,6 +51,17 @@ export function NetworkPicker({
   cancelHref: string
 }) {
   const navigation = useNavigation()
+  // The counts follow the boxes as they are ticked; the saved state comes back from the loader.
+  const [chosen, setChosen] = useState(() => new Set(rows.filter((r) => r.isChosen).map((r) => r.offerId)))
+  const savedCount = rows.filter((r) => r.isChosen).length
+  const unsaved = rows.some((r) => r.isChosen !== chosen.has(r.offerId))
+  const toggle = (offerId: string, on: boolean) =>
+    setChosen((previous) => {
+      const next = new Set(previous)
+      if (on) next.add(offerId)
+      else next.delete(offerId)
+      return next
+    })
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="network" />
@@ -62,11 +75,19 @@ export function NetworkPicker({
         const offers = rows
           .filter((r) => r.procedureId === procedure.id)
           .sort((a, b) => b.membersWithin100Share - a.membersWithin100Share || a.priceCents - b.priceCents)
+        // CMS's complication and readmission measures are about hip and knee replacement only.
+        const hipKnee = hasHipKneeMeasures(procedure.code)
         return (
           <section className="card" key={procedure.id} aria-labelledby={`procedure-${procedure.code}`}>
             <h2 id={`procedure-${procedure.code}`}>
-              {procedure.name} ({offers.filter((o) => o.isChosen).length} of {offers.length} chosen)
+              {procedure.name} ({offers.filter((o) => chosen.has(o.offerId)).length} of {offers.length} chosen)
             </h2>
+            {hipKnee || offers.length === 0 ? null : (
+              <p className="small muted">
+                CMS publishes complication and readmission rates for hip and knee replacement only; for {procedure.name} the stars are the hospital&apos;s overall
+                rating.
+              </p>
+            )}
             {offers.length === 0 ? (
               <p className="empty">No health system offers {procedure.name} on the marketplace yet.</p>
             ) : (
@@ -79,7 +100,7 @@ export function NetworkPicker({
                       <th scope="col" className="num">
                         Bundled price
                       </th>
-                      <th scope="col">Quality (CMS, against the nation)</th>
+                      <th scope="col">{hipKnee ? 'Quality (CMS, against the nation)' : 'Quality (CMS)'}</th>
                       <th scope="col" className="num">
                         Members within 100 mi
                       </th>
@@ -99,7 +120,8 @@ export function NetworkPicker({
                             value={offer.offerId}
                             id={`offer-${offer.offerId}`}
                             defaultChecked={offer.isChosen}
-                            aria-label={`${offer.facilityName}, ${offer.city} ${offer.state}: ${procedure.code}`}
+                            onChange={(event) => toggle(offer.offerId, event.currentTarget.checked)}
+                            aria-label={`${offer.facilityName}, ${offer.city} ${offer.state}: ${procedure.name}`}
                           />
                         </td>
                         <th scope="row">
@@ -113,12 +135,16 @@ export function NetworkPicker({
                         <td className="num">{formatCents(offer.priceCents, { wholeDollars: true })}</td>
                         <td className="small">
                           <div>{offer.starRating ? `${offer.starRating} of 5 stars` : 'No star rating'}</div>
-                          <div>
-                            Complications: <ComparisonVerdict short comparison={offer.complicationComparison} />
-                          </div>
-                          <div>
-                            Readmissions: <ComparisonVerdict short comparison={offer.readmissionComparison} />
-                          </div>
+                          {hipKnee ? (
+                            <>
+                              <div>
+                                Complications: <ComparisonVerdict short comparison={offer.complicationComparison} />
+                              </div>
+                              <div>
+                                Readmissions: <ComparisonVerdict short comparison={offer.readmissionComparison} />
+                              </div>
+                            </>
+                          ) : null}
                           {offer.annualVolume ? <div>{offer.annualVolume.toLocaleString('en-US')} a year</div> : null}
                         </td>
                         <td className="num">{formatPercent(offer.membersWithin100Share)}</td>
@@ -138,6 +164,9 @@ export function NetworkPicker({
           </section>
         )
       })}
+      <p role="status" className="small">
+        {unsaved ? `${chosen.size} offers chosen, not saved yet (saved: ${savedCount}).` : `${savedCount} offers chosen and saved.`}
+      </p>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
           {navigation.state === 'submitting' ? 'Saving…' : 'Save the network'}

@@ -86,7 +86,7 @@ export function ProgramProceduresForm({
             <div className="field field--checkbox" key={props.key}>
               <input {...props} key={props.key} />
               <label htmlFor={props.id}>
-                {procedure.name} <span className="muted small">({procedure.code})</span>
+                {procedure.name}
               </label>
             </div>
           )

@@ -11,6 +11,7 @@ export interface NetworkRowView {
   state: string;
   starRating: number | null;
   procedureCode: string;
+  procedureName: string;
   bundlePriceCents: number;
   isDemo: boolean | number;
   inactiveSince: string | null;
@@ -67,7 +68,7 @@ export function ProgramNetworkTable({
                     inactiveSince={row.inactiveSince}
                   />
                 </th>
-                <td>{row.procedureCode}</td>
+                <td>{row.procedureName}</td>
                 <td>
                   {row.city}, {row.state}
                 </td>

@@ -98,7 +98,7 @@ export function ProgramProjection({
           <SpendChart
             title="Spend without and with the program"
             bars={[
-              ...projection.rows.map((row) => ({ label: row.code, withoutCents: row.spendWithoutProgramCents, withCents: row.spendWithProgramCents })),
+              ...projection.rows.map((row) => ({ label: row.name, withoutCents: row.spendWithoutProgramCents, withCents: row.spendWithProgramCents })),
               ...(projection.rows.length > 1
                 ? [{ label: 'Total', withoutCents: projection.total.spendWithoutProgramCents, withCents: projection.total.spendWithProgramCents }]
                 : []),
@@ -140,8 +140,14 @@ export function ProgramProjection({
           )
         })}
         <ul className="span-all small muted">
-          <li>Typical local price outside the program: the median for each member's state (national when a state has none), e.g. nationally{' '}
-            {projection.rows.map((row) => `${row.code} ${projection.nationalPrices[row.code] === undefined ? 'unknown' : money(projection.nationalPrices[row.code]!)}`).join(', ')}.
+          <li>
+            Typical local price outside the program: the median for each member's state (national when a state has none)
+            {projection.rows.length > 0
+              ? `; nationally ${projection.rows
+                  .map((row) => `${row.name} ${projection.nationalPrices[row.code] === undefined ? 'not known' : money(projection.nationalPrices[row.code]!)}`)
+                  .join(', ')}`
+              : ''}
+            .
           </li>
           <li>Members have paid nothing toward their deductible or out-of-pocket maximum yet (the start of a plan year).</li>
           <li>Members covered alone use their plan's individual terms; anyone covering dependents the family terms.</li>

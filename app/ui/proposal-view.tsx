@@ -182,7 +182,12 @@ export function ScenarioComparison({ scenarios, memberCostHref }: { scenarios: r
               <tr key={row.label} className={row.differs ? 'comparison__differs' : undefined}>
                 <th scope="row">
                   {row.label}
-                  {row.differs ? <span className="badge badge--differs">differs</span> : null}
+                  {row.differs ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--differs">differs</span>
+                    </>
+                  ) : null}
                 </th>
                 {scenarios.map((s, i) => (
                   <td key={s.id}>

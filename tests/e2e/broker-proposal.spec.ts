@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { pdfPages } from '../support/pdf-pages'
 
 async function signIn(page: Page, email: string) {
   await page.goto('/login')
@@ -63,7 +64,9 @@ test('a broker builds two scenarios for Acme, compares them, exports and shares 
   const table = broker.getByRole('table').first()
   await expect(table.getByRole('columnheader', { name: 'Today’s program' })).toBeVisible()
   await expect(table.getByRole('row', { name: /Net savings/ })).toContainText('best')
-  await expect(table.getByRole('row', { name: /Centers in the network/ })).toBeVisible()
+  // The outside rule and the adoption assumed differ (four offers fewer need not mean fewer centers).
+  for (const rule of ['Same procedure outside the program', 'Coinsurance outside the program', 'Adoption assumed']) await expect(table.getByRole('rowheader', { name: `${rule} differs`, exact: true })).toBeVisible()
+  await expect(table.getByRole('rowheader', { name: 'Deductible at a center', exact: true })).toBeVisible()
   await expect(broker.getByRole('group', { name: 'Map of your members and the candidate centers' })).toHaveCount(2)
 
   // The proposal: recommend the lean network, export the PDF, share it.
@@ -76,6 +79,14 @@ test('a broker builds two scenarios for Acme, compares them, exports and shares 
   await broker.getByRole('button', { name: 'Make the proposal' }).click()
   await expect(broker.getByRole('heading', { level: 1, name: 'Acme joint replacement options 2027' })).toBeVisible()
   await expect(broker.getByText('Not shared yet')).toBeVisible()
+  // The proposal opens with its executive summary and the broker who made it.
+  await expect(broker.getByText('Your contact: Jordan Alvarez, Harbor Benefits Advisors')).toBeVisible()
+  const summary = broker.getByRole('region', { name: 'Executive summary' })
+  for (const label of ['Client', 'Recommendation', 'Headline savings', 'Access', 'What members pay', 'Key differences']) await expect(summary.getByRole('term').filter({ hasText: label })).toBeVisible()
+  await expect(summary).toContainText('Lean network:')
+  await expect(summary).toContainText("Against Today’s program:")
+  await expect(broker.getByRole('img', { name: /Spend a year by scenario/ })).toBeVisible()
+  await expect(broker.getByRole('group', { name: 'Map of your members and the candidate centers' })).toHaveCount(2)
   const download = broker.waitForEvent('download')
   await broker.getByRole('link', { name: 'Download PDF' }).click()
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-')), 'proposal.pdf')
@@ -85,6 +96,14 @@ test('a broker builds two scenarios for Acme, compares them, exports and shares 
   expect(text).toContain('Acme joint replacement options 2027')
   expect(text).toContain('Harbor Benefits Advisors')
   expect(text).toContain('Lean network')
+  expect(text).toContain('Executive summary')
+  expect(text).toContain('Your contact: Jordan Alvarez, Harbor Benefits Advisors · broker@harbor.example')
+  expect(text).toContain('DIFFERS')
+  // No page but the last is left mostly empty (a section that does not fit runs on, or fills the page before it).
+  const pages = await pdfPages(fs.readFileSync(file))
+  expect(pages[0]!.text).toContain('Executive summary')
+  expect(pages[0]!.text).toContain('Key differences')
+  pages.slice(0, -1).forEach((page, index) => expect(page.fill, `page ${index + 1} of ${pages.length} filled`).toBeGreaterThanOrEqual(0.7))
   if (process.env.PROPOSAL_PDF_OUT) fs.copyFileSync(file, process.env.PROPOSAL_PDF_OUT)
   await broker.getByRole('button', { name: 'Share with Acme Manufacturing' }).click()
   await expect(broker.getByRole('status')).toContainText('Shared with Acme Manufacturing')

@@ -142,3 +142,77 @@ describe('the CSV exports', () => {
     expect((await statusOf(methodRoute.loader, getRequest('/employer/exports/cases.method.txt', await cookieFor(t.users.employeeA)), { kind: 'cases' })).status).toBe(403)
   })
 })
+
+describe('the projected savings for a period (issue 20)', () => {
+  /** A published program for A's member and knee replacement, at A's one center, with its own completion incentive. */
+  async function publishedProgram(name: string, effectiveFrom: string, publishedAt: string, incentiveCents: number) {
+    const db = getDb()
+    const programId = newId()
+    const versionId = newId()
+    const offer = await db.selectFrom('programNetwork').select(['offerId', 'bundlePriceCents']).where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()
+    const procedure = await db.selectFrom('programProcedures').select('procedureId').where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()
+    await db.insertInto('programs').values({ id: programId, employerId: t.a.employerId, name, createdAt: publishedAt, createdByUserId: null }).execute()
+    await db
+      .insertInto('programVersions')
+      .values({ id: versionId, programId, version: 1, status: 'published', effectiveFrom, effectiveTo: null, createdAt: publishedAt, createdByUserId: null, publishedAt, publishedByUserId: null })
+      .execute()
+    await db.insertInto('programProcedures').values({ programVersionId: versionId, procedureId: procedure.procedureId }).execute()
+    await db.insertInto('programNetwork').values({ programVersionId: versionId, ...offer }).execute()
+    await db
+      .insertInto('programBenefitRules')
+      .values({ programVersionId: versionId, deductibleWaived: 1, coinsuranceWaived: 1, coeCopayCents: 0, completionIncentiveCents: incentiveCents, outsideRule: 'plan_terms', outsideCoinsuranceRate: null })
+      .execute()
+    const travel = await db.selectFrom('programTravelRules').selectAll().where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()
+    await db.insertInto('programTravelRules').values({ ...travel, programVersionId: versionId }).execute()
+    return programId
+  }
+
+  type Projection = { periodDays: number; totalCents: number; lines: Array<{ programName: string; days: number; annualNetSavingsCents: number; periodCents: number; ranges: unknown[] }>; leftOut: Array<{ programName: string; reason: string }> }
+  const projectionFor = async (query: string) => ((await statusOf(dashboard.loader, getRequest(`/employer/dashboard?${query}`, adminA))).body as { projection: Projection }).projection
+  const read = (p: Projection) => ({
+    lines: p.lines.map((l) => [l.programName, l.ranges, l.days, l.annualNetSavingsCents, l.periodCents]),
+    leftOut: p.leftOut.map((v) => [v.programName, v.reason]),
+    totalCents: p.totalCents,
+  })
+  let kneePlusId: string
+
+  beforeAll(async () => {
+    // A's Joint Program (from 2026-01-01, $500 incentive) was published first; a second knee program from July; one for 2027.
+    await getDb().updateTable('programVersions').set({ publishedAt: '2025-12-01T09:00:00.000Z' }).where('id', '=', t.a.versionId).execute()
+    kneePlusId = await publishedProgram('Knee Plus', '2026-07-01', '2026-06-01T09:00:00.000Z', 100_000)
+    await publishedProgram('Knee 2027', '2027-01-01', '2026-11-01T09:00:00.000Z', 0)
+  })
+
+  /*
+   * A year on A's one member (PPO, individual: outside, the member pays min($1,500 + 20 % × $48,500, $5,000) = $5,000 of the
+   * $50,000 Ohio price) at 1.6 knee replacements per 1,000: 0.0016 cases. Without a program: 0.0016 × $45,000 = $72.00.
+   * With one (40 % adoption, the Columbus center, no travel under 50 miles, deductible and coinsurance waived):
+   *   Joint Program ($500):  0.00096 × $45,000 + 0.00064 × ($28,000 + $500)   = $43.20 + $18.24 = $61.44 → saves $10.56 a year
+   *   Knee Plus ($1,000):    0.00096 × $45,000 + 0.00064 × ($28,000 + $1,000) = $43.20 + $18.56 = $61.76 → saves $10.24 a year
+   *   Knee 2027 ($0):        0.00096 × $45,000 + 0.00064 × $28,000            = $43.20 + $17.92 = $61.12 → saves $10.88 a year
+   */
+  it('counts each program on its days in force, knee replacement once a day, and nothing for the 2027 program in 2026', async () => {
+    expect(read(await projectionFor('from=2026-01-01&to=2026-12-31'))).toEqual({
+      lines: [
+        ['A Joint Program', [{ from: '2026-01-01', to: '2026-06-30' }], 181, 1_056, 524], // $10.56 × 181 / 365 = $5.2366
+        ['Knee Plus', [{ from: '2026-07-01', to: '2026-12-31' }], 184, 1_024, 516], // $10.24 × 184 / 365 = $5.1621
+      ],
+      leftOut: [['Knee 2027', 'not-in-force']],
+      totalCents: 1_040,
+    })
+  })
+
+  it('gives 2027 to the program published last', async () => {
+    expect(read(await projectionFor('from=2027-01-01&to=2027-12-31'))).toEqual({
+      lines: [['Knee 2027', [{ from: '2027-01-01', to: '2027-12-31' }], 365, 1_088, 1_088]],
+      leftOut: [['A Joint Program', 'superseded'], ['Knee Plus', 'superseded']],
+      totalCents: 1_088,
+    })
+  })
+
+  it('shows one program’s share when the dashboard is filtered to it', async () => {
+    const projection = await projectionFor(`from=2026-01-01&to=2026-12-31&program=${kneePlusId}`)
+    expect(projection.totalCents).toBe(516)
+    expect(projection.lines.map((l) => l.programName)).toEqual(['Knee Plus'])
+  })
+})

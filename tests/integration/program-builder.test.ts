@@ -124,10 +124,64 @@ describe('creating and editing a draft program', () => {
   })
 })
 
+type Confirmation = { confirm: string; version: number; ours: { centers: Record<string, number>; completionIncentiveCents: number }; overlaps: Array<Record<string, unknown>> }
+const confirmationOf = (body: unknown) => (body as { confirmation: Confirmation | null }).confirmation
+const auditActions = async (subjectId: string) => (await getDb().selectFrom('auditLog').select(['action', 'detail']).where('subjectId', '=', subjectId).execute())
+
+describe('saying that a section saved (issue 20)', () => {
+  it('leaves a one-time note for the page, which says what is now stored and clears the note', async () => {
+    const response = (await programPage.action({ request: postRequest(`/employer/programs/${programId}`, { ...BENEFIT, coinsuranceWaived: '' }, { cookie: adminA }), params: { programId }, context: {} })) as Response
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe(`/employer/programs/${programId}#benefit`)
+    const flash = response.headers.get('Set-Cookie')!.split(';')[0]!
+    expect(flash).toMatch(/^__flash=/)
+    const page = (await programPage.loader({ request: getRequest(`/employer/programs/${programId}`, `${adminA}; ${flash}`), params: { programId }, context: {} })) as unknown as {
+      data: { saved: string | null }
+      init: { headers: Headers }
+    }
+    expect(page.data.saved).toBe('benefit')
+    expect(page.init.headers.get('Set-Cookie')).toMatch(/^__flash=; Max-Age=0/)
+    // Without the note (the next visit), the page says nothing.
+    const again = (await programPage.loader({ request: getRequest(`/employer/programs/${programId}`, adminA), params: { programId }, context: {} })) as unknown as { data: { saved: string | null } }
+    expect(again.data.saved).toBeNull()
+    // A forged note is ignored: the cookie is signed.
+    const forged = (await programPage.loader({ request: getRequest(`/employer/programs/${programId}`, `${adminA}; __flash=${encodeURIComponent(btoa('"publish"'))}`), params: { programId }, context: {} })) as unknown as { data: { saved: string | null } }
+    expect(forged.data.saved).toBeNull()
+  })
+})
+
 describe('publishing and versions', () => {
-  it('publishes a complete draft; the published version then refuses every change', async () => {
-    expect((await post({ intent: 'publish' })).status).toBe(302)
+  it('asks before publishing over another program: without the confirmation nothing changes', async () => {
+    // Employer A's Joint Program (published, from 2026-01-01 with no end) covers knee replacement too.
+    const [draft] = await versions()
+    const asked = await post({ intent: 'publish' })
+    expect(asked.status).toBe(200)
+    const confirmation = confirmationOf(asked.body)!
+    expect(confirmation).toMatchObject({
+      version: 1,
+      ours: { centers: { [procedureId]: 1 }, completionIncentiveCents: 25_000 },
+      overlaps: [
+        {
+          versionId: t.a.versionId, programName: 'A Joint Program', version: 1, procedures: [{ id: procedureId, name: 'Total knee replacement' }],
+          from: isoDaysFromNow(7), to: null, theirs: { deductibleWaived: true, coinsuranceWaived: true, completionIncentiveCents: 50_000, centers: { [procedureId]: 1 } },
+        },
+      ],
+    })
+    expect(confirmation.confirm).toBe(t.a.versionId)
+    // A confirmation for other overlaps (stale, or made up) is asked again; nothing is published or audited.
+    const stale = await post({ intent: 'publish', confirmOverlaps: 'some-other-version' })
+    expect(confirmationOf(stale.body)?.confirm).toBe(t.a.versionId)
+    expect((await versions())[0]).toEqual(draft)
+    expect((await auditActions(draft!.id)).map((a) => a.action)).not.toContain('program.published')
+  })
+
+  it('publishes a complete draft once confirmed; the published version then refuses every change', async () => {
+    const confirmed = await post({ intent: 'publish', confirmOverlaps: t.a.versionId })
+    expect(confirmed.status).toBe(302)
     const [v1] = await versions()
+    expect((await auditActions(v1!.id)).find((a) => a.action === 'program.published')?.detail).toBe(
+      `Confirmed overlaps: A Joint Program v1 (Total knee replacement; ${isoDaysFromNow(7)} to no end)`,
+    )
     expect(v1).toMatchObject({ status: 'published' })
     expect(v1!.publishedAt).not.toBeNull()
     const refused = await post({ ...BENEFIT, completionIncentiveCents: '999' })
@@ -146,7 +200,10 @@ describe('publishing and versions', () => {
     expect(v2!.effectiveFrom > v1!.effectiveFrom).toBe(true)
     expect(await rulesOf(v2!.id)).toMatchObject({ completionIncentiveCents: 25_000, coinsuranceWaived: 0 })
     expect((await post({ ...BENEFIT, coinsuranceWaived: 'on', completionIncentiveCents: '500' })).status).toBe(302)
-    expect((await post({ intent: 'publish' })).status).toBe(302)
+    // Version 1 of the same program is not an overlap (version 2 takes over from it); A's Joint Program still is.
+    const asked = await post({ intent: 'publish' })
+    expect(confirmationOf(asked.body)?.overlaps.map((o) => o.programName)).toEqual(['A Joint Program'])
+    expect((await post({ intent: 'publish', confirmOverlaps: confirmationOf(asked.body)!.confirm })).status).toBe(302)
     const after = await versions()
     expect(after.map((v) => [v.version, v.status])).toEqual([[1, 'published'], [2, 'published']])
     expect(after[0]).toEqual(v1)

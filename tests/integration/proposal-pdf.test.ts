@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { MemberCostExplanation, ProposalCenter, ProposalScenario, ProposalSnapshot, ScenarioDesign } from '~/domain/proposals/proposal'
 import { renderProposalPdf } from '~/services/proposal-pdf.server'
+import { pdfPages } from '../support/pdf-pages'
 
 const KNEE = { code: '27447', name: 'Total knee replacement' }
 const HIP = { code: '27130', name: 'Total hip replacement' }
@@ -149,21 +149,12 @@ const OLD_SNAPSHOT: ProposalSnapshot = {
   scenarios: snapshot.scenarios.map((s) => ({ ...s, design: null, centers: [], memberCost: null })),
 }
 
-/** Each page's text, read back with PDF.js (Mozilla's PDF reader, a dev dependency). */
-async function pageTexts(pdf: Buffer): Promise<string[]> {
-  const document = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise
-  const pages: string[] = []
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent()
-    // Words wrapped at a hyphen ("self-" / "only") are joined again.
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ').replace(/(\w)- (\w)/g, '$1-$2'))
-  }
-  await document.destroy()
-  return pages
-}
+const pageTexts = async (pdf: Buffer) => (await pdfPages(pdf)).map((page) => page.text)
 
-/** A page that is not the last carries at least this much text (a page of only a map, or mostly blank, has far less). */
+/** A page that is not the last carries at least this much text (a page of only a map, or mostly blank, has far less)… */
 const MIN_TEXT_PER_PAGE = 900
+/** …and its body reaches at least this far down the page (a block pushed to the next page leaves less than a third empty). */
+const MIN_FILL = 0.7
 
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-pdf-'))
 afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }))
@@ -201,7 +192,7 @@ describe('renderProposalPdf', () => {
     expect(first).toContain('Members who complete care at a center receive $1,000.')
     // How the recommended scenario differs from each other one, in its design and figures.
     expect(first).toContain('Against Regional orthopedic network: net savings $367,500 vs $213,000 a year')
-    expect(first).toContain('coinsurance at a center: Waived vs Applies')
+    expect(first).toContain('coinsurance at a center: waived vs applies')
     expect(first).toContain('completion incentive (paid to the member): $1,000 vs $500')
     expect(first).toContain('Against National network with spine:')
     // The spend chart is on the summary page, drawn as vectors with its values.
@@ -237,10 +228,13 @@ describe('renderProposalPdf', () => {
 
   it('leaves no page mostly empty, and footers every page with the firm and the page count', async () => {
     for (const proposal of [snapshot, { ...snapshot, scenarios: snapshot.scenarios.slice(0, 2) }, OLD_SNAPSHOT]) {
-      const pages = await pageTexts(await renderProposalPdf(proposal))
+      const pages = await pdfPages(await renderProposalPdf(proposal))
       expect(pages.length).toBeGreaterThanOrEqual(3)
-      pages.slice(0, -1).forEach((page, index) => expect(page.length, `page ${index + 1} of ${pages.length}`).toBeGreaterThanOrEqual(MIN_TEXT_PER_PAGE))
-      pages.forEach((page, index) => expect(page).toContain(`Harbor Benefits Group · Centers of Excellence proposal 2027 · page ${index + 1} of ${pages.length}`))
+      pages.slice(0, -1).forEach((page, index) => {
+        expect(page.text.length, `text on page ${index + 1} of ${pages.length}`).toBeGreaterThanOrEqual(MIN_TEXT_PER_PAGE)
+        expect(page.fill, `fill of page ${index + 1} of ${pages.length}`).toBeGreaterThanOrEqual(MIN_FILL)
+      })
+      pages.forEach((page, index) => expect(page.text).toContain(`Harbor Benefits Group · Centers of Excellence proposal 2027 · page ${index + 1} of ${pages.length}`))
     }
   })
 

@@ -96,12 +96,18 @@ export function designGroups(scenarios: readonly ProposalScenario[]): DesignGrou
   ]
 }
 
-/**
- * The rows where `scenario` differs from `other`, as "label: value here vs value there" (the
- * executive summary's key differences). Centers are said by count.
- */
-export function differencesBetween(groups: readonly DesignGroup[], scenarioIndex: number, otherIndex: number): string[] {
-  const lines: string[] = []
+export interface Difference {
+  label: string
+  here: string
+  there: string
+  /** For lists (centers): how many are only here, and how many of the other's are left out. */
+  onlyHere: number
+  onlyThere: number
+}
+
+/** The design rows where scenario `scenarioIndex` differs from `otherIndex` (the executive summary's key differences). */
+export function differencesBetween(groups: readonly DesignGroup[], scenarioIndex: number, otherIndex: number): Difference[] {
+  const found: Difference[] = []
   for (const group of groups) {
     for (const row of group.rows) {
       const here = row.values[scenarioIndex]
@@ -112,11 +118,9 @@ export function differencesBetween(groups: readonly DesignGroup[], scenarioIndex
         const b = new Set(row.items[otherIndex])
         const onlyHere = [...a].filter((x) => !b.has(x)).length
         const onlyThere = [...b].filter((x) => !a.has(x)).length
-        if (onlyHere || onlyThere) {
-          lines.push(`${row.label}: ${here} vs ${there}${onlyHere ? `, ${onlyHere} not in the other` : ''}${onlyThere ? `, ${onlyThere} of the other's left out` : ''}`)
-        }
-      } else if (here !== there) lines.push(`${row.label}: ${here} vs ${there}`)
+        if (onlyHere || onlyThere) found.push({ label: row.label, here, there, onlyHere, onlyThere })
+      } else if (here !== there) found.push({ label: row.label, here, there, onlyHere: 0, onlyThere: 0 })
     }
   }
-  return lines
+  return found
 }

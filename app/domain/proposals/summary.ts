@@ -15,6 +15,8 @@ export interface SummaryBlock {
 
 const dollars = (cents: number) => formatCents(cents, { wholeDollars: true })
 const percent = (rate: number) => `${Math.round(rate * 100)}%`
+/** "Waived" → "waived" inside a sentence ("$500" and names of procedures read the same). */
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
 const count = (n: number) => n.toLocaleString('en-US')
 const cases = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 /** At most this many differences per other scenario, so the summary stays on one page. */
@@ -69,7 +71,10 @@ function differenceLines(snapshot: ProposalSnapshot, recommended: ProposalScenar
     if (a.memberCostPerCaseCents !== null && b.memberCostPerCaseCents !== null && Math.round(a.memberCostPerCaseCents / 100) !== Math.round(b.memberCostPerCaseCents / 100)) {
       items.push(`members pay ${dollars(a.memberCostPerCaseCents)} vs ${dollars(b.memberCostPerCaseCents)} a case on average`)
     }
-    const design = differencesBetween(groups, index, otherIndex).map((line) => line.charAt(0).toLowerCase() + line.slice(1))
+    const design = differencesBetween(groups, index, otherIndex).map((d) => {
+      const lists = [d.onlyHere ? `${d.onlyHere} not in ${other.name}` : '', d.onlyThere ? `${d.onlyThere} of ${other.name}'s left out` : ''].filter(Boolean)
+      return `${lower(d.label)}: ${lower(d.here)} vs ${lower(d.there)}${lists.length ? ` (${lists.join(', ')})` : ''}`
+    })
     if (groups.length === 0 && recommended.centerCount !== other.centerCount) items.push(`centers: ${recommended.centerCount} vs ${other.centerCount}`)
     const all = [...items, ...design]
     const shown = all.slice(0, MAX_DIFFERENCES)

@@ -22,6 +22,8 @@ export interface CareMapHome {
   latitude: number
   longitude: number
   label: string
+  /** The home's state (USPS code, e.g. "OH"): shown whole when the results reach beyond it. */
+  state?: string | null
 }
 
 export interface CareMapProps {
@@ -78,6 +80,29 @@ export function boundsOf(home: CareMapHome | null, points: ReadonlyArray<CareMap
   return [
     [west, south],
     [east, north],
+  ]
+}
+
+/**
+ * What the map's first view fits: the home and every point and, when a point lies outside the
+ * home's state, that whole state too (so the member's own state is never cut off at the edge).
+ * `homeStateBox` is the state's [south-west, north-east] box; one crossing the 180th meridian
+ * (Alaska) is ignored.
+ */
+export function fitBoundsOf(
+  home: CareMapHome | null,
+  points: ReadonlyArray<CareMapPoint>,
+  homeStateBox: [LngLatPair, LngLatPair] | null,
+): [LngLatPair, LngLatPair] | null {
+  const bounds = boundsOf(home, points)
+  if (!bounds || !homeStateBox) return bounds
+  const [[west, south], [east, north]] = homeStateBox
+  if (west > east) return bounds
+  const beyond = points.filter(isPlottable).some((p) => p.longitude < west || p.longitude > east || p.latitude < south || p.latitude > north)
+  if (!beyond) return bounds
+  return [
+    [Math.min(bounds[0][0], west), Math.min(bounds[0][1], south)],
+    [Math.max(bounds[1][0], east), Math.max(bounds[1][1], north)],
   ]
 }
 

@@ -12,7 +12,7 @@
 // has loaded (or when mapbox-gl never loads one: a bad token, offline) every point is a plain pin.
 import type { FeatureCollection, Geometry, Point } from 'geojson'
 import {
-  boundsOf,
+  fitBoundsOf,
   isPlottable,
   type CareMapHandle,
   type CareMapHome,
@@ -92,9 +92,12 @@ interface DrawnGroup {
 
 export async function mountCareMap(container: HTMLElement, initial: CareMapInput): Promise<CareMapHandle> {
   const data = resultsData(initial.points)
-  const engine = initial.mapboxToken ? await createMapboxEngine(container, initial.mapboxToken, data) : await createMaplibreEngine(container, data)
+  const [engine, { usStateBox }] = await Promise.all([
+    initial.mapboxToken ? createMapboxEngine(container, initial.mapboxToken, data) : createMaplibreEngine(container, data),
+    import('./us-places'),
+  ])
   // The engine made the clustered source with these points.
-  return new CareMapController(engine, container, initial)
+  return new CareMapController(engine, container, initial, usStateBox)
 }
 
 class CareMapController implements CareMapHandle {
@@ -118,6 +121,7 @@ class CareMapController implements CareMapHandle {
     private readonly engine: Engine,
     private readonly container: HTMLElement,
     initial: CareMapInput,
+    private readonly stateBox: (code: string) => [LngLatPair, LngLatPair] | null,
   ) {
     this.input = initial
     const { map } = engine
@@ -180,7 +184,8 @@ class CareMapController implements CareMapHandle {
 
   private fit(animate: boolean): void {
     const { map } = this.engine
-    const bounds = boundsOf(this.input.home, this.input.points) ?? US_BOUNDS
+    const { home, points } = this.input
+    const bounds = fitBoundsOf(home, points, home?.state ? this.stateBox(home.state) : null) ?? US_BOUNDS
     const box = map.getContainer()
     // A box too small for the padding would make the libraries refuse to fit at all.
     const padding = Math.max(8, Math.min(FIT_PADDING, Math.floor(Math.min(box.clientWidth, box.clientHeight) / 6)))
@@ -327,7 +332,8 @@ class CareMapController implements CareMapHandle {
     const { selectedId, points, text } = this.input
     if (group.kind === 'cluster') {
       const leaves = this.leaves.get(group.clusterId)
-      element.className = 'care-map__cluster'
+      // classList, not className: the library keeps its own positioning classes on the element.
+      element.classList.add('care-map__cluster')
       element.classList.toggle('care-map__cluster--in-network', group.inNetwork > 0)
       element.classList.toggle('care-map__cluster--large', group.count >= 10)
       element.classList.toggle('care-map__cluster--selected', Boolean(selectedId && leaves?.includes(selectedId)))

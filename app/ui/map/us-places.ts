@@ -16,6 +16,17 @@ export interface StateLabelProperties {
   code: string
 }
 
+/** A state's [south-west, north-east] box by USPS code (west > east for Alaska), or null. */
+export function usStateBox(code: string): [[number, number], [number, number]] | null {
+  const state = places.states.find((s) => s[1] === code)
+  if (!state) return null
+  const [, , , , west, south, east, north] = state.map(Number)
+  return [
+    [west!, south!],
+    [east!, north!],
+  ]
+}
+
 let cities: FeatureCollection<Point, CityProperties> | null = null
 let stateLabels: FeatureCollection<Point, StateLabelProperties> | null = null
 
