@@ -90,7 +90,7 @@ describe('caseEmail', () => {
     expect(en.body).toContain('What you pay: $1,234.56')
     expect(en.body).toContain('Travel: about $1,800 is paid for you.')
     expect(es.body).toContain('Lo que usted paga: $1,234.56')
-    expect(es.body).toContain('Viaje: le pagamos unos $1,800.')
+    expect(es.body).toContain('Viaje: se le pagan unos $1,800.')
     expect(caseEmail('en', facts, 'procedure_done', null, null).body).toContain('You had your procedure on March 9, 2026.')
     expect(caseEmail('es', facts, 'procedure_done', null, null).body).toContain('Tuvo su procedimiento el 9 de marzo de 2026.')
     expect(caseEmail('es', facts, 'denied', 'Not covered', null)).toMatchObject({ subject: 'Reemplazo total de cadera: No aprobado' })
