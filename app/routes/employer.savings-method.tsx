@@ -40,12 +40,14 @@ export default function SavingsMethodRoute() {
       <p>
         For each covered procedure: covered members × the procedure's yearly incidence per 1,000 ÷ 1,000 expected cases; 40% of them (adjustable on the program
         page) go to the nearest center in the network, with travel; the rest stay outside under the program's rule for outside care. Savings = spend without the
-        program − spend with it. The dashboard pro-rates the yearly projection to the chosen period (× days ÷ 365).
+        program − spend with it. For a period, the dashboard counts each published program version only on the days it is in force within the
+        period, and each procedure once a day: where programs overlap, the newest published version in force (the one members get) counts, the others
+        not. Each version's yearly savings for a procedure × the days it counts ÷ 365, to the cent; the total is the sum.
       </p>
       <h2>Outcomes</h2>
       <p>
         Complication and readmission rates are the share of your completed cases the care team recorded with a complication within 90 days or a readmission.
-        Beside them: the same centers' CMS hip and knee replacement rates (Care Compare), averaged.
+        Beside them: the CMS hip and knee replacement rates (Care Compare) of the centers where your hip and knee cases were done, averaged; CMS publishes these measures for no other procedure.
       </p>
     </article>
   )

@@ -202,7 +202,8 @@ export function saveProgramProcedures(actor: Actor, scope: EmployerScope, progra
     const chosen = new Set(procedureIds)
     const network = await listVersionNetworkOfferIds(trx, versionId)
     await replaceVersionProcedures(trx, versionId, [...chosen])
-    await replaceVersionNetwork(trx, versionId, network.filter((row) => chosen.has(row.procedureId)))
+    const kept = network.filter((row) => chosen.has(row.procedureId)).map((row) => ({ offerId: row.offerId, bundlePriceCents: row.bundlePriceCents }))
+    await replaceVersionNetwork(trx, versionId, kept)
   }, now)
 }
 

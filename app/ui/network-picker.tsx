@@ -32,6 +32,8 @@ export interface NetworkChoiceRow {
   nearestMemberMiles: number | null
 }
 
+const offersWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'offer' : 'offers'}`
+
 /**
  * The network picker shared by the program builder and the broker's scenarios: per procedure,
  * every candidate offer with price, CMS facts and distance from the employer's members, beside a
@@ -165,7 +167,7 @@ export function NetworkPicker({
         )
       })}
       <p role="status" className="small">
-        {unsaved ? `${chosen.size} offers chosen, not saved yet (saved: ${savedCount}).` : `${savedCount} offers chosen and saved.`}
+        {unsaved ? `${offersWord(chosen.size)} chosen, not saved yet (saved: ${savedCount}).` : `${offersWord(savedCount)} chosen and saved.`}
       </p>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>

@@ -111,7 +111,7 @@ export function PublishConfirmation({ confirmation, programName, cancelHref }: {
         <input type="hidden" name="intent" value="publish" />
         <input type="hidden" name="confirmOverlaps" value={confirmation.confirm} />
         <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
-          Publish version {v} over these overlaps
+          Confirm publishing version {v}
         </button>
         <Link to={cancelHref} className="button button--quiet">
           Keep it a draft

@@ -3,8 +3,8 @@ import { formatDate } from './format'
 import type { ProgramRulesView } from './program-summary'
 
 /** The sections of the program page that save, and the page-level changes. */
-export type ProgramSaveNote = 'details' | 'procedures' | 'network' | 'benefit' | 'travel' | 'publish' | 'new-version'
-const NOTES: readonly string[] = ['details', 'procedures', 'network', 'benefit', 'travel', 'publish', 'new-version']
+export type ProgramSaveNote = 'created' | 'details' | 'procedures' | 'network' | 'benefit' | 'travel' | 'publish' | 'new-version'
+const NOTES: readonly string[] = ['created', 'details', 'procedures', 'network', 'benefit', 'travel', 'publish', 'new-version']
 
 export function isProgramSaveNote(note: string | null): note is ProgramSaveNote {
   return note !== null && NOTES.includes(note)
@@ -28,6 +28,8 @@ const OUTSIDE: Record<string, string> = { plan_terms: 'normal plan terms', highe
 export function programSavedMessage(note: ProgramSaveNote, s: SavedState): string {
   const { current, rules } = s
   switch (note) {
+    case 'created':
+      return `Draft version 1 of ${s.program.name} created, from ${formatDate(current.effectiveFrom)}: choose its procedures, network and rules, then publish.`
     case 'details':
       return `Saved: ${s.program.name}, in force from ${formatDate(current.effectiveFrom)}${current.effectiveTo ? ` to ${formatDate(current.effectiveTo)}` : ', with no end date'}.`
     case 'procedures':

@@ -50,8 +50,8 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await expect(page.getByRole('heading', { name: 'Choose the network' })).toBeVisible()
   await expect(page.getByRole('group', { name: 'Map of your members and the candidate centers' })).toBeVisible()
   for (const center of CENTERS) {
-    await page.getByLabel(`${center}: TKA`).check()
-    await page.getByLabel(`${center}: THA`).check()
+    await page.getByLabel(`${center}: Total knee replacement`).check()
+    await page.getByLabel(`${center}: Total hip replacement`).check()
   }
   await page.getByRole('button', { name: 'Save the network' }).click()
   await expect(page.getByRole('heading', { name: 'Network (6 offers)' })).toBeVisible()
@@ -97,6 +97,9 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await page.getByRole('link', { name: 'Knee and Hip COE' }).click()
   await expect(page.getByText('Everything is in place.')).toBeVisible()
   await page.getByRole('button', { name: 'Publish version 1' }).click()
+  // Acme's plan-year program covers hip and knee too: publishing asks first (issue 20).
+  await expect(page.getByRole('heading', { name: /^Version 1 overlaps .+: publish anyway\?$/ })).toBeFocused()
+  await page.getByRole('button', { name: 'Confirm publishing version 1' }).click()
   await expect(page.getByText('Published · version 1')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Save benefit rules' })).toHaveCount(0)
   const v1Url = page.url()
@@ -111,6 +114,7 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await page.getByRole('button', { name: 'Save benefit rules' }).click()
   await expect(page.getByLabel('Completion incentive ($)')).toHaveValue('500.00')
   await page.getByRole('button', { name: 'Publish version 2' }).click()
+  await page.getByRole('button', { name: 'Confirm publishing version 2' }).click()
   await expect(page.getByText('Published · version 2')).toBeVisible()
 
   const history = page.getByRole('region', { name: 'Version history' })

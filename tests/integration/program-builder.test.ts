@@ -128,6 +128,14 @@ type Confirmation = { confirm: string; version: number; ours: { centers: Record<
 const confirmationOf = (body: unknown) => (body as { confirmation: Confirmation | null }).confirmation
 const auditActions = async (subjectId: string) => (await getDb().selectFrom('auditLog').select(['action', 'detail']).where('subjectId', '=', subjectId).execute())
 
+describe('changing procedures once the network has centers', () => {
+  it('keeps the offers of the procedures still covered (it used to fail on saving)', async () => {
+    const versionId = (await versions())[0]!.id
+    expect((await post({ intent: 'procedures', procedureIds: procedureId })).status).toBe(302)
+    expect(await getDb().selectFrom('programNetwork').select(['offerId', 'bundlePriceCents']).where('programVersionId', '=', versionId).execute()).toEqual([{ offerId, bundlePriceCents: 2_800_000 }])
+  })
+})
+
 describe('saying that a section saved (issue 20)', () => {
   it('leaves a one-time note for the page, which says what is now stored and clears the note', async () => {
     const response = (await programPage.action({ request: postRequest(`/employer/programs/${programId}`, { ...BENEFIT, coinsuranceWaived: '' }, { cookie: adminA }), params: { programId }, context: {} })) as Response

@@ -160,7 +160,9 @@ export async function replaceVersionProcedures(trx: Transaction<Database>, versi
 export async function replaceVersionNetwork(trx: Transaction<Database>, versionId: string, rows: ReadonlyArray<{ offerId: string; bundlePriceCents: number }>) {
   await trx.deleteFrom('programNetwork').where('programVersionId', '=', versionId).execute()
   for (let i = 0; i < rows.length; i += 400) {
-    await trx.insertInto('programNetwork').values(rows.slice(i, i + 400).map((row) => ({ programVersionId: versionId, ...row }))).execute()
+    // Only the columns the table has: callers may pass wider rows.
+    const values = rows.slice(i, i + 400).map((row) => ({ programVersionId: versionId, offerId: row.offerId, bundlePriceCents: row.bundlePriceCents }))
+    await trx.insertInto('programNetwork').values(values).execute()
   }
 }
 

@@ -106,6 +106,39 @@ export function fitBoundsOf(
   ]
 }
 
+/** Points closer than this (degrees, about 10 m) are at the same place: hospitals geocoded to one ZIP code's centre. */
+const SAME_PLACE_DEGREES = 0.0001
+/** How far apart such points are drawn: about 280 m from their shared place, more for many. */
+const SPREAD_DEGREES = 0.0025
+
+/**
+ * Hospitals are placed at their ZIP code's centre, so several can share one point; a cluster of
+ * them could never be zoomed apart, and their pins would hide each other. This draws points that
+ * share a place on a small circle around it (in list order, clockwise from north), well within the
+ * ZIP code's own imprecision. Other points are returned as they are.
+ */
+export function spreadCoincident<P extends { latitude: number; longitude: number }>(points: ReadonlyArray<P>): P[] {
+  const groups = new Map<string, number[]>()
+  points.forEach((p, i) => {
+    if (!isPlottable(p)) return
+    const key = `${Math.round(p.latitude / SAME_PLACE_DEGREES)},${Math.round(p.longitude / SAME_PLACE_DEGREES)}`
+    groups.set(key, [...(groups.get(key) ?? []), i])
+  })
+  const spread = [...points]
+  for (const members of groups.values()) {
+    if (members.length < 2) continue
+    const radius = SPREAD_DEGREES * Math.max(1, members.length / 6)
+    members.forEach((index, k) => {
+      const p = points[index]!
+      const angle = (2 * Math.PI * k) / members.length
+      const latitude = p.latitude + radius * Math.cos(angle)
+      const longitude = p.longitude + (radius * Math.sin(angle)) / Math.cos((p.latitude * Math.PI) / 180)
+      spread[index] = { ...p, latitude, longitude }
+    })
+  }
+  return spread
+}
+
 export function isPlottable(p: { latitude: number; longitude: number }): boolean {
   return (
     Number.isFinite(p.latitude) &&

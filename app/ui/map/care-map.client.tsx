@@ -14,6 +14,7 @@ import type { FeatureCollection, Geometry, Point } from 'geojson'
 import {
   fitBoundsOf,
   isPlottable,
+  spreadCoincident,
   type CareMapHandle,
   type CareMapHome,
   type CareMapInput,
@@ -39,7 +40,7 @@ const FIT_PADDING = 48
 const RESULTS_SOURCE = 'care-results'
 /** Pins closer than this (px) become one cluster; past CLUSTER_MAX_ZOOM every pin stands alone. */
 const CLUSTER_RADIUS = 40
-const CLUSTER_MAX_ZOOM = 13
+const CLUSTER_MAX_ZOOM = 14
 
 interface ResultProperties {
   id: string
@@ -77,6 +78,14 @@ interface Engine {
   openPopup(at: LngLatPair, content: HTMLElement, onClose: () => void): { remove(): void }
   clusterExpansionZoom(clusterId: number): Promise<number>
   clusterLeafIds(clusterId: number, count: number): Promise<string[]>
+  /**
+   * True when the clustered source will never load (mapbox-gl without a usable style: a bad token,
+   * offline); the points are then drawn as plain pins. While false and the source is loading, the
+   * map waits rather than flash pins that become clusters a moment later.
+   */
+  clusteringUnavailable(): boolean
+  /** The place names the base map shows now (the offline style's labels; Mapbox's are not listed). */
+  renderedLabels(): { cities: string[]; states: string[] }
 }
 
 interface PlacedMarker {
@@ -91,7 +100,7 @@ interface DrawnGroup {
 }
 
 export async function mountCareMap(container: HTMLElement, initial: CareMapInput): Promise<CareMapHandle> {
-  const data = resultsData(initial.points)
+  const data = resultsData(spreadCoincident(initial.points))
   const [engine, { usStateBox }] = await Promise.all([
     initial.mapboxToken ? createMapboxEngine(container, initial.mapboxToken, data) : createMaplibreEngine(container, data),
     import('./us-places'),
@@ -102,6 +111,8 @@ export async function mountCareMap(container: HTMLElement, initial: CareMapInput
 
 class CareMapController implements CareMapHandle {
   private input: CareMapInput
+  /** The input's points where they are drawn (points sharing a place spread apart). */
+  private points: CareMapPoint[]
   private readonly drawn = new Map<string, DrawnGroup>()
   private home: { element: HTMLElement; marker: PlacedMarker } | null = null
   private popup: { pointId: string; handle: { remove(): void } } | null = null
@@ -124,22 +135,29 @@ class CareMapController implements CareMapHandle {
     private readonly stateBox: (code: string) => [LngLatPair, LngLatPair] | null,
   ) {
     this.input = initial
+    this.points = spreadCoincident(initial.points)
     const { map } = engine
     this.pointsKey = keyOf(initial)
+    container.dataset.moving = 'false'
     this.fit(false)
     this.renderHome()
     this.sync()
     map.on('movestart', (event) => {
       if (event.originalEvent) this.userMoved = true
+      container.dataset.moving = 'true'
     })
     map.on('render', () => {
       if (!map.isMoving()) this.sync()
     })
     map.on('moveend', () => {
+      container.dataset.moving = 'false'
       this.sync()
       this.recordView()
     })
     map.on('idle', () => this.recordView())
+    // Escape on the map (the popup included), or with the focus nowhere (after a click on a pin), closes
+    // the popup and gives the focus back to its pin.
+    document.addEventListener('keydown', this.onKeyDown)
     map.on('resize', () => {
       // The box can change size after the map is made (layout, rotation): keep everything in view until the member moves it.
       if (!this.userMoved) this.fit(false)
@@ -152,12 +170,13 @@ class CareMapController implements CareMapHandle {
     const key = keyOf(input)
     if (key !== this.pointsKey) {
       this.pointsKey = key
-      this.setData(resultsData(input.points))
+      this.points = spreadCoincident(input.points)
+      this.setData(resultsData(this.points))
       this.userMoved = false
       if (this.popup && !input.points.some((p) => p.id === this.popup?.pointId)) this.closePopup(false)
       this.fit(true)
     } else if (input.selectedId !== this.shownSelectedId) {
-      const selected = input.points.find((p) => p.id === input.selectedId)
+      const selected = this.points.find((p) => p.id === input.selectedId)
       if (selected && isPlottable(selected)) this.reveal(lngLat(selected))
     }
     this.shownSelectedId = input.selectedId
@@ -165,9 +184,18 @@ class CareMapController implements CareMapHandle {
     this.sync(true)
   }
 
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.popup) return
+    const focused = document.activeElement
+    if (focused && focused !== document.body && !this.container.contains(focused)) return
+    event.stopPropagation()
+    this.closePopup(true)
+  }
+
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    document.removeEventListener('keydown', this.onKeyDown)
     this.popup?.handle.remove()
     for (const drawn of this.drawn.values()) drawn.marker.remove()
     this.drawn.clear()
@@ -206,6 +234,9 @@ class CareMapController implements CareMapHandle {
     if (!bounds) return
     this.container.dataset.viewBounds = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((n) => n.toFixed(5)).join(',')
     this.container.dataset.zoom = this.engine.map.getZoom().toFixed(2)
+    const labels = this.engine.renderedLabels()
+    this.container.dataset.cityLabels = labels.cities.join('|')
+    this.container.dataset.stateLabels = labels.states.join('|')
   }
 
   private renderHome(): void {
@@ -230,9 +261,10 @@ class CareMapController implements CareMapHandle {
   /** The clusters and pins for the view: from the clustered source once it has loaded, every point alone before. */
   private currentGroups(): Group[] {
     const { map } = this.engine
-    const plottable = this.input.points.filter(isPlottable)
-    const alone = (): Group[] => plottable.map((p) => ({ kind: 'point', id: p.id, at: lngLat(p) }))
-    if (!map.getSource(RESULTS_SOURCE) || !map.isSourceLoaded(RESULTS_SOURCE)) return alone()
+    const plottable = this.points.filter(isPlottable)
+    if (!map.getSource(RESULTS_SOURCE) || !map.isSourceLoaded(RESULTS_SOURCE)) {
+      return this.engine.clusteringUnavailable() ? plottable.map((p) => ({ kind: 'point', id: p.id, at: lngLat(p) })) : []
+    }
     const seen = new Set<string>()
     const groups: Group[] = []
     for (const feature of map.querySourceFeatures(RESULTS_SOURCE)) {
@@ -294,6 +326,7 @@ class CareMapController implements CareMapHandle {
     }
     if (changed) this.keepTabOrder(groups.map(groupKey), focusedKey)
     this.container.dataset.markers = String(this.drawn.size)
+    this.container.dataset.points = String(this.input.points.filter(isPlottable).length)
     if (this.focusAfterZoom && !this.engine.map.isMoving()) this.focusZoomedPoint()
   }
 
@@ -346,6 +379,7 @@ class CareMapController implements CareMapHandle {
     }
     const point = points.find((p) => p.id === group.id)
     if (!point) return
+
     const selected = point.id === selectedId
     // classList, not className: the library keeps its own positioning classes on the element.
     element.classList.add('care-map__pin')
@@ -395,7 +429,7 @@ class CareMapController implements CareMapHandle {
   }
 
   private openPopup(pointId: string, takeFocus: boolean): void {
-    const point = this.input.points.find((p) => p.id === pointId)
+    const point = this.points.find((p) => p.id === pointId)
     if (!point?.detail || !isPlottable(point)) return
     this.closePopup(false)
     const content = this.popupContent({ ...point, detail: point.detail }, () => this.closePopup(true))
@@ -470,11 +504,6 @@ class CareMapController implements CareMapHandle {
       close()
     })
     root.appendChild(closeButton)
-    root.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return
-      event.stopPropagation()
-      close()
-    })
     return root
   }
 
@@ -535,7 +564,7 @@ const RESULTS_LAYER = {
 }
 
 async function createMaplibreEngine(container: HTMLElement, data: FeatureCollection): Promise<Engine> {
-  const [maplibregl, { offlineBaseStyle }] = await Promise.all([import('maplibre-gl'), import('./us-base-style')])
+  const [maplibregl, { offlineBaseStyle, LABEL_LAYER_IDS }] = await Promise.all([import('maplibre-gl'), import('./us-base-style')])
   const version = maplibregl.getVersion()
   // The version query keeps the worker and stylesheet in step with the bundled library across
   // upgrades (public/ files are cached by the browser, the build's hashed chunks are not reused).
@@ -588,6 +617,13 @@ async function createMaplibreEngine(container: HTMLElement, data: FeatureCollect
       if (!s) return []
       return (await s.getClusterLeaves(clusterId, count, 0)).map((f) => String(f.properties?.id))
     },
+    clusteringUnavailable: () => false,
+    renderedLabels: () => {
+      if (!map.isStyleLoaded()) return { cities: [], states: [] }
+      const features = map.queryRenderedFeatures({ layers: LABEL_LAYER_IDS })
+      const names = (state: boolean) => [...new Set(features.filter((f) => f.layer.id.startsWith('state') === state).map((f) => String(f.properties.name)))].sort()
+      return { cities: names(false), states: names(true) }
+    },
   }
 }
 
@@ -616,7 +652,19 @@ async function createMapboxEngine(container: HTMLElement, token: string, data: F
   map.addControl(new mapboxgl.NavigationControl({ showCompass: false }), 'top-right')
   trackErrors(container, map)
   let latest = data
+  // No style after a few seconds (or an error before it): draw plain pins, the source will not come.
+  let styleLoaded = false
+  let styleFailed = false
+  const giveUp = window.setTimeout(() => {
+    styleFailed = !styleLoaded
+    map.triggerRepaint()
+  }, 4_000)
+  map.on('error', () => {
+    if (!styleLoaded) styleFailed = true
+  })
   map.on('load', () => {
+    styleLoaded = true
+    window.clearTimeout(giveUp)
     // The newest points: they may have changed while the style loaded.
     if (!map.getSource(RESULTS_SOURCE)) map.addSource(RESULTS_SOURCE, resultsSource(latest) as never)
     map.addLayer(RESULTS_LAYER as never)
@@ -653,6 +701,8 @@ async function createMapboxEngine(container: HTMLElement, token: string, data: F
         if (!s) return resolve([])
         s.getClusterLeaves(clusterId, count, 0, (error, features) => resolve(error || !features ? [] : features.map((f) => String(f.properties?.id))))
       }),
+    clusteringUnavailable: () => styleFailed && !styleLoaded,
+    renderedLabels: () => ({ cities: [], states: [] }),
   }
 }
 

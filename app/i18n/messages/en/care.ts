@@ -86,6 +86,7 @@ export const care = {
     failed: 'The map could not load. The list has every center.',
     clusterCenters: '{{number}} covered centers close together: zoom in to see them',
     clusterMixed: '{{number}} hospitals close together, {{inProgram}} of them in your program: zoom in to see them',
+    clusterOutside: '{{number}} hospitals close together, none of them in your program: zoom in to see them',
     pays: 'You pay {{amount}}',
     distance: '{{miles}} miles from home',
     link: 'See this center',

@@ -88,6 +88,7 @@ export const care: SameKeys<typeof en> = {
     failed: 'No se pudo cargar el mapa. La lista tiene todos los centros.',
     clusterCenters: '{{number}} centros cubiertos cerca unos de otros: acerque el mapa para verlos',
     clusterMixed: '{{number}} hospitales cerca unos de otros, {{inProgram}} de ellos en su programa: acerque el mapa para verlos',
+    clusterOutside: '{{number}} hospitales cerca unos de otros, ninguno en su programa: acerque el mapa para verlos',
     pays: 'Usted paga {{amount}}',
     distance: 'A {{miles}} millas de su casa',
     link: 'Ver este centro',
