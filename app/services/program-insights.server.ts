@@ -9,7 +9,8 @@ import { coeMemberCost, memberPlanFromTerms, outsideMemberCost } from '~/domain/
 import { toIsoDate } from '~/domain/dates'
 import { distanceMiles } from '~/domain/geo/distance'
 import { caseEconomics } from '~/domain/savings/case-economics'
-import { projectProgram, type MemberGroup, type ProjectionAssumptions } from '~/domain/savings/program-projection'
+import { projectProgram, type ProjectionAssumptions } from '~/domain/savings/program-projection'
+import type { PlanMemberGroup } from '~/domain/proposals/member-cost'
 import { estimateTravel } from '~/domain/travel/travel-estimate'
 import type { EmployerScope } from '~/domain/tenancy'
 import { drawUsMap } from '~/integrations/state-map.server'
@@ -24,7 +25,8 @@ type ProgramDetail = Awaited<ReturnType<typeof getProgramDetail>>
  * typical local prices of its state. Members whose ZIP the geodata does not know, or who have no
  * plan, are counted apart so the page can say so.
  */
-async function memberGroups(db: Kysely<Database>, scope: EmployerScope, procedures: ReadonlyArray<{ id: string; code: string }>, now: Date) {
+/** The employer's covered members grouped by ZIP, plan and coverage, with the local outside price and their plan terms (projections, scenarios, proposals). */
+export async function memberGroups(db: Kysely<Database>, scope: EmployerScope, procedures: ReadonlyArray<{ id: string; code: string }>, now: Date) {
   const [rows, plans, prices, irs] = await Promise.all([
     listCoveredMemberGroups(db, scope, toIsoDate(now)),
     listHealthPlans(db, scope),
@@ -33,7 +35,7 @@ async function memberGroups(db: Kysely<Database>, scope: EmployerScope, procedur
   ])
   const planById = new Map(plans.map((plan) => [plan.id, plan]))
   const local = localPrices(prices, procedures)
-  const groups: MemberGroup[] = []
+  const groups: PlanMemberGroup[] = []
   let unknownZip = 0
   let noPlan = 0
   for (const row of rows) {
@@ -47,11 +49,13 @@ async function memberGroups(db: Kysely<Database>, scope: EmployerScope, procedur
         home: place,
         members,
         outsidePriceCents: local.forState(place.state),
+        planName: plan.name,
+        coverage: row.coverageTier === 'employee' ? 'individual' : 'family',
         plan: memberPlanFromTerms({ ...plan, isHsaQualified: plan.isHsaQualified === 1 }, row.coverageTier === 'employee' ? 'individual' : 'family', irs),
       })
     }
   }
-  return { groups, unknownZip, noPlan, nationalPrices: local.national }
+  return { groups, unknownZip, noPlan, nationalPrices: local.national, irs }
 }
 
 export interface ProjectionSettings {

@@ -6,14 +6,12 @@ import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { listMeasuresOfFacilities } from '~/db/repositories/care.server'
-import { listHealthPlans } from '~/db/repositories/health-plans.server'
-import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
 import { findLatestCmsImportDate } from '~/db/repositories/facilities.server'
 import { findPriceFactor } from '~/db/repositories/price-factors.server'
 import { findOrganization } from '~/db/repositories/organizations.server'
 import { findVersionRules, listCandidateOffers, listPrograms, listVersionNetwork, listVersionProcedures } from '~/db/repositories/programs.server'
-import { countCoveredMembers, listCoveredMemberGroups } from '~/db/repositories/roster.server'
+import { countCoveredMembers } from '~/db/repositories/roster.server'
 import {
   findBrokerProposal,
   findScenario,
@@ -26,7 +24,6 @@ import {
   updateScenario,
 } from '~/db/repositories/scenarios.server'
 import type { Database } from '~/db/schema'
-import { memberPlanFromTerms } from '~/domain/benefits/member-cost'
 import { toIsoDate } from '~/domain/dates'
 import { formatCents } from '~/domain/money'
 import { explainMemberCost, type PlanMemberGroup } from '~/domain/proposals/member-cost'
@@ -37,10 +34,8 @@ import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, ProgramNetworkSchema, Progra
 import { AssumptionsSchema, ScenarioDocumentSchema, ScenarioNameSchema, type ScenarioDocument } from '~/forms/scenario'
 import { notFound } from '~/http/responses.server'
 import { drawUsMap } from '~/integrations/state-map.server'
-import { zipPlace } from '~/integrations/zip-geocoding.server'
-import { buildNetworkChoices, getProgramProjection } from './program-insights.server'
+import { buildNetworkChoices, getProgramProjection, memberGroups } from './program-insights.server'
 import { COMMERCIAL_MULTIPLIER_KEY } from './market-prices.server'
-import { irsMinimumDeductibles, localPrices } from './plan-terms.server'
 import { DEFAULT_BENEFIT_RULES, DEFAULT_TRAVEL_RULES } from './programs.server'
 
 const BLANK: ScenarioDocument = {
@@ -293,26 +288,8 @@ interface ClientMembers {
 }
 
 async function clientMembers(db: Kysely<Database>, scope: EmployerScope, procedures: ReadonlyArray<{ id: string; code: string }>, now: Date): Promise<ClientMembers> {
-  const year = now.getUTCFullYear()
-  const [rows, plans, prices, irs] = await Promise.all([
-    listCoveredMemberGroups(db, scope, toIsoDate(now)),
-    listHealthPlans(db, scope),
-    listAreaMarketPrices(db, procedures.map((p) => p.id)),
-    irsMinimumDeductibles(db, year),
-  ])
-  const planById = new Map(plans.map((plan) => [plan.id, plan]))
-  const local = localPrices(prices, procedures)
-  const groups = rows.flatMap((row): PlanMemberGroup[] => {
-    const place = zipPlace(row.zip)
-    const plan = row.healthPlanId ? planById.get(row.healthPlanId) : undefined
-    if (!place || !plan) return []
-    const coverage = row.coverageTier === 'employee' ? 'individual' : 'family'
-    return [{
-      home: place, members: Number(row.members), outsidePriceCents: local.forState(place.state), planName: plan.name, coverage,
-      plan: memberPlanFromTerms({ ...plan, isHsaQualified: plan.isHsaQualified === 1 }, coverage, irs),
-    }]
-  })
-  return { groups, irsMinimum: { year, ...irs } }
+  const { groups, irs } = await memberGroups(db, scope, procedures, now)
+  return { groups, irsMinimum: { year: now.getUTCFullYear(), ...irs } }
 }
 
 /** Where the members live on the proposal's US map, counted by ZIP area (a tenth of a degree), never by member. */

@@ -6,13 +6,16 @@ import { addDays } from '~/domain/dates'
  * higher version number, then the id, so the answer is stable). Dates are ISO calendar days,
  * `effectiveTo` inclusive and null for "no end date"; ISO dates compare as strings.
  */
-export interface VersionInForce {
+export interface ProgramVersionRef {
   versionId: string
   programId: string
   programName: string
   version: number
   effectiveFrom: string
   effectiveTo: string | null
+}
+
+export interface VersionInForce extends ProgramVersionRef {
   /** ISO instant of publication; the later one wins. */
   publishedAt: string
 }

@@ -1,13 +1,7 @@
-import { intersectRanges } from './in-force'
+import { intersectRanges, type ProgramVersionRef } from './in-force'
 
 /** A program version's dates and covered procedures, as the overlap rule needs them. */
-export interface VersionCoverage {
-  versionId: string
-  programId: string
-  programName: string
-  version: number
-  effectiveFrom: string
-  effectiveTo: string | null
+export interface VersionCoverage extends ProgramVersionRef {
   procedures: ReadonlyArray<{ id: string; name: string }>
 }
 

@@ -1,5 +1,5 @@
 import { addDays } from '~/domain/dates'
-import { daysIn, piecesOf, type VersionInForce } from './in-force'
+import { daysIn, piecesOf, type ProgramVersionRef, type VersionInForce } from './in-force'
 
 /** A year of projection is 365 days, whatever the calendar year (the program page projects "a year"). */
 export const DAYS_IN_PROJECTION_YEAR = 365
@@ -26,13 +26,7 @@ export interface PeriodProjectionLine {
 }
 
 /** A published version that adds nothing to the period, and why. */
-export interface LeftOutVersion {
-  versionId: string
-  programId: string
-  programName: string
-  version: number
-  effectiveFrom: string
-  effectiveTo: string | null
+export interface LeftOutVersion extends ProgramVersionRef {
   /** `not-in-force`: its dates miss the period; `superseded`: a newer version covers its procedures every day it is in force. */
   reason: 'not-in-force' | 'superseded'
 }

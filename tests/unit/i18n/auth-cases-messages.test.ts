@@ -5,17 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '~/i18n/languages'
 import { messages, type Namespace } from '~/i18n/messages'
 import { fixedT, translatorFor } from '~/i18n/translator'
+import { flattenMessages as flatten } from '../../support/flatten-messages'
 
-/** Every message of a namespace as "a.b.c" → text. */
-function flatten(tree: object, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, value)
-    else for (const [inner, text] of flatten(value as object, path)) out.set(inner, text)
-  }
-  return out
-}
 
 /** What a translation must keep as is: {{placeholders}} and <tags> for links. */
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}|<\/?(\w+)\s*\/?>/g)].map((m) => m[0].replace(/\s/g, '')).sort()

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { messages, NAMESPACES } from '~/i18n/messages'
 import { meaningMismatches, readMeaning } from '../../support/meaning-check'
+import { flattenMessages as flatten } from '../../support/flatten-messages'
 
-/** Every message of a namespace as "a.b.c" → text. */
-function flatten(tree: object, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, value)
-    else for (const [inner, text] of flatten(value as object, path)) out.set(inner, text)
-  }
-  return out
-}
 
 // Issue 20: "Viaje: $635.69 pagados por usted" said "paid by you" where the English says "paid
 // for you". Every Spanish message is read back against its English source.
