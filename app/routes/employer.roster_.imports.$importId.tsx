@@ -176,7 +176,8 @@ export default function ImportRoute() {
               </label>
             </div>
           ) : null}
-          {result?.error ? (
+          {/* The refusal may also be the import's stored message, shown above: say it once. */}
+          {result?.error && result.error !== found.message ? (
             <p role="alert" className="error-text">
               {result.error}
             </p>
