@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/client.server'
 import { listGrantedEmployerIds } from '~/db/repositories/organizations.server'
-import type { Actor, EmployerScope } from '~/domain/tenancy'
+import type { Actor, ContractParty, EmployerScope } from '~/domain/tenancy'
 import { clientIp } from '~/http/client-ip.server'
 import { refuseOversizedForm } from '~/http/form-body.server'
 import { logWarning } from '~/http/logger.server'
@@ -99,6 +99,21 @@ export async function requireEmployerAccess(
   const scope: EmployerScope = { employerId: employerId ?? actor.organizationId }
   if (!can(actor, permission, scope)) throw notFound('Employer')
   return { actor, scope }
+}
+
+/**
+ * For a value-based contract's pages (ADR 0016): the actor acts for its own organization on one
+ * side, the purchaser (an employer admin) or the health system (a center admin). Contracts of
+ * other organizations are then filtered out by the services (404).
+ */
+export async function requireContractParty(request: Request, side: ContractParty['side']): Promise<{ actor: Actor; party: ContractParty }> {
+  if (side === 'purchaser') {
+    const { actor, scope } = await requireEmployerAccess(request, 'contract:write')
+    return { actor, party: { side, organizationId: scope.employerId } }
+  }
+  const actor = await requirePermission(request, 'contract:write')
+  if (actor.organizationKind !== 'health_system') throw forbidden('contract:write')
+  return { actor, party: { side, organizationId: actor.organizationId } }
 }
 
 /** For the login page: a signed-in visitor goes to their home instead. */

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'billing:write',
   'ledger:manage', // the platform records payments received outside Stripe
   'audit:read',
+  'contract:write', // a value-based contract's terms, sending and signing, for the admin of either side (ADR 0016)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -33,11 +34,11 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   employee: ['member:self', 'facility:read'],
   employer_admin: [
     'employer:read', 'plan:read', 'plan:write', 'program:read', 'program:write', 'roster:read', 'roster:write',
-    'facility:read', 'billing:read', 'billing:write', 'broker:grant',
+    'facility:read', 'billing:read', 'billing:write', 'broker:grant', 'contract:write',
   ],
   broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read'],
   care_coordinator: ['case:manage', 'facility:read'],
-  center_admin: ['offer:write', 'facility:read'],
+  center_admin: ['offer:write', 'facility:read', 'contract:write'],
   platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage'],
 }
 

@@ -564,6 +564,66 @@ export interface SearchEventsTable {
   resultCount: number
 }
 
+export type ContractStatus = 'draft' | 'active' | 'ended'
+export type ContractVersionStatus = 'draft' | 'sent' | 'signed'
+
+/** A value-based contract between a purchaser organization and a health system (issue 21, ADR 0016). */
+export interface ContractsTable {
+  id: string
+  purchaserOrganizationId: string
+  healthSystemOrganizationId: string
+  title: string
+  status: ContractStatus
+  /** The program whose network the first draft was made from. */
+  sourceProgramId: string | null
+  /** 32 random bytes (hex) for member pseudonyms in extracts: never shown, never exported. */
+  pseudonymSecret: string
+  /** When the purchaser first sent it: the health system sees the contract from then on. */
+  firstSentAt: string | null
+  createdAt: string
+  createdByUserId: string | null
+  updatedAt: string
+}
+
+/** One terms document (ContractTermsSchema, JSON text) per version; a signed version never changes. */
+export interface ContractVersionsTable {
+  id: string
+  contractId: string
+  version: number
+  status: ContractVersionStatus
+  terms: string
+  termsSha256: string
+  /** The document the version started from: the generated draft, or the signed version it copies. */
+  baseTerms: string
+  /** The document as it stood before the last send, and as last sent: the other side's changes are the redline between them. */
+  roundStartTerms: string | null
+  sentTerms: string | null
+  basedOnVersionId: string | null
+  createdByUserId: string | null
+  createdAt: string
+  updatedAt: string
+  editedByOrganizationId: string | null
+  sentAt: string | null
+  sentByOrganizationId: string | null
+  signedAt: string | null
+}
+
+/** A side's signature on a version's terms hash; both sides on one hash make the version signed. */
+export interface ContractSignaturesTable {
+  id: string
+  versionId: string
+  organizationId: string
+  userId: string
+  signedAt: string
+  termsSha256: string
+}
+
+/** The network of a signed version, mirrored from its terms (queried for attribution and pages). */
+export interface ContractVersionFacilitiesTable {
+  versionId: string
+  facilityId: string
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -601,6 +661,10 @@ export interface Database {
   imports: ImportsTable
   rosterImportChanges: RosterImportChangesTable
   planGroupCodes: PlanGroupCodesTable
+  contracts: ContractsTable
+  contractVersions: ContractVersionsTable
+  contractSignatures: ContractSignaturesTable
+  contractVersionFacilities: ContractVersionFacilitiesTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

@@ -22,3 +22,12 @@ export interface Actor {
   /** The client address of the request (ADR 0011), for the audit log; null when unknown. */
   ip?: string | null
 }
+
+/**
+ * One side of a contract (ADR 0016): the purchaser (an employer now, a coalition later) or the
+ * health system; built by the guard from the actor, passed to contract services, which filter by it.
+ */
+export interface ContractParty {
+  side: 'purchaser' | 'center'
+  organizationId: string
+}

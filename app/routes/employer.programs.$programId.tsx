@@ -171,6 +171,11 @@ export default function ProgramRoute() {
         </div>
         <SaveStatus message={savedIn('network')} />
         <ProgramNetworkTable network={network} />
+        {network.length > 0 ? (
+          <p>
+            <Link to={`/employer/contracts/new?programId=${encodeURIComponent(program.id)}`}>Draft a value-based contract with a health system of this network</Link>
+          </p>
+        ) : null}
       </section>
 
       {isEditable && rules ? (

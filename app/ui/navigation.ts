@@ -23,11 +23,15 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/plans', label: 'Health plans' },
     { to: '/employer/roster', label: 'Roster' },
     { to: '/employer/proposals', label: 'Proposals' },
+    { to: '/employer/contracts', label: 'Contracts' },
     { to: '/employer/billing', label: 'Billing' },
   ],
   broker: [{ to: '/broker', label: 'Clients', end: false }],
   care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
-  center_admin: [{ to: '/center', label: 'Facilities & offers', end: true }],
+  center_admin: [
+    { to: '/center', label: 'Facilities & offers', end: true },
+    { to: '/center/contracts', label: 'Contracts' },
+  ],
   platform_admin: [
     { to: '/admin', label: 'Overview', end: true },
     { to: '/admin/imports', label: 'Data imports' },

@@ -12,6 +12,7 @@ import * as cmsHistory from './2026-12-04T2330_cms_history'
 import * as demoOffers from './2026-12-05T0300_demo_offers'
 import * as procedureNightsAway from './2026-12-06T1000_procedure_nights_away'
 import * as caseContactPhone from './2026-12-06T1010_case_contact_phone'
+import * as contracts from './2026-12-06T1100_contracts'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -32,4 +33,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-05T0300_demo_offers': demoOffers,
   '2026-12-06T1000_procedure_nights_away': procedureNightsAway,
   '2026-12-06T1010_case_contact_phone': caseContactPhone,
+  '2026-12-06T1100_contracts': contracts,
 }

@@ -44,7 +44,7 @@ export const SIDE_NAMES: Record<Side, string> = {
 }
 
 /** URL parameters that name an organization's data: they get a value per side. */
-export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId'] as const satisfies ReadonlyArray<keyof SideIds>
+export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId'] as const satisfies ReadonlyArray<keyof SideIds>
 
 /** URL parameters that name nobody's data (the catalog, a kind of export). */
 export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases' })
@@ -213,6 +213,20 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'employer.roster_.imports.$importId_.difference[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
   'employer.roster_.imports.$importId_.report[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
   'employer.roster_.imports.$importId_.999[.x12]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  // Value-based contracts (issue 21): each side's admin, on contracts its organization is a party to.
+  'employer.contracts._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  'employer.contracts.new': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }), query: (ids) => `programId=${ids.programId}` },
+    action: {
+      roles: only({ employerAdmin: { own: { redirectStartsWith: '/employer/contracts/' }, foreign: 404 } }),
+      query: (ids) => `programId=${ids.programId}`,
+      form: (ids, fx) => f(['programId', ids.programId], ['healthSystemId', fx.healthSystemId], ['title', 'Matrix probe contract']),
+    },
+  },
+  'employer.contracts.$contractId': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
+    action: { roles: only({ employerAdmin: { own: 400, foreign: 404 } }) },
+  },
   'employer.roster_.members._index': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.roster_.members.$memberId': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
 
@@ -266,6 +280,12 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'center._index': { loader: { roles: only({ center: 200 }) } },
   'center.offers.new': { loader: { roles: only({ center: 200 }) }, action: { roles: only({ center: 400 }) } },
   'center.offers.$offerId': {
+    loader: { roles: only({ center: { own: 200, foreign: 404 } }) },
+    action: { roles: only({ center: { own: 400, foreign: 404 } }) },
+  },
+
+  'center.contracts._index': { loader: { roles: only({ center: 200 }) } },
+  'center.contracts.$contractId': {
     loader: { roles: only({ center: { own: 200, foreign: 404 } }) },
     action: { roles: only({ center: { own: 400, foreign: 404 } }) },
   },

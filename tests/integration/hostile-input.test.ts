@@ -18,6 +18,8 @@ import * as clientPage from '~/routes/broker.clients.$employerId'
 import * as comparePage from '~/routes/broker.clients.$employerId_.compare'
 import * as scenarioPage from '~/routes/broker.clients.$employerId_.scenarios.$scenarioId'
 import * as newOffer from '~/routes/center.offers.new'
+import * as contractPage from '~/routes/employer.contracts.$contractId'
+import * as newContract from '~/routes/employer.contracts.new'
 import * as casePage from '~/routes/coordinator.cases.$caseId'
 import * as brokers from '~/routes/employer.brokers'
 import * as planPage from '~/routes/employer.plans.$planId'
@@ -40,6 +42,8 @@ const cookies: Record<string, string> = {}
 const ids: Record<'draftProgram' | 'scenario' | 'otherScenario' | 'offer' | 'facility' | 'procedure' | 'case' | 'invoice' | 'employerCode', string> = {
   draftProgram: '', scenario: '', otherScenario: '', offer: '', facility: '', procedure: '', case: '', invoice: '', employerCode: '',
 }
+/** A draft contract of A (issue 21) and its terms form as the page shows it. */
+const contract = { id: '', healthSystemId: '', values: {} as Record<string, string[]> }
 const today = () => toIsoDate(new Date())
 const daysFromNow = (days: number) => toIsoDate(new Date(Date.now() + days * 86_400_000))
 
@@ -143,6 +147,14 @@ const TARGETS = {
     action: brokers.action, path: () => '/employer/brokers', params: () => ({}), cookie: () => cookies.adminA!,
     base: () => ({ intent: 'grant', brokerId: newId() }),
   },
+  'contract-new': {
+    action: newContract.action, path: () => '/employer/contracts/new', params: () => ({}), cookie: () => cookies.adminA!,
+    base: () => ({ programId: t.a.programId, healthSystemId: contract.healthSystemId, title: 'Joint replacement contract' }),
+  },
+  'contract-terms': {
+    action: contractPage.action, path: () => `/employer/contracts/${contract.id}`, params: () => ({ contractId: contract.id }), cookie: () => cookies.adminA!,
+    base: () => ({ intent: 'save', ...contract.values }),
+  },
   'cms-import': {
     action: cmsImport.action, path: () => '/admin/imports', params: () => ({}), cookie: () => cookies.platform!,
     base: () => ({ folder: '/nowhere' }),
@@ -193,6 +205,11 @@ beforeAll(async () => {
   const request = await submit('care-request', {})
   expect(request.status).toBe(302)
   ids.case = request.location!.split('/').pop()!.split('?')[0]!
+  contract.healthSystemId = (await db.selectFrom('memberships').select('organizationId').where('userId', '=', t.users.center).executeTakeFirstOrThrow()).organizationId
+  const drafted = await submit('contract-new', {})
+  expect(drafted.status).toBe(302)
+  contract.id = drafted.location!.split('/').pop()!
+  contract.values = ((await statusOf(contractPage.loader, new Request(`http://localhost:3000/employer/contracts/${contract.id}`, { headers: { Cookie: cookies.adminA! } }), { contractId: contract.id })).body as { values: Record<string, string[]> }).values
   ids.invoice = newId()
   await db
     .insertInto('invoices')
@@ -215,6 +232,7 @@ interface BadInput {
 }
 
 const OVERLONG: BadInput[] = [
+  { name: 'a contract name of 10,000 characters', target: 'contract-new', change: { title: LONG }, field: 'title', message: 'Keep the contract name under 120 characters' },
   { name: 'plan name', target: 'plan-new', change: { name: LONG }, field: 'name', message: 'Keep the plan name under 80 characters' },
   { name: 'plan name (edit)', target: 'plan-edit', change: { name: LONG }, field: 'name', message: 'Keep the plan name under 80 characters' },
   { name: 'program name', target: 'program-new', change: { name: LONG }, field: 'name', message: 'Keep the program name under 100 characters' },
@@ -251,6 +269,9 @@ const OVERLONG: BadInput[] = [
 ]
 
 const NUMBERS: BadInput[] = [
+  { name: 'a warranty of 10,000 days', target: 'contract-terms', change: { 'warranty.windowDays': '10000' }, field: 'warranty.windowDays', message: 'Enter a warranty window of 0 to 365 whole days', status: 422 },
+  { name: 'a negative bundle rate', target: 'contract-terms', change: { 'bundleRates[0].bundleDollars': '-28000' }, field: 'bundleRates[0].bundleDollars', message: 'Enter a bundle rate from $0.01 to $10,000,000', status: 422 },
+  { name: 'a sharing rate of 1e308 %', target: 'contract-terms', change: { 'riskSharing.sharingRate': '1e308' }, field: 'riskSharing.sharingRate', message: 'Enter a sharing rate from 0% to 100%', status: 422 },
   { name: 'deductible 1e308', target: 'plan-new', change: { deductibleIndividualCents: '1e308' }, field: 'deductibleIndividualCents', message: 'Enter the individual deductible in dollars, like 1500 or 1,500.00' },
   {
     name: 'deductible 99999999999999999999', target: 'plan-new', change: { deductibleIndividualCents: '99999999999999999999' }, field: 'deductibleIndividualCents',
@@ -305,6 +326,8 @@ const NUMBERS: BadInput[] = [
 ]
 
 const DATES: BadInput[] = [
+  { name: 'a contract period that ends before it starts', target: 'contract-terms', change: { 'attribution.periodStart': '2027-06-01', 'attribution.periodEnd': '2027-01-01' }, field: 'attribution.periodEnd', message: 'The period must end after it starts', status: 422 },
+  { name: 'a recalibration date of 9999-12-31', target: 'contract-terms', change: { recalibrationDate: '9999-12-31' }, field: 'recalibrationDate', message: 'Enter the recalibration date as a date from 2000 to 2100', status: 422 },
   { name: 'start 2026-02-30', target: 'program-new', change: { effectiveFrom: '2026-02-30' }, field: 'effectiveFrom', message: 'Enter the start date as a real date' },
   { name: 'start 0000-00-00', target: 'program-new', change: { effectiveFrom: '0000-00-00' }, field: 'effectiveFrom', message: 'Enter the start date as a real date' },
   { name: 'start 2026-13-01', target: 'program-new', change: { effectiveFrom: '2026-13-01' }, field: 'effectiveFrom', message: 'Enter the start date as a real date' },
@@ -324,6 +347,12 @@ const DATES: BadInput[] = [
 ]
 
 const CHOICES_AND_IDS: BadInput[] = [
+  { name: 'a network facility of another health system', target: 'contract-terms', change: () => ({ networkFacilityIds: [newId()] }), field: 'networkFacilityIds', message: 'Choose facilities of Test Health', status: 422 },
+  { name: 'a procedure outside the catalog', target: 'contract-terms', change: { 'bundleRates[0].procedureCode': 'NOSE_JOB', 'benchmarks[0].procedureCode': 'NOSE_JOB' }, field: 'bundleRates[0]', message: 'Choose a procedure of the catalog', status: 422 },
+  { name: "another system's offer as a rate's source", target: 'contract-terms', change: () => ({ 'bundleRates[0].sourceOfferId': newId() }), field: 'bundleRates[0]', message: 'Choose an offer of Test Health for this procedure, or none', status: 422 },
+  { name: 'an unknown risk model', target: 'contract-terms', change: { 'riskSharing.model': 'no_risk' }, field: 'riskSharing.model', message: 'Choose one-sided (shared savings only) or two-sided (shared savings and losses)', status: 422 },
+  { name: 'an unknown contract button', target: 'contract-terms', change: { intent: 'delete' }, field: '', message: 'Choose save, send, sign or start a new version' },
+  { name: 'a health system with no offer in the network', target: 'contract-new', change: () => ({ healthSystemId: newId() }), field: 'healthSystemId', message: "Choose a health system with offers in this program's network", status: 422 },
   { name: 'plan type "hacked"', target: 'plan-new', change: { planType: 'hacked' }, field: 'planType', message: 'Choose the plan type' },
   { name: 'outside rule "hacked"', target: 'program-benefit', change: { outsideRule: 'hacked' }, field: 'outsideRule', message: 'Choose what happens outside the program' },
   { name: 'program change "hacked"', target: 'program-details', change: { intent: 'hacked' }, field: '', message: 'Unknown change: reload the page and try again' },
@@ -372,6 +401,7 @@ const CONTROL_CHARACTERS: BadInput[] = [
 
 const NO_MATCH = "We couldn't find you on your employer's list of covered people. Check your details against your benefits guide, or ask your HR team."
 const LITERAL_SQL: BadInput[] = [
+  { name: 'SQL for a bundle rate', target: 'contract-terms', change: { 'bundleRates[0].bundleDollars': SQL_OR }, field: 'bundleRates[0].bundleDollars', message: 'Enter a bundle rate from $0.01 to $10,000,000', status: 422 },
   { name: 'employee id "1 OR 1=1"', target: 'sign-up', change: { employeeId: SQL_OR }, field: '', message: NO_MATCH, status: 422 },
   { name: "last name \"'; DROP TABLE users;--\"", target: 'sign-up', change: { matchBy: 'personal', lastName: SQL_DROP, dateOfBirth: '1986-12-09', zip: '43215' }, field: '', message: NO_MATCH, status: 422 },
 ]

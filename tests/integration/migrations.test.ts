@@ -52,6 +52,16 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   rosterImportChanges: { importId: true, seq: true, kind: true, employeeId: true, rosterMemberId: true, sourceLine: true, fields: true, previous: true, next: true, hasOpenCase: true },
   planGroupCodes: { id: true, employerId: true, code: true, codeKey: true, healthPlanId: true, createdAt: true },
   emailOutbox: { id: true, caseId: true, toAddress: true, subject: true, body: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
+  contracts: {
+    id: true, purchaserOrganizationId: true, healthSystemOrganizationId: true, title: true, status: true, sourceProgramId: true, pseudonymSecret: true, firstSentAt: true,
+    createdAt: true, createdByUserId: true, updatedAt: true,
+  },
+  contractVersions: {
+    id: true, contractId: true, version: true, status: true, terms: true, termsSha256: true, baseTerms: true, roundStartTerms: true, sentTerms: true, basedOnVersionId: true,
+    createdByUserId: true, createdAt: true, updatedAt: true, editedByOrganizationId: true, sentAt: true, sentByOrganizationId: true, signedAt: true,
+  },
+  contractSignatures: { id: true, versionId: true, organizationId: true, userId: true, signedAt: true, termsSha256: true },
+  contractVersionFacilities: { versionId: true, facilityId: true },
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

@@ -5,6 +5,7 @@ import { createUserSession } from '~/auth/session.server'
 import { newId } from '~/db/ids'
 import { rosterKeys } from '~/domain/roster/names'
 import type { Database, Role } from '~/db/schema'
+import { createContractDraft, sendContractVersion } from '~/services/contracts.server'
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
@@ -158,6 +159,8 @@ export interface SideIds {
   /** An applied 834 import of the employer (with its 999) and a member of its roster. */
   importId: string
   memberId: string
+  /** A contract of the employer with a health system, sent (so both sides see it). */
+  contractId: string
 }
 
 export interface AccessFixtures {
@@ -170,6 +173,8 @@ export interface AccessFixtures {
   brokerOrganizationId: string
   otherBrokerOrganizationId: string
   otherHealthSystemId: string
+  /** The health system of the center user (Test Health), whose offer is in A's network. */
+  healthSystemId: string
   procedureId: string
   facilityId: string
 }
@@ -304,9 +309,21 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
       .execute()
     return id
   }
-  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId }
+  // A sent contract per employer: A with this health system, B with the other one.
+  const healthSystemId = (await membership(t.users.center)).organizationId
+  const contractOf = async (adminId: string, employerId: string, programId: string, systemId: string) => {
+    const actor = await actorOf(adminId)
+    const made = await createContractDraft(actor, { employerId }, { programId, healthSystemId: systemId, title: 'Matrix contract' })
+    if (!made.ok) throw new Error('could not draft a contract')
+    await sendContractVersion(actor, { side: 'purchaser', organizationId: employerId }, made.contractId)
+    return made.contractId
+  }
+  const ownContractId = await contractOf(t.users.adminA, t.a.employerId, t.a.programId, healthSystemId)
+  const foreignContractId = await contractOf(t.users.adminB, t.b.employerId, t.b.programId, otherHealthSystemId)
+
+  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId }
   const foreign: SideIds = {
-    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId,
+    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId,
   }
   const crossed: SideIds = {
     ...own,
@@ -317,6 +334,6 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
     offerId: otherOfferId,
   }
   return {
-    own, foreign, crossed, brokerOrganizationId, otherBrokerOrganizationId, otherHealthSystemId, procedureId: offer.procedureId, facilityId: offer.facilityId,
+    own, foreign, crossed, brokerOrganizationId, otherBrokerOrganizationId, otherHealthSystemId, healthSystemId, procedureId: offer.procedureId, facilityId: offer.facilityId,
   }
 }

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { CONTROL_CHARACTER_MESSAGE, plainTextForm } from './fields'
+
+/** A new contract drafted from a program's network with one of its health systems (issue 21). */
+export const NewContractSchema = plainTextForm(
+  z.object({
+    programId: z.string({ required_error: 'Choose the program' }).min(1, 'Choose the program').max(64, 'Choose the program'),
+    healthSystemId: z.string({ required_error: 'Choose the health system' }).min(1, 'Choose the health system').max(64, 'Choose the health system'),
+    title: z.string({ required_error: 'Name the contract' }).trim().min(1, 'Name the contract').max(120, 'Keep the contract name under 120 characters'),
+  }),
+  CONTROL_CHARACTER_MESSAGE,
+)
+
+export type NewContractInput = z.output<typeof NewContractSchema>
+
+/** The buttons of a contract page. */
+export const ContractIntentSchema = z.enum(['save', 'send', 'sign', 'new-version'], { errorMap: () => ({ message: 'Choose save, send, sign or start a new version' }) })
