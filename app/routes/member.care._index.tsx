@@ -59,7 +59,9 @@ export default function FindCareRoute() {
   const centerLink = (offerId: string) => `/member/care/${offerId}${zip !== found.member.zip ? `?zip=${zip}` : ''}`
   const select = (id: string) => {
     setSelectedId(id)
-    document.getElementById(`result-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' })
+    // Beside the list (wide screens) the pressed pin's result scrolls into view; on a phone the map is above the
+    // list and its popup says the same, so the page stays on the map.
+    if (window.matchMedia('(min-width: 1000px)').matches) document.getElementById(`result-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' })
   }
   return (
     <>
@@ -171,7 +173,7 @@ export default function FindCareRoute() {
                         <Link to={centerLink(r.offerId)}>{r.facilityName}</Link>
                       </h2>
                       <p className="muted small">
-                        {t('search.milesFrom', { city: r.city, state: r.state, miles: format.count(Math.round(r.distanceMiles)), zip })}
+                        {t('search.milesFrom', { city: r.city, state: r.state, count: Math.round(r.distanceMiles), miles: format.count(Math.round(r.distanceMiles)), zip })}
                         <OfferLabels isDemo={r.isDemo} />
                       </p>
                       <div className="result__costs">

@@ -143,7 +143,7 @@ test.describe('at 1280 px', () => {
     await expect(popup).toBeVisible()
     await expect(popup).toContainText(/You pay \$[\d,]+/)
     await expect(popup).toContainText(/\d of 5 stars|No star rating/)
-    await expect(popup).toContainText(/[\d,]+ miles from home/)
+    await expect(popup).toContainText(/[\d,]+ miles? from home/)
     const link = popup.getByRole('link', { name: 'See this center' })
     await expect(link).toHaveAttribute('href', /^\/member\/care\/[^/?]+/)
     await expect(pin).toHaveAttribute('aria-expanded', 'true')
@@ -163,6 +163,33 @@ test.describe('at 1280 px', () => {
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   })
 
+  test('from the keyboard alone: a cluster zooms in and hands the focus to its first pin, whose popup opens with Enter', async ({ page }) => {
+    await signIn(page)
+    await findKneeCenters(page)
+    await mapReady(page)
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '')
+    await mapRegion(page).locator('.care-map__pin, .care-map__cluster').first().focus()
+    for (let round = 0; round < 12 && (await focused()).includes('care-map__cluster'); round++) {
+      const zoom = Number(await canvas(page).getAttribute('data-zoom'))
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => Number(await canvas(page).getAttribute('data-zoom'))).toBeGreaterThan(zoom)
+      await settled(page)
+      // The focus stays on the map: on a pin the cluster held, or on a smaller cluster where it was.
+      await expect.poll(focused).toMatch(/care-map__(pin|cluster)/)
+    }
+    expect(await focused()).toContain('care-map__pin')
+    const pinId = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.pointId!)
+    const pin = mapRegion(page).locator(`[data-point-id="${pinId}"]`)
+    await page.keyboard.press('Enter')
+    await expect(pin).toHaveAttribute('aria-pressed', 'true')
+    const popup = mapRegion(page).getByRole('dialog')
+    await expect(popup).toBeVisible()
+    await expect(popup.getByRole('link').or(popup.getByRole('button', { name: 'Close' })).first()).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(popup).toBeHidden()
+    await expect(pin).toBeFocused()
+  })
+
   test('without a Mapbox token the base map names cities and states, also zoomed in close', async ({ page }) => {
     await signIn(page)
     await findKneeCenters(page)
@@ -180,7 +207,9 @@ test.describe('at 1280 px', () => {
     for (let i = 0; i < 7; i++) await zoomIn.click()
     await expect.poll(async () => Number(await canvas(page).getAttribute('data-zoom'))).toBeGreaterThanOrEqual(9)
     await settled(page)
-    await expect.poll(async () => (await stateLabels()).filter(Boolean).length + (await cityLabels()).filter(Boolean).length).toBeGreaterThan(0)
+    // The corner says which named city the view is near.
+    await expect(canvas(page)).toHaveAttribute('data-where', /^Near .+, [A-Z]{2}$/)
+    await expect(mapRegion(page).locator('.care-map__where')).toBeVisible()
   })
 
   test('the map stays in view beside the list while the list scrolls', async ({ page }) => {

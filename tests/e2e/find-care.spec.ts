@@ -126,7 +126,7 @@ test('the demo member near Columbus, Ohio finds real Ohio hospitals with their C
   const results = page.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
   const grant = results.filter({ has: page.getByRole('heading', { name: 'GRANT MEDICAL CENTER' }) })
   await expect(results.first()).toContainText('GRANT MEDICAL CENTER')
-  await expect(grant).toContainText('COLUMBUS, OH · 1 miles from 43215')
+  await expect(grant).toContainText('COLUMBUS, OH · 1 mile from 43215')
   await expect(grant).toContainText(/\b2 of 5 (CMS stars|stars \(CMS\))/)
   await expect(grant).toContainText('Demo offer')
   await expect(results.filter({ hasText: 'RIVERSIDE METHODIST HOSPITAL' })).toContainText(/\b4 of 5 (CMS stars|stars \(CMS\))/)

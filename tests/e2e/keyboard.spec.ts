@@ -74,15 +74,30 @@ test('a member finds care and asks for it with the keyboard alone', async ({ pag
   await expect(status).toBeVisible()
   await expect(page).toHaveURL(/procedure=TKA/)
 
-  // The map can be skipped, and its pins are buttons the keyboard can press.
+  // The map can be skipped, and its clusters and pins are buttons the keyboard can press (ADR 0015): a cluster zooms
+  // in and hands the focus to what it held; a pin is selected and opens its popup.
   const skipMap = page.getByRole('link', { name: 'Skip the map' })
   await skipMap.focus()
   await expect(skipMap).toBeInViewport()
-  const pins = page.getByRole('region', { name: 'Map of results' }).getByRole('button').filter({ hasNot: page.locator('.maplibregl-ctrl') })
-  await expect(pins.first()).toBeVisible({ timeout: 20_000 })
-  await pins.first().focus()
+  const map = page.getByRole('region', { name: 'Map of results' })
+  const markers = map.locator('.care-map__pin, .care-map__cluster')
+  await expect(markers.first()).toBeVisible({ timeout: 20_000 })
+  await markers.first().focus()
+  const focusedClass = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '')
+  for (let round = 0; round < 12 && (await focusedClass()).includes('care-map__cluster'); round++) {
+    const zoom = Number(await map.locator('.care-map__canvas').getAttribute('data-zoom'))
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => Number(await map.locator('.care-map__canvas').getAttribute('data-zoom'))).toBeGreaterThan(zoom)
+    await expect(map.locator('.care-map__canvas')).toHaveAttribute('data-moving', 'false')
+    await expect.poll(focusedClass).toMatch(/care-map__(pin|cluster)/)
+  }
+  const pinId = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.pointId)
+  expect(pinId).toBeTruthy()
   await page.keyboard.press('Enter')
-  await expect(pins.first()).toHaveAttribute('aria-pressed', 'true')
+  await expect(map.locator(`[data-point-id="${pinId}"]`)).toHaveAttribute('aria-pressed', 'true')
+  await expect(map.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(map.getByRole('dialog')).toBeHidden()
   await skipMap.focus()
   await page.keyboard.press('Enter')
   await expect(page.locator('#results')).toBeFocused()

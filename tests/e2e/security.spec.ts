@@ -29,13 +29,18 @@ test('the find-care page and its map run under the Content-Security-Policy with 
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]!)
   expect(inline.length).toBeGreaterThan(0)
   for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`)
-  // The map loads (its worker and stylesheet included) and draws its pins; the page hydrated (a pin press selects a result).
-  const pins = page.getByRole('region', { name: 'Map of results' }).getByRole('button')
-  await expect(pins.first()).toBeVisible({ timeout: 20_000 })
+  // The map loads (its worker and stylesheet included) and draws its pins and clusters (ADR 0015); the page hydrated (a press works).
+  const markers = page.getByRole('region', { name: 'Map of results' }).locator('.care-map__pin, .care-map__cluster')
+  await expect(markers.first()).toBeVisible({ timeout: 20_000 })
   await expect(page.locator('canvas')).toHaveCount(1)
-  // The map moves while it settles: press the pin from the keyboard (pins are buttons).
-  await pins.first().press('Enter')
-  await expect(pins.first()).toHaveAttribute('aria-pressed', 'true')
+  // The map moves while it settles: press from the keyboard (pins and clusters are buttons). A pin is selected and opens
+  // its popup; a cluster zooms in.
+  const zoom = Number(await page.locator('.care-map__canvas').getAttribute('data-zoom'))
+  const first = markers.first()
+  const isPin = await first.evaluate((e) => e.classList.contains('care-map__pin'))
+  await first.press('Enter')
+  if (isPin) await expect(page.getByRole('region', { name: 'Map of results' }).getByRole('dialog')).toBeVisible()
+  else await expect.poll(async () => Number(await page.locator('.care-map__canvas').getAttribute('data-zoom'))).toBeGreaterThan(zoom)
   expect(violations).toEqual([])
 })
 

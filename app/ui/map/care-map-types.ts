@@ -44,6 +44,8 @@ export interface CareMapText {
   /** A popup's lines, for a point that has a detail. */
   popup(point: CareMapPoint & { detail: CareMapPointDetail }): { pays: string; stars: string; distance: string; link: string }
   closePopup: string
+  /** The caption of a view zoomed in close: the nearest named city ("Near Columbus, OH"). */
+  near(city: string, state: string): string
 }
 
 /** What the browser module is given: the wrapper's props, the words, and how to follow a link. */

@@ -41,6 +41,8 @@ const RESULTS_SOURCE = 'care-results'
 /** Pins closer than this (px) become one cluster; past CLUSTER_MAX_ZOOM every pin stands alone. */
 const CLUSTER_RADIUS = 40
 const CLUSTER_MAX_ZOOM = 14
+/** From this zoom the view may hold no named city: a caption says which one it is near. */
+const CAPTION_MIN_ZOOM = 8
 
 interface ResultProperties {
   id: string
@@ -55,7 +57,6 @@ interface MapLike {
   on(type: string, listener: (event: { originalEvent?: unknown; sourceId?: string; isSourceLoaded?: boolean; error?: { message?: string } }) => void): unknown
   fitBounds(bounds: [LngLatPair, LngLatPair], options: { padding: number; maxZoom: number; animate: boolean }): unknown
   easeTo(options: { center: LngLatPair; zoom: number }): unknown
-  panTo(at: LngLatPair): unknown
   getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number; contains(at: LngLatPair): boolean } | null
   getZoom(): number
   getContainer(): HTMLElement
@@ -84,6 +85,8 @@ interface Engine {
    * map waits rather than flash pins that become clusters a moment later.
    */
   clusteringUnavailable(): boolean
+  /** The nearest named city to where the view is, for the offline map's caption (Mapbox's map names its own). */
+  nearestCity(at: LngLatPair): { name: string; state: string } | null
   /** The place names the base map shows now (the offline style's labels; Mapbox's are not listed). */
   renderedLabels(): { cities: string[]; states: string[] }
 }
@@ -115,17 +118,18 @@ class CareMapController implements CareMapHandle {
   private points: CareMapPoint[]
   private readonly drawn = new Map<string, DrawnGroup>()
   private home: { element: HTMLElement; marker: PlacedMarker } | null = null
+  /** "Near Columbus, OH" in a corner once the view is zoomed in past the named cities (offline map only). */
+  private readonly caption: HTMLElement
   private popup: { pointId: string; handle: { remove(): void } } | null = null
   private pointsKey: string | null = null
   private groupsKey = ''
-  private shownSelectedId: string | null = null
   /** Leaves of each cluster of the current data, by cluster id (filled asynchronously). */
   private leaves = new Map<number, string[]>()
   private dataVersion = 0
   /** Set when the member moves the map: a resize then no longer refits it. */
   private userMoved = false
   /** After a cluster pressed from the keyboard zooms in, the focus goes to the first of its points. */
-  private focusAfterZoom: string[] | null = null
+  private focusAfterZoom: { clusterKey: string; leaves: string[]; at: LngLatPair } | null = null
   private destroyed = false
 
   constructor(
@@ -139,6 +143,10 @@ class CareMapController implements CareMapHandle {
     const { map } = engine
     this.pointsKey = keyOf(initial)
     container.dataset.moving = 'false'
+    this.caption = document.createElement('p')
+    this.caption.className = 'care-map__where'
+    this.caption.hidden = true
+    container.appendChild(this.caption)
     this.fit(false)
     this.renderHome()
     this.sync()
@@ -175,11 +183,10 @@ class CareMapController implements CareMapHandle {
       this.userMoved = false
       if (this.popup && !input.points.some((p) => p.id === this.popup?.pointId)) this.closePopup(false)
       this.fit(true)
-    } else if (input.selectedId !== this.shownSelectedId) {
-      const selected = this.points.find((p) => p.id === input.selectedId)
-      if (selected && isPlottable(selected)) this.reveal(lngLat(selected))
     }
-    this.shownSelectedId = input.selectedId
+    // A result selected in the list (hovered, focused) is highlighted where it is drawn, its pin or its
+    // cluster; the map does not move to it: the list scrolls under the mouse, and a map that jumped
+    // to each result passed over would be unreadable.
     this.renderHome()
     this.sync(true)
   }
@@ -196,6 +203,7 @@ class CareMapController implements CareMapHandle {
     if (this.destroyed) return
     this.destroyed = true
     document.removeEventListener('keydown', this.onKeyDown)
+    this.caption.remove()
     this.popup?.handle.remove()
     for (const drawn of this.drawn.values()) drawn.marker.remove()
     this.drawn.clear()
@@ -222,11 +230,6 @@ class CareMapController implements CareMapHandle {
     this.recordView()
   }
 
-  private reveal(at: LngLatPair): void {
-    const visible = this.engine.map.getBounds()
-    if (visible && !visible.contains(at)) this.engine.map.panTo(at)
-  }
-
   /** The view on the container (west,south,east,north and zoom), for tests and anyone inspecting the page. */
   private recordView(): void {
     if (this.destroyed) return
@@ -237,6 +240,21 @@ class CareMapController implements CareMapHandle {
     const labels = this.engine.renderedLabels()
     this.container.dataset.cityLabels = labels.cities.join('|')
     this.container.dataset.stateLabels = labels.states.join('|')
+    this.renderCaption(labels.cities)
+  }
+
+  private renderCaption(citiesOnScreen: string[]): void {
+    const { map } = this.engine
+    const bounds = map.getBounds()
+    const near =
+      bounds && map.getZoom() >= CAPTION_MIN_ZOOM
+        ? this.engine.nearestCity([(bounds.getWest() + bounds.getEast()) / 2, (bounds.getSouth() + bounds.getNorth()) / 2])
+        : null
+    // Not when the city's own name is on screen.
+    const text = near && !citiesOnScreen.includes(near.name) ? this.input.text.near(near.name, near.state) : ''
+    this.caption.textContent = text
+    this.caption.hidden = !text
+    this.container.dataset.where = text
   }
 
   private renderHome(): void {
@@ -258,12 +276,15 @@ class CareMapController implements CareMapHandle {
     this.home.element.title = home.label
   }
 
-  /** The clusters and pins for the view: from the clustered source once it has loaded, every point alone before. */
-  private currentGroups(): Group[] {
+  /**
+   * The clusters and pins for the view from the clustered source; null while its tiles load (what
+   * is drawn stays: no flash of an empty map while zooming). Every point alone if it never loads.
+   */
+  private currentGroups(): Group[] | null {
     const { map } = this.engine
     const plottable = this.points.filter(isPlottable)
     if (!map.getSource(RESULTS_SOURCE) || !map.isSourceLoaded(RESULTS_SOURCE)) {
-      return this.engine.clusteringUnavailable() ? plottable.map((p) => ({ kind: 'point', id: p.id, at: lngLat(p) })) : []
+      return this.engine.clusteringUnavailable() ? plottable.map((p) => ({ kind: 'point', id: p.id, at: lngLat(p) })) : null
     }
     const seen = new Set<string>()
     const groups: Group[] = []
@@ -293,6 +314,10 @@ class CareMapController implements CareMapHandle {
   private sync(force = false): void {
     if (this.destroyed) return
     const groups = this.currentGroups()
+    if (!groups) {
+      if (force) for (const drawn of this.drawn.values()) this.decorate(drawn)
+      return
+    }
     const order = new Map(this.input.points.map((p, i) => [p.id, i]))
     const rank = (g: Group) =>
       g.kind === 'point' ? (order.get(g.id) ?? 1e6) : 1e6 + Math.min(...(this.leaves.get(g.clusterId) ?? []).map((id) => order.get(id) ?? 1e6), 1e6)
@@ -327,7 +352,8 @@ class CareMapController implements CareMapHandle {
     if (changed) this.keepTabOrder(groups.map(groupKey), focusedKey)
     this.container.dataset.markers = String(this.drawn.size)
     this.container.dataset.points = String(this.input.points.filter(isPlottable).length)
-    if (this.focusAfterZoom && !this.engine.map.isMoving()) this.focusZoomedPoint()
+    // Once the pressed cluster has made way for what it held (tiles of the new zoom loaded).
+    if (this.focusAfterZoom && !this.engine.map.isMoving() && this.drawn.size > 0 && !this.drawn.has(this.focusAfterZoom.clusterKey)) this.focusZoomedPoint()
   }
 
   private clusterButton(): HTMLButtonElement {
@@ -414,17 +440,21 @@ class CareMapController implements CareMapHandle {
     const zoom = await this.engine.clusterExpansionZoom(group.clusterId).catch(() => this.engine.map.getZoom() + 2)
     if (this.destroyed || version !== this.dataVersion) return
     this.userMoved = true
-    if (fromKeyboard) this.focusAfterZoom = this.leaves.get(group.clusterId) ?? []
+    if (fromKeyboard) this.focusAfterZoom = { clusterKey: groupKey(group), leaves: this.leaves.get(group.clusterId) ?? [], at: group.at }
     this.engine.map.easeTo({ center: group.at, zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1) })
   }
 
+  /** The first of the cluster's pins in the list's order, or else the marker nearest to where the cluster was. */
   private focusZoomedPoint(): void {
-    const leaves = this.focusAfterZoom ?? []
+    const pending = this.focusAfterZoom
     this.focusAfterZoom = null
+    if (!pending) return
     const order = new Map(this.input.points.map((p, i) => [p.id, i]))
-    const pins = [...this.drawn.values()].filter((d) => d.group.kind === 'point' && leaves.includes(d.group.id))
+    const drawn = [...this.drawn.values()]
+    const pins = drawn.filter((d) => d.group.kind === 'point' && pending.leaves.includes(d.group.id))
     pins.sort((a, b) => (a.group.kind === 'point' && b.group.kind === 'point' ? (order.get(a.group.id) ?? 0) - (order.get(b.group.id) ?? 0) : 0))
-    const target = pins[0] ?? [...this.drawn.values()].find((d) => d.group.kind === 'cluster')
+    const distance = (d: DrawnGroup) => Math.hypot(d.group.at[0] - pending.at[0], d.group.at[1] - pending.at[1])
+    const target = pins[0] ?? drawn.sort((a, b) => distance(a) - distance(b))[0]
     target?.element.focus()
   }
 
@@ -564,7 +594,11 @@ const RESULTS_LAYER = {
 }
 
 async function createMaplibreEngine(container: HTMLElement, data: FeatureCollection): Promise<Engine> {
-  const [maplibregl, { offlineBaseStyle, LABEL_LAYER_IDS }] = await Promise.all([import('maplibre-gl'), import('./us-base-style')])
+  const [maplibregl, { offlineBaseStyle, LABEL_LAYER_IDS }, { nearestCity }] = await Promise.all([
+    import('maplibre-gl'),
+    import('./us-base-style'),
+    import('./us-places'),
+  ])
   const version = maplibregl.getVersion()
   // The version query keeps the worker and stylesheet in step with the bundled library across
   // upgrades (public/ files are cached by the browser, the build's hashed chunks are not reused).
@@ -591,10 +625,20 @@ async function createMaplibreEngine(container: HTMLElement, data: FeatureCollect
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
   trackErrors(container, map)
   const source = () => map.getSource<import('maplibre-gl').GeoJSONSource>(RESULTS_SOURCE)
+  // Points given before the style has loaded (a new search while the map was being made) wait for it.
+  let pending: FeatureCollection | null = null
+  map.on('load', () => {
+    if (pending) source()?.setData(pending)
+    pending = null
+  })
 
   return {
     map: map as unknown as MapLike,
-    setData: (next) => void source()?.setData(next),
+    setData: (next) => {
+      const s = source()
+      if (s) s.setData(next)
+      else pending = next
+    },
     addMarker: (element, at) => {
       const marker = new maplibregl.Marker({ element }).setLngLat(at).addTo(map)
       return { setLngLat: (to) => void marker.setLngLat(to), remove: () => void marker.remove() }
@@ -618,6 +662,7 @@ async function createMaplibreEngine(container: HTMLElement, data: FeatureCollect
       return (await s.getClusterLeaves(clusterId, count, 0)).map((f) => String(f.properties?.id))
     },
     clusteringUnavailable: () => false,
+    nearestCity: ([longitude, latitude]) => nearestCity(longitude, latitude),
     renderedLabels: () => {
       if (!map.isStyleLoaded()) return { cities: [], states: [] }
       const features = map.queryRenderedFeatures({ layers: LABEL_LAYER_IDS })
@@ -702,6 +747,7 @@ async function createMapboxEngine(container: HTMLElement, token: string, data: F
         s.getClusterLeaves(clusterId, count, 0, (error, features) => resolve(error || !features ? [] : features.map((f) => String(f.properties?.id))))
       }),
     clusteringUnavailable: () => styleFailed && !styleLoaded,
+    nearestCity: () => null,
     renderedLabels: () => ({ cities: [], states: [] }),
   }
 }

@@ -9,7 +9,7 @@ export type { CareMapHome, CareMapPoint, CareMapPointDetail, CareMapProps } from
 type Status = 'loading' | 'ready' | 'failed'
 
 /**
- * The find-care map (ADR 0006). Safe to render on the server: it renders a fixed-size box, and
+ * The find-care map (ADRs 0006 and 0015). Safe to render on the server: it renders a fixed-size box, and
  * only in the browser, after hydration, loads `care-map.client` (and with it mapbox-gl or
  * maplibre-gl) as a separate chunk. The result list is the accessible source of truth; when the
  * map cannot be loaded this says so in one line and never throws.
@@ -39,10 +39,11 @@ export function CareMap(props: CareMapProps) {
               ? t('map.pays', { amount: format.money(detail.memberPaysCents) })
               : t('search.wouldPay', { amount: format.money(detail.memberPaysCents) }),
         stars: detail.starRating === null ? t('search.noStars') : t('search.starsOf5', { stars: detail.starRating }),
-        distance: t('map.distance', { miles: format.count(Math.round(detail.distanceMiles)) }),
+        distance: t('map.distance', { count: Math.round(detail.distanceMiles), miles: format.count(Math.round(detail.distanceMiles)) }),
         link: t('map.link'),
       }),
       closePopup: t('map.closePopup'),
+      near: (city, state) => t('map.near', { city, state }),
     }),
     // format is made anew on each render; its locale is what it depends on.
     [t, format.locale],

@@ -27,6 +27,20 @@ export function usStateBox(code: string): [[number, number], [number, number]] |
   ]
 }
 
+/**
+ * The city nearest to a point, within `withinMiles`, or null: what a view zoomed in past the
+ * named cities is near. Distances on a flat map are close enough at this scale.
+ */
+export function nearestCity(longitude: number, latitude: number, withinMiles = 150): { name: string; state: string; miles: number } | null {
+  const scale = Math.cos((latitude * Math.PI) / 180)
+  let best: { name: string; state: string; miles: number } | null = null
+  for (const [name, state, lon, lat] of places.cities) {
+    const miles = 69.1 * Math.hypot((Number(lon) - longitude) * scale, Number(lat) - latitude)
+    if (miles <= withinMiles && (!best || miles < best.miles)) best = { name: String(name), state: String(state), miles }
+  }
+  return best
+}
+
 let cities: FeatureCollection<Point, CityProperties> | null = null
 let stateLabels: FeatureCollection<Point, StateLabelProperties> | null = null
 
