@@ -32,14 +32,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewContractRoute() {
   const { programs, options } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(NewContractSchema),
-    defaultValue: { programId: options?.program.id ?? '', title: options ? `${options.program.name} contract` : '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewContractSchema }),
-    shouldValidate: 'onBlur',
-  })
   if (!options) {
     return (
       <>
@@ -71,12 +63,32 @@ export default function NewContractRoute() {
       {options.healthSystems.length === 0 ? (
         <p className="empty">This program's network has no offers yet.</p>
       ) : (
+        // Keyed by the program: reached from the program list, the form starts from this program's values.
+        <NewContractForm key={options.program.id} options={options} />
+      )}
+    </>
+  )
+}
+
+type Options = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['options']>
+
+/** The draft form for one program (a new instance per program, so its defaults are that program's). */
+function NewContractForm({ options }: { options: Options }) {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(NewContractSchema),
+    defaultValue: { programId: options.program.id, title: `${options.program.name} contract` },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewContractSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
         <Form method="post" {...getFormProps(form)}>
           <input {...getInputProps(fields.programId, { type: 'hidden' })} />
-          <fieldset className="field">
+          <fieldset className="checkbox-group">
             <legend>Health system</legend>
             {options.healthSystems.map((system) => (
-              <label key={system.id} className="checkbox">
+              <label key={system.id}>
                 <input type="radio" name={fields.healthSystemId.name} value={system.id} defaultChecked={options.healthSystems.length === 1} /> {system.name} ({system.offers}{' '}
                 {system.offers === 1 ? 'offer' : 'offers'}: {system.procedures.join(', ')})
               </label>
@@ -89,8 +101,6 @@ export default function NewContractRoute() {
             Create the draft
           </button>
         </Form>
-      )}
-    </>
   )
 }
 

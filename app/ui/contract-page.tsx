@@ -241,10 +241,10 @@ function CheckboxesTerm({ name, legend, options, values, errors }: { name: strin
   const checked = new Set(values[name] ?? [])
   const hasError = Boolean(errors[name]?.length)
   return (
-    <fieldset className="field" aria-invalid={hasError || undefined} aria-describedby={hasError ? `${idOf(name)}-error` : undefined}>
+    <fieldset className="checkbox-group" aria-invalid={hasError || undefined} aria-describedby={hasError ? `${idOf(name)}-error` : undefined}>
       <legend>{legend}</legend>
       {options.map(([value, text]) => (
-        <label key={value} className="checkbox">
+        <label key={value}>
           <input type="checkbox" name={name} value={value} defaultChecked={checked.has(value)} /> {text}
         </label>
       ))}
