@@ -85,7 +85,7 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
           {version.status === 'draft' ? 'Not sent: send it when your changes are ready; signing needs a sent version.' : null}
         </p>
         <p className="muted">
-          Terms fingerprint (SHA-256): <code>{version.termsSha256}</code>
+          Terms fingerprint (SHA-256): <code className="break">{version.termsSha256}</code>
         </p>
         {data.signatures.length > 0 ? (
           <ul>
