@@ -32,7 +32,7 @@ async function readCards(list: Locator) {
       pays: dollars((await card.locator('.result__cost--program strong').textContent())!),
       tier: (await tier.getAttribute('data-tier'))!,
       words: (await tier.textContent())!.trim(),
-      miles: Number((/· (?:a )?([\d,]+) (?:miles|millas) /.exec((await card.locator('p.muted.small').first().textContent())!)?.[1] ?? 'NaN').replace(/,/g, '')),
+      miles: Number((/· (?:a )?([\d,]+) (?:miles?|millas?) /.exec((await card.locator('p.muted.small').first().textContent())!)?.[1] ?? 'NaN').replace(/,/g, '')),
     })
   }
   return read
