@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getOptionalActor } from '~/auth/guard.server'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
-import type { Actor, ContractParty } from '~/domain/tenancy'
+import type { ContractParty } from '~/domain/tenancy'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
 import * as centerContract from '~/routes/center.contracts.$contractId'
 import * as centerContracts from '~/routes/center.contracts._index'
@@ -13,7 +12,7 @@ import { createContractDraft, getContractView, SIGNED_VERSION_MESSAGE } from '~/
 import * as centerLayout from '~/routes/center'
 import * as employerLayout from '~/routes/employer'
 import { documentHandler } from './document'
-import { cookieFor, getRequest, ORIGIN, statusOf } from './support'
+import { actorOf, cookieFor, getRequest, ORIGIN, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 /*
@@ -41,12 +40,6 @@ function post(path: string, pairs: Array<readonly [string, string]>, cookie: str
 function formOf(values: Record<string, string[]>, changes: Record<string, string[]> = {}): Array<readonly [string, string]> {
   const merged = { ...values, ...changes }
   return [['intent', 'save'], ...Object.entries(merged).flatMap(([name, list]) => list.map((value) => [name, value] as const))]
-}
-
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await getOptionalActor(getRequest('/', await cookieFor(userId)))
-  if (!actor) throw new Error('no actor')
-  return actor
 }
 
 type View = Awaited<ReturnType<typeof getContractView>>

@@ -1,3 +1,5 @@
+import { getOptionalActor } from '~/auth/guard.server'
+import type { Actor } from '~/domain/tenancy'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { createUserSession } from '~/auth/session.server'
 
@@ -47,4 +49,11 @@ export async function statusOf<A extends LoaderFunctionArgs | ActionFunctionArgs
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), body: null }
     throw thrown
   }
+}
+
+/** The signed-in Actor of a user, as the guard builds it from a session cookie (for calling services directly). */
+export async function actorOf(userId: string): Promise<Actor> {
+  const actor = await getOptionalActor(getRequest('/', await cookieFor(userId)))
+  if (!actor) throw new Error(`no session for ${userId}`)
+  return actor
 }

@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely'
-import { getOptionalActor } from '~/auth/guard.server'
 import { hashPassword } from '~/auth/password.server'
-import { createUserSession } from '~/auth/session.server'
 import { newId } from '~/db/ids'
 import { rosterKeys } from '~/domain/roster/names'
 import type { Database, Role } from '~/db/schema'
@@ -9,6 +7,7 @@ import { createContractDraft, sendContractVersion } from '~/services/contracts.s
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
+import { actorOf } from './support'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -189,12 +188,6 @@ export interface AccessFixtures {
 export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants): Promise<AccessFixtures> {
   const now = new Date().toISOString()
   const tag = newId().slice(-8)
-  const actorOf = async (userId: string) => {
-    const cookie = (await createUserSession(userId)).split(';')[0]!
-    const actor = await getOptionalActor(new Request('http://localhost:3000/', { headers: { Cookie: cookie } }))
-    if (!actor) throw new Error(`no session for ${userId}`)
-    return actor
-  }
   const membership = (userId: string) => db.selectFrom('memberships').select('organizationId').where('userId', '=', userId).executeTakeFirstOrThrow()
   const brokerOrganizationId = (await membership(t.users.broker)).organizationId
   const offer = await db

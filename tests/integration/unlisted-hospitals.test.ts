@@ -4,8 +4,6 @@
  * flagged; seed-made offers are called demo offers, and proposal sources say what they are.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getOptionalActor } from '~/auth/guard.server'
-import { createUserSession } from '~/auth/session.server'
 import { getDb } from '~/db/client.server'
 import * as facilityList from '~/routes/admin.facilities._index'
 import * as programPage from '~/routes/employer.programs.$programId'
@@ -13,7 +11,7 @@ import * as networkPage from '~/routes/employer.programs.$programId_.network'
 import * as findCare from '~/routes/member.care._index'
 import { compareScenarios, createScenario } from '~/services/scenarios.server'
 import { startNewVersion } from '~/services/programs.server'
-import { cookieFor, getRequest, statusOf } from './support'
+import { actorOf, cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 let t: TwoTenants
@@ -22,13 +20,6 @@ let facilityId: string
 let procedureCode: string
 const scenarioIds: string[] = []
 const INACTIVE_SINCE = '2026-12-01T10:00:00.000Z'
-
-async function actorOf(userId: string) {
-  const cookie = (await createUserSession(userId)).split(';')[0]!
-  const actor = await getOptionalActor(new Request('http://localhost:3000/', { headers: { Cookie: cookie } }))
-  if (!actor) throw new Error(`no session for ${userId}`)
-  return actor
-}
 
 async function memberResults() {
   const page = await statusOf(findCare.loader, getRequest(`/member/care?procedure=${procedureCode}`, await cookieFor(t.users.employeeA)))
