@@ -433,6 +433,12 @@ export interface CasesTable {
   requestedAt: string
   completedAt: string | null
   updatedAt: string
+  /** The member's first consult with the center (days to first consult = this − the request date). */
+  firstConsultDate: string | null
+  /** The 30-day checkpoint (readmission, satisfaction) and the 90-day one (complication, PROs): recorded when due. */
+  thirtyDayOutcomesAt: string | null
+  ninetyDayOutcomesAt: string | null
+  hasPatientReportedOutcomes: Bool | null
 }
 
 export interface CaseEventsTable {
@@ -624,6 +630,79 @@ export interface ContractVersionFacilitiesTable {
   facilityId: string
 }
 
+/** A related complication or readmission within a contract's warranty window (ADR 0016 §9). */
+export interface CaseWarrantyEventsTable {
+  id: string
+  caseId: string
+  contractId: string
+  contractVersionId: string
+  kind: 'complication' | 'readmission'
+  occurredOn: string
+  /** At the center: invoiced at $0. Elsewhere: its cost is an other claim, credited back by the center. */
+  place: 'center' | 'elsewhere'
+  providerName: string | null
+  description: string
+  costCents: number
+  creditedCents: number
+  recordedByUserId: string | null
+  recordedAt: string
+}
+
+/** A credit the center owes the purchaser, in the ledger; mirrored to Stripe as a credit note when configured. */
+export interface ContractCreditsTable {
+  id: string
+  contractId: string
+  caseId: string | null
+  warrantyEventId: string | null
+  purchaserOrganizationId: string
+  healthSystemOrganizationId: string
+  amountCents: number
+  description: string
+  stripeCreditNoteId: string | null
+  createdAt: string
+}
+
+export type ContractPeriodStatus = 'open' | 'closed' | 'reconciled'
+
+/** A reconciliation period of a contract; `episodes` is the attributed episodes frozen at close (JSON). */
+export interface ContractPeriodsTable {
+  id: string
+  contractId: string
+  versionId: string
+  sequence: number
+  periodStart: string
+  periodEnd: string
+  /** Period end + the warranty window: the first day the period can close. */
+  closesOn: string
+  status: ContractPeriodStatus
+  /** Fewer than the minimum episodes: they carry forward into this period. */
+  carriedIntoPeriodId: string | null
+  episodes: string | null
+  closedAt: string | null
+  closedByUserId: string | null
+}
+
+/** The stored output of a reconciliation (JSON), never recomputed on view; both sides see this row. */
+export interface ContractStatementsTable {
+  id: string
+  periodId: string
+  contractId: string
+  versionId: string
+  statement: string
+  inputsSha256: string
+  episodeCount: number
+  totalBenchmarkCents: number
+  grossSavingsCents: number
+  settlementCents: number
+  outcome: string
+  supersededByStatementId: string | null
+  settledVia: 'ledger' | 'stripe' | null
+  settlementReference: string | null
+  settledAt: string | null
+  createdAt: string
+  createdByUserId: string | null
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -665,6 +744,10 @@ export interface Database {
   contractVersions: ContractVersionsTable
   contractSignatures: ContractSignaturesTable
   contractVersionFacilities: ContractVersionFacilitiesTable
+  caseWarrantyEvents: CaseWarrantyEventsTable
+  contractCredits: ContractCreditsTable
+  contractPeriods: ContractPeriodsTable
+  contractStatements: ContractStatementsTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

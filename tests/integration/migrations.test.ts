@@ -37,7 +37,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   programBenefitRules: { programVersionId: true, deductibleWaived: true, coinsuranceWaived: true, coeCopayCents: true, completionIncentiveCents: true, outsideRule: true, outsideCoinsuranceRate: true },
   programTravelRules: { programVersionId: true, minDistanceMiles: true, companionCovered: true, flyThresholdMiles: true, mileageRateCents: true, airfareAllowanceCents: true, lodgingNights: true, lodgingNightlyCapCents: true, mealsPerDiemCents: true, travelCapCents: true },
   rosterMembers: { id: true, employerId: true, employeeId: true, firstName: true, lastName: true, dateOfBirth: true, zip: true, healthPlanId: true, coverageTier: true, coverageStart: true, coverageEnd: true, dependentsCount: true, deductibleMetCents: true, oopPaidCents: true, createdAt: true, updatedAt: true, employeeIdKey: true, employeeIdLoose: true, firstNameKey: true, lastNameKey: true },
-  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, contactPhone: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true },
+  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, contactPhone: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true, firstConsultDate: true, thirtyDayOutcomesAt: true, ninetyDayOutcomesAt: true, hasPatientReportedOutcomes: true },
   caseEvents: { id: true, caseId: true, actorUserId: true, fromStatus: true, toStatus: true, note: true, createdAt: true },
   billingProfiles: { employerId: true, stripeCustomerId: true, paymentMethodBrand: true, paymentMethodLast4: true, updatedAt: true },
   invoices: { id: true, employerId: true, caseId: true, number: true, status: true, totalCents: true, currency: true, stripeInvoiceId: true, hostedInvoiceUrl: true, createdAt: true, finalizedAt: true, paidAt: true, updatedAt: true },
@@ -62,6 +62,16 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   },
   contractSignatures: { id: true, versionId: true, organizationId: true, userId: true, signedAt: true, termsSha256: true },
   contractVersionFacilities: { versionId: true, facilityId: true },
+  caseWarrantyEvents: {
+    id: true, caseId: true, contractId: true, contractVersionId: true, kind: true, occurredOn: true, place: true, providerName: true, description: true, costCents: true,
+    creditedCents: true, recordedByUserId: true, recordedAt: true,
+  },
+  contractCredits: { id: true, contractId: true, caseId: true, warrantyEventId: true, purchaserOrganizationId: true, healthSystemOrganizationId: true, amountCents: true, description: true, stripeCreditNoteId: true, createdAt: true },
+  contractPeriods: { id: true, contractId: true, versionId: true, sequence: true, periodStart: true, periodEnd: true, closesOn: true, status: true, carriedIntoPeriodId: true, episodes: true, closedAt: true, closedByUserId: true },
+  contractStatements: {
+    id: true, periodId: true, contractId: true, versionId: true, statement: true, inputsSha256: true, episodeCount: true, totalBenchmarkCents: true, grossSavingsCents: true,
+    settlementCents: true, outcome: true, supersededByStatementId: true, settledVia: true, settlementReference: true, settledAt: true, createdAt: true, createdByUserId: true,
+  },
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
