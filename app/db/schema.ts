@@ -36,6 +36,8 @@ export interface OrganizationsTable {
   createdAt: string
   /** Employers: the share (%) of covered members one roster file may end without an explicit confirmation; null: 10 (issue 17). */
   rosterTerminationLimitPercent: ColumnType<number | null, number | null | undefined, number | null>
+  /** Health systems: its reconciled contract results may show on its value scorecard (issue 21). */
+  publishesReconciledResults: ColumnType<Bool, Bool | undefined, Bool>
 }
 
 export interface UsersTable {

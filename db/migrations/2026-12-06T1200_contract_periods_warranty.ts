@@ -15,10 +15,13 @@ import type { Dialect } from '../dialect'
  * - contract_periods: the reconciliation periods of a contract (open → closed → reconciled).
  * - contract_statements: the stored output of a reconciliation (never recomputed on view); a
  *   corrected statement supersedes the old one, both kept; its settlement through the ledger or Stripe.
+ * - organizations.publishes_reconciled_results: a health system lets its reconciled results show on
+ *   its value scorecard (off until its admin turns it on).
  * Frozen once run.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const money = dialect === 'postgres' ? 'bigint' : 'integer'
+  await db.schema.alterTable('organizations').addColumn('publishes_reconciled_results', 'integer', (c) => c.notNull().defaultTo(0)).execute()
   await db.schema.alterTable('cases').addColumn('first_consult_date', 'text').execute()
   await db.schema.alterTable('cases').addColumn('thirty_day_outcomes_at', 'text').execute()
   await db.schema.alterTable('cases').addColumn('ninety_day_outcomes_at', 'text').execute()
@@ -106,4 +109,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const column of ['has_patient_reported_outcomes', 'ninety_day_outcomes_at', 'thirty_day_outcomes_at', 'first_consult_date']) {
     await db.schema.alterTable('cases').dropColumn(column).execute()
   }
+  await db.schema.alterTable('organizations').dropColumn('publishes_reconciled_results').execute()
 }

@@ -13,7 +13,7 @@ import type { Database } from '~/db/schema'
  * and the test compares that list with what the database really has.
  */
 const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
-  organizations: { id: true, kind: true, name: true, code: true, createdAt: true, rosterTerminationLimitPercent: true },
+  organizations: { id: true, kind: true, name: true, code: true, createdAt: true, rosterTerminationLimitPercent: true, publishesReconciledResults: true },
   users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true, preferredLanguage: true },
   memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true },
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
