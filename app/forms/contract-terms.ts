@@ -66,7 +66,7 @@ export function termsToFormValues(terms: ContractTerms): TermsFormValues {
   set('dataSharing.fields', ...terms.dataSharing.fields)
   for (const activity of ACTIVITIES) set(`responsibilities.${activity}`, terms.responsibilities[activity])
   set('reporting.cadence', terms.reporting.cadence)
-  set('reporting.reviewDates', [...terms.reporting.reviewDates].join(', '))
+  terms.reporting.reviewDates.forEach((date, index) => set(`reporting.reviewDates[${index}]`, date))
   set('recalibrationDate', terms.recalibrationDate)
   return values
 }
@@ -104,6 +104,15 @@ function rowIndexes(values: TermsFormValues, list: string): number[] {
     if (match) indexes.add(Number(match[1]))
   }
   return [...indexes].sort((a, b) => a - b)
+}
+
+/** The indexes of the review-date inputs ("reporting.reviewDates[3]"), in order; each is one date. */
+export function reviewDateIndexes(values: TermsFormValues): number[] {
+  const indexes = Object.keys(values)
+    .map((name) => /^reporting\.reviewDates\[(\d{1,2})\]$/.exec(name)?.[1])
+    .filter((index): index is string => index !== undefined)
+    .map(Number)
+  return [...new Set(indexes)].sort((a, b) => a - b)
 }
 
 /**
@@ -151,7 +160,7 @@ export function termsInputFromForm(values: TermsFormValues): { input: unknown; g
     responsibilities: Object.fromEntries(ACTIVITIES.map((activity) => [activity, text(`responsibilities.${activity}`)])),
     reporting: {
       cadence: text('reporting.cadence'),
-      reviewDates: text('reporting.reviewDates').split(/[\s,;]+/).filter((date) => date !== ''),
+      reviewDates: reviewDateIndexes(values).map((index) => text(`reporting.reviewDates[${index}]`)).filter((date) => date !== ''),
     },
     recalibrationDate: text('recalibrationDate'),
   }

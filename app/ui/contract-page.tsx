@@ -15,9 +15,13 @@ import {
   QUALITY_MEASURE_CODES,
   QUALITY_MEASURES,
   RISK_MODELS,
+  REVIEWS_PER_YEAR,
   RISK_MODEL_LABELS,
+  reviewCountRange,
   WARRANTY_COVERAGE,
 } from '~/domain/contracts/terms'
+import { isIsoDate } from '~/domain/dates'
+import { reviewDateIndexes } from '~/forms/contract-terms'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
 
@@ -253,6 +257,39 @@ function CheckboxesTerm({ name, legend, options, values, errors }: { name: strin
   )
 }
 
+/**
+ * One date input per joint review: as many as the period allows (2–4 a year), and one more than
+ * are filled so a date can always be added; an emptied input removes its date.
+ */
+function ReviewDatesTerm({ values, errors }: { values: Record<string, string[]>; errors: Record<string, string[]> }) {
+  const filled = reviewDateIndexes(values).filter((index) => (values[`reporting.reviewDates[${index}]`]?.[0] ?? '').trim() !== '')
+  const start = values['attribution.periodStart']?.[0] ?? ''
+  const end = values['attribution.periodEnd']?.[0] ?? ''
+  const allowed = isIsoDate(start) && isIsoDate(end) && end > start ? reviewCountRange(start, end).max : REVIEWS_PER_YEAR.max
+  const dates = filled.map((index) => values[`reporting.reviewDates[${index}]`]![0]!)
+  const count = Math.min(MAX_REVIEW_INPUTS, Math.max(allowed, dates.length + 1))
+  const hasError = Boolean(errors['reporting.reviewDates']?.length)
+  return (
+    <fieldset className="review-dates" aria-invalid={hasError || undefined} aria-describedby={hasError ? `${idOf('reporting.reviewDates')}-error` : undefined}>
+      <legend>Joint review dates</legend>
+      <p className="field__help">{`${REVIEWS_PER_YEAR.min} to ${REVIEWS_PER_YEAR.max} a year, inside the contract period. Leave an input empty to remove its date.`}</p>
+      {Array.from({ length: count }, (_, index) => {
+        const name = `reporting.reviewDates[${index}]`
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={idOf(name)}>{`Review ${index + 1}`}</label>
+            <input id={idOf(name)} name={name} type="date" defaultValue={dates[index] ?? ''} />
+          </div>
+        )
+      })}
+      <ErrorList id={`${idOf('reporting.reviewDates')}-error`} errors={errors['reporting.reviewDates']} />
+    </fieldset>
+  )
+}
+
+/** A four-year contract's sixteen reviews at most, so the form stays short. */
+const MAX_REVIEW_INPUTS = 16
+
 const pairs = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) => values.map((value) => [value, labels[value]] as const)
 
 function TermsFields({
@@ -344,7 +381,7 @@ function TermsFields({
 
       <h3>Reporting and recalibration</h3>
       <SelectTerm name="reporting.cadence" label="Reporting cadence" options={CADENCES.map((c) => [c, c] as const)} {...p} />
-      <TextTerm name="reporting.reviewDates" label="Joint review dates" help="YYYY-MM-DD, separated by commas" {...p} />
+      <ReviewDatesTerm {...p} />
       <TextTerm name="recalibrationDate" label="Recalibration date" help="YYYY-MM-DD" {...p} />
     </>
   )

@@ -18,6 +18,15 @@ describe('the contract terms form', () => {
     expect(ContractTermsSchema.parse(termsInputFromForm(values).input)).toEqual(terms)
   })
 
+  it('reads one review date per input, in input order, and drops an emptied input', () => {
+    const values = termsToFormValues(terms)
+    expect(values['reporting.reviewDates[0]']).toEqual([terms.reporting.reviewDates[0]])
+    expect(values['reporting.reviewDates[1]']).toEqual([terms.reporting.reviewDates[1]])
+    const edited = { ...values, 'reporting.reviewDates[0]': [''], 'reporting.reviewDates[2]': ['2027-09-15'], 'reporting.reviewDates[10]': [' 2027-11-01 '] }
+    const input = termsInputFromForm(edited).input as { reporting: { reviewDates: string[] } }
+    expect(input.reporting.reviewDates).toEqual([terms.reporting.reviewDates[1], '2027-09-15', '2027-11-01'])
+  })
+
   it('turns typed percentages into exact fractions', () => {
     const values = { ...termsToFormValues(terms), 'riskSharing.sharingRate': ['7.25'], 'riskSharing.stopGainShare': ['12.5'] }
     const parsed = ContractTermsSchema.parse(termsInputFromForm(values).input)
