@@ -112,6 +112,18 @@ const facts: fc.Arbitrary<QualityFacts> = fc.record({
   annualVolume: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
 })
 const CREDIT_ORDER: NationalComparison[] = ['worse', 'no_different', 'better']
+const FACT_NAMES = ['starRating', 'complication', 'readmission', 'excessReadmissionRatio', 'annualVolume'] as const
+
+/** The same facts with one known fact a step better (a missing fact stays missing). */
+function improved(f: QualityFacts, which: (typeof FACT_NAMES)[number]): QualityFacts {
+  const better: QualityFacts = { ...f }
+  if (which === 'starRating' && f.starRating !== null) better.starRating = Math.min(5, f.starRating + 1)
+  if (which === 'complication' && f.complication !== 'not_available') better.complication = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.complication) + 1)]!
+  if (which === 'readmission' && f.readmission !== 'not_available') better.readmission = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.readmission) + 1)]!
+  if (which === 'excessReadmissionRatio' && f.excessReadmissionRatio !== null) better.excessReadmissionRatio = f.excessReadmissionRatio - 0.05
+  if (which === 'annualVolume' && f.annualVolume !== null) better.annualVolume = f.annualVolume + 50
+  return better
+}
 
 describe('qualityScore: properties', () => {
   it('is a whole number 0–100', () => {
@@ -128,13 +140,8 @@ describe('qualityScore: properties', () => {
 
   it('a better fact never lowers the score (more stars, a better national comparison, a lower excess ratio, more volume)', () => {
     fc.assert(
-      fc.property(facts, fc.constantFrom('starRating', 'complication', 'readmission', 'excessReadmissionRatio', 'annualVolume'), (f, which) => {
-        const better: QualityFacts = { ...f }
-        if (which === 'starRating' && f.starRating !== null) better.starRating = Math.min(5, f.starRating + 1)
-        if (which === 'complication' && f.complication !== 'not_available') better.complication = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.complication) + 1)]!
-        if (which === 'readmission' && f.readmission !== 'not_available') better.readmission = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.readmission) + 1)]!
-        if (which === 'excessReadmissionRatio' && f.excessReadmissionRatio !== null) better.excessReadmissionRatio = f.excessReadmissionRatio - 0.05
-        if (which === 'annualVolume' && f.annualVolume !== null) better.annualVolume = f.annualVolume + 50
+      fc.property(facts, fc.constantFrom(...FACT_NAMES), (f, which) => {
+        const better = improved(f, which)
         expect(qualityScore(better)).toBeGreaterThanOrEqual(qualityScore(f))
       }),
       RUNS,
@@ -167,7 +174,7 @@ describe('qualityTier: properties (DESIGN §4: missing facts never help)', () =>
 
   it('a missing fact never rates better than the same fact at its best value', () => {
     fc.assert(
-      fc.property(facts, fc.constantFrom('starRating', 'complication', 'readmission', 'excessReadmissionRatio', 'annualVolume'), (f, which) => {
+      fc.property(facts, fc.constantFrom(...FACT_NAMES), (f, which) => {
         const missing: QualityFacts = { ...f }
         const best: QualityFacts = { ...f }
         if (which === 'starRating') [missing.starRating, best.starRating] = [null, 5]
@@ -184,13 +191,8 @@ describe('qualityTier: properties (DESIGN §4: missing facts never help)', () =>
 
   it('a better known fact never lowers the tier', () => {
     fc.assert(
-      fc.property(facts, fc.constantFrom('starRating', 'complication', 'readmission', 'excessReadmissionRatio', 'annualVolume'), (f, which) => {
-        const better: QualityFacts = { ...f }
-        if (which === 'starRating' && f.starRating !== null) better.starRating = Math.min(5, f.starRating + 1)
-        if (which === 'complication' && f.complication !== 'not_available') better.complication = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.complication) + 1)]!
-        if (which === 'readmission' && f.readmission !== 'not_available') better.readmission = CREDIT_ORDER[Math.min(2, CREDIT_ORDER.indexOf(f.readmission) + 1)]!
-        if (which === 'excessReadmissionRatio' && f.excessReadmissionRatio !== null) better.excessReadmissionRatio = f.excessReadmissionRatio - 0.05
-        if (which === 'annualVolume' && f.annualVolume !== null) better.annualVolume = f.annualVolume + 50
+      fc.property(facts, fc.constantFrom(...FACT_NAMES), (f, which) => {
+        const better = improved(f, which)
         expect(rank(better)).toBeLessThanOrEqual(rank(f))
       }),
       RUNS,
