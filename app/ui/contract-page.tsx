@@ -18,6 +18,7 @@ import {
   RISK_MODEL_LABELS,
   WARRANTY_COVERAGE,
 } from '~/domain/contracts/terms'
+import { ContractWarrantyEvents, type ContractWarrantyEventView } from './contract-warranty-events'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
 
@@ -41,6 +42,8 @@ export interface ContractPageData {
   can: { edit: boolean; send: boolean; sign: boolean; startNewVersion: boolean }
   /** The one-time note of the step just done (a flash key). */
   note: string | null
+  /** Warranty events recorded on cases under this contract (issue 21, ADR 0016 §9). */
+  warrantyEvents?: readonly ContractWarrantyEventView[]
 }
 
 const NOTES: Record<string, string> = {
@@ -156,6 +159,8 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
           </fieldset>
         </Form>
       </section>
+
+      {data.warrantyEvents ? <ContractWarrantyEvents events={data.warrantyEvents} /> : null}
 
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">Versions</h2>
