@@ -89,11 +89,7 @@ const yesNo = (message: string) =>
 
 const SATISFACTION_MESSAGE = 'Satisfaction is a whole number from 0 to 10'
 
-/** The follow-up forms of a case after its procedure (issue 21): which one is posted is `intent`. */
-export const FOLLOW_UP_INTENTS = ['first-consult', 'thirty-day', 'ninety-day'] as const
-export type FollowUpIntent = (typeof FOLLOW_UP_INTENTS)[number]
-
-/** The member's first consult with the center (the domain checks it against the request and the procedure). */
+/** The follow-up forms of a case after its procedure (issue 21), told apart by `intent`. The member's first consult with the center (the domain checks it against the request and the procedure). */
 export const FirstConsultSchema = plainTextForm(z.object({
   intent: z.literal('first-consult'),
   firstConsultDate: isoDate('first consult date'),
