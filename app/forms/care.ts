@@ -70,11 +70,6 @@ export function careRequestSchema(t: CareMessages) {
 }
 export type CareRequestInput = z.output<ReturnType<typeof careRequestSchema>>
 
-const yesNo = z
-  .enum(['yes', 'no'])
-  .optional()
-  .transform((v) => (v === undefined ? null : v === 'yes'))
-
 /** The coordinator's move of a case, with whatever the target state needs (the domain checks which). */
 export const CaseTransitionSchema = plainTextForm(z.object({
   to: z.enum(['requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'cancelled', 'denied'], {
@@ -84,17 +79,48 @@ export const CaseTransitionSchema = plainTextForm(z.object({
   scheduledDate: isoDate('procedure date').optional(),
   procedureDate: isoDate('date the procedure was done').optional(),
   travelActualCents: dollarsField('travel actually paid', { max: 50_000 }).optional(),
-  hadComplication: yesNo,
-  wasReadmitted: yesNo,
-  satisfaction: z.coerce
-    .number({ invalid_type_error: 'Satisfaction is a whole number from 0 to 10' })
-    .int('Satisfaction is a whole number from 0 to 10')
-    .min(0, 'Satisfaction is a whole number from 0 to 10')
-    .max(10, 'Satisfaction is a whole number from 0 to 10')
-    .optional(),
   note: z.string().trim().max(1000, 'Keep the note under 1,000 characters').optional(),
 }))
 export type CaseTransitionInput = z.output<typeof CaseTransitionSchema>
+
+/** A yes/no question answered with radio buttons: required, with the question's own message. */
+const yesNo = (message: string) =>
+  z.enum(['yes', 'no'], { errorMap: () => ({ message }) }).transform((answer) => answer === 'yes')
+
+const SATISFACTION_MESSAGE = 'Satisfaction is a whole number from 0 to 10'
+
+/** The follow-up forms of a case after its procedure (issue 21), told apart by `intent`. The member's first consult with the center (the domain checks it against the request and the procedure). */
+export const FirstConsultSchema = plainTextForm(z.object({
+  intent: z.literal('first-consult'),
+  firstConsultDate: isoDate('first consult date'),
+}))
+
+/** The 30-day check-in: readmitted within 30 days, and satisfaction 0–10 when the member gave one (digits only: "1e1" is not 10). */
+export const ThirtyDayOutcomesSchema = plainTextForm(z.object({
+  intent: z.literal('thirty-day'),
+  wasReadmitted: yesNo('Say whether the member was readmitted within 30 days'),
+  satisfaction: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return null
+      if (!/^\d{1,2}$/.test(text) || Number(text) > 10) {
+        ctx.addIssue({ code: 'custom', message: SATISFACTION_MESSAGE })
+        return z.NEVER
+      }
+      return Number(text)
+    }),
+}))
+export type ThirtyDayOutcomesInput = z.output<typeof ThirtyDayOutcomesSchema>
+
+/** The 90-day check-in: a complication within 90 days, and whether the member answered the patient-reported outcome questions. */
+export const NinetyDayOutcomesSchema = plainTextForm(z.object({
+  intent: z.literal('ninety-day'),
+  hadComplication: yesNo('Say whether there was a complication within 90 days'),
+  hasPatientReportedOutcomes: yesNo('Say whether the member answered the patient-reported outcome questions'),
+}))
+export type NinetyDayOutcomesInput = z.output<typeof NinetyDayOutcomesSchema>
 
 const QUEUE_STATUS_VALUES = ['open', 'all', 'requested', 'eligibility_verified', 'scheduled', 'travel_booked', 'procedure_done', 'completed', 'cancelled', 'denied'] as const
 

@@ -8,9 +8,14 @@ import { requirePermission } from '~/auth/guard.server'
 import { caseStateLabel } from '~/domain/cases/case-flow'
 import { formatCents } from '~/domain/money'
 import { formatUsPhone } from '~/domain/phone'
-import { CaseTransitionSchema } from '~/forms/care'
+import type { z, ZodTypeAny } from 'zod'
+import { CaseTransitionSchema, FirstConsultSchema, NinetyDayOutcomesSchema, ThirtyDayOutcomesSchema } from '~/forms/care'
+import { WarrantyEventSchema } from '~/forms/warranty'
 import { requireParam } from '~/http/params'
+import { recordCheckIn, recordFirstConsult } from '~/services/case-outcomes.server'
 import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
+import { recordWarrantyEvent } from '~/services/warranty.server'
+import { CaseFollowUp, CaseWarranty, type CaseForm } from '~/ui/case-follow-up'
 import { CaseTimeline } from '~/ui/case-timeline'
 import { formatDate } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
@@ -24,31 +29,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return getCaseForCoordinator(actor, requireParam(params, 'caseId'))
 }
 
+type Outcome = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
+
+/** One form of the page: parse with its schema, run its service, answer with its errors (tagged with the form) or go back to the case. */
+async function handle<Schema extends ZodTypeAny>(form: CaseForm, formData: FormData, schema: Schema, run: (value: z.output<Schema>) => Promise<Outcome>, caseId: string) {
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return data({ ...submission.reply(), form }, { status: 400 })
+  const result = await run(submission.value)
+  if (!result.ok) return data({ ...submission.reply({ fieldErrors: result.fieldErrors }), form }, { status: 422 })
+  return redirect(`/coordinator/cases/${caseId}`)
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
   const caseId = requireParam(params, 'caseId')
-  const submission = parseWithZod(await readForm(request), {
-    schema: CaseTransitionSchema,
-  })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = await transitionCase(actor, caseId, submission.value)
-  if (!result.ok)
-    return data(submission.reply({ fieldErrors: result.fieldErrors }), {
-      status: 422,
-    })
-  return redirect(`/coordinator/cases/${caseId}`)
+  const formData = await readForm(request)
+  switch (formData.get('intent')) {
+    case 'first-consult':
+      return handle('first-consult', formData, FirstConsultSchema, (value) => recordFirstConsult(actor, caseId, value), caseId)
+    case 'thirty-day':
+      return handle('thirty-day', formData, ThirtyDayOutcomesSchema, (value) => recordCheckIn(actor, caseId, value), caseId)
+    case 'ninety-day':
+      return handle('ninety-day', formData, NinetyDayOutcomesSchema, (value) => recordCheckIn(actor, caseId, value), caseId)
+    case 'warranty':
+      return handle('warranty', formData, WarrantyEventSchema, (value) => recordWarrantyEvent(actor, caseId, value), caseId)
+    default:
+      return handle('transition', formData, CaseTransitionSchema, (value) => transitionCase(actor, caseId, value), caseId)
+  }
 }
 
 /** How the member asked to be contacted, in the care team's words. */
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: `transition-${c.status}`,
-    lastResult,
+    lastResult: actionData?.form === 'transition' ? actionData : undefined,
     constraint: getZodConstraint(CaseTransitionSchema),
     shouldValidate: 'onSubmit',
     defaultValue: { to: next[0] },
@@ -175,15 +194,6 @@ export default function CoordinatorCaseRoute() {
                 <dd>{formatDate(c.procedureDate)}</dd>
               </div>
             ) : null}
-            {c.status === 'completed' ? (
-              <div>
-                <dt>Outcome</dt>
-                <dd>
-                  Complication within 90 days: {c.hadComplication ? 'yes' : 'no'} · readmitted: {c.wasReadmitted ? 'yes' : 'no'} · satisfaction:{' '}
-                  {c.satisfaction ?? 'not given'}
-                </dd>
-              </div>
-            ) : null}
           </dl>
         </section>
       </div>
@@ -241,18 +251,6 @@ export default function CoordinatorCaseRoute() {
                 errors={fields.travelActualCents.errors}
               />
             </div>
-            <YesNo legend="Complication within 90 days (for completed)" name={fields.hadComplication.name} errors={fields.hadComplication.errors} hidden={when('completed')} />
-            <YesNo legend="Readmitted (for completed)" name={fields.wasReadmitted.name} errors={fields.wasReadmitted.errors} hidden={when('completed')} />
-            <div hidden={when('completed')}>
-              <Field
-                label="Satisfaction, 0 to 10 (for completed, optional)"
-                inputProps={{
-                  ...getInputProps(fields.satisfaction, { type: 'text' }),
-                  inputMode: 'numeric',
-                }}
-                errors={fields.satisfaction.errors}
-              />
-            </div>
             <div className="field span-all">
               <label htmlFor={fields.note.id}>Note for the timeline (optional)</label>
               <textarea {...getTextareaProps(fields.note)} rows={2} />
@@ -265,25 +263,17 @@ export default function CoordinatorCaseRoute() {
           </Form>
         </section>
       ) : null}
+      {followUp.checkIns.length > 0 ? (
+        <>
+          <CaseFollowUp followUp={followUp} actionData={actionData} />
+          <CaseWarranty warranty={warranty} actionData={actionData} />
+        </>
+      ) : null}
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <CaseTimeline events={events} showActor />
       </section>
     </>
-  )
-}
-
-function YesNo({ legend, name, errors, hidden }: { legend: string; name: string; errors: string[] | undefined; hidden: true | undefined }) {
-  return (
-    <fieldset className="checkbox-group" hidden={hidden}>
-      <legend>{legend}</legend>
-      {(['yes', 'no'] as const).map((v) => (
-        <label key={v}>
-          <input type="radio" name={name} value={v} /> {v === 'yes' ? 'Yes' : 'No'}
-        </label>
-      ))}
-      <ErrorList errors={errors} />
-    </fieldset>
   )
 }
 

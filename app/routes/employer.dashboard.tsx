@@ -281,7 +281,7 @@ export default function DashboardRoute() {
             </table>
           </TableWrap>
           <p className="small muted">
-            Your rates come from few cases, of every covered procedure; CMS measures complications and readmissions for hip and knee replacement only, so the CMS rates are the averages of the centers where your hip and knee cases were done, over their reporting periods.
+            Your rates come from few cases, of every covered procedure, and count only the cases whose 30- or 90-day check-in is recorded; CMS measures complications and readmissions for hip and knee replacement only, so the CMS rates are the averages of the centers where your hip and knee cases were done, over their reporting periods.
           </p>
         </section>
       </div>

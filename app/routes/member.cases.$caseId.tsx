@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ALL_STATES: readonly CaseState[] = [...CASE_PATH, 'cancelled', 'denied']
 
 export default function MyCaseRoute() {
-  const { case: c, events } = useLoaderData<typeof loader>()
+  const { case: c, events, checkIns } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t } = useTranslation('cases')
   const { t: tc } = useTranslation()
@@ -92,6 +92,21 @@ export default function MyCaseRoute() {
               </div>
             ) : null}
           </dl>
+          {checkIns.length > 0 ? (
+            <section aria-labelledby="check-ins-heading">
+              <h3 id="check-ins-heading">{t('detail.checkIns')}</h3>
+              <p className="muted small">{t('detail.checkInsHelp')}</p>
+              <ul>
+                {checkIns.map((checkIn) => (
+                  <li key={checkIn.checkpoint}>
+                    {checkIn.isDue
+                      ? t('detail.checkInDue', { checkIn: t(`detail.checkIn.${checkIn.checkpoint}`) })
+                      : t('detail.checkInFrom', { checkIn: t(`detail.checkIn.${checkIn.checkpoint}`), date: format.date(checkIn.dueOn) })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <TermsExplained terms={['centerOfExcellence']} />
         </section>
         <section className="card" aria-labelledby="timeline-heading">

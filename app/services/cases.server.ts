@@ -21,6 +21,7 @@ import { unscopedCountCasesByStatus } from '~/db/repositories/cases.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
 import type { CaseStatus, Database } from '~/db/schema'
 import { checkTransition, nextStates, type CaseState } from '~/domain/cases/case-flow'
+import { outcomeSchedule } from '~/domain/cases/outcomes'
 import { daysBetween, toIsoDate } from '~/domain/dates'
 import { formatCents } from '~/domain/money'
 import type { Actor } from '~/domain/tenancy'
@@ -31,7 +32,9 @@ import { fixedT } from '~/i18n/translator'
 import { formatDate } from '~/ui/format'
 import { createCaseInvoice, mirrorInvoiceQuietly } from './billing.server'
 import { deliverOutbox } from './email-outbox.server'
+import { getCaseFollowUp } from './case-outcomes.server'
 import { getCareOption } from './find-care.server'
+import { getCaseWarranty } from './warranty.server'
 
 /** What a member's e-mail says about their case (the case as it is after the change). */
 interface CaseEmailFacts {
@@ -152,13 +155,14 @@ export async function listMyCases(actor: Actor) {
   return listMemberCases(getDb(), scope, rosterMemberId)
 }
 
-/** The member's own case with its timeline; anybody else's is 404. */
-export async function getMyCase(actor: Actor, caseId: string) {
+/** The member's own case with its timeline and the outcome check-ins still to come; anybody else's is 404. */
+export async function getMyCase(actor: Actor, caseId: string, now = new Date()) {
   const { scope, rosterMemberId } = memberScope(actor)
   const db = getDb()
   const found = await findMemberCase(db, scope, rosterMemberId, caseId)
   if (!found) throw notFound('Case')
-  return { case: found, events: await listCaseEvents(db, caseId) }
+  const checkIns = outcomeSchedule(found, toIsoDate(now)).flatMap((s) => (s.state === 'recorded' ? [] : [{ checkpoint: s.checkpoint, dueOn: s.dueOn, isDue: s.state === 'due' }]))
+  return { case: found, events: await listCaseEvents(db, caseId), checkIns }
 }
 
 /** The care team's queue with filters and each case's age in days (members' names: the read is audited). */
@@ -184,16 +188,22 @@ export async function getCaseQueue(actor: Actor, filter: CaseQueueFilter, now = 
   }
 }
 
-/** One case for the care team: member, eligibility, program version, center, estimates, events, next steps. */
+/**
+ * One case for the care team: member, eligibility, program version, center, estimates, events,
+ * next steps; after the procedure, its follow-up (first consult, check-ins) and warranty.
+ */
 export async function getCaseForCoordinator(actor: Actor, caseId: string, now = new Date()) {
   const db = getDb()
   const found = await unscopedFindCase(db, caseId)
   if (!found) throw notFound('Case')
   const today = toIsoDate(now)
   await insertAuditEntry(db, actor, { action: 'case.viewed', subjectType: 'case', subjectId: caseId, employerId: found.employerId, at: now.toISOString() })
+  const [events, followUp, warranty] = await Promise.all([listCaseEvents(db, caseId), getCaseFollowUp(found, now), getCaseWarranty(found, now)])
   return {
     case: found,
-    events: await listCaseEvents(db, caseId),
+    events,
+    followUp,
+    warranty,
     isEligibleToday: found.coverageStart <= today && (found.coverageEnd === null || found.coverageEnd >= today),
     next: nextStates({ status: found.status, travelCovered: found.travelEstimateCents > 0 }),
     ageDays: daysBetween(new Date(found.requestedAt), now),
@@ -228,14 +238,8 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
     ...(to === 'scheduled' ? { scheduledDate: input.scheduledDate! } : {}),
     ...(to === 'procedure_done' ? { procedureDate: input.procedureDate! } : {}),
     ...(input.travelActualCents !== undefined ? { travelActualCents: input.travelActualCents } : {}),
-    ...(to === 'completed'
-      ? {
-          completedAt: at,
-          hadComplication: input.hadComplication ? (1 as const) : (0 as const),
-          wasReadmitted: input.wasReadmitted ? (1 as const) : (0 as const),
-          satisfaction: input.satisfaction ?? null,
-        }
-      : {}),
+    // Outcomes are recorded at the 30- and 90-day check-ins, not at completion (case-outcomes.server.ts).
+    ...(to === 'completed' ? { completedAt: at } : {}),
   }
   let invoiceId: string | null = null
   const moved = await db.transaction().execute(async (trx) => {

@@ -108,8 +108,9 @@ async function figures(db: Kysely<Database>, scope: EmployerScope | null, window
     byCenter: [...byCenter.values()].sort((a, b) => b.cases - a.cases || a.name.localeCompare(b.name)),
     outcomes: {
       completed: completed.length,
-      complicationRate: rate(completed.filter((c) => c.hadComplication === 1).length, completed.length),
-      readmissionRate: rate(completed.filter((c) => c.wasReadmitted === 1).length, completed.length),
+      // Outcomes come at the 30- and 90-day check-ins (issue 21): a rate counts only the cases whose check-in is recorded.
+      complicationRate: rate(completed.filter((c) => c.hadComplication === 1).length, completed.filter((c) => c.hadComplication !== null).length),
+      readmissionRate: rate(completed.filter((c) => c.wasReadmitted === 1).length, completed.filter((c) => c.wasReadmitted !== null).length),
       averageSatisfaction: average(satisfaction),
       cmsComplicationPercent: cmsAverage('COMP_HIP_KNEE'),
       cmsReadmissionPercent: cmsAverage('READM_30_HIP_KNEE'),

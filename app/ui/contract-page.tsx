@@ -22,6 +22,7 @@ import {
 } from '~/domain/contracts/terms'
 import { isIsoDate } from '~/domain/dates'
 import { reviewDateIndexes } from '~/forms/contract-terms'
+import { ContractWarrantyEvents, type ContractWarrantyEventView } from './contract-warranty-events'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
 
@@ -45,6 +46,8 @@ export interface ContractPageData {
   can: { edit: boolean; send: boolean; sign: boolean; startNewVersion: boolean }
   /** The one-time note of the step just done (a flash key). */
   note: string | null
+  /** Warranty events recorded on cases under this contract (issue 21, ADR 0016 §9). */
+  warrantyEvents?: readonly ContractWarrantyEventView[]
 }
 
 const NOTES: Record<string, string> = {
@@ -160,6 +163,8 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
           </fieldset>
         </Form>
       </section>
+
+      {data.warrantyEvents ? <ContractWarrantyEvents events={data.warrantyEvents} /> : null}
 
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">Versions</h2>

@@ -22,8 +22,6 @@ async function completeAcmeCase(browser: Browser, baseURL: string) {
   await page.getByRole('table').getByRole('link').first().click()
   await page.getByLabel('Next status').selectOption({ label: 'Completed' })
   await page.getByLabel('Travel actually paid ($)').fill('1,200')
-  await page.getByRole('group', { name: 'Complication within 90 days (for completed)' }).getByLabel('No').check()
-  await page.getByRole('group', { name: 'Readmitted (for completed)' }).getByLabel('No').check()
   await page.getByRole('button', { name: 'Save the change' }).click()
   await expect(page.locator('.page-head .badge')).toHaveText('Completed')
   await page.context().close()

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+/** A date as the pages show it: "Nov 23, 2026". */
+const shortDate = (iso: string) => new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
 async function signIn(page: Page, email: string) {
   await page.goto('/login')
@@ -78,13 +80,12 @@ test('the employee finds a knee center by quality and requests care; the coordin
   const travelCovered = (await coordinatorPage.getByLabel('Next status').locator('option').allTextContents()).includes('Travel booked')
   if (travelCovered) await step('Travel booked')
   await step('Procedure done', () => coordinatorPage.getByLabel('Date done (for procedure done)').fill(isoDaysFromNow(0)))
-  await step('Completed', async () => {
-    await coordinatorPage.getByLabel('Travel actually paid ($)').fill('1,250')
-    await coordinatorPage.getByRole('group', { name: 'Complication within 90 days (for completed)' }).getByLabel('No').check()
-    await coordinatorPage.getByRole('group', { name: 'Readmitted (for completed)' }).getByLabel('No').check()
-    await coordinatorPage.getByLabel('Satisfaction, 0 to 10 (for completed, optional)').fill('9')
-  })
-  await expect(coordinatorPage.getByRole('region', { name: 'Center, money and travel' })).toContainText('readmitted: no · satisfaction: 9')
+  await step('Completed', () => coordinatorPage.getByLabel('Travel actually paid ($)').fill('1,250'))
+  // Outcomes are not asked at completion: the check-ins fall due 30 and 90 days after the procedure (done today).
+  const followUp = coordinatorPage.getByRole('region', { name: 'Follow-up after the procedure' })
+  await expect(followUp.getByRole('region', { name: '30-day check-in' })).toContainText(`Due on ${shortDate(isoDaysFromNow(30))}`)
+  await expect(followUp.getByRole('region', { name: '90-day check-in' })).toContainText(`Due on ${shortDate(isoDaysFromNow(90))}`)
+  await expect(followUp.getByLabel('Satisfaction, 0 to 10 (optional)')).toHaveCount(0)
 
   // The member's timeline shows every step.
   await memberPage.goto(caseUrl)
@@ -92,6 +93,10 @@ test('the employee finds a knee center by quality and requests care; the coordin
   const expected = ['Requested', 'Coverage confirmed', 'Scheduled', ...(travelCovered ? ['Travel booked'] : []), 'Procedure done', 'Completed']
   await expect(timeline).toHaveCount(expected.length)
   for (const [i, label] of expected.entries()) await expect(timeline.nth(i)).toContainText(label)
+  // The check-ins still to come.
+  const checkIns = memberPage.getByRole('region', { name: 'Check-ins after your procedure' })
+  await expect(checkIns).toContainText(`30-day check-in from ${shortDate(isoDaysFromNow(30))}`)
+  await expect(checkIns).toContainText(`90-day check-in from ${shortDate(isoDaysFromNow(90))}`)
   await memberPage.getByRole('navigation').getByRole('link', { name: 'My cases' }).click()
   await expect(memberPage.getByRole('link', { name: `Total knee replacement at ${centerName}` })).toBeVisible()
   expect(consoleErrors).toEqual([])

@@ -39,7 +39,7 @@ async function caseReadyToComplete() {
 }
 
 async function complete(caseId: string) {
-  const result = await statusOf(coordinatorCase.action, postRequest(`/coordinator/cases/${caseId}`, { to: 'completed', hadComplication: 'no', wasReadmitted: 'no' }, { cookie: coordinator }), { caseId })
+  const result = await statusOf(coordinatorCase.action, postRequest(`/coordinator/cases/${caseId}`, { to: 'completed' }, { cookie: coordinator }), { caseId })
   expect(result.status).toBe(302)
   return getDb().selectFrom('invoices').selectAll().where('caseId', '=', caseId).executeTakeFirstOrThrow()
 }

@@ -59,6 +59,24 @@ describe('the employer dashboard', () => {
     })
   })
 
+  it('counts an outcome rate only over the cases whose check-in is recorded (issue 21: outcomes come at 30 and 90 days)', async () => {
+    // Employer B: one case with its check-ins (a complication, no readmission, satisfaction 8), one completed last week with none yet.
+    const offer = await getDb().selectFrom('programNetwork').innerJoin('offers', 'offers.id', 'programNetwork.offerId').select(['offers.id', 'offers.facilityId', 'offers.procedureId']).where('programVersionId', '=', t.b.versionId).executeTakeFirstOrThrow()
+    for (const [completedAt, outcome] of [['2026-04-01T15:00:00.000Z', { hadComplication: 1, wasReadmitted: 0, satisfaction: 8 }], ['2026-11-25T15:00:00.000Z', { hadComplication: null, wasReadmitted: null, satisfaction: null }]] as const) {
+      await getDb()
+        .insertInto('cases')
+        .values({
+          id: newId(), employerId: t.b.employerId, rosterMemberId: t.b.rosterMemberId, programVersionId: t.b.versionId, procedureId: offer.procedureId, offerId: offer.id,
+          facilityId: offer.facilityId, status: 'completed', statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: completedAt.slice(0, 10), hasCompanion: 0,
+          contactPreference: 'email', memberNote: null, bundlePriceCents: 2_800_000, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, ...outcome,
+          requestedAt: completedAt, completedAt, updatedAt: completedAt,
+        })
+        .execute()
+    }
+    const page = await statusOf(dashboard.loader, getRequest(`/employer/dashboard?${PERIOD}`, await cookieFor(t.users.adminB)))
+    expect(page.body).toMatchObject({ outcomes: { completed: 2, complicationRate: 1, readmissionRate: 0, averageSatisfaction: 8 } })
+  })
+
   it('reports a bad period and shows the year so far instead', async () => {
     const page = await statusOf(dashboard.loader, getRequest('/employer/dashboard?from=2026-13-01&to=2026-02-30', adminA))
     expect((page.body as { errors: string[] }).errors).toEqual(['"2026-13-01" is not a date: showing from 2026-01-01', expect.stringMatching(/^"2026-02-30" is not a date: showing to \d{4}-\d\d-\d\d$/)])

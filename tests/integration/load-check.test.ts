@@ -54,7 +54,7 @@ beforeAll(async () => {
     { userId: t.users.employeeA, rosterMemberId: t.a.rosterMemberId, offerId, caseId: first.caseId, isNew: first.isNew, doubleSubmit: false },
     { userId: t.users.employeeA, rosterMemberId: t.a.rosterMemberId, offerId, caseId: again.caseId, isNew: again.isNew, doubleSubmit: false },
   ]
-  const moved = await transitionCase(await actorOf(t.users.coordinator), caseId, { to: 'eligibility_verified', hadComplication: null, wasReadmitted: null })
+  const moved = await transitionCase(await actorOf(t.users.coordinator), caseId, { to: 'eligibility_verified' })
   if (!moved.ok) throw new Error('transition refused')
   transitionAcks = [{ coordinatorUserId: t.users.coordinator, caseId, seenStatus: 'requested', to: 'eligibility_verified', answeredAtMs: 0 }]
 })

@@ -13,8 +13,8 @@ const { createExpressApp } = createRequire(import.meta.url)('stripe-stateful-moc
  * A local Stripe-compatible server for tests (no internet here, STACK.md): stripe-stateful-mock
  * answers customers (and the rest of its API); the endpoints it lacks and the project uses are
  * added in front of it, in Stripe's request and response shapes: invoice items, invoices
- * (create with pending items, finalize, retrieve), Checkout Sessions in setup mode, setup
- * intents and payment methods. The real Stripe SDK talks to it through STRIPE_API_BASE.
+ * (create with pending items, finalize, retrieve), credit notes on a finalized invoice (create,
+ * retrieve), Checkout Sessions in setup mode, setup intents and payment methods. The real Stripe SDK talks to it through STRIPE_API_BASE.
  */
 export interface LocalStripe {
   url: string
@@ -23,6 +23,7 @@ export interface LocalStripe {
   state: {
     invoiceItems: Map<string, Record<string, unknown>>
     invoices: Map<string, Record<string, unknown>>
+    creditNotes: Map<string, Record<string, unknown>>
     sessions: Map<string, Record<string, unknown>>
   }
   /** Completes a setup-mode Checkout Session as a person would on Stripe's page (a Visa ending 4242). */
@@ -39,6 +40,7 @@ function stripeError(res: Response, status: number, message: string, param?: str
 export async function startLocalStripe(options: { webhookSecret?: string } = {}): Promise<LocalStripe> {
   const invoiceItems = new Map<string, Record<string, unknown>>()
   const invoices = new Map<string, Record<string, unknown>>()
+  const creditNotes = new Map<string, Record<string, unknown>>()
   const sessions = new Map<string, Record<string, unknown>>()
   const setupIntents = new Map<string, Record<string, unknown>>()
   const paymentMethods = new Map<string, Record<string, unknown>>()
@@ -78,7 +80,7 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
       const invoice = {
         id: invoiceId, object: 'invoice', customer, currency: currency ?? 'usd', status: 'draft', collection_method: collection_method ?? 'charge_automatically',
         days_until_due: days_until_due ? Number(days_until_due) : null, description: description ?? null, metadata: metadata ?? {}, number: null,
-        amount_due: total, amount_paid: 0, amount_remaining: total, subtotal: total, total, hosted_invoice_url: null, invoice_pdf: null, created: now(), livemode: false,
+        amount_due: total, amount_paid: 0, amount_remaining: total, subtotal: total, total, pre_payment_credit_notes_amount: 0, post_payment_credit_notes_amount: 0, hosted_invoice_url: null, invoice_pdf: null, created: now(), livemode: false,
         lines: { object: 'list', data: pending.map((i) => ({ id: `il_${(i.id as string).slice(3)}`, object: 'line_item', amount: i.amount, currency: i.currency, description: i.description, invoice_item: i.id })), has_more: false, url: `/v1/invoices/${invoiceId}/lines` },
       }
       invoices.set(invoiceId, invoice)
@@ -103,6 +105,69 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
   app.get('/v1/invoices/:id', (req, res) => {
     const invoice = invoices.get(req.params.id!)
     return invoice ? res.json(invoice) : stripeError(res, 404, `No such invoice: '${req.params.id}'`, 'id')
+  })
+
+  // Credit notes (Stripe's rules, reduced): only on a finalized invoice (open or paid); the amount is
+  // `amount` or the sum of `lines`, at most what the invoice can still be credited (its total less
+  // earlier credit notes). On an open invoice it first reduces the amount due (pre-payment); the rest
+  // (post-payment) must be split exactly into refund_amount + credit_amount + out_of_band_amount.
+  app.post('/v1/credit_notes', (req, res) => {
+    const body = req.body as Record<string, unknown>
+    const invoiceId = typeof body.invoice === 'string' ? body.invoice : ''
+    if (!invoiceId) return stripeError(res, 400, 'Missing required param: invoice.', 'invoice')
+    const invoice = invoices.get(invoiceId)
+    if (!invoice) return stripeError(res, 404, `No such invoice: '${invoiceId}'`, 'invoice')
+    const key = req.header('Idempotency-Key')
+    if (key && idempotent.has(key)) return res.json(idempotent.get(key))
+    if (invoice.status !== 'open' && invoice.status !== 'paid') {
+      return stripeError(res, 400, `You can only create a credit note on a finalized invoice; this one is ${String(invoice.status)}.`, 'invoice')
+    }
+    const requestLines = Array.isArray(body.lines) ? (body.lines as Array<Record<string, string>>) : []
+    if (body.amount === undefined && requestLines.length === 0) return stripeError(res, 400, 'One of `amount`, `lines`, or `shipping_cost` must be provided.')
+    const lineAmount = (line: Record<string, string>) => (line.amount !== undefined ? amount(line.amount) : amount(line.unit_amount) * (line.quantity === undefined ? 1 : amount(line.quantity)))
+    const total = body.amount !== undefined ? amount(body.amount) : requestLines.reduce((sum, line) => sum + lineAmount(line), 0)
+    if (!Number.isInteger(total) || total <= 0) return stripeError(res, 400, 'The credit note amount must be a positive integer.', 'amount')
+    const creditable = (invoice.total as number) - (invoice.pre_payment_credit_notes_amount as number) - (invoice.post_payment_credit_notes_amount as number)
+    if (total > creditable) {
+      return stripeError(res, 400, `The credit note amount (${total}) is greater than the amount of the invoice that can still be credited (${creditable}).`, 'amount')
+    }
+    const prePayment = invoice.status === 'open' ? Math.min(total, invoice.amount_remaining as number) : 0
+    const postPayment = total - prePayment
+    const [refund, credit, outOfBand] = ['refund_amount', 'credit_amount', 'out_of_band_amount'].map((name) => (body[name] === undefined ? 0 : amount(body[name])))
+    if (refund! + credit! + outOfBand! !== postPayment) {
+      return stripeError(res, 400, `The sum of refund_amount, credit_amount and out_of_band_amount (${refund! + credit! + outOfBand!}) must equal the post-payment amount of the credit note (${postPayment}).`)
+    }
+    const noteId = id('cn')
+    const note = {
+      id: noteId, object: 'credit_note', amount: total, amount_shipping: 0, created: now(), currency: invoice.currency, customer: invoice.customer,
+      customer_balance_transaction: credit! > 0 ? id('cbtxn') : null, discount_amount: 0, discount_amounts: [], effective_at: null, invoice: invoiceId,
+      lines: {
+        object: 'list', has_more: false, url: `/v1/credit_notes/${noteId}/lines`,
+        data: (requestLines.length > 0 ? requestLines : [{ type: 'custom_line_item', unit_amount: String(total), quantity: '1' }]).map((line) => ({
+          id: id('cnli'), object: 'credit_note_line_item', amount: lineAmount(line), description: line.description ?? null, quantity: line.quantity === undefined ? 1 : amount(line.quantity),
+          type: line.type ?? 'custom_line_item', unit_amount: line.unit_amount === undefined ? null : amount(line.unit_amount), invoice_line_item: line.invoice_line_item ?? null,
+        })),
+      },
+      livemode: false, memo: (body.memo as string | undefined) ?? null, metadata: (body.metadata as Record<string, string> | undefined) ?? {},
+      number: `${String(invoice.number)}-CN-${String([...creditNotes.values()].filter((n) => n.invoice === invoiceId).length + 1).padStart(2, '0')}`,
+      out_of_band_amount: outOfBand! > 0 ? outOfBand : null, pdf: `https://pay.stripe.com/credit_notes/${noteId}/pdf`, pre_payment_amount: prePayment, post_payment_amount: postPayment,
+      reason: (body.reason as string | undefined) ?? null, refunds: [], status: 'issued', subtotal: total, total, total_taxes: [],
+      type: prePayment > 0 && postPayment > 0 ? 'mixed' : prePayment > 0 ? 'pre_payment' : 'post_payment', voided_at: null,
+    }
+    creditNotes.set(noteId, note)
+    // The invoice as Stripe shows it afterwards: less due; an open invoice credited down to $0 is paid.
+    invoice.pre_payment_credit_notes_amount = (invoice.pre_payment_credit_notes_amount as number) + prePayment
+    invoice.post_payment_credit_notes_amount = (invoice.post_payment_credit_notes_amount as number) + postPayment
+    invoice.amount_due = (invoice.amount_due as number) - prePayment
+    invoice.amount_remaining = (invoice.amount_remaining as number) - prePayment
+    if (invoice.status === 'open' && invoice.amount_remaining === 0) invoice.status = 'paid'
+    if (key) idempotent.set(key, note)
+    return res.json(note)
+  })
+
+  app.get('/v1/credit_notes/:id', (req, res) => {
+    const note = creditNotes.get(req.params.id!)
+    return note ? res.json(note) : stripeError(res, 404, `No such credit note: '${req.params.id}'`, 'id')
   })
 
   app.post('/v1/checkout/sessions', (req, res) => {
@@ -170,7 +235,7 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
   return {
     url: base,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    state: { invoiceItems, invoices, sessions },
+    state: { invoiceItems, invoices, creditNotes, sessions },
     completeSetup,
   }
 }

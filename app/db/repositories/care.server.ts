@@ -122,6 +122,7 @@ const CASE_COLUMNS = [
   'cases.scheduledDate', 'cases.procedureDate', 'cases.hasCompanion', 'cases.contactPreference', 'cases.contactPhone', 'cases.memberNote', 'cases.bundlePriceCents',
   'cases.memberCostCents', 'cases.travelEstimateCents', 'cases.travelActualCents', 'cases.hadComplication', 'cases.wasReadmitted', 'cases.satisfaction',
   'cases.employerId', 'cases.rosterMemberId', 'cases.offerId', 'procedures.code as procedureCode', 'procedures.name as procedureName',
+  'cases.firstConsultDate', 'cases.thirtyDayOutcomesAt', 'cases.ninetyDayOutcomesAt', 'cases.hasPatientReportedOutcomes', 'procedures.typicalNights',
   'facilities.id as facilityId', 'facilities.name as facilityName', 'facilities.city', 'facilities.state', 'facilities.phone',
 ] as const
 

@@ -9,9 +9,6 @@ export interface TransitionInput {
   scheduledDate?: string | null
   procedureDate?: string | null
   travelActualCents?: number | null
-  hadComplication?: boolean | null
-  wasReadmitted?: boolean | null
-  satisfaction?: number | null
 }
 
 export interface CaseFacts {
@@ -79,12 +76,8 @@ export function checkTransition(facts: CaseFacts, to: CaseState, input: Transiti
     if (!input.procedureDate) errors.procedureDate = 'Enter the date the procedure was done'
     else if (input.procedureDate > today) errors.procedureDate = 'The procedure date cannot be in the future'
   }
+  // Outcomes are not asked at completion: they are recorded at the 30- and 90-day check-ins (app/domain/cases/outcomes.ts).
   if (to === 'completed') {
-    if (input.hadComplication === null || input.hadComplication === undefined) errors.hadComplication = 'Say whether there was a complication within 90 days'
-    if (input.wasReadmitted === null || input.wasReadmitted === undefined) errors.wasReadmitted = 'Say whether the member was readmitted'
-    if (input.satisfaction !== null && input.satisfaction !== undefined && !(Number.isInteger(input.satisfaction) && input.satisfaction >= 0 && input.satisfaction <= 10)) {
-      errors.satisfaction = 'Satisfaction is a whole number from 0 to 10'
-    }
     if (facts.travelCovered && (input.travelActualCents === null || input.travelActualCents === undefined)) {
       errors.travelActualCents = 'Enter the travel actually paid (0 if none) before completing the case'
     }

@@ -38,6 +38,14 @@ export const cases = {
     timeline: 'Timeline',
     timelineLabel: 'Case timeline',
     stepsTitle: 'What the steps mean',
+    checkIns: 'Check-ins after your procedure',
+    checkInsHelp: 'Your care team will ask how you are doing.',
+    checkInFrom: '{{checkIn}} from {{date}}',
+    checkInDue: '{{checkIn}}: your care team will contact you soon',
+    checkIn: {
+      thirty_day: '30-day check-in',
+      ninety_day: '90-day check-in',
+    },
   },
   contact: {
     email: 'by e-mail',

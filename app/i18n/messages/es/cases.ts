@@ -41,6 +41,14 @@ export const cases: SameKeys<typeof en> = {
     timeline: 'Historial',
     timelineLabel: 'Historial del caso',
     stepsTitle: 'Qué significan los pasos',
+    checkIns: 'Seguimiento después de su procedimiento',
+    checkInsHelp: 'Su equipo de atención le preguntará cómo se siente.',
+    checkInFrom: '{{checkIn}} a partir del {{date}}',
+    checkInDue: '{{checkIn}}: su equipo de atención se comunicará con usted pronto',
+    checkIn: {
+      thirty_day: 'Seguimiento a los 30 días',
+      ninety_day: 'Seguimiento a los 90 días',
+    },
   },
   contact: {
     email: 'por correo electrónico',

@@ -32,25 +32,15 @@ describe('checkTransition', () => {
     ['scheduling in the past', 'eligibility_verified', 'scheduled', { scheduledDate: '2026-11-22' }, { scheduledDate: 'The procedure date cannot be in the past' }],
     ['scheduling today', 'eligibility_verified', 'scheduled', { scheduledDate: TODAY }, {}],
     ['a procedure done in the future', 'travel_booked', 'procedure_done', { procedureDate: '2026-11-24' }, { procedureDate: 'The procedure date cannot be in the future' }],
-    [
-      'completing without the outcome or travel actuals',
-      'procedure_done',
-      'completed',
-      {},
-      {
-        hadComplication: 'Say whether there was a complication within 90 days',
-        wasReadmitted: 'Say whether the member was readmitted',
-        travelActualCents: 'Enter the travel actually paid (0 if none) before completing the case',
-      },
-    ],
-    ['completing with a satisfaction of 11', 'procedure_done', 'completed', { hadComplication: false, wasReadmitted: false, travelActualCents: 0, satisfaction: 11 }, { satisfaction: 'Satisfaction is a whole number from 0 to 10' }],
-    ['completing with everything', 'procedure_done', 'completed', { hadComplication: true, wasReadmitted: false, travelActualCents: 120_000, satisfaction: 7 }, {}],
+    // Outcomes are not asked at completion any more: they come at the 30- and 90-day check-ins (issue 21).
+    ['completing without the travel actuals', 'procedure_done', 'completed', {}, { travelActualCents: 'Enter the travel actually paid (0 if none) before completing the case' }],
+    ['completing with the travel actually paid', 'procedure_done', 'completed', { travelActualCents: 120_000 }, {}],
     ['anything after completion', 'completed', 'cancelled', { reason: 'x' }, { to: 'This case is completed and cannot change any more' }],
   ])('%s', (_, from, to, input, expected) => {
     expect(checkTransition(facts(from), to, input, TODAY)).toEqual(expected)
   })
 
   it('does not ask for travel actuals when travel is not covered', () => {
-    expect(checkTransition(facts('procedure_done', false), 'completed', { hadComplication: false, wasReadmitted: true }, TODAY)).toEqual({})
+    expect(checkTransition(facts('procedure_done', false), 'completed', {}, TODAY)).toEqual({})
   })
 })
