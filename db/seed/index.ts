@@ -535,10 +535,22 @@ function seedCases(ctx: CaseContext) {
     const reached = (s: CaseState) => steps.some((x) => x.to === s)
     const done = reached('procedure_done')
     const completed = status === 'completed'
-    // Outcomes, as the coordinator records them at completion: mostly good, like CMS's national rates.
-    const hadComplication = completed ? (r.chance(0.05) ? 1 : 0) : null
-    const wasReadmitted = completed ? (r.chance(hadComplication ? 0.5 : 0.03) ? 1 : 0) : null
-    const satisfaction = completed ? (hadComplication ? r.int(4, 8) : r.int(7, 10)) : null
+    // Outcomes: mostly good, like CMS's national rates. The coordinator records readmission and
+    // satisfaction at the 30-day check-in, the complication and patient-reported outcomes at the
+    // 90-day one: a check-in not yet due by now has nothing recorded.
+    const outcome = completed ? (r.chance(0.05) ? 1 : 0) : null
+    const readmitted = completed ? (r.chance(outcome ? 0.5 : 0.03) ? 1 : 0) : null
+    const rated = completed ? (outcome ? r.int(4, 8) : r.int(7, 10)) : null
+    const checkIn = (days: number) => (completed && operation + days * DAY_MS + 15 * 3_600_000 <= now ? instant(operation + days * DAY_MS + 15 * 3_600_000) : null)
+    const thirtyDayOutcomesAt = checkIn(30)
+    const ninetyDayOutcomesAt = checkIn(90)
+    const wasReadmitted = thirtyDayOutcomesAt ? readmitted : null
+    const satisfaction = thirtyDayOutcomesAt ? rated : null
+    const hadComplication = ninetyDayOutcomesAt ? outcome : null
+    // Four in five answer the patient-reported outcome survey (by case number: no draw, the rest of the demo stays as it was).
+    const hasPatientReportedOutcomes = ninetyDayOutcomesAt ? (i % 5 === 0 ? 0 : 1) : null
+    // The first consult: two days after eligibility was verified (or on the scheduling day, when sooner).
+    const firstConsultDate = reached('scheduled') ? dayOf(Math.min(verified + 2 * DAY_MS, scheduled)) : null
     const travelActualCents = completed && travel.isCovered ? Math.round(travel.totalCents * (0.8 + r.next() * 0.2)) : null
 
     const caseId = seedId('case', employer.code, i)
@@ -557,7 +569,7 @@ function seedCases(ctx: CaseContext) {
       scheduledDate: reached('scheduled') ? dayOf(operation) : null,
       procedureDate: done ? dayOf(operation) : null, hasCompanion: r.chance(0.7) ? 1 : 0, contactPreference: r.pick(['email', 'email', 'phone', 'text'] as const), memberNote: null,
       bundlePriceCents: offer.priceCents, memberCostCents: memberCost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
-      travelActualCents, hadComplication, wasReadmitted, satisfaction,
+      travelActualCents, hadComplication, wasReadmitted, satisfaction, hasPatientReportedOutcomes, thirtyDayOutcomesAt, ninetyDayOutcomesAt, firstConsultDate,
       requestedAt: instant(steps[0]!.when), completedAt: completed ? instant(last.when) : null, updatedAt: instant(last.when),
     })
 

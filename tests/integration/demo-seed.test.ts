@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseConnection } from '~/db/connection'
 import { getDb } from '~/db/client.server'
 import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
+import { addDays } from '~/domain/dates'
 import { distanceMiles } from '~/domain/geo/distance'
 import { pricedCompletedCases, windowOf } from '~/services/dashboard.server'
 import zipcodes from 'zipcodes'
@@ -119,7 +120,8 @@ describe('the demo seed', () => {
         .innerJoin('offers', 'offers.id', 'cases.offerId')
         .select([
           'cases.id', 'cases.status', 'cases.requestedAt', 'cases.completedAt', 'cases.scheduledDate', 'cases.procedureDate', 'cases.hadComplication', 'cases.wasReadmitted',
-          'cases.satisfaction', 'cases.facilityId', 'offers.facilityId as offerFacilityId', 'offers.isDemo',
+          'cases.satisfaction', 'cases.facilityId', 'offers.facilityId as offerFacilityId', 'offers.isDemo', 'cases.thirtyDayOutcomesAt', 'cases.ninetyDayOutcomesAt',
+          'cases.hasPatientReportedOutcomes', 'cases.firstConsultDate',
         ])
         .where('cases.employerId', '=', employerId)
         .execute()
@@ -136,8 +138,13 @@ describe('the demo seed', () => {
         if (c.status === 'procedure_done' || c.status === 'completed') expect(c.procedureDate! <= DEMO_NOW.slice(0, 10)).toBe(true)
         if (c.status === 'completed') {
           expect(c.completedAt! <= DEMO_NOW).toBe(true)
-          expect([c.hadComplication, c.wasReadmitted]).not.toContain(null)
-          expect(c.satisfaction).not.toBeNull()
+          // The 30-day check-in is always past for a completed case; the 90-day one only when its day has come.
+          expect(c.thirtyDayOutcomesAt! <= DEMO_NOW && c.thirtyDayOutcomesAt!.slice(0, 10) === addDays(c.procedureDate!, 30)).toBe(true)
+          expect([c.wasReadmitted, c.satisfaction]).not.toContain(null)
+          const ninetyDue = addDays(c.procedureDate!, 90) <= DEMO_NOW.slice(0, 10)
+          expect(c.ninetyDayOutcomesAt !== null).toBe(ninetyDue)
+          expect(c.hadComplication !== null && c.hasPatientReportedOutcomes !== null).toBe(ninetyDue)
+          expect(c.firstConsultDate! > c.requestedAt.slice(0, 10) && c.firstConsultDate! <= c.procedureDate!).toBe(true)
         }
       }
 
