@@ -18,6 +18,7 @@ import {
   RISK_MODEL_LABELS,
   WARRANTY_COVERAGE,
 } from '~/domain/contracts/terms'
+import { ContractPeriodsSection, type PeriodSummary } from './contract-statement'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
 
@@ -41,6 +42,8 @@ export interface ContractPageData {
   can: { edit: boolean; send: boolean; sign: boolean; startNewVersion: boolean }
   /** The one-time note of the step just done (a flash key). */
   note: string | null
+  /** The reconciliation periods (once a version is signed by both sides). */
+  periods?: PeriodSummary[]
 }
 
 const NOTES: Record<string, string> = {
@@ -108,6 +111,8 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
           {data.can.startNewVersion ? <IntentButton intent="new-version">Start a new version</IntentButton> : null}
         </div>
       </section>
+
+      {data.periods ? <ContractPeriodsSection periods={data.periods} basePath={`${data.side === 'purchaser' ? '/employer' : '/center'}/contracts/${contract.id}`} /> : null}
 
       {data.redlines.map((redline) => (
         <section key={redline.title} aria-label={redline.title}>
