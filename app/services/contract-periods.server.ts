@@ -147,7 +147,8 @@ export async function listContractPeriodsView(party: ContractParty, contractId: 
       closesOn: period.closesOn,
       status: period.status,
       canClose: verdict.canClose,
-      closeNote: verdict.canClose ? null : verdict.reason,
+      /** Why it cannot close yet, in a few words: the date, or the earlier period to close first. */
+      closeHint: period.status !== 'open' || verdict.canClose ? null : today < period.closesOn ? `Can close on or after ${period.closesOn}` : `Close period ${period.sequence - 1} first`,
       carriedIntoSequence: carriedInto?.sequence ?? null,
       statement: statement
         ? { settlementCents: statement.settlementCents, outcome: statement.outcome, settledVia: statement.settledVia, settlementReference: statement.settlementReference, settledAt: statement.settledAt }

@@ -1,9 +1,10 @@
 import { formatCents } from '~/domain/money'
 import { carryForwardWords, measuredText, periodInWords, periodLabel, settlementStatusWords, statementEpisodeRows, type StatementDocument, type StatementSettlement } from '~/domain/contracts/statement'
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
-import { ACCENT, BOLD, bulletItems, drawFooters, INK, Layout, MUTED, REGULAR, sectionHeading, startPdf, type FlowItem } from './pdf-layout.server'
+import { ACCENT, BOLD, bulletItems, drawFooters, INK, Layout, MUTED, pdfSafe, REGULAR, sectionHeading, startPdf, type FlowItem } from './pdf-layout.server'
 
-const text = (value: string, more: Partial<FlowItem> = {}): FlowItem => ({ text: value, font: REGULAR, size: 9.5, color: INK, spaceBefore: 4, ...more })
+/** A paragraph of the statement, in characters the PDF's font can draw. */
+const text = (value: string, more: Partial<FlowItem> = {}): FlowItem => ({ text: pdfSafe(value), font: REGULAR, size: 9.5, color: INK, spaceBefore: 4, ...more })
 
 /**
  * A stored reconciliation statement as a PDF (issue 21, ADR 0016 §8): the contract, parties,
@@ -15,12 +16,12 @@ const text = (value: string, more: Partial<FlowItem> = {}): FlowItem => ({ text:
 export async function renderStatementPdf(document: StatementDocument, settlement: StatementSettlement): Promise<Buffer> {
   const closedAt = new Date(document.closedAt)
   const title = `Reconciliation statement: ${document.contract.title}`
-  const { doc, bytes } = startPdf({ Title: title, Subject: periodLabel(document.period), Author: `${document.contract.purchaserName} and ${document.contract.healthSystemName}`, CreationDate: closedAt, ModDate: closedAt })
+  const { doc, bytes } = startPdf({ Title: pdfSafe(title), Subject: periodLabel(document.period), Author: `${document.contract.purchaserName} and ${document.contract.healthSystemName}`, CreationDate: closedAt, ModDate: closedAt })
   const layout = new Layout(doc)
   const r = document.reconciliation
 
   layout.flow([
-    { text: title, font: BOLD, size: 18, color: ACCENT },
+    { text: pdfSafe(title), font: BOLD, size: 18, color: ACCENT },
     text(`${periodLabel(document.period)} · closed ${document.closedAt.slice(0, 10)} · episodes with procedure dates from ${document.attributedFrom} to ${document.period.periodEnd}`, { size: 10, spaceBefore: 6 }),
     text(`Purchaser: ${document.contract.purchaserName} · Health system: ${document.contract.healthSystemName}`, { size: 10 }),
     text(`Version ${document.version.number} · terms fingerprint (SHA-256) ${document.version.termsSha256}`, { size: 8, color: MUTED }),
@@ -46,7 +47,7 @@ export async function renderStatementPdf(document: StatementDocument, settlement
         `Gross savings S: ${formatCents(r.grossSavingsCents)}`,
         `Composite quality Q: ${formatScore(r.compositeScore)} (gate ${formatScore(r.qualityGate)}: ${r.isGateMet ? 'met' : 'not met'})`,
         `Settlement: ${formatCents(r.settlementCents)}`,
-      ],
+      ].map(pdfSafe),
       '',
     ),
   )
@@ -116,7 +117,7 @@ export async function renderStatementPdf(document: StatementDocument, settlement
 
   drawFooters(doc, (page, pages, fits) => {
     const footer = (name: string) => `${name} · statement, period ${document.period.sequence} · page ${page} of ${pages}`
-    let name = document.contract.title
+    let name = pdfSafe(document.contract.title)
     while (name.length > 1 && !fits(footer(name))) name = `${name.slice(0, -2).trimEnd()}…`
     return footer(name)
   })

@@ -174,3 +174,23 @@ export function drawFooters(doc: PDFKit.PDFDocument, text: (page: number, pages:
     doc.page.margins.bottom = bottom
   }
 }
+
+/** Characters the built-in fonts' WinAnsi encoding lacks, written as they read. */
+const PDF_REPLACEMENTS: Record<string, string> = { 'Σ': 'Sum', '−': '-', '≥': '>=', '≤': '<=', '→': '->', '≈': '~', '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9' }
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+
+/**
+ * Text the built-in Helvetica can draw: pdfkit's standard fonts encode WinAnsi only, so "Σ Bench"
+ * or "n₀" would come out as other glyphs. Known symbols become their words ("Sum Bench", "n0",
+ * "≥" → ">="); anything else outside WinAnsi becomes "?".
+ */
+export function pdfSafe(text: string): string {
+  let safe = ''
+  for (const character of text) {
+    const code = character.codePointAt(0)!
+    if (PDF_REPLACEMENTS[character] !== undefined) safe += PDF_REPLACEMENTS[character]
+    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || character === '\n' || WIN_ANSI_EXTRAS.has(character)) safe += character
+    else safe += '?'
+  }
+  return safe
+}

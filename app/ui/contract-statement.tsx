@@ -342,7 +342,7 @@ export interface PeriodSummary {
   closesOn: string
   status: PeriodStatus
   canClose: boolean
-  closeNote: string | null
+  closeHint: string | null
   carriedIntoSequence: number | null
   statement: { settlementCents: number; outcome: string; settledVia: string | null; settlementReference: string | null; settledAt: string | null } | null
 }
@@ -389,7 +389,7 @@ export function ContractPeriodsSection({ periods, basePath }: { periods: PeriodS
                           </button>
                         </Form>
                       ) : (
-                        `Can close on or after ${period.closesOn}`
+                        period.closeHint
                       )}
                     </td>
                     <td>
