@@ -439,7 +439,7 @@ describe('closing a period and reconciling it', () => {
 describe('the pages render for both sides', () => {
   it('shows the contract page’s periods with a Close button when a period can close, and the statement page', async () => {
     const contract = await signedContract(p, pastYears(2012, 2), 'Rendered')
-    const [period1, period2] = contract.periods
+    const [period1] = contract.periods
     const handler = documentHandler([
       { id: 'routes/employer', path: 'employer', module: employerLayout },
       { id: 'routes/employer.contracts.$contractId', parentId: 'routes/employer', path: 'contracts/:contractId', module: employerContract },
