@@ -11,7 +11,6 @@ import {
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
 import { formatCents } from '~/domain/money'
 import { Pager } from './pager'
-import { Stat, StatGrid } from './primitives/stat'
 import { TableWrap } from './table-wrap'
 
 /*
@@ -99,10 +98,10 @@ export function ContractPeriodPage({ data, error }: { data: PeriodPageData; erro
         <section aria-labelledby="close-heading">
           <h2 id="close-heading">Not closed yet</h2>
           <p>
-            The period can be closed on or after {period.closesOn}: its end plus the warranty window, so every episode&apos;s warranty has run out. Either side&apos;s
-            admin closes it; the episodes are then attributed, frozen and reconciled, and the statement appears here for both sides.
+            Either side&apos;s admin closes the period once its end plus the warranty window has passed, so every episode&apos;s warranty has run out; the episodes are then
+            attributed, frozen and reconciled, and the statement appears here for both sides.
           </p>
-          {data.canClose ? <IntentButton intent="close">{`Close period ${period.sequence} and reconcile`}</IntentButton> : <p className="muted">{data.closeNote}</p>}
+          {data.canClose ? <IntentButton intent="close">{`Close period ${period.sequence} and reconcile`}</IntentButton> : <p>{data.closeNote}</p>}
         </section>
       ) : (
         <Statement statement={statement} contract={contract} periodPath={periodPath} periodSequence={period.sequence} />
@@ -152,44 +151,57 @@ function Statement({
 
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">Totals</h2>
-        <StatGrid label="Statement totals">
-          <Stat label="Episodes" value={`${r.episodeCount}`} hint={`minimum ${r.minimumEpisodes}`} />
-          <Stat label="Total benchmark" value={formatCents(r.totalBenchmarkCents)} />
-          <Stat label="Actual spend" value={formatCents(r.totalActualSpendCents)} hint={`counted after the cap: ${formatCents(r.totalCountedSpendCents)}`} />
-          <Stat label="Gross savings" value={formatCents(r.grossSavingsCents)} />
-          <Stat label="Composite quality" value={formatScore(r.compositeScore)} hint={`gate ${formatScore(r.qualityGate)}: ${r.isGateMet ? 'met' : 'not met'}`} />
-          <Stat label="Settlement" value={formatCents(r.settlementCents)} />
-        </StatGrid>
+        <dl className="facts">
+          <div>
+            <dt>Episodes</dt>
+            <dd>
+              {r.episodeCount} (minimum {r.minimumEpisodes})
+            </dd>
+          </div>
+          <div>
+            <dt>Total benchmark</dt>
+            <dd>{formatCents(r.totalBenchmarkCents)}</dd>
+          </div>
+          <div>
+            <dt>Actual spend</dt>
+            <dd>
+              {formatCents(r.totalActualSpendCents)}; counted after the outlier cap: {formatCents(r.totalCountedSpendCents)}
+            </dd>
+          </div>
+          <div>
+            <dt>Gross savings</dt>
+            <dd>{formatCents(r.grossSavingsCents)}</dd>
+          </div>
+          <div>
+            <dt>Composite quality</dt>
+            <dd>
+              {formatScore(r.compositeScore)} (gate {formatScore(r.qualityGate)}: {r.isGateMet ? 'met' : 'not met'})
+            </dd>
+          </div>
+          <div>
+            <dt>Settlement</dt>
+            <dd>{formatCents(r.settlementCents)}</dd>
+          </div>
+        </dl>
       </section>
 
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">How the settlement is computed</h2>
-        <TableWrap label="Formula steps">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Step</th>
-                <th scope="col">Calculation</th>
-                <th scope="col">What it means</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.steps.map((step) => (
-                <tr key={step.key}>
-                  <th scope="row">{step.label}</th>
-                  <td>{step.calculation}</td>
-                  <td>{step.explanation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ol className="formula-steps">
+          {r.steps.map((step) => (
+            <li key={step.key}>
+              <strong>{step.label}:</strong> <span className="formula-steps__calculation">{step.calculation}</span>
+              <br />
+              <span className="muted">{step.explanation}</span>
+            </li>
+          ))}
+        </ol>
       </section>
 
       <section aria-labelledby="goals-heading">
         <h2 id="goals-heading">Quality goals</h2>
         <TableWrap label="Goals and measured values">
-          <table className="table">
+          <table className="table table--figures">
             <thead>
               <tr>
                 <th scope="col">Goal</th>
@@ -199,22 +211,23 @@ function Statement({
                   Weight
                 </th>
                 <th scope="col">Result</th>
-                <th scope="col">Explanation</th>
               </tr>
             </thead>
             <tbody>
               {r.goals.map((goal) => (
                 <tr key={goal.measure}>
-                  <th scope="row">{goal.label}</th>
-                  <td>{measuredText(goal)}</td>
+                  <th scope="row">
+                    {goal.label}
+                    <p className="muted table__note">{goal.explanation}</p>
+                  </th>
+                  <td className="nowrap">{measuredText(goal)}</td>
                   <td>
-                    {formatTarget(goal.measure, goal.target)} ({DIRECTION_LABELS[goal.direction]})
+                    <span className="nowrap">{formatTarget(goal.measure, goal.target)}</span> ({DIRECTION_LABELS[goal.direction]})
                   </td>
                   <td className="num">{formatScore(goal.weight)}</td>
                   <td>
                     <span className={`verdict verdict--${goal.isMet ? 'better' : 'worse'}`}>{goal.isMet ? 'Met' : 'Not met'}</span>
                   </td>
-                  <td>{goal.explanation}</td>
                 </tr>
               ))}
             </tbody>
@@ -232,7 +245,7 @@ function Statement({
           <p>No episode was attributed to this period.</p>
         ) : (
           <TableWrap label="Attributed episodes">
-            <table className="table">
+            <table className="table table--figures">
               <thead>
                 <tr>
                   <th scope="col">Case</th>
@@ -250,13 +263,13 @@ function Statement({
                 {statement.episodes.map(({ line, facts }) => (
                   <tr key={line.caseId}>
                     <th scope="row">
-                      <code className="break">{line.caseId}</code>
+                      <code className="nowrap">{line.caseId}</code>
                     </th>
-                    <td>{line.procedureCode}</td>
-                    <td>{facts.facilityName}</td>
-                    <td>
-                      {facts.procedureDate}
-                      {facts.originalPeriod.sequence !== periodSequence ? <span className="muted"> · carried forward from period {facts.originalPeriod.sequence}</span> : null}
+                    <td className="nowrap">{line.procedureCode}</td>
+                    <td className="wide">{facts.facilityName}</td>
+                    <td className="wide">
+                      <span className="nowrap">{facts.procedureDate}</span>
+                      {facts.originalPeriod.sequence !== periodSequence ? <span className="muted"> · carried from period {facts.originalPeriod.sequence}</span> : null}
                     </td>
                     <td className="num">{formatCents(line.benchmarkCents)}</td>
                     <td className="num">{formatCents(line.bundleCents)}</td>
@@ -294,7 +307,7 @@ function Statement({
         </p>
         {statement.warrantyCredits.length > 0 ? (
           <TableWrap label="Warranty credit lines">
-            <table className="table">
+            <table className="table table--figures">
               <thead>
                 <tr>
                   <th scope="col">Case</th>
@@ -313,13 +326,13 @@ function Statement({
                 {statement.warrantyCredits.map((credit) => (
                   <tr key={credit.eventId}>
                     <th scope="row">
-                      <code className="break">{credit.caseId}</code>
+                      <code className="nowrap">{credit.caseId}</code>
                     </th>
-                    <td>
+                    <td className="nowrap">
                       {credit.kind} on {credit.occurredOn}
                     </td>
-                    <td>{credit.place === 'center' ? 'at the center' : `elsewhere${credit.providerName ? ` (${credit.providerName})` : ''}`}</td>
-                    <td>{credit.description}</td>
+                    <td className="wide">{credit.place === 'center' ? 'at the center' : `elsewhere${credit.providerName ? ` (${credit.providerName})` : ''}`}</td>
+                    <td className="wide">{credit.description}</td>
                     <td className="num">{formatCents(credit.costCents)}</td>
                     <td className="num">{formatCents(credit.creditedCents)}</td>
                   </tr>
@@ -356,7 +369,7 @@ export function ContractPeriodsSection({ periods, basePath }: { periods: PeriodS
         <p className="muted">The reconciliation periods start when both sides have signed a version.</p>
       ) : (
         <TableWrap label="Reconciliation periods">
-          <table className="table">
+          <table className="table table--figures">
             <thead>
               <tr>
                 <th scope="col">Period</th>
@@ -375,7 +388,7 @@ export function ContractPeriodsSection({ periods, basePath }: { periods: PeriodS
                       <Link to={path}>Period {period.sequence}</Link>
                     </th>
                     <td>
-                      {period.periodStart} to {period.periodEnd}
+                      <span className="nowrap">{period.periodStart}</span> to <span className="nowrap">{period.periodEnd}</span>
                     </td>
                     <td>{PERIOD_STATUS_LABELS[period.status]}</td>
                     <td>
