@@ -15,3 +15,6 @@ export type NewContractInput = z.output<typeof NewContractSchema>
 
 /** The buttons of a contract page. */
 export const ContractIntentSchema = z.enum(['save', 'send', 'sign', 'new-version'], { errorMap: () => ({ message: 'Choose save, send, sign or start a new version' }) })
+
+/** The buttons of a reconciliation period's page: close the period, settle its statement. */
+export const PeriodIntentSchema = z.enum(['close', 'settle'], { errorMap: () => ({ message: 'Choose close the period or settle its statement' }) })

@@ -61,8 +61,8 @@ export async function createCaseInvoice(
   return id
 }
 
-/** The employer's Stripe customer, created (and remembered) the first time. */
-async function ensureCustomer(stripe: Stripe, employerId: string): Promise<string> {
+/** The employer's Stripe customer, created (and remembered) the first time (also a contract purchaser's, for settlements). */
+export async function ensureCustomer(stripe: Stripe, employerId: string): Promise<string> {
   const db = getDb()
   const profile = await findBillingProfile(db, { employerId })
   if (profile?.stripeCustomerId) return profile.stripeCustomerId

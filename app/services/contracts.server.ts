@@ -31,6 +31,7 @@ import type { ContractIntentSchema } from '~/forms/contract'
 import { termsFieldErrors, termsInputFromForm, termsToFormValues, type TermsFormValues } from '~/forms/contract-terms'
 import { notFound } from '~/http/responses.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
+import { syncContractPeriods } from './contract-periods.server'
 import { localPrices } from './plan-terms.server'
 
 /*
@@ -335,7 +336,8 @@ export async function sendContractVersion(actor: Actor, party: ContractParty, co
 
 /**
  * Signs the sent version's terms for the party's side. The second side's signature on the same
- * hash makes the version signed, mirrors its network, and makes the contract active.
+ * hash makes the version signed, mirrors its network, makes the contract active, and makes (or
+ * moves to this version) its reconciliation periods.
  */
 export async function signContractVersion(actor: Actor, party: ContractParty, contractId: string, now = new Date()): Promise<ContractActionResult> {
   const { contract, current } = await loadContract(party, contractId)
@@ -352,9 +354,11 @@ export async function signContractVersion(actor: Actor, party: ContractParty, co
     if (signatures.some((s) => s.organizationId === otherSide)) {
       const signed = await updateOpenContractVersion(trx, current.id, { status: 'signed', signedAt: at, updatedAt: at })
       if (!signed) throw new Error(`contract version ${current.id} was signed twice`)
-      await insertVersionFacilities(trx, current.id, parseTerms(current.terms).networkFacilityIds)
+      const terms = parseTerms(current.terms)
+      await insertVersionFacilities(trx, current.id, terms.networkFacilityIds)
       await updateContract(trx, contract.id, { status: 'active', updatedAt: at })
       await audit(actor, contract, 'contract.version_signed', at, { version: current.version, termsSha256: current.termsSha256 })(trx)
+      await syncContractPeriods(trx, actor, contract, current, terms, at)
     }
     return { ok: true }
   })

@@ -22,6 +22,7 @@ import {
 } from '~/domain/contracts/terms'
 import { isIsoDate } from '~/domain/dates'
 import { reviewDateIndexes } from '~/forms/contract-terms'
+import { ContractPeriodsSection, type PeriodSummary } from './contract-statement'
 import { ContractWarrantyEvents, type ContractWarrantyEventView } from './contract-warranty-events'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
@@ -48,6 +49,8 @@ export interface ContractPageData {
   note: string | null
   /** Warranty events recorded on cases under this contract (issue 21, ADR 0016 §9). */
   warrantyEvents?: readonly ContractWarrantyEventView[]
+  /** The reconciliation periods (once a version is signed by both sides). */
+  periods?: PeriodSummary[]
 }
 
 const NOTES: Record<string, string> = {
@@ -115,6 +118,8 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
           {data.can.startNewVersion ? <IntentButton intent="new-version">Start a new version</IntentButton> : null}
         </div>
       </section>
+
+      {data.periods ? <ContractPeriodsSection periods={data.periods} basePath={`${data.side === 'purchaser' ? '/employer' : '/center'}/contracts/${contract.id}`} /> : null}
 
       {data.redlines.map((redline) => (
         <section key={redline.title} aria-label={redline.title}>

@@ -44,7 +44,7 @@ export const SIDE_NAMES: Record<Side, string> = {
 }
 
 /** URL parameters that name an organization's data: they get a value per side. */
-export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId'] as const satisfies ReadonlyArray<keyof SideIds>
+export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId', 'periodId'] as const satisfies ReadonlyArray<keyof SideIds>
 
 /** URL parameters that name nobody's data (the catalog, a kind of export). */
 export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases' })
@@ -227,6 +227,13 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
     action: { roles: only({ employerAdmin: { own: 400, foreign: 404 } }) },
   },
+  // A contract's reconciliation period (the fixtures' first period is reconciled at $0: settling it is refused, 422; crossed: another contract's period).
+  'employer.contracts.$contractId_.periods.$periodId': {
+    loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: { roles: only({ employerAdmin: { own: 422, foreign: 404, crossed: 404 } }), form: () => f(['intent', 'settle']) },
+  },
+  'employer.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'employer.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 404 } }) } },
   'employer.roster_.members._index': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.roster_.members.$memberId': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
 
@@ -289,6 +296,12 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ center: { own: 200, foreign: 404 } }) },
     action: { roles: only({ center: { own: 400, foreign: 404 } }) },
   },
+  'center.contracts.$contractId_.periods.$periodId': {
+    loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: { roles: only({ center: { own: 422, foreign: 404, crossed: 404 } }), form: () => f(['intent', 'settle']) },
+  },
+  'center.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'center.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
 
   // Platform admin
   'admin._index': { loader: { roles: only({ platform: 200 }) } },

@@ -11,6 +11,9 @@ import * as scenarioPage from '~/routes/broker.clients.$employerId_.scenarios.$s
 import * as offerPage from '~/routes/center.offers.$offerId'
 import * as careQueue from '~/routes/coordinator._index'
 import * as coordinatorCase from '~/routes/coordinator.cases.$caseId'
+import * as centerPeriodCsv from '~/routes/center.contracts.$contractId_.periods.$periodId[.csv]'
+import * as employerPeriod from '~/routes/employer.contracts.$contractId_.periods.$periodId'
+import * as employerPeriodPdf from '~/routes/employer.contracts.$contractId_.periods.$periodId[.pdf]'
 import * as dashboard from '~/routes/employer.dashboard'
 import * as exportsCsv from '~/routes/employer.exports.$kind[.csv]'
 import * as exportMethod from '~/routes/employer.exports.$kind[.method.txt]'
@@ -24,6 +27,7 @@ import * as facilityPage from '~/routes/facilities.$facilityId'
 import * as careOption from '~/routes/member.care.$offerId'
 import * as findCare from '~/routes/member.care._index'
 import * as memberCase from '~/routes/member.cases.$caseId'
+import { contractParties, pastYears, signedContract } from './contract-fixtures'
 import { expectNoChange, hostileFixtures, LONG, postForm, SQL_DROP, SQL_OR } from './hostile'
 import { getRequest, statusOf } from './support'
 import type { TwoTenants } from './tenants'
@@ -38,6 +42,8 @@ import type { TwoTenants } from './tenants'
 let t: TwoTenants
 const cookies: Record<string, string> = {}
 const ids: Record<'offer' | 'facility' | 'procedure' | 'case' | 'scenario', string> = { offer: '', facility: '', procedure: '', case: '', scenario: '' }
+/** Two signed contracts of employer A with the health system, and a period of each (contract periods, issue 21). */
+const contracts = { id: '', periodId: '', otherPeriodId: '' }
 const thisYear = () => new Date().toISOString().slice(0, 4)
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -58,6 +64,9 @@ beforeAll(async () => {
   const scenario = await statusOf(clientPage.action, postForm(`/broker/clients/${t.a.employerId}`, { name: 'Lean network', source: 'blank' }, cookies.broker!), { employerId: t.a.employerId })
   expect(scenario.status).toBe(302)
   ids.scenario = scenario.location!.split('/').pop()!
+  const parties = await contractParties(t)
+  const contract = await signedContract(parties, pastYears(2024, 1), 'Hostile ids')
+  Object.assign(contracts, { id: contract.contractId, periodId: contract.periods[0]!.id, otherPeriodId: (await signedContract(parties, pastYears(2023, 1), 'Other')).periods[0]!.id })
 })
 
 const load = (loader: Loader, path: string, role: Role, params: Record<string, string> = {}) => statusOf(loader, getRequest(path, cookies[role]), params)
@@ -113,6 +122,11 @@ const NOT_FOUND: MissingPage[] = [
   { name: 'export "toString"', loader: exportsCsv.loader, role: 'adminA', params: () => ({ kind: 'toString' }) },
   { name: 'export method "constructor"', loader: exportMethod.loader, role: 'adminA', params: () => ({ kind: 'constructor' }) },
   { name: 'export method "../../etc/passwd"', loader: exportMethod.loader, role: 'adminA', params: () => ({ kind: TRAVERSAL }) },
+  { name: "another contract's period id", loader: employerPeriod.loader, role: 'adminA', params: () => ({ contractId: contracts.id, periodId: contracts.otherPeriodId }) },
+  { name: "another contract's period id (statement PDF)", loader: employerPeriodPdf.loader, role: 'adminA', params: () => ({ contractId: contracts.id, periodId: contracts.otherPeriodId }) },
+  { name: 'a period id of "../"', loader: employerPeriod.loader, role: 'adminA', params: () => ({ contractId: contracts.id, periodId: '../' }) },
+  { name: 'a 5 KB period id (statement CSV, health system)', loader: centerPeriodCsv.loader, role: 'center', params: () => ({ contractId: contracts.id, periodId: 'p'.repeat(5_000) }) },
+  { name: 'a period id as a contract id', loader: employerPeriod.loader, role: 'adminA', params: () => ({ contractId: contracts.periodId, periodId: contracts.periodId }) },
 ]
 
 describe('an id that names nothing this person may see is a 404, and changes nothing', () => {

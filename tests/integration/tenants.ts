@@ -7,6 +7,7 @@ import { createContractDraft, sendContractVersion } from '~/services/contracts.s
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
+import { signAndCloseFirstPeriod } from './contract-fixtures'
 import { actorOf } from './support'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -160,6 +161,8 @@ export interface SideIds {
   memberId: string
   /** A contract of the employer with a health system, sent (so both sides see it). */
   contractId: string
+  /** The contract's first reconciliation period: signed by both sides, closed and reconciled ($0: no episodes). */
+  periodId: string
 }
 
 export interface AccessFixtures {
@@ -313,10 +316,22 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   }
   const ownContractId = await contractOf(t.users.adminA, t.a.employerId, t.a.programId, healthSystemId)
   const foreignContractId = await contractOf(t.users.adminB, t.b.employerId, t.b.programId, otherHealthSystemId)
+  // Both contracts signed by both sides, their first period closed (the other health system's admin signs B's).
+  const otherCenterUserId = newId()
+  await db.insertInto('users').values({ id: otherCenterUserId, email: `other-center-${otherCenterUserId}@example.com`, passwordHash: 'unused', displayName: 'Other center', createdAt: now, lastLoginAt: null }).execute()
+  await db.insertInto('memberships').values({ id: newId(), userId: otherCenterUserId, organizationId: otherHealthSystemId, role: 'center_admin', rosterMemberId: null, createdAt: now }).execute()
+  const periodOf = async (contractId: string, purchaserUserId: string, employerId: string, centerUserId: string, systemId: string) =>
+    signAndCloseFirstPeriod(
+      contractId,
+      { actor: await actorOf(purchaserUserId), party: { side: 'purchaser', organizationId: employerId } },
+      { actor: await actorOf(centerUserId), party: { side: 'center', organizationId: systemId } },
+    )
+  const ownPeriodId = await periodOf(ownContractId, t.users.adminA, t.a.employerId, t.users.center, healthSystemId)
+  const foreignPeriodId = await periodOf(foreignContractId, t.users.adminB, t.b.employerId, otherCenterUserId, otherHealthSystemId)
 
-  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId }
+  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId, periodId: ownPeriodId }
   const foreign: SideIds = {
-    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId,
+    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId, periodId: foreignPeriodId,
   }
   const crossed: SideIds = {
     ...own,
@@ -325,6 +340,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
     proposalId: crossedWork.proposalId,
     caseId: crossedCaseId,
     offerId: otherOfferId,
+    periodId: foreignPeriodId, // another contract's period under the own contract
   }
   return {
     own, foreign, crossed, brokerOrganizationId, otherBrokerOrganizationId, otherHealthSystemId, healthSystemId, procedureId: offer.procedureId, facilityId: offer.facilityId,

@@ -12,9 +12,11 @@ const { createExpressApp } = createRequire(import.meta.url)('stripe-stateful-moc
 /**
  * A local Stripe-compatible server for tests (no internet here, STACK.md): stripe-stateful-mock
  * answers customers (and the rest of its API); the endpoints it lacks and the project uses are
- * added in front of it, in Stripe's request and response shapes: invoice items, invoices
- * (create with pending items, finalize, retrieve), credit notes on a finalized invoice (create,
- * retrieve), Checkout Sessions in setup mode, setup intents and payment methods. The real Stripe SDK talks to it through STRIPE_API_BASE.
+ * added in front of it, in Stripe's request and response shapes: invoice items (pending, or on a
+ * draft invoice), invoices (create with or without pending items, finalize, retrieve), credit
+ * notes on a finalized invoice (create, retrieve), customer balance transactions (create, list),
+ * Checkout Sessions in setup mode, setup intents and payment methods. The real Stripe SDK talks to
+ * it through STRIPE_API_BASE.
  */
 export interface LocalStripe {
   url: string
@@ -25,6 +27,7 @@ export interface LocalStripe {
     invoices: Map<string, Record<string, unknown>>
     creditNotes: Map<string, Record<string, unknown>>
     sessions: Map<string, Record<string, unknown>>
+    balanceTransactions: Map<string, Record<string, unknown>>
   }
   /** Completes a setup-mode Checkout Session as a person would on Stripe's page (a Visa ending 4242). */
   completeSetup(sessionId: string): Record<string, unknown>
@@ -44,6 +47,7 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
   const sessions = new Map<string, Record<string, unknown>>()
   const setupIntents = new Map<string, Record<string, unknown>>()
   const paymentMethods = new Map<string, Record<string, unknown>>()
+  const balanceTransactions = new Map<string, Record<string, unknown>>()
   const idempotent = new Map<string, unknown>()
   const app = express()
   app.use(express.urlencoded({ extended: true }))
@@ -58,15 +62,51 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
   }
   const amount = (value: unknown) => Number.parseInt(String(value), 10)
 
+  /** An invoice's line for an invoice item, as Stripe lists it. */
+  const lineOf = (item: Record<string, unknown>) => ({ id: `il_${(item.id as string).slice(3)}`, object: 'line_item', amount: item.amount, currency: item.currency, description: item.description, invoice_item: item.id })
+
   app.post('/v1/invoiceitems', (req, res) => {
-    const { customer, currency, description, metadata } = req.body as Record<string, string>
+    const { customer, currency, description, metadata, invoice: invoiceId } = req.body as Record<string, string>
     if (!customer) return stripeError(res, 400, 'Missing required param: customer.', 'customer')
     if (!Number.isInteger(amount(req.body.amount))) return stripeError(res, 400, 'Invalid integer: amount', 'amount')
+    // With `invoice`, the item goes on that draft invoice (of the same customer) instead of waiting as pending.
+    // A repeated idempotency key answers first, as on Stripe, even once the invoice is finalized.
+    const key = req.header('Idempotency-Key')
+    if (key && idempotent.has(key)) return res.json(idempotent.get(key))
+    const invoice = invoiceId ? invoices.get(invoiceId) : undefined
+    if (invoiceId && !invoice) return stripeError(res, 404, `No such invoice: '${invoiceId}'`, 'invoice')
+    if (invoice && (invoice.status !== 'draft' || invoice.customer !== customer)) return stripeError(res, 400, 'You can only add invoice items to draft invoices of the same customer.', 'invoice')
     return once_(req, res, () => {
-      const item = { id: id('ii'), object: 'invoiceitem', amount: amount(req.body.amount), currency: currency ?? 'usd', customer, description: description ?? null, metadata: metadata ?? {}, invoice: null, date: now(), livemode: false }
+      const item = { id: id('ii'), object: 'invoiceitem', amount: amount(req.body.amount), currency: currency ?? 'usd', customer, description: description ?? null, metadata: metadata ?? {}, invoice: invoiceId ?? null, date: now(), livemode: false }
       invoiceItems.set(item.id, item)
+      if (invoice) {
+        const total = (invoice.total as number) + item.amount
+        Object.assign(invoice, { amount_due: total, amount_remaining: total, subtotal: total, total })
+        ;(invoice.lines as { data: unknown[] }).data.push(lineOf(item))
+      }
       return item
     })
+  })
+
+  app.post('/v1/customers/:id/balance_transactions', (req, res) => {
+    const { currency, description, metadata } = req.body as Record<string, string>
+    if (!Number.isInteger(amount(req.body.amount))) return stripeError(res, 400, 'Invalid integer: amount', 'amount')
+    if (!currency) return stripeError(res, 400, 'Missing required param: currency.', 'currency')
+    return once_(req, res, () => {
+      const customer = req.params.id!
+      const previous = [...balanceTransactions.values()].filter((t) => t.customer === customer).reduce((sum, t) => sum + (t.amount as number), 0)
+      const transaction = {
+        id: id('cbtxn'), object: 'customer_balance_transaction', amount: amount(req.body.amount), currency, customer, description: description ?? null, metadata: metadata ?? {},
+        type: 'adjustment', ending_balance: previous + amount(req.body.amount), credit_note: null, invoice: null, created: now(), livemode: false,
+      }
+      balanceTransactions.set(transaction.id, transaction)
+      return transaction
+    })
+  })
+
+  app.get('/v1/customers/:id/balance_transactions', (req, res) => {
+    const data = [...balanceTransactions.values()].filter((t) => t.customer === req.params.id).reverse()
+    return res.json({ object: 'list', data, has_more: false, url: `/v1/customers/${req.params.id}/balance_transactions` })
   })
 
   app.post('/v1/invoices', (req, res) => {
@@ -81,7 +121,7 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
         id: invoiceId, object: 'invoice', customer, currency: currency ?? 'usd', status: 'draft', collection_method: collection_method ?? 'charge_automatically',
         days_until_due: days_until_due ? Number(days_until_due) : null, description: description ?? null, metadata: metadata ?? {}, number: null,
         amount_due: total, amount_paid: 0, amount_remaining: total, subtotal: total, total, pre_payment_credit_notes_amount: 0, post_payment_credit_notes_amount: 0, hosted_invoice_url: null, invoice_pdf: null, created: now(), livemode: false,
-        lines: { object: 'list', data: pending.map((i) => ({ id: `il_${(i.id as string).slice(3)}`, object: 'line_item', amount: i.amount, currency: i.currency, description: i.description, invoice_item: i.id })), has_more: false, url: `/v1/invoices/${invoiceId}/lines` },
+        lines: { object: 'list', data: pending.map(lineOf), has_more: false, url: `/v1/invoices/${invoiceId}/lines` },
       }
       invoices.set(invoiceId, invoice)
       return invoice
@@ -235,7 +275,7 @@ export async function startLocalStripe(options: { webhookSecret?: string } = {})
   return {
     url: base,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    state: { invoiceItems, invoices, creditNotes, sessions },
+    state: { invoiceItems, invoices, creditNotes, sessions, balanceTransactions },
     completeSetup,
   }
 }
