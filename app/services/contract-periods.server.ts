@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type Stripe from 'stripe'
 import { stringify } from 'csv-stringify/sync'
 import { getDb } from '~/db/client.server'
@@ -239,8 +239,19 @@ const WARRANTY_CREDITS_SHOWN = 100
  */
 export async function closeContractPeriod(actor: Actor, party: ContractParty, contractId: string, periodId: string, now = new Date()): Promise<PeriodActionResult> {
   const { contract, period } = await requirePeriodOf(party, contractId, periodId)
+  return closePeriod(getDb(), actor, party.side, contract, period, now)
+}
+
+/** closeContractPeriod's work on a contract and period already found for the party (the demo seed closes its periods through it). */
+export async function closePeriod(
+  db: Kysely<Database>,
+  actor: Actor,
+  side: ContractParty['side'],
+  contract: NonNullable<Awaited<ReturnType<typeof findPartyContract>>>,
+  period: NonNullable<Awaited<ReturnType<typeof findContractPeriod>>>,
+  now: Date,
+): Promise<PeriodActionResult> {
   if (period.status !== 'open') return { ok: true, note: 'period-already-closed' }
-  const db = getDb()
   const [periods, versions] = await Promise.all([listContractPeriods(db, contract.id), listContractVersions(db, contract.id)])
   const index = periods.findIndex((row) => row.id === period.id)
   const verdict = closability(period, periods[index - 1], toIsoDate(now))
@@ -321,7 +332,7 @@ export async function closeContractPeriod(actor: Actor, party: ContractParty, co
       createdByUserId: actor.userId,
     })
     await audit(trx, actor, contract.purchaserOrganizationId, 'contract_period.closed', 'contract_period', period.id, at, {
-      contractId: contract.id, sequence: period.sequence, side: party.side, from, to: period.periodEnd, episodes: episodes.length,
+      contractId: contract.id, sequence: period.sequence, side, from, to: period.periodEnd, episodes: episodes.length,
     })
     await audit(trx, actor, contract.purchaserOrganizationId, 'contract_statement.issued', 'contract_statement', statementId, at, {
       contractId: contract.id, periodId: period.id, version: version.version, outcome: reconciliation.outcome, settlementCents: reconciliation.settlementCents, inputsSha256,

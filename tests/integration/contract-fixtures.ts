@@ -49,6 +49,11 @@ export async function contractParties(t: TwoTenants): Promise<ContractParties> {
   }
 }
 
+/** The review-date inputs for these dates, the rest of the form's inputs emptied (so none of the draft's stays). */
+export function reviewDateValues(dates: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(Array.from({ length: 16 }, (_, index) => [`reporting.reviewDates[${index}]`, [dates[index] ?? '']]))
+}
+
 /**
  * Terms for whole past years from January 1 of `startYear` (a period each, closing 90 days after
  * its end with the 90-day warranty), a negotiated benchmark of $40,000, outlier cap 1.1
@@ -60,7 +65,7 @@ export function pastYears(startYear: number, years: number, more: Record<string,
   return {
     'attribution.periodStart': [`${startYear}-01-01`],
     'attribution.periodEnd': [`${startYear + years - 1}-12-31`],
-    'reporting.reviewDates': [yearList.flatMap((year) => [`${year}-06-01`, `${year}-12-01`]).join(', ')],
+    ...reviewDateValues(yearList.flatMap((year) => [`${year}-06-01`, `${year}-12-01`])),
     recalibrationDate: [`${startYear}-09-30`],
     'warranty.windowDays': ['90'],
     'benchmarks[0].source': ['negotiated'],

@@ -21,7 +21,7 @@ import * as employerLayout from '~/routes/employer'
 import { closeContractPeriod, getPeriodPage, settleContractStatement } from '~/services/contract-periods.server'
 import { getContractView, saveContractTerms, sendContractVersion, signContractVersion, startNewContractVersion } from '~/services/contracts.server'
 import { pdfPages } from '../support/pdf-pages'
-import { completedCase, contractParties, pastYears, signedContract, warrantyEvent, type ContractParties } from './contract-fixtures'
+import { completedCase, contractParties, pastYears, reviewDateValues, signedContract, warrantyEvent, type ContractParties } from './contract-fixtures'
 import { documentHandler } from './document'
 import { cookieFor, getRequest, ORIGIN, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -143,7 +143,7 @@ describe('periods are made when both sides sign', () => {
       ['new', 3, '2020-01-01', '2020-12-31', 'open', v2.versionId],
     ])
     // Version 3 ends the contract mid-2019: period 2 is trimmed to June 30, period 3 removed.
-    const v3 = await amend(pastYears(2018, 2, { 'attribution.periodEnd': ['2019-06-30'], 'reporting.reviewDates': ['2018-06-01, 2018-12-01, 2019-03-01, 2019-06-01'] }))
+    const v3 = await amend(pastYears(2018, 2, { 'attribution.periodEnd': ['2019-06-30'], ...reviewDateValues(['2018-06-01', '2018-12-01', '2019-03-01', '2019-06-01']) }))
     expect(v3.periods.map((row) => [row.sequence, row.periodStart, row.periodEnd, row.closesOn, row.status, row.versionId])).toEqual([
       [1, '2018-01-01', '2018-12-31', '2019-03-31', 'reconciled', contract.versionId],
       [2, '2019-01-01', '2019-06-30', '2019-09-28', 'open', v3.versionId],
