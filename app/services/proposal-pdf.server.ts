@@ -1,203 +1,67 @@
-import PDFDocument from 'pdfkit'
 import { formatCents } from '~/domain/money'
 import { designGroups, type DesignGroup } from '~/domain/proposals/design'
 import { memberCostWords } from '~/domain/proposals/member-cost'
 import type { ProposalMap, ProposalScenario, ProposalSnapshot } from '~/domain/proposals/proposal'
 import { executiveSummary } from '~/domain/proposals/summary'
 import { drawUsMap } from '~/integrations/state-map.server'
+import {
+  ACCENT,
+  BOLD,
+  BULLET_INDENT,
+  bulletItems,
+  CONTENT_WIDTH,
+  drawPageFooters,
+  INK,
+  MARGIN,
+  MUTED,
+  OBLIQUE,
+  PILL_HEIGHT,
+  REGULAR,
+  renderPdf,
+  RULE,
+  sectionHeading,
+  ZEBRA,
+  type FlowItem,
+  type Layout,
+} from './pdf-layout.server'
 
 /**
  * A broker's proposal as a PDF (issues 6 and 20): page 1 is the executive summary (header with
  * the broker firm and contact, the summary, the spend chart); then the comparison of figures and
  * design rules (differences marked), what members pay and why, a map per scenario with its
  * centers, the assumptions and sources. Sections flow one after another (a block moves to the
- * next page only when it does not fit), so no page is left mostly empty. pdfkit's built-in
- * Helvetica and vector drawing only (no font files, no images, no network); the output is
- * byte-for-byte the same for the same snapshot because the document dates come from the snapshot.
+ * next page only when it does not fit), so no page is left mostly empty. The page layout is
+ * ./pdf-layout.server.ts; the output is byte-for-byte the same for the same snapshot because the
+ * document dates come from the snapshot.
  */
-export async function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buffer> {
+export function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buffer> {
   const createdAt = new Date(snapshot.createdAt)
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    info: {
-      Title: snapshot.title,
-      Author: snapshot.brokerContact ? `${snapshot.brokerContact.name}, ${snapshot.brokerName}` : snapshot.brokerName,
-      Subject: `Proposal for ${snapshot.clientName}`,
-      CreationDate: createdAt,
-      ModDate: createdAt,
-    },
+  const info = {
+    Title: snapshot.title,
+    Author: snapshot.brokerContact ? `${snapshot.brokerContact.name}, ${snapshot.brokerName}` : snapshot.brokerName,
+    Subject: `Proposal for ${snapshot.clientName}`,
+    CreationDate: createdAt,
+    ModDate: createdAt,
+  }
+  return renderPdf(info, (layout) => {
+    const hasDesign = snapshot.scenarios.length > 0 && snapshot.scenarios.every((s) => s.design !== null)
+    drawHeader(layout, snapshot, createdAt)
+    drawSummary(layout, snapshot)
+    drawSpendChart(layout, snapshot.scenarios)
+    drawComparison(layout, snapshot.scenarios)
+    if (hasDesign) drawMemberCost(layout, snapshot.scenarios)
+    if (snapshot.map) drawMaps(layout, snapshot.scenarios, snapshot.map)
+    if (!hasDesign) drawScenarioDetails(layout, snapshot.scenarios)
+    layout.section('Assumptions', bulletItems(snapshot.assumptions, 'No assumptions recorded.'))
+    layout.section('Sources', bulletItems(snapshot.sources, 'No sources recorded.'))
+    drawPageFooters(layout.doc, snapshot.brokerName, snapshot.title)
   })
-  const chunks: Buffer[] = []
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-
-  const layout = new Layout(doc)
-  const hasDesign = snapshot.scenarios.length > 0 && snapshot.scenarios.every((s) => s.design !== null)
-  drawHeader(layout, snapshot, createdAt)
-  drawSummary(layout, snapshot)
-  drawSpendChart(layout, snapshot.scenarios)
-  drawComparison(layout, snapshot.scenarios)
-  if (hasDesign) drawMemberCost(layout, snapshot.scenarios)
-  if (snapshot.map) drawMaps(layout, snapshot.scenarios, snapshot.map)
-  if (!hasDesign) drawScenarioDetails(layout, snapshot.scenarios)
-  layout.section('Assumptions', bulletItems(snapshot.assumptions, 'No assumptions recorded.'))
-  layout.section('Sources', bulletItems(snapshot.sources, 'No sources recorded.'))
-  drawFooters(doc, snapshot)
-
-  doc.end()
-  return done
 }
 
-// ── Page geometry and look ─────────────────────────────────────────────────────────────────
-
-const PAGE_WIDTH = 612 // US Letter, points
-const PAGE_HEIGHT = 792
-const MARGIN = 54
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-const CONTENT_BOTTOM = PAGE_HEIGHT - MARGIN
-const REGULAR = 'Helvetica'
-const BOLD = 'Helvetica-Bold'
-const OBLIQUE = 'Helvetica-Oblique'
-const INK = '#1a1f2b'
-const MUTED = '#5b6475'
-const ACCENT = '#1f4e79'
-const RULE = '#d5dae1'
-const ZEBRA = '#f6f8fa'
 const RECOMMENDED_TINT = '#e8f1fa'
 const RECOMMENDED_LABEL = 'Recommended'
-
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })
 const countFormat = new Intl.NumberFormat('en-US')
-
-type FontName = typeof REGULAR | typeof BOLD | typeof OBLIQUE
-
-/** One paragraph of flowing text: a heading, a line of prose or a bullet. */
-interface FlowItem {
-  text: string
-  font: FontName
-  size: number
-  color: string
-  bullet?: boolean
-  spaceBefore?: number
-  /** A heading stays on the page of the item that follows it. */
-  keepWithNext?: boolean
-  /** A "Recommended" pill drawn after the text (scenario headings). */
-  tag?: string
-}
-
-/** A cursor over buffered pages: measures before drawing, so nothing is split mid-line or overlaps. */
-class Layout {
-  y = MARGIN
-
-  constructor(readonly doc: PDFKit.PDFDocument) {}
-
-  get remaining() {
-    return CONTENT_BOTTOM - this.y
-  }
-
-  newPage() {
-    this.doc.addPage()
-    this.y = MARGIN
-  }
-
-  /** Starts a new page unless `height` fits on this one (and a new page would help). */
-  ensure(height: number) {
-    if (height > this.remaining && this.y > MARGIN) this.newPage()
-  }
-
-  textHeight(text: string, font: FontName, size: number, width: number) {
-    return this.doc.font(font).fontSize(size).heightOfString(text, { width, lineGap: lineGap(size) })
-  }
-
-  text(text: string, x: number, y: number, width: number, font: FontName, size: number, color: string) {
-    this.doc.font(font).fontSize(size).fillColor(color).text(text, x, y, { width, lineGap: lineGap(size) })
-  }
-
-  itemHeight(item: FlowItem) {
-    const indent = item.bullet ? BULLET_INDENT : 0
-    return (item.spaceBefore ?? 0) + this.textHeight(item.text, item.font, item.size, this.itemTextWidth(item) - indent)
-  }
-
-  blockHeight(items: FlowItem[]) {
-    return items.reduce((sum, item) => sum + this.itemHeight(item), 0)
-  }
-
-  /** Draws items in order; a block that fits on one page is kept on one page. */
-  flow(items: FlowItem[], keepTogether = false) {
-    const total = this.blockHeight(items)
-    if (keepTogether && total <= CONTENT_BOTTOM - MARGIN) this.ensure(total)
-    items.forEach((item, index) => {
-      const next = items[index + 1]
-      this.ensure(this.itemHeight(item) + (item.keepWithNext && next ? this.itemHeight(next) : 0))
-      if (this.y > MARGIN) this.y += item.spaceBefore ?? 0
-      this.drawItem(item)
-    })
-  }
-
-  /** A short section (a third of a page or less) moves whole to the next page rather than split. */
-  section(title: string, items: FlowItem[]) {
-    const block = [sectionHeading(title), ...items]
-    this.flow(block, this.blockHeight(block) <= (CONTENT_BOTTOM - MARGIN) / 3)
-  }
-
-  private itemTextWidth(item: FlowItem) {
-    return item.tag ? CONTENT_WIDTH - this.tagWidth(item.tag) - 10 : CONTENT_WIDTH
-  }
-
-  private drawItem(item: FlowItem) {
-    const indent = item.bullet ? BULLET_INDENT : 0
-    const width = this.itemTextWidth(item) - indent
-    if (item.bullet) this.text('•', MARGIN + 4, this.y, 10, REGULAR, item.size, MUTED)
-    this.text(item.text, MARGIN + indent, this.y, width, item.font, item.size, item.color)
-    if (item.tag) {
-      const textWidth = Math.min(this.doc.font(item.font).fontSize(item.size).widthOfString(item.text), width)
-      this.pill(item.tag, MARGIN + textWidth + 10, this.y + (item.size - PILL_HEIGHT) / 2 - 0.5, false)
-    }
-    this.y += this.textHeight(item.text, item.font, item.size, width)
-  }
-
-  tagWidth(label: string) {
-    return this.doc.font(BOLD).fontSize(PILL_SIZE).widthOfString(label) + 2 * PILL_PADDING
-  }
-
-  /** A small rounded label; `inverse` for use on the dark table header. */
-  pill(label: string, x: number, y: number, inverse: boolean) {
-    const width = this.tagWidth(label)
-    this.doc.save().roundedRect(x, y, width, PILL_HEIGHT, PILL_HEIGHT / 2).fill(inverse ? '#ffffff' : ACCENT).restore()
-    this.doc
-      .font(BOLD)
-      .fontSize(PILL_SIZE)
-      .fillColor(inverse ? ACCENT : '#ffffff')
-      .text(label, x + PILL_PADDING, y + (PILL_HEIGHT - PILL_SIZE) / 2 + 0.5, { width: width - 2 * PILL_PADDING + 1, lineBreak: false })
-  }
-
-  rule(color = RULE, thickness = 0.75) {
-    this.doc.save().moveTo(MARGIN, this.y).lineTo(MARGIN + CONTENT_WIDTH, this.y).lineWidth(thickness).strokeColor(color).stroke().restore()
-  }
-}
-
-const BULLET_INDENT = 14
-const PILL_SIZE = 7.5
-const PILL_HEIGHT = 13
-const PILL_PADDING = 6
-
-function lineGap(size: number) {
-  return Math.round(size * 0.25 * 10) / 10
-}
-
-function sectionHeading(text: string): FlowItem {
-  return { text, font: BOLD, size: 14, color: ACCENT, spaceBefore: 22, keepWithNext: true }
-}
-
-function bulletItems(lines: string[], empty: string): FlowItem[] {
-  if (lines.length === 0) return [{ text: empty, font: OBLIQUE, size: 10, color: MUTED, spaceBefore: 6 }]
-  return lines.map((text, index) => ({ text, font: REGULAR, size: 10, color: INK, bullet: true, spaceBefore: index === 0 ? 8 : 4 }))
-}
 
 // ── Header and executive summary (page 1) ──────────────────────────────────────────────────
 
@@ -706,25 +570,4 @@ function drawScenarioDetails(layout: Layout, scenarios: ProposalScenario[]) {
     ]
     layout.flow(items, true)
   })
-}
-
-// ── Footer ─────────────────────────────────────────────────────────────────────────────────
-
-function drawFooters(doc: PDFKit.PDFDocument, snapshot: ProposalSnapshot) {
-  const { start, count: pages } = doc.bufferedPageRange()
-  for (let index = start; index < start + pages; index++) {
-    doc.switchToPage(index)
-    // Writing inside the bottom margin would otherwise make pdfkit add a page.
-    const bottom = doc.page.margins.bottom
-    doc.page.margins.bottom = 0
-    const y = PAGE_HEIGHT - MARGIN + 18
-    doc.save().moveTo(MARGIN, y - 8).lineTo(MARGIN + CONTENT_WIDTH, y - 8).lineWidth(0.5).strokeColor(RULE).stroke().restore()
-    const footer = (title: string) => `${snapshot.brokerName} · ${title} · page ${index - start + 1} of ${pages}`
-    doc.font(REGULAR).fontSize(8).fillColor(MUTED)
-    // One line: a title too long for it is shortened with an ellipsis, the page number always shows.
-    let title = snapshot.title
-    while (title.length > 1 && doc.widthOfString(footer(title)) > CONTENT_WIDTH) title = `${title.slice(0, -2).trimEnd()}…`
-    doc.text(footer(title), MARGIN, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
-    doc.page.margins.bottom = bottom
-  }
 }
