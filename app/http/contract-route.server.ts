@@ -5,6 +5,7 @@ import { formValuesOf } from '~/forms/contract-terms'
 import { readForm } from '~/http/form-body.server'
 import { readFlash, redirectWithFlash } from '~/http/flash.server'
 import { requireParam } from '~/http/params'
+import { listContractExtractWindows } from '~/services/contract-extracts.server'
 import { getContractView, performContractAction, requireVisibleContract } from '~/services/contracts.server'
 
 type Side = Parameters<typeof requireContractParty>[1]
@@ -13,9 +14,11 @@ const BASE: Record<Side, string> = { purchaser: '/employer/contracts', center: '
 /** The contract page's loader, the same for both sides (each sees only its own contracts). */
 export async function loadContractPage({ request, params }: LoaderFunctionArgs, side: Side) {
   const { party } = await requireContractParty(request, side)
-  const view = await getContractView(party, requireParam(params, 'contractId'))
+  const contractId = requireParam(params, 'contractId')
+  const view = await getContractView(party, contractId)
+  const extracts = await listContractExtractWindows(party, contractId)
   const { note, headers } = await readFlash(request)
-  return data({ ...view, note }, { headers })
+  return data({ ...view, extracts, note }, { headers })
 }
 
 /** The contract page's action (save, send, sign, new version), the same for both sides. */

@@ -18,6 +18,7 @@ import {
   RISK_MODEL_LABELS,
   WARRANTY_COVERAGE,
 } from '~/domain/contracts/terms'
+import { ContractExtracts, RateWarnings, type ExtractWindowsView, type RateWarningView } from './contract-extracts'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
 
@@ -39,6 +40,8 @@ export interface ContractPageData {
   benchmarkCount: number
   facilities: Array<{ id: string; name: string; place: string }>
   can: { edit: boolean; send: boolean; sign: boolean; startNewVersion: boolean }
+  rateWarnings: RateWarningView[]
+  extracts: ExtractWindowsView
   /** The one-time note of the step just done (a flash key). */
   note: string | null
 }
@@ -109,6 +112,8 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
         </div>
       </section>
 
+      <RateWarnings warnings={data.rateWarnings} />
+
       {data.redlines.map((redline) => (
         <section key={redline.title} aria-label={redline.title}>
           <h2>{redline.title}</h2>
@@ -156,6 +161,8 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
           </fieldset>
         </Form>
       </section>
+
+      <ContractExtracts extracts={data.extracts} basePath={`/${data.side === 'purchaser' ? 'employer' : 'center'}/contracts/${contract.id}`} />
 
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">Versions</h2>

@@ -7,6 +7,7 @@ import { createContractDraft, sendContractVersion } from '~/services/contracts.s
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
+import { periodFromQuarterStart, signContract } from './contract-fixtures'
 import { actorOf } from './support'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -158,8 +159,10 @@ export interface SideIds {
   /** An applied 834 import of the employer (with its 999) and a member of its roster. */
   importId: string
   memberId: string
-  /** A contract of the employer with a health system, sent (so both sides see it). */
+  /** A contract of the employer with a health system, sent (so both sides see it); own: signed by both, its period from this quarter (extracts exist). */
   contractId: string
+  /** A health system: own, the center user's (Test Health); foreign: Other Health. */
+  healthSystemId: string
 }
 
 export interface AccessFixtures {
@@ -302,21 +305,26 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
       .execute()
     return id
   }
-  // A sent contract per employer: A with this health system, B with the other one.
+  // A contract per employer: A with this health system (signed by both, so it has extracts), B with the other one (sent).
   const healthSystemId = (await membership(t.users.center)).organizationId
-  const contractOf = async (adminId: string, employerId: string, programId: string, systemId: string) => {
+  const contractOf = async (adminId: string, employerId: string, programId: string, systemId: string, isSigned = false) => {
     const actor = await actorOf(adminId)
     const made = await createContractDraft(actor, { employerId }, { programId, healthSystemId: systemId, title: 'Matrix contract' })
     if (!made.ok) throw new Error('could not draft a contract')
-    await sendContractVersion(actor, { side: 'purchaser', organizationId: employerId }, made.contractId)
+    if (isSigned) await signContract(db, made.contractId, { purchaser: adminId, center: t.users.center }, (terms) => ({ ...terms, ...periodFromQuarterStart(now.slice(0, 10)) }))
+    else await sendContractVersion(actor, { side: 'purchaser', organizationId: employerId }, made.contractId)
     return made.contractId
   }
-  const ownContractId = await contractOf(t.users.adminA, t.a.employerId, t.a.programId, healthSystemId)
+  const ownContractId = await contractOf(t.users.adminA, t.a.employerId, t.a.programId, healthSystemId, true)
   const foreignContractId = await contractOf(t.users.adminB, t.b.employerId, t.b.programId, otherHealthSystemId)
 
-  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId }
+  const own: SideIds = {
+    employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId,
+    healthSystemId,
+  }
   const foreign: SideIds = {
     employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId,
+    healthSystemId: otherHealthSystemId,
   }
   const crossed: SideIds = {
     ...own,
