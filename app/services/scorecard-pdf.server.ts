@@ -76,13 +76,13 @@ export function renderScorecardPdf(view: ScorecardView): Promise<Buffer> {
       drawTable(
         layout,
         [
-          { header: 'Procedure', share: 1.6 },
-          { header: 'CMS stars', share: 1.2 },
-          { header: 'Quality tiers', share: 1.4 },
-          { header: 'Complications', share: 1.6 },
-          { header: 'Readmissions', share: 1.6 },
-          { header: 'Volume', share: 1.2 },
-          { header: 'First appointment', share: 1.1 },
+          { header: 'Procedure', share: 1.4 },
+          { header: 'CMS stars', share: 1.1 },
+          { header: 'Quality tiers', share: 1.3 },
+          { header: 'Complications', share: 1.5 },
+          { header: 'Readmissions', share: 1.5 },
+          { header: 'Volume', share: 1.1 },
+          { header: 'First appointment', share: 1.4 },
         ],
         scorecard.procedures.map((p) => [
           p.code,
@@ -135,8 +135,8 @@ export function renderScorecardPdf(view: ScorecardView): Promise<Buffer> {
         [
           { header: 'Facility', share: 2.2 },
           { header: 'CMS stars', share: 0.8 },
-          { header: 'Complications', share: 1.3 },
-          { header: 'Readmissions', share: 1.3 },
+          { header: 'Hip/knee complications', share: 1.3 },
+          { header: 'Hip/knee readmissions', share: 1.3 },
           { header: 'Bundle prices (quality tier)', share: 3 },
         ],
         scorecard.facilities.map((f) => [

@@ -35,7 +35,7 @@ function warningText(warning: RateWarningView): string {
 }
 
 /** Copied rates that no longer match their offers; the rate written in the contract is what counts. */
-export function RateWarnings({ warnings }: { warnings: readonly RateWarningView[] }) {
+export function RateWarnings({ warnings, isSigned }: { warnings: readonly RateWarningView[]; isSigned: boolean }) {
   if (warnings.length === 0) return null
   return (
     <section className="card notice" aria-labelledby="rate-warnings-heading" role="note">
@@ -46,8 +46,9 @@ export function RateWarnings({ warnings }: { warnings: readonly RateWarningView[
         ))}
       </ul>
       <p className="muted">
-        The signed rate stays in force: an offer&apos;s later price never changes a signed version. To change a rate, start a new version; both sides sign it
-        again.
+        {isSigned
+          ? "The signed rate stays in force: an offer's later price never changes a signed version. To change a rate, start a new version; both sides sign it again."
+          : "The rate written in these terms is the one both sides sign, whatever the offer's price becomes: change it above before signing if the new price should apply. A signed rate stays in force."}
       </p>
     </section>
   )

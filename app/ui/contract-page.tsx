@@ -112,7 +112,7 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
         </div>
       </section>
 
-      <RateWarnings warnings={data.rateWarnings} />
+      <RateWarnings warnings={data.rateWarnings} isSigned={version.status === 'signed'} />
 
       {data.redlines.map((redline) => (
         <section key={redline.title} aria-label={redline.title}>

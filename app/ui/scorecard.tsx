@@ -242,8 +242,8 @@ export function ScorecardPage({ view, error }: { view: ScorecardPageView; error:
                 <tr>
                   <th scope="col">Facility</th>
                   <th scope="col">CMS stars</th>
-                  <th scope="col">Complications</th>
-                  <th scope="col">Readmissions</th>
+                  <th scope="col">Hip/knee complications</th>
+                  <th scope="col">Hip/knee readmissions</th>
                   <th scope="col">Bundle prices (quality tier)</th>
                 </tr>
               </thead>
