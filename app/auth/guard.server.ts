@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/client.server'
 import { listGrantedEmployerIds } from '~/db/repositories/organizations.server'
-import type { Actor, ContractParty, EmployerScope } from '~/domain/tenancy'
+import type { Actor, ContractParty, EmployerScope, ScorecardViewer } from '~/domain/tenancy'
 import { clientIp } from '~/http/client-ip.server'
 import { refuseOversizedForm } from '~/http/form-body.server'
 import { logWarning } from '~/http/logger.server'
@@ -114,6 +114,30 @@ export async function requireContractParty(request: Request, side: ContractParty
   const actor = await requirePermission(request, 'contract:write')
   if (actor.organizationKind !== 'health_system') throw forbidden('contract:write')
   return { actor, party: { side, organizationId: actor.organizationId } }
+}
+
+/**
+ * For value scorecards (issue 21): employer admins and brokers see every health system's, a health
+ * system's admin only its own (another one's is a 404, as if it did not exist). With
+ * `healthSystemId`, the scorecard in the URL; without it, the list.
+ */
+export async function requireScorecardViewer(request: Request, healthSystemId?: string): Promise<{ actor: Actor; viewer: ScorecardViewer }> {
+  const actor = await requirePermission(request, 'scorecard:read')
+  if (actor.role === 'broker') return { actor, viewer: { kind: 'broker', clientEmployerIds: actor.clientEmployerIds } }
+  if (actor.role === 'employer_admin' && actor.organizationKind === 'employer') return { actor, viewer: { kind: 'employer', employerId: actor.organizationId } }
+  if (actor.role === 'center_admin' && actor.organizationKind === 'health_system') {
+    if (healthSystemId !== undefined && healthSystemId !== actor.organizationId) throw notFound('Scorecard')
+    return { actor, viewer: { kind: 'health_system', healthSystemId: actor.organizationId } }
+  }
+  throw forbidden('scorecard:read')
+}
+
+/** For a health system's own settings (issue 21: showing its reconciled results): its admin only; another health system's is a 404. */
+export async function requireOwnHealthSystem(request: Request, permission: Permission, healthSystemId: string): Promise<Actor> {
+  const actor = await requirePermission(request, permission)
+  if (actor.organizationKind !== 'health_system') throw forbidden(permission)
+  if (actor.organizationId !== healthSystemId) throw notFound('Health system')
+  return actor
 }
 
 /** For the login page: a signed-in visitor goes to their home instead. */

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'ledger:manage', // the platform records payments received outside Stripe
   'audit:read',
   'contract:write', // a value-based contract's terms, sending and signing, for the admin of either side (ADR 0016)
+  'scorecard:read', // health systems' value scorecards: employers and brokers see every one, a health system its own (issue 21)
+  'scorecard:publish', // a health system lets its reconciled contract results show on its scorecard, or withdraws them
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -34,11 +36,11 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   employee: ['member:self', 'facility:read'],
   employer_admin: [
     'employer:read', 'plan:read', 'plan:write', 'program:read', 'program:write', 'roster:read', 'roster:write',
-    'facility:read', 'billing:read', 'billing:write', 'broker:grant', 'contract:write',
+    'facility:read', 'billing:read', 'billing:write', 'broker:grant', 'contract:write', 'scorecard:read',
   ],
-  broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read'],
+  broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read', 'scorecard:read'],
   care_coordinator: ['case:manage', 'facility:read'],
-  center_admin: ['offer:write', 'facility:read', 'contract:write'],
+  center_admin: ['offer:write', 'facility:read', 'contract:write', 'scorecard:read', 'scorecard:publish'],
   platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage'],
 }
 

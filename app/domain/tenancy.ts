@@ -31,3 +31,12 @@ export interface ContractParty {
   side: 'purchaser' | 'center'
   organizationId: string
 }
+
+/**
+ * Who looks at a health system's value scorecard (issue 21): an employer (its own members give the
+ * typical local prices), a broker (its granted clients may), or a health system (its own scorecard only).
+ */
+export type ScorecardViewer =
+  | { kind: 'employer'; employerId: string }
+  | { kind: 'broker'; clientEmployerIds: readonly string[] }
+  | { kind: 'health_system'; healthSystemId: string }

@@ -6,6 +6,7 @@ import { readForm } from '~/http/form-body.server'
 import { readFlash, redirectWithFlash } from '~/http/flash.server'
 import { requireParam } from '~/http/params'
 import { listContractPeriodsView } from '~/services/contract-periods.server'
+import { listContractExtractWindows } from '~/services/contract-extracts.server'
 import { getContractView, performContractAction, requireVisibleContract } from '~/services/contracts.server'
 import { getContractWarrantyEvents } from '~/services/warranty.server'
 
@@ -17,9 +18,13 @@ export async function loadContractPage({ request, params }: LoaderFunctionArgs, 
   const { party } = await requireContractParty(request, side)
   const contractId = requireParam(params, 'contractId')
   const view = await getContractView(party, contractId)
-  const [warrantyEvents, periods] = await Promise.all([getContractWarrantyEvents(party, contractId), listContractPeriodsView(party, contractId)])
+  const [warrantyEvents, periods, extracts] = await Promise.all([
+    getContractWarrantyEvents(party, contractId),
+    listContractPeriodsView(party, contractId),
+    listContractExtractWindows(party, contractId),
+  ])
   const { note, headers } = await readFlash(request)
-  return data({ ...view, warrantyEvents, periods, note }, { headers })
+  return data({ ...view, warrantyEvents, periods, extracts, note }, { headers })
 }
 
 /** The contract page's action (save, send, sign, new version), the same for both sides. */

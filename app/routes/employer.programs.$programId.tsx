@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProgramRoute() {
-  const { program, versions, current, isEditable, isNewest, procedures, network, rules, problems, catalog, projection, projectionErrors, query, saved } =
+  const { program, versions, current, isEditable, isNewest, procedures, network, rules, problems, catalog, projection, projectionErrors, query, saved, contractBacking } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -170,7 +170,7 @@ export default function ProgramRoute() {
           ) : null}
         </div>
         <SaveStatus message={savedIn('network')} />
-        <ProgramNetworkTable network={network} />
+        <ProgramNetworkTable network={network} contractBacking={contractBacking} />
         {network.length > 0 ? (
           <p>
             <Link to={`/employer/contracts/new?programId=${encodeURIComponent(program.id)}`}>Draft a value-based contract with a health system of this network</Link>

@@ -31,6 +31,7 @@ import type { ContractIntentSchema } from '~/forms/contract'
 import { termsFieldErrors, termsInputFromForm, termsToFormValues, type TermsFormValues } from '~/forms/contract-terms'
 import { notFound } from '~/http/responses.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
+import { listRateWarnings } from './contract-backing.server'
 import { syncContractPeriods } from './contract-periods.server'
 import { localPrices } from './plan-terms.server'
 
@@ -208,7 +209,7 @@ interface Redline {
 }
 
 /** Everything a contract page shows to one side. */
-export async function getContractView(party: ContractParty, contractId: string) {
+export async function getContractView(party: ContractParty, contractId: string, now = new Date()) {
   const db = getDb()
   const { contract, versions, current } = await loadContract(party, contractId)
   const [facilities, signatures] = await Promise.all([
@@ -234,6 +235,8 @@ export async function getContractView(party: ContractParty, contractId: string) 
   const lastSigned = versions.find((version) => version.status === 'signed' && version.id !== current.id)
   if (lastSigned) redlines.push(compare(`Changes since signed version ${lastSigned.version}`, lastSigned.terms, current.terms))
 
+  // Copied rates whose offers changed since (ADR 0016 §4): read-only, the rate in the terms counts.
+  const rateWarnings = await listRateWarnings(db, contract.healthSystemOrganizationId, terms, toIsoDate(now))
   const ownSignature = signatures.find((s) => s.versionId === current.id && s.organizationId === party.organizationId && s.termsSha256 === current.termsSha256)
   const isOpen = current.status !== 'signed'
   return {
@@ -264,6 +267,7 @@ export async function getContractView(party: ContractParty, contractId: string) 
     values: termsToFormValues(terms),
     procedures: terms.bundleRates.map((rate) => rate.procedureCode),
     benchmarkCount: terms.benchmarks.length,
+    rateWarnings,
     facilities: facilities.map((facility) => ({ id: facility.id, name: facility.name, place: `${facility.city}, ${facility.state}` })),
     can: {
       edit: isOpen,

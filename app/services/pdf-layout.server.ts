@@ -194,3 +194,74 @@ export function pdfSafe(text: string): string {
   }
   return safe
 }
+
+
+/** Renders a US Letter document: `draw` lays out the pages, then the file is returned whole. */
+export function renderPdf(info: PDFKit.DocumentInfo, draw: (layout: Layout) => void): Promise<Buffer> {
+  const { doc, bytes } = startPdf(info)
+  draw(new Layout(doc))
+  doc.end()
+  return bytes
+}
+
+/** "<owner> · <title> · page 2 of 5" under a rule on every page; a title too long for one line is shortened with an ellipsis. */
+export function drawPageFooters(doc: PDFKit.PDFDocument, owner: string, fullTitle: string) {
+  drawFooters(doc, (page, pages, fits) => {
+    const footer = (title: string) => `${owner} · ${title} · page ${page} of ${pages}`
+    let title = fullTitle
+    while (title.length > 1 && !fits(footer(title))) title = `${title.slice(0, -2).trimEnd()}…`
+    return footer(title)
+  })
+}
+
+/** A column of a simple table: its header, its share of the content width, and whether it holds figures (aligned right). */
+export interface TableColumn {
+  header: string
+  share: number
+  align?: 'left' | 'right'
+}
+
+const TABLE_SIZE = 8.5
+const TABLE_PAD_X = 5
+const TABLE_PAD_Y = 4
+
+/**
+ * A plain table: a dark header row, zebra rows, each row kept on one page and the header repeated
+ * on the next page when the table runs on. Cells wrap inside their column.
+ */
+export function drawTable(layout: Layout, columns: readonly TableColumn[], rows: ReadonlyArray<readonly string[]>) {
+  const totalShare = columns.reduce((sum, column) => sum + column.share, 0)
+  const widths = columns.map((column) => (column.share / totalShare) * CONTENT_WIDTH)
+  const xs = widths.map((_, index) => MARGIN + widths.slice(0, index).reduce((sum, width) => sum + width, 0))
+  const { doc } = layout
+  const heightOf = (cells: readonly string[], font: FontName) =>
+    2 * TABLE_PAD_Y + Math.max(...cells.map((cell, index) => layout.textHeight(cell, font, TABLE_SIZE, widths[index]! - 2 * TABLE_PAD_X)))
+  const drawCells = (cells: readonly string[], font: FontName, color: string, top: number) => {
+    cells.forEach((cell, index) => {
+      const width = widths[index]! - 2 * TABLE_PAD_X
+      doc.font(font).fontSize(TABLE_SIZE).fillColor(color).text(cell, xs[index]! + TABLE_PAD_X, top + TABLE_PAD_Y, { width, lineGap: lineGap(TABLE_SIZE), align: columns[index]!.align ?? 'left' })
+    })
+  }
+  const headers = columns.map((column) => column.header)
+  const headerHeight = heightOf(headers, BOLD)
+  const drawHeader = () => {
+    doc.save().rect(MARGIN, layout.y, CONTENT_WIDTH, headerHeight).fill(ACCENT).restore()
+    drawCells(headers, BOLD, '#ffffff', layout.y)
+    layout.y += headerHeight
+  }
+  const first = rows[0]
+  layout.ensure(headerHeight + (first ? heightOf(first, REGULAR) : 0))
+  drawHeader()
+  rows.forEach((row, index) => {
+    const height = heightOf(row, REGULAR)
+    if (height > layout.remaining) {
+      layout.newPage()
+      drawHeader()
+    }
+    if (index % 2 === 1) doc.save().rect(MARGIN, layout.y, CONTENT_WIDTH, height).fill(ZEBRA).restore()
+    layout.rule(RULE, 0.5)
+    drawCells(row, REGULAR, INK, layout.y)
+    layout.y += height
+  })
+  layout.rule(RULE, 0.5)
+}

@@ -16,6 +16,7 @@ import type { EmployerScope } from '~/domain/tenancy'
 import { drawUsMap } from '~/integrations/state-map.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { notFound } from '~/http/responses.server'
+import { listNetworkContractBacking } from './contract-backing.server'
 import { benefitOf, irsMinimumDeductibles, localPrices, outsideRuleOf, travelRulesOf, type StoredRules } from './plan-terms.server'
 import { getProgramDetail } from './programs.server'
 
@@ -243,10 +244,11 @@ export async function previewAsMember(
   }
 }
 
-/** The program page: the chosen version and its projection under the page's assumptions. */
+/** The program page: the chosen version, its projection under the page's assumptions, and which network offers a contract in force backs. */
 export async function getProgramOverview(scope: EmployerScope, programId: string, versionNumber: number | null, settings: ProjectionSettings, now = new Date()) {
   const detail = await getProgramDetail(scope, programId, versionNumber, now)
-  return { ...detail, projection: await getProgramProjection(detail, scope, settings, now) }
+  const [projection, contractBacking] = await Promise.all([getProgramProjection(detail, scope, settings, now), listNetworkContractBacking(scope, detail.network)])
+  return { ...detail, projection, contractBacking }
 }
 
 /** The preview page: the chosen version, the employer's plans, and the member's view when asked. */

@@ -10,19 +10,19 @@ import {
   BULLET_INDENT,
   bulletItems,
   CONTENT_WIDTH,
-  drawFooters,
+  drawPageFooters,
   INK,
-  Layout,
   MARGIN,
   MUTED,
   OBLIQUE,
   PILL_HEIGHT,
   REGULAR,
+  renderPdf,
   RULE,
   sectionHeading,
-  startPdf,
   ZEBRA,
   type FlowItem,
+  type Layout,
 } from './pdf-layout.server'
 
 /**
@@ -30,35 +30,32 @@ import {
  * the broker firm and contact, the summary, the spend chart); then the comparison of figures and
  * design rules (differences marked), what members pay and why, a map per scenario with its
  * centers, the assumptions and sources. Sections flow one after another (a block moves to the
- * next page only when it does not fit), so no page is left mostly empty. pdfkit's built-in
- * Helvetica and vector drawing only (no font files, no images, no network); the output is
- * byte-for-byte the same for the same snapshot because the document dates come from the snapshot.
+ * next page only when it does not fit), so no page is left mostly empty. The page layout is
+ * ./pdf-layout.server.ts; the output is byte-for-byte the same for the same snapshot because the
+ * document dates come from the snapshot.
  */
-export async function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buffer> {
+export function renderProposalPdf(snapshot: ProposalSnapshot): Promise<Buffer> {
   const createdAt = new Date(snapshot.createdAt)
-  const { doc, bytes } = startPdf({
+  const info = {
     Title: snapshot.title,
     Author: snapshot.brokerContact ? `${snapshot.brokerContact.name}, ${snapshot.brokerName}` : snapshot.brokerName,
     Subject: `Proposal for ${snapshot.clientName}`,
     CreationDate: createdAt,
     ModDate: createdAt,
+  }
+  return renderPdf(info, (layout) => {
+    const hasDesign = snapshot.scenarios.length > 0 && snapshot.scenarios.every((s) => s.design !== null)
+    drawHeader(layout, snapshot, createdAt)
+    drawSummary(layout, snapshot)
+    drawSpendChart(layout, snapshot.scenarios)
+    drawComparison(layout, snapshot.scenarios)
+    if (hasDesign) drawMemberCost(layout, snapshot.scenarios)
+    if (snapshot.map) drawMaps(layout, snapshot.scenarios, snapshot.map)
+    if (!hasDesign) drawScenarioDetails(layout, snapshot.scenarios)
+    layout.section('Assumptions', bulletItems(snapshot.assumptions, 'No assumptions recorded.'))
+    layout.section('Sources', bulletItems(snapshot.sources, 'No sources recorded.'))
+    drawPageFooters(layout.doc, snapshot.brokerName, snapshot.title)
   })
-
-  const layout = new Layout(doc)
-  const hasDesign = snapshot.scenarios.length > 0 && snapshot.scenarios.every((s) => s.design !== null)
-  drawHeader(layout, snapshot, createdAt)
-  drawSummary(layout, snapshot)
-  drawSpendChart(layout, snapshot.scenarios)
-  drawComparison(layout, snapshot.scenarios)
-  if (hasDesign) drawMemberCost(layout, snapshot.scenarios)
-  if (snapshot.map) drawMaps(layout, snapshot.scenarios, snapshot.map)
-  if (!hasDesign) drawScenarioDetails(layout, snapshot.scenarios)
-  layout.section('Assumptions', bulletItems(snapshot.assumptions, 'No assumptions recorded.'))
-  layout.section('Sources', bulletItems(snapshot.sources, 'No sources recorded.'))
-  drawProposalFooters(doc, snapshot)
-
-  doc.end()
-  return bytes
 }
 
 const RECOMMENDED_TINT = '#e8f1fa'
@@ -572,17 +569,5 @@ function drawScenarioDetails(layout: Layout, scenarios: ProposalScenario[]) {
       ...bulletItems(scenario.travelLines, 'No travel benefit.').map((item) => ({ ...item, spaceBefore: 4 })),
     ]
     layout.flow(items, true)
-  })
-}
-
-// ── Footer ─────────────────────────────────────────────────────────────────────────────────
-
-function drawProposalFooters(doc: PDFKit.PDFDocument, snapshot: ProposalSnapshot) {
-  drawFooters(doc, (page, pages, fits) => {
-    const footer = (title: string) => `${snapshot.brokerName} · ${title} · page ${page} of ${pages}`
-    // One line: a title too long for it is shortened with an ellipsis, the page number always shows.
-    let title = snapshot.title
-    while (title.length > 1 && !fits(footer(title))) title = `${title.slice(0, -2).trimEnd()}…`
-    return footer(title)
   })
 }

@@ -22,6 +22,7 @@ import {
 } from '~/domain/contracts/terms'
 import { isIsoDate } from '~/domain/dates'
 import { reviewDateIndexes } from '~/forms/contract-terms'
+import { ContractExtracts, RateWarnings, type ExtractWindowsView, type RateWarningView } from './contract-extracts'
 import { ContractPeriodsSection, type PeriodSummary } from './contract-statement'
 import { ContractWarrantyEvents, type ContractWarrantyEventView } from './contract-warranty-events'
 import { formatDate, formatDateTime, statusLabel } from './format'
@@ -45,6 +46,8 @@ export interface ContractPageData {
   benchmarkCount: number
   facilities: Array<{ id: string; name: string; place: string }>
   can: { edit: boolean; send: boolean; sign: boolean; startNewVersion: boolean }
+  rateWarnings: RateWarningView[]
+  extracts: ExtractWindowsView
   /** The one-time note of the step just done (a flash key). */
   note: string | null
   /** Warranty events recorded on cases under this contract (issue 21, ADR 0016 §9). */
@@ -119,6 +122,7 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
         </div>
       </section>
 
+      <RateWarnings warnings={data.rateWarnings} isSigned={version.status === 'signed'} />
       {data.periods ? <ContractPeriodsSection periods={data.periods} basePath={`${data.side === 'purchaser' ? '/employer' : '/center'}/contracts/${contract.id}`} /> : null}
 
       {data.redlines.map((redline) => (
@@ -169,6 +173,7 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
         </Form>
       </section>
 
+      <ContractExtracts extracts={data.extracts} basePath={`/${data.side === 'purchaser' ? 'employer' : 'center'}/contracts/${contract.id}`} />
       {data.warrantyEvents ? <ContractWarrantyEvents events={data.warrantyEvents} /> : null}
 
       <section aria-labelledby="versions-heading">

@@ -24,13 +24,18 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/roster', label: 'Roster' },
     { to: '/employer/proposals', label: 'Proposals' },
     { to: '/employer/contracts', label: 'Contracts' },
+    { to: '/scorecards', label: 'Value scorecards' },
     { to: '/employer/billing', label: 'Billing' },
   ],
-  broker: [{ to: '/broker', label: 'Clients', end: false }],
+  broker: [
+    { to: '/broker', label: 'Clients', end: false },
+    { to: '/scorecards', label: 'Value scorecards' },
+  ],
   care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
   center_admin: [
     { to: '/center', label: 'Facilities & offers', end: true },
     { to: '/center/contracts', label: 'Contracts' },
+    { to: '/scorecards', label: 'Our scorecard' },
   ],
   platform_admin: [
     { to: '/admin', label: 'Overview', end: true },

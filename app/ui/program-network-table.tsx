@@ -17,11 +17,25 @@ export interface NetworkRowView {
   inactiveSince: string | null;
 }
 
-/** The offers in a program version's network (employer and broker pages). */
+/** A contract in force that backs an offer (issue 21): its facility is in the signed network with a rate for the procedure. */
+export interface ContractBackingView {
+  contractId: string;
+  title: string;
+  version: number;
+  rateCents: number;
+  differsFromProgram: boolean;
+}
+
+/**
+ * The offers in a program version's network (employer and broker pages). With `contractBacking`
+ * (the employer's own page), a column says which contract backs each offer.
+ */
 export function ProgramNetworkTable({
   network,
+  contractBacking,
 }: {
   network: readonly NetworkRowView[];
+  contractBacking?: Readonly<Record<string, readonly ContractBackingView[]>>;
 }) {
   if (network.length === 0)
     return <p className="empty">No centers in the network yet.</p>;
@@ -54,6 +68,7 @@ export function ProgramNetworkTable({
               <th scope="col" className="num">
                 Bundled price
               </th>
+              {contractBacking ? <th scope="col">Contract</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -76,11 +91,48 @@ export function ProgramNetworkTable({
                 <td className="num">
                   {formatCents(row.bundlePriceCents, { wholeDollars: true })}
                 </td>
+                {contractBacking ? (
+                  <td>
+                    <ContractBackingCell
+                      backing={contractBacking[row.offerId] ?? []}
+                      bundlePriceCents={row.bundlePriceCents}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrap>
     </>
+  );
+}
+
+function ContractBackingCell({
+  backing,
+  bundlePriceCents,
+}: {
+  backing: readonly ContractBackingView[];
+  bundlePriceCents: number;
+}) {
+  if (backing.length === 0) return <span className="muted">No contract</span>;
+  return (
+    <ul className="link-list">
+      {backing.map((contract) => (
+        <li key={contract.contractId}>
+          Under contract:{" "}
+          <Link to={`/employer/contracts/${contract.contractId}`}>
+            {contract.title} (v{contract.version})
+          </Link>
+          {contract.differsFromProgram ? (
+            <p className="small badge--draft">
+              The contract rate is {formatCents(contract.rateCents)}; this
+              program&apos;s bundled price is {formatCents(bundlePriceCents)}.
+              The contract rate applies to its episodes.
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

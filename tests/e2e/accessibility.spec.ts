@@ -116,6 +116,7 @@ checkRole({
   pages: [
     'home', 'plans list', 'plan new', 'plan edit', 'programs list', 'program new', 'program page (published)', 'program page (draft)',
     'program network', 'program preview', 'roster', 'dashboard', 'billing', 'brokers', 'proposals list', 'proposal page', 'savings method',
+    'scorecards list', 'scorecard page',
   ],
   discover: async (page, browser) => {
     const published = await firstLink(page, '/employer/programs', /^\/employer\/programs\/(?!new$)[^/?]+$/)
@@ -143,6 +144,8 @@ checkRole({
       'proposals list': '/employer/proposals',
       'proposal page': proposal,
       'savings method': '/employer/savings-method',
+      'scorecards list': '/scorecards',
+      'scorecard page': await firstLink(page, '/scorecards', /^\/scorecards\/[^/?.]+$/),
     }
   },
 })
@@ -243,9 +246,10 @@ checkRole({
 checkRole({
   role: 'health system',
   email: 'contracts@summit.example',
-  pages: ['center home', 'offer new', 'offer edit'],
+  pages: ['center home', 'offer new', 'offer edit', 'our scorecard'],
   discover: async (page) => ({
     'center home': '/center',
+    'our scorecard': '/scorecards',
     'offer new': '/center/offers/new',
     'offer edit': await firstLink(page, '/center', /^\/center\/offers\/(?!new$)[^/?]+$/),
   }),

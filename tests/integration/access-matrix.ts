@@ -44,10 +44,16 @@ export const SIDE_NAMES: Record<Side, string> = {
 }
 
 /** URL parameters that name an organization's data: they get a value per side. */
-export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId', 'periodId'] as const satisfies ReadonlyArray<keyof SideIds>
+export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId', 'periodId', 'healthSystemId'] as const satisfies ReadonlyArray<keyof SideIds>
 
-/** URL parameters that name nobody's data (the catalog, a kind of export). */
-export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases' })
+/** The extract window of today's quarter: the own contract's period starts this quarter, its cadence is quarterly (tenants.ts). */
+const thisQuarter = () => {
+  const today = new Date().toISOString()
+  return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`
+}
+
+/** URL parameters that name nobody's data (the catalog, a kind of export, an extract window). */
+export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases', window: thisQuarter() })
 
 /**
  * What a request gets:
@@ -302,6 +308,21 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   },
   'center.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
   'center.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
+
+  // Issue 21: contract extracts (both sides of their own contracts), value scorecards (employers and brokers see every health system's, a health system its own).
+  'employer.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'employer.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'center.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ center: { own: 200, foreign: 404 } }) } },
+  'center.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ center: { own: 200, foreign: 404 } }) } },
+  'scorecards._index': { loader: { roles: only({ employerAdmin: 200, broker: 200, center: { redirect: (ids) => `/scorecards/${ids.healthSystemId}` } }) } },
+  'scorecards.$healthSystemId': {
+    loader: { roles: only({ employerAdmin: 200, broker: 200, center: { own: 200, foreign: 404 } }) },
+    action: {
+      roles: only({ center: { own: { redirect: (ids) => `/scorecards/${ids.healthSystemId}#results-heading` }, foreign: 404 } }),
+      form: () => f(['intent', 'show-results']),
+    },
+  },
+  'scorecards.$healthSystemId[.pdf]': { loader: { roles: only({ employerAdmin: 200, broker: 200, center: { own: 200, foreign: 404 } }) } },
 
   // Platform admin
   'admin._index': { loader: { roles: only({ platform: 200 }) } },

@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { listContractPeriods } from '~/db/repositories/contract-periods.server'
+import type { Database } from '~/db/schema'
+import { ContractTermsSchema, type ContractTerms } from '~/domain/contracts/terms'
+import { addDays } from '~/domain/dates'
 import type { Actor, ContractParty } from '~/domain/tenancy'
 import { closeContractPeriod } from '~/services/contract-periods.server'
 import { createContractDraft, getContractView, saveContractTerms, sendContractVersion, signContractVersion } from '~/services/contracts.server'
@@ -178,15 +183,55 @@ export async function warrantyEvent(
 
 /**
  * Signs a sent contract for both sides and closes its first period as of the day it can close
- * (for fixtures that need a reconciled period: the access matrix, hostile ids). Returns the period.
+ * (for fixtures that need a reconciled period: hostile ids). Returns the period.
  */
 export async function signAndCloseFirstPeriod(contractId: string, purchaser: { actor: Actor; party: ContractParty }, center: { actor: Actor; party: ContractParty }): Promise<string> {
   for (const side of [purchaser, center]) {
     const signed = await signContractVersion(side.actor, side.party, contractId)
     if (!signed.ok) throw new Error(`could not sign: ${JSON.stringify(signed)}`)
   }
+  return closeFirstPeriod(contractId, purchaser)
+}
+
+/** Closes a signed contract's first period as of the day it can close (whatever today is). Returns the period. */
+export async function closeFirstPeriod(contractId: string, purchaser: { actor: Actor; party: ContractParty }): Promise<string> {
   const first = (await listContractPeriods(getDb(), contractId))[0]!
   const closed = await closeContractPeriod(purchaser.actor, purchaser.party, contractId, first.id, new Date(`${first.closesOn}T12:00:00Z`))
   if (!closed.ok) throw new Error(`could not close: ${JSON.stringify(closed)}`)
   return first.id
+}
+
+/** A one-year attribution period from the first day of the quarter holding `today` (so extract windows exist today), with its reviews and recalibration inside it. */
+export function periodFromQuarterStart(today: string): Pick<ContractTerms, 'attribution' | 'reporting' | 'recalibrationDate'> {
+  const month = Number(today.slice(5, 7))
+  const periodStart = `${today.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
+  const periodEnd = addDays(`${Number(periodStart.slice(0, 4)) + 1}${periodStart.slice(4)}`, -1)
+  return {
+    attribution: { model: 'prospective', periodStart, periodEnd },
+    reporting: { cadence: 'quarterly', reviewDates: [addDays(periodStart, 181), addDays(periodEnd, -14)] },
+    recalibrationDate: addDays(periodEnd, -30),
+  }
+}
+
+/**
+ * Changes a drafted contract's open version as a save would (the terms parsed again, their hash
+ * recomputed), then the purchaser sends it and both sides sign: the contract is active.
+ */
+export async function signContract(db: Kysely<Database>, contractId: string, users: { purchaser: string; center: string }, change: (terms: ContractTerms) => ContractTerms = (terms) => terms) {
+  const contract = await db.selectFrom('contracts').select(['purchaserOrganizationId', 'healthSystemOrganizationId']).where('id', '=', contractId).executeTakeFirstOrThrow()
+  const version = await db.selectFrom('contractVersions').select(['id', 'terms']).where('contractId', '=', contractId).orderBy('version', 'desc').executeTakeFirstOrThrow()
+  const json = JSON.stringify(ContractTermsSchema.parse(change(ContractTermsSchema.parse(JSON.parse(version.terms)))))
+  await db
+    .updateTable('contractVersions')
+    .set({ terms: json, termsSha256: createHash('sha256').update(json, 'utf8').digest('hex'), baseTerms: json })
+    .where('id', '=', version.id)
+    .execute()
+  const purchaser = { side: 'purchaser' as const, organizationId: contract.purchaserOrganizationId }
+  const center = { side: 'center' as const, organizationId: contract.healthSystemOrganizationId }
+  const steps = [
+    await sendContractVersion(await actorOf(users.purchaser), purchaser, contractId),
+    await signContractVersion(await actorOf(users.purchaser), purchaser, contractId),
+    await signContractVersion(await actorOf(users.center), center, contractId),
+  ]
+  if (steps.some((step) => !step.ok)) throw new Error(`could not sign contract ${contractId}: ${JSON.stringify(steps)}`)
 }

@@ -7,7 +7,7 @@ import { createContractDraft, sendContractVersion } from '~/services/contracts.s
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
-import { signAndCloseFirstPeriod } from './contract-fixtures'
+import { closeFirstPeriod, periodFromQuarterStart, signAndCloseFirstPeriod, signContract } from './contract-fixtures'
 import { actorOf } from './support'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -159,10 +159,12 @@ export interface SideIds {
   /** An applied 834 import of the employer (with its 999) and a member of its roster. */
   importId: string
   memberId: string
-  /** A contract of the employer with a health system, sent (so both sides see it). */
+  /** A contract of the employer with a health system, sent (so both sides see it); own: signed by both, its period from this quarter (extracts exist). */
   contractId: string
-  /** The contract's first reconciliation period: signed by both sides, closed and reconciled ($0: no episodes). */
+  /** The contract's first reconciliation period: closed and reconciled ($0: no episodes). */
   periodId: string
+  /** A health system: own, the center user's (Test Health); foreign: Other Health. */
+  healthSystemId: string
 }
 
 export interface AccessFixtures {
@@ -305,18 +307,19 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
       .execute()
     return id
   }
-  // A sent contract per employer: A with this health system, B with the other one.
+  // A contract per employer: A with this health system (signed by both from this quarter, so it has extracts), B with the other one (sent, then signed below).
   const healthSystemId = (await membership(t.users.center)).organizationId
-  const contractOf = async (adminId: string, employerId: string, programId: string, systemId: string) => {
+  const contractOf = async (adminId: string, employerId: string, programId: string, systemId: string, isSigned = false) => {
     const actor = await actorOf(adminId)
     const made = await createContractDraft(actor, { employerId }, { programId, healthSystemId: systemId, title: 'Matrix contract' })
     if (!made.ok) throw new Error('could not draft a contract')
-    await sendContractVersion(actor, { side: 'purchaser', organizationId: employerId }, made.contractId)
+    if (isSigned) await signContract(db, made.contractId, { purchaser: adminId, center: t.users.center }, (terms) => ({ ...terms, ...periodFromQuarterStart(now.slice(0, 10)) }))
+    else await sendContractVersion(actor, { side: 'purchaser', organizationId: employerId }, made.contractId)
     return made.contractId
   }
-  const ownContractId = await contractOf(t.users.adminA, t.a.employerId, t.a.programId, healthSystemId)
+  const ownContractId = await contractOf(t.users.adminA, t.a.employerId, t.a.programId, healthSystemId, true)
   const foreignContractId = await contractOf(t.users.adminB, t.b.employerId, t.b.programId, otherHealthSystemId)
-  // Both contracts signed by both sides, their first period closed (the other health system's admin signs B's).
+  // Both contracts' first period closed (the other health system's admin signs B's first).
   const otherCenterUserId = newId()
   await db.insertInto('users').values({ id: otherCenterUserId, email: `other-center-${otherCenterUserId}@example.com`, passwordHash: 'unused', displayName: 'Other center', createdAt: now, lastLoginAt: null }).execute()
   await db.insertInto('memberships').values({ id: newId(), userId: otherCenterUserId, organizationId: otherHealthSystemId, role: 'center_admin', rosterMemberId: null, createdAt: now }).execute()
@@ -326,12 +329,16 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
       { actor: await actorOf(purchaserUserId), party: { side: 'purchaser', organizationId: employerId } },
       { actor: await actorOf(centerUserId), party: { side: 'center', organizationId: systemId } },
     )
-  const ownPeriodId = await periodOf(ownContractId, t.users.adminA, t.a.employerId, t.users.center, healthSystemId)
+  const ownPeriodId = await closeFirstPeriod(ownContractId, { actor: await actorOf(t.users.adminA), party: { side: 'purchaser', organizationId: t.a.employerId } })
   const foreignPeriodId = await periodOf(foreignContractId, t.users.adminB, t.b.employerId, otherCenterUserId, otherHealthSystemId)
 
-  const own: SideIds = { employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId, periodId: ownPeriodId }
+  const own: SideIds = {
+    employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId,
+    periodId: ownPeriodId, healthSystemId,
+  }
   const foreign: SideIds = {
-    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId, periodId: foreignPeriodId,
+    employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId,
+    periodId: foreignPeriodId, healthSystemId: otherHealthSystemId,
   }
   const crossed: SideIds = {
     ...own,
