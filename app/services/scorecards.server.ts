@@ -47,13 +47,14 @@ export async function listScorecards(viewer: ScorecardViewer, page: number, now 
   }
 }
 
-const StatementGoalsSchema = z.object({ goals: z.array(z.object({ isMet: z.boolean() })) })
+/** The part of a stored statement (StatementDocument, app/domain/contracts/statement.ts) the scorecard reads. */
+const StatementGoalsSchema = z.object({ reconciliation: z.object({ goals: z.array(z.object({ isMet: z.boolean() })) }) })
 
 /** A stored statement's header and, when its output lists them, how many of its goals were met. */
 function statementFacts(row: Awaited<ReturnType<typeof unscopedListCurrentStatements>>[number]): ReconciledStatementFacts {
   let goals: ReconciledStatementFacts['goals'] = null
   const parsed = StatementGoalsSchema.safeParse(JSON.parse(row.statement))
-  if (parsed.success) goals = { met: parsed.data.goals.filter((goal) => goal.isMet).length, total: parsed.data.goals.length }
+  if (parsed.success) goals = { met: parsed.data.reconciliation.goals.filter((goal) => goal.isMet).length, total: parsed.data.reconciliation.goals.length }
   return {
     episodeCount: Number(row.episodeCount),
     totalBenchmarkCents: Number(row.totalBenchmarkCents),

@@ -236,19 +236,14 @@ describe('reconciled results', () => {
     })
     shown = reconcilePeriod(terms, [episode(1), episode(2), episode(3)])
     const now = new Date().toISOString()
-    const periodId = newId()
-    await db
-      .insertInto('contractPeriods')
-      .values({
-        id: periodId, contractId, versionId: version.id, sequence: 1, periodStart: terms.attribution.periodStart, periodEnd: terms.attribution.periodEnd, closesOn: terms.attribution.periodEnd,
-        status: 'reconciled', carriedIntoPeriodId: null, episodes: null, closedAt: now, closedByUserId: null,
-      })
-      .execute()
+    // The period signing made, reconciled as a close leaves it.
+    const { id: periodId } = await db.selectFrom('contractPeriods').select('id').where('contractId', '=', contractId).orderBy('sequence').executeTakeFirstOrThrow()
+    await db.updateTable('contractPeriods').set({ status: 'reconciled', closedAt: now }).where('id', '=', periodId).execute()
     const statement = (id: string, output: typeof shown, supersededBy: string | null) =>
       db
         .insertInto('contractStatements')
         .values({
-          id, periodId, contractId, versionId: version.id, statement: JSON.stringify(output), inputsSha256: '0'.repeat(64), episodeCount: output.episodeCount,
+          id, periodId, contractId, versionId: version.id, statement: JSON.stringify({ reconciliation: output }), inputsSha256: '0'.repeat(64), episodeCount: output.episodeCount,
           totalBenchmarkCents: output.totalBenchmarkCents, grossSavingsCents: output.grossSavingsCents, settlementCents: output.settlementCents, outcome: output.outcome,
           supersededByStatementId: supersededBy, settledVia: null, settlementReference: null, settledAt: null, createdAt: now, createdByUserId: null,
         })
