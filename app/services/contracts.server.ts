@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
@@ -20,20 +21,18 @@ import {
   updateContract,
   updateOpenContractVersion,
 } from '~/db/repositories/contracts.server'
-import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
 import { findProgram, listPrograms } from '~/db/repositories/programs.server'
-import { listCoveredMemberGroups } from '~/db/repositories/roster.server'
-import { draftContractTerms, memberWeightedPriceCents, type NetworkOffer } from '~/domain/contracts/draft'
+import type { Database } from '~/db/schema'
+import { draftContractTerms, type NetworkOffer } from '~/domain/contracts/draft'
 import { ContractTermsSchema, redline, type BundleInclusion, type ContractTerms, type TermChange } from '~/domain/contracts/terms'
 import { toIsoDate } from '~/domain/dates'
 import type { Actor, ContractParty, EmployerScope } from '~/domain/tenancy'
 import type { ContractIntentSchema } from '~/forms/contract'
 import { termsFieldErrors, termsInputFromForm, termsToFormValues, type TermsFormValues } from '~/forms/contract-terms'
 import { notFound } from '~/http/responses.server'
-import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { listRateWarnings } from './contract-backing.server'
 import { syncContractPeriods } from './contract-periods.server'
-import { localPrices } from './plan-terms.server'
+import { typicalLocalPrices } from './typical-prices.server'
 
 /*
  * The contract lifecycle (issue 21, DESIGN §11, ADR 0016): a purchaser's admin drafts a contract
@@ -119,37 +118,22 @@ const inclusionsOf = (offer: { includesFacility: number; includesSurgeon: number
     .map(([inclusion]) => inclusion as BundleInclusion)
 
 /**
- * A draft contract with one health system of the program's network: its offers' rates, the
- * typical local prices where the purchaser's covered members live as benchmarks, its facilities
- * in the program as the network.
+ * The first draft's terms with one health system of the program's network: its offers' rates, the
+ * typical local prices where the purchaser's covered members live as benchmarks, its facilities in
+ * the program as the network (DESIGN §11; the demo seed drafts its contracts with it too).
  */
-export async function createContractDraft(
-  actor: Actor,
+export async function draftTermsFromProgram(
+  db: Kysely<Database>,
   scope: EmployerScope,
-  input: { programId: string; healthSystemId: string; title: string },
-  now = new Date(),
-): Promise<{ ok: true; contractId: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
-  const db = getDb()
+  input: { programId: string; healthSystemId: string },
+  today: string,
+): Promise<{ ok: true; program: { id: string; name: string }; terms: ContractTerms } | { ok: false; fieldErrors: Record<string, string[]> }> {
   const program = await findProgram(db, scope, input.programId)
   if (!program) throw notFound('Program')
   const rows = (await listProgramNetworkOffers(db, scope, input.programId)).filter((row) => row.healthSystemId === input.healthSystemId)
   if (rows.length === 0) return { ok: false, fieldErrors: { healthSystemId: ["Choose a health system with offers in this program's network"] } }
-
-  const today = toIsoDate(now)
   const procedures = [...new Map(rows.map((row) => [row.procedureId, { id: row.procedureId, code: row.procedureCode }])).values()]
-  const [groups, prices] = await Promise.all([listCoveredMemberGroups(db, scope, today), listAreaMarketPrices(db, procedures.map((p) => p.id))])
-  const local = localPrices(prices, procedures)
-  const benchmarkCents = Object.fromEntries(
-    procedures.map((procedure) => [
-      procedure.code,
-      memberWeightedPriceCents(
-        groups.map((group) => {
-          const state = zipPlace(group.zip)?.state
-          return { members: Number(group.members), priceCents: state === undefined ? undefined : local.forState(state)[procedure.code] }
-        }),
-      ) ?? local.national[procedure.code],
-    ]),
-  )
+  const { forMembers: benchmarkCents } = await typicalLocalPrices(db, scope, procedures, today)
   const offers: NetworkOffer[] = rows.map((row) => ({
     offerId: row.offerId,
     facilityId: row.facilityId,
@@ -159,7 +143,21 @@ export async function createContractDraft(
     warrantyDays: row.warrantyDays,
     appointmentWithinDays: row.appointmentWithinDays,
   }))
-  const { json, sha256 } = serialize(draftContractTerms({ offers, benchmarkCents, today }))
+  return { ok: true, program: { id: program.id, name: program.name }, terms: draftContractTerms({ offers, benchmarkCents, today }) }
+}
+
+/** A draft contract with one health system of the program's network (draftTermsFromProgram), audited. */
+export async function createContractDraft(
+  actor: Actor,
+  scope: EmployerScope,
+  input: { programId: string; healthSystemId: string; title: string },
+  now = new Date(),
+): Promise<{ ok: true; contractId: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const db = getDb()
+  const drafted = await draftTermsFromProgram(db, scope, input, toIsoDate(now))
+  if (!drafted.ok) return drafted
+  const { program } = drafted
+  const { json, sha256 } = serialize(drafted.terms)
 
   const contractId = newId()
   const at = now.toISOString()
