@@ -12,6 +12,7 @@ import { distanceMiles } from '../../app/domain/geo/distance'
 import { rosterKeys } from '../../app/domain/roster/names'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
 import { importCmsFolder } from '../../app/services/cms-import.server'
+import { seedDemoContracts, type DemoContract } from './contracts'
 import { INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
 import { DEMO_HOSPITAL_RADIUS_MILES, EMPLOYERS, HEALTH_SYSTEMS } from './metros'
 import { createRandom, seedId, type Random } from './random'
@@ -44,7 +45,16 @@ const DEMO_LOGIN_EMAILS = [
   'broker@harbor.example',
   'coordinator@coe-platform.example',
   'contracts@summit.example',
+  'contracts@lakeshore.example',
+  'contracts@desertvalley.example',
   'admin@coe-platform.example',
+]
+
+/** One signed contract per demo health system (db/seed/contracts.ts), with its employer and the two admins who signed it. */
+const DEMO_CONTRACTS: readonly DemoContract[] = [
+  { system: 'SUMMIT', systemName: 'Summit Health Partners (demo)', employer: 'ACME', title: 'Acme and Summit joint replacement bundle', purchaserEmail: 'hr@acme.example', centerEmail: 'contracts@summit.example', twoSided: false },
+  { system: 'LAKESHORE', systemName: 'Lakeshore Orthopedic & Spine Network (demo)', employer: 'ACME', title: 'Acme and Lakeshore joint replacement bundle', purchaserEmail: 'hr@acme.example', centerEmail: 'contracts@lakeshore.example', twoSided: false },
+  { system: 'DESERTVALLEY', systemName: 'Desert Valley Health (demo)', employer: 'BLUEWAVE', title: 'Bluewave and Desert Valley surgery bundle', purchaserEmail: 'hr@bluewave.example', centerEmail: 'contracts@desertvalley.example', twoSided: true },
 ]
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -175,6 +185,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
   const hospitals = await pickDemoHospitals(db)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction().execute((trx) => seedPeople(trx, hospitals, passwordHash, log))
+  await seedDemoContracts(db, DEMO_CONTRACTS, new Date(DEMO_NOW), log)
   return { logins: await listDemoLogins(db) }
 }
 
@@ -295,6 +306,8 @@ async function seedPeople(trx: Transaction<Database>, hospitals: readonly DemoHo
   addUser({ role: 'broker', email: 'broker@harbor.example', name: 'Jordan Alvarez', orgId: broker.id })
   addUser({ role: 'care_coordinator', email: 'coordinator@coe-platform.example', name: 'Sam Okafor', orgId: platform.id })
   addUser({ role: 'center_admin', email: 'contracts@summit.example', name: 'Lee Hartman', orgId: seedId('org', 'SUMMIT') })
+  addUser({ role: 'center_admin', email: 'contracts@lakeshore.example', name: 'Morgan Pryce', orgId: seedId('org', 'LAKESHORE') })
+  addUser({ role: 'center_admin', email: 'contracts@desertvalley.example', name: 'Ana Villanueva', orgId: seedId('org', 'DESERTVALLEY') })
   addUser({ role: 'platform_admin', email: 'admin@coe-platform.example', name: 'Robin Castillo', orgId: platform.id })
 
   const employerRows: Record<string, Row[]> = {

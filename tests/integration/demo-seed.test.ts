@@ -191,11 +191,43 @@ describe('the demo seed', () => {
     expect(await count(db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('rosterMemberId', '=', member.id))).toBe(0)
     const logins = await listDemoLogins(db)
     expect(logins.map((l) => l.email).sort()).toEqual(
-      ['admin@coe-platform.example', 'broker@harbor.example', 'contracts@summit.example', 'coordinator@coe-platform.example', 'hr@acme.example', 'hr@bluewave.example', 'hr@cedar.example', 'member@acme.example'],
+      [
+        'admin@coe-platform.example', 'broker@harbor.example', 'contracts@desertvalley.example', 'contracts@lakeshore.example', 'contracts@summit.example', 'coordinator@coe-platform.example',
+        'hr@acme.example', 'hr@bluewave.example', 'hr@cedar.example', 'member@acme.example',
+      ],
     )
     expect(logins.find((l) => l.email === 'contracts@summit.example')!.organization).toBe('Summit Health Partners (demo)')
     // Nothing else in the database is at a facility the seed invented.
     const { rows } = await sql<{ n: number }>`select count(*) as n from offers o join facilities f on f.id = o.facility_id where f.ccn is null`.execute(db)
     expect(Number(rows[0]!.n)).toBe(0)
+  })
+
+  it('gives each demo health system one signed contract, its first period closed and reconciled through the portal\'s close, the second open', async () => {
+    const db = getDb()
+    const contracts = await db
+      .selectFrom('contracts')
+      .innerJoin('organizations as hs', 'hs.id', 'contracts.healthSystemOrganizationId')
+      .select(['contracts.id', 'contracts.status', 'hs.code'])
+      .orderBy('hs.code')
+      .execute()
+    expect(contracts.map((c) => [c.code, c.status])).toEqual([['DESERTVALLEY', 'active'], ['LAKESHORE', 'active'], ['SUMMIT', 'active']])
+    for (const contract of contracts) {
+      const signatures = await db.selectFrom('contractSignatures').innerJoin('contractVersions', 'contractVersions.id', 'contractSignatures.versionId').select(['contractSignatures.termsSha256', 'contractVersions.termsSha256 as versionSha256', 'contractVersions.status']).where('contractVersions.contractId', '=', contract.id).execute()
+      expect(signatures).toHaveLength(2)
+      for (const s of signatures) expect([s.status, s.termsSha256]).toEqual(['signed', s.versionSha256])
+      const periods = await db.selectFrom('contractPeriods').select(['id', 'sequence', 'periodStart', 'periodEnd', 'status']).where('contractId', '=', contract.id).orderBy('sequence').execute()
+      expect(periods.map((p) => [p.periodStart, p.periodEnd, p.status])).toEqual([['2025-07-01', '2026-06-30', 'reconciled'], ['2026-07-01', '2027-06-30', 'open']])
+      const statement = await db.selectFrom('contractStatements').select(['statement', 'episodeCount', 'totalBenchmarkCents', 'settlementCents']).where('periodId', '=', periods[0]!.id).executeTakeFirstOrThrow()
+      const document = JSON.parse(statement.statement) as { reconciliation: { episodes: Array<{ benchmarkCents: number; savingsCents: number }>; grossSavingsCents: number } }
+      expect(Number(statement.episodeCount)).toBeGreaterThan(0)
+      expect(document.reconciliation.episodes).toHaveLength(Number(statement.episodeCount))
+      expect(document.reconciliation.episodes.reduce((sum, e) => sum + e.benchmarkCents, 0)).toBe(Number(statement.totalBenchmarkCents))
+      expect(document.reconciliation.episodes.reduce((sum, e) => sum + e.savingsCents, 0)).toBe(document.reconciliation.grossSavingsCents)
+    }
+    // Summit's contract has one warranty event: a readmission elsewhere, credited in full, on its episode.
+    const summit = contracts.find((c) => c.code === 'SUMMIT')!.id
+    const events = await db.selectFrom('caseWarrantyEvents').innerJoin('cases', 'cases.id', 'caseWarrantyEvents.caseId').select(['caseWarrantyEvents.place', 'caseWarrantyEvents.kind', 'caseWarrantyEvents.costCents', 'caseWarrantyEvents.creditedCents', 'cases.wasReadmitted']).where('contractId', '=', summit).execute()
+    expect(events.map((e) => ({ ...e, costCents: Number(e.costCents), creditedCents: Number(e.creditedCents) }))).toEqual([{ place: 'elsewhere', kind: 'readmission', costCents: 845_000, creditedCents: 845_000, wasReadmitted: 1 }])
+    expect(await count(db.selectFrom('contractCredits').select((eb) => eb.fn.countAll().as('n')).where('contractId', '=', summit))).toBe(1)
   })
 })
