@@ -5,6 +5,7 @@ import { unscopedFindCase } from '~/db/repositories/care.server'
 import { findPartyContract } from '~/db/repositories/contracts.server'
 import {
   CREDIT_KEPT_IN_LEDGER_ACTION,
+  findCasePeriod,
   findCreditWithCaseInvoice,
   insertContractCredit,
   insertWarrantyEvent,
@@ -16,7 +17,7 @@ import {
 } from '~/db/repositories/warranty.server'
 import { dayInWords } from '~/domain/cases/outcomes'
 import { WARRANTY_COVERAGE } from '~/domain/contracts/terms'
-import { assessWarrantyEvent, isWithinWarrantyWindow, warrantyWindow, WARRANTY_KIND_LABELS } from '~/domain/contracts/warranty'
+import { assessWarrantyEvent, frozenPeriodMessage, isPeriodFrozen, isWarrantyFormOffered, warrantyWindow, WARRANTY_KIND_LABELS } from '~/domain/contracts/warranty'
 import { toIsoDate } from '~/domain/dates'
 import type { Actor, ContractParty } from '~/domain/tenancy'
 import type { WarrantyEventFormInput } from '~/forms/warranty'
@@ -53,6 +54,8 @@ export async function recordWarrantyEvent(actor: Actor, caseId: string, input: W
   )
   if (!assessment.ok) return { ok: false, fieldErrors: Object.fromEntries(Object.entries(assessment.fieldErrors).map(([k, v]) => [k, [v]])) }
   const covering = contract!
+  const period = await findCasePeriod(db, covering.contractId, found.procedureDate!)
+  if (period && isPeriodFrozen(period)) return { ok: false, fieldErrors: { '': [frozenPeriodMessage(period)] } }
   const at = now.toISOString()
   const eventId = newId()
   const creditId = assessment.creditedCents > 0 ? newId() : null
@@ -165,7 +168,7 @@ type WarrantyCase = { id: string; status: string; employerId: string; facilityId
 /**
  * The warranty part of the coordinator's case page: the covering contract and its window (none:
  * the page says the case is not under a value-based contract), whether the form is offered
- * (procedure done, today inside the window), and the events recorded with their credits.
+ * (procedure done, its period not closed for good), and the events recorded with their credits.
  */
 export async function getCaseWarranty(found: WarrantyCase, now: Date) {
   const db = getDb()
@@ -188,7 +191,10 @@ export async function getCaseWarranty(found: WarrantyCase, now: Date) {
       coverage: coverageWords(contract.terms.warranty.covers),
       window,
       windowInWords: `${dayInWords(window.from)} to ${dayInWords(window.lastDay)} (${window.windowDays} days after discharge on ${dayInWords(window.dischargeDate)})`,
-      canRecord: contract.terms.warranty.windowDays > 0 && contract.terms.warranty.covers.length > 0 && isWithinWarrantyWindow(window, today),
+      canRecord:
+        contract.terms.warranty.windowDays > 0 &&
+        contract.terms.warranty.covers.length > 0 &&
+        isWarrantyFormOffered(window, today, (await findCasePeriod(db, contract.contractId, found.procedureDate!)) ?? null),
     },
     events,
   }

@@ -250,13 +250,13 @@ describe('warranty events', () => {
     old = await insertCase('a', 'procedure_done', 100)
   })
 
-  it('shows the contract, its window and the form while inside the window', async () => {
+  it('shows the contract, its window and the form from the procedure day while its period is open', async () => {
     const { warranty } = await page(recent)
     // Procedure 20 days ago, 1 typical night: discharge 19 days ago, window to 71 days from now.
     expect(warranty.contract).toMatchObject({ id: contractId, title: 'Knee warranty contract', version: 1, coverage: 'complications and readmissions', canRecord: true })
     expect(warranty.contract!.window).toEqual({ from: daysAgo(20), dischargeDate: daysAgo(19), lastDay: addDays(daysAgo(19), 90), windowDays: 90 })
-    // 100 days ago: the window ended 9 days ago, so no form.
-    expect((await page(old)).warranty.contract).toMatchObject({ canRecord: false, window: { lastDay: daysAgo(9) } })
+    // 100 days ago: the window ended 9 days ago, but a claim for an event inside it may still come in while the period is open.
+    expect((await page(old)).warranty.contract).toMatchObject({ canRecord: true, window: { lastDay: daysAgo(9) } })
   })
 
   it('at the center: invoiced at $0, no credit', async () => {
@@ -299,6 +299,23 @@ describe('warranty events', () => {
   it('before the procedure is refused', async () => {
     const refused = await expectNoChange(() => post(recent, atCenter({ occurredOn: daysAgo(21) })))
     expect(fieldErrors(refused.body).occurredOn).toEqual([`The complication cannot be before the procedure (${dayInWords(daysAgo(20))})`])
+  })
+
+  it("is refused once the case's period is closed and its statement issued: the form is gone and nothing is written", async () => {
+    const db = getDb()
+    const procedureDate = daysAgo(20)
+    const period = await db.selectFrom('contractPeriods').select(['id', 'periodStart', 'periodEnd', 'status']).where('contractId', '=', contractId).where('periodStart', '<=', procedureDate).where('periodEnd', '>=', procedureDate).executeTakeFirstOrThrow()
+    await db.updateTable('contractPeriods').set({ status: 'reconciled' }).where('id', '=', period.id).execute()
+    try {
+      expect((await page(recent)).warranty.contract).toMatchObject({ canRecord: false })
+      const refused = await expectNoChange(() => post(recent, elsewhere()))
+      expect(refused.status).toBe(422)
+      expect(fieldErrors(refused.body)['']).toEqual([
+        `The period this case belongs to (${dayInWords(period.periodStart)} to ${dayInWords(period.periodEnd)}) is closed and its statement issued: a warranty event can no longer change it`,
+      ])
+    } finally {
+      await db.updateTable('contractPeriods').set({ status: period.status }).where('id', '=', period.id).execute()
+    }
   })
 
   it('is refused for a case no contract covers (another employer at the same facility), and the page says so', async () => {

@@ -68,6 +68,17 @@ export async function unscopedFindCoveringContract(
   return undefined
 }
 
+/** The contract's reconciliation period a procedure date falls in (none before both sides signed). */
+export function findCasePeriod(db: Kysely<Database>, contractId: string, procedureDate: string) {
+  return db
+    .selectFrom('contractPeriods')
+    .select(['periodStart', 'periodEnd', 'status', 'carriedIntoPeriodId'])
+    .where('contractId', '=', contractId)
+    .where('periodStart', '<=', procedureDate)
+    .where('periodEnd', '>=', procedureDate)
+    .executeTakeFirst()
+}
+
 export function insertWarrantyEvent(trx: Transaction<Database>, row: Insertable<CaseWarrantyEventsTable>) {
   return trx.insertInto('caseWarrantyEvents').values(row).execute()
 }

@@ -118,7 +118,33 @@ export function assessWarrantyEvent(
   return { ok: true, costCents: input.claimCents!, creditedCents: input.claimCents!, providerName, window }
 }
 
-/** Is today inside the window, so the page offers the warranty form? */
-export function isWithinWarrantyWindow(window: WarrantyWindow, today: string): boolean {
-  return today >= window.from && today <= window.lastDay
+/** The reconciliation period a case's procedure date falls in, as far as the warranty cares. */
+export interface CasePeriodFacts {
+  periodStart: string
+  periodEnd: string
+  status: 'open' | 'closed' | 'reconciled'
+  /** Set when the period had fewer than the minimum episodes: they, and their warranty events, count in a later period. */
+  carriedIntoPeriodId: string | null
+}
+
+/**
+ * Is the case's period closed for good: reconciled, its statement issued, its episodes not carried
+ * forward? Then a warranty event can no longer change what settles.
+ */
+export function isPeriodFrozen(period: CasePeriodFacts | null): boolean {
+  return period !== null && period.status !== 'open' && period.carriedIntoPeriodId === null
+}
+
+/**
+ * Does the page offer the warranty form? From the procedure day on, and for as long as the case's
+ * period is not closed for good: claims for care elsewhere often arrive after the window ended,
+ * for an event inside it (its date is checked against the window when it is recorded).
+ */
+export function isWarrantyFormOffered(window: WarrantyWindow, today: string, period: CasePeriodFacts | null): boolean {
+  return today >= window.from && !isPeriodFrozen(period)
+}
+
+/** The refusal of an event on a case whose period is closed for good. */
+export function frozenPeriodMessage(period: CasePeriodFacts): string {
+  return `The period this case belongs to (${dayInWords(period.periodStart)} to ${dayInWords(period.periodEnd)}) is closed and its statement issued: a warranty event can no longer change it`
 }

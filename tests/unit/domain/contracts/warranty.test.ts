@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   assessWarrantyEvent,
-  isWithinWarrantyWindow,
+  isPeriodFrozen,
+  isWarrantyFormOffered,
   MAX_WARRANTY_CLAIM_CENTS,
   warrantyWindow,
   type WarrantyCaseFacts,
@@ -37,13 +38,24 @@ describe('the warranty window', () => {
     expect(warrantyWindow({ ...warranty, covers: [...warranty.covers] }, procedureDate, nights)).toEqual(expected)
   })
 
+  const open = { periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'open' as const, carriedIntoPeriodId: null }
   it.each([
-    ['2026-03-09', false],
-    ['2026-03-10', true],
-    ['2026-06-10', true],
-    ['2026-06-11', false],
-  ])('on %s the form is offered: %s', (today, expected) => {
-    expect(isWithinWarrantyWindow(warrantyWindow(BOTH, '2026-03-10', 2), today)).toBe(expected)
+    ['before the procedure day', '2026-03-09', null, false],
+    ['on the procedure day, before any period exists', '2026-03-10', null, true],
+    ['on the last day of the window', '2026-06-10', open, true],
+    // A claim for care elsewhere arrives after the window ended: the event is inside it, so the form stays.
+    ['after the window, its period still open', '2026-09-11', open, true],
+    ['its period reconciled', '2027-04-01', { ...open, status: 'reconciled' as const }, false],
+    ['its period reconciled with its episodes carried forward', '2027-04-01', { ...open, status: 'reconciled' as const, carriedIntoPeriodId: 'p2' }, true],
+  ])('the form is offered %s (%s): %s', (_name, today, period, expected) => {
+    expect(isWarrantyFormOffered(warrantyWindow(BOTH, '2026-03-10', 2), today, period)).toBe(expected)
+  })
+
+  it('a period is closed for good once reconciled without carrying forward', () => {
+    expect(isPeriodFrozen(null)).toBe(false)
+    expect(isPeriodFrozen(open)).toBe(false)
+    expect(isPeriodFrozen({ ...open, status: 'closed' })).toBe(true)
+    expect(isPeriodFrozen({ ...open, status: 'reconciled', carriedIntoPeriodId: 'p2' })).toBe(false)
   })
 })
 
