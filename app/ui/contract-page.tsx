@@ -27,6 +27,7 @@ import { ContractPeriodsSection, type PeriodSummary } from './contract-statement
 import { ContractWarrantyEvents, type ContractWarrantyEventView } from './contract-warranty-events'
 import { formatDate, formatDateTime, statusLabel } from './format'
 import { ErrorList } from './primitives/error-list'
+import { IntentButton } from './primitives/intent-button'
 
 /*
  * A contract's page, the same for both sides (issue 21): status, versions and signatures, the
@@ -188,17 +189,6 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
         </ul>
       </section>
     </>
-  )
-}
-
-function IntentButton({ intent, children }: { intent: string; children: ReactNode }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <button type="submit" className="button">
-        {children}
-      </button>
-    </Form>
   )
 }
 

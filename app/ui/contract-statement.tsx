@@ -11,6 +11,7 @@ import {
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
 import { formatCents } from '~/domain/money'
 import { Pager } from './pager'
+import { IntentButton } from './primitives/intent-button'
 import { TableWrap } from './table-wrap'
 
 /*
@@ -56,17 +57,6 @@ const NOTES: Record<string, string> = {
   'statement-already-settled': 'This statement was already settled.',
 }
 
-function IntentButton({ intent, children }: { intent: 'close' | 'settle'; children: string }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <button type="submit" className="button button--primary">
-        {children}
-      </button>
-    </Form>
-  )
-}
-
 export function ContractPeriodPage({ data, error }: { data: PeriodPageData; error: string | undefined }) {
   const { contract, period, statement } = data
   const periodPath = `${data.basePath}/periods/${period.id}`
@@ -101,7 +91,7 @@ export function ContractPeriodPage({ data, error }: { data: PeriodPageData; erro
             Either side&apos;s admin closes the period once its end plus the warranty window has passed, so every episode&apos;s warranty has run out; the episodes are then
             attributed, frozen and reconciled, and the statement appears here for both sides.
           </p>
-          {data.canClose ? <IntentButton intent="close">{`Close period ${period.sequence} and reconcile`}</IntentButton> : <p>{data.closeNote}</p>}
+          {data.canClose ? <IntentButton intent="close" isPrimary>{`Close period ${period.sequence} and reconcile`}</IntentButton> : <p>{data.closeNote}</p>}
         </section>
       ) : (
         <Statement statement={statement} contract={contract} periodPath={periodPath} periodSequence={period.sequence} />
@@ -139,7 +129,7 @@ function Statement({
           </p>
         ) : null}
         <p>{settlementStatusWords(settlement)}</p>
-        {settlement.needsSettlement && settlement.settledAt === null ? <IntentButton intent="settle">Settle this statement</IntentButton> : null}
+        {settlement.needsSettlement && settlement.settledAt === null ? <IntentButton intent="settle" isPrimary>Settle this statement</IntentButton> : null}
         <p className="downloads">
           <a href={`${periodPath}.pdf`}>Statement (PDF)</a>
           <a href={`${periodPath}.csv`}>Episodes and totals (CSV)</a>

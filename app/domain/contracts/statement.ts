@@ -64,17 +64,22 @@ export interface StatementDocument {
 const PeriodRefSchema = z.object({ sequence: z.number().int(), periodStart: z.string(), periodEnd: z.string() })
 const cents = z.number().int()
 
+/** The numbers of an attributed episode (AttributedEpisode without its outcomes), in a statement and frozen on a period. */
+const EpisodeNumbersShape = {
+  caseId: z.string(),
+  procedureCode: z.string(),
+  benchmarkCents: cents,
+  bundleCents: cents,
+  travelPaidCents: cents,
+  incentiveCents: cents,
+  otherClaimsCents: cents,
+  warrantyCreditCents: cents,
+}
+
 const ReconciliationSchema = z.object({
   episodes: z.array(
     z.object({
-      caseId: z.string(),
-      procedureCode: z.string(),
-      benchmarkCents: cents,
-      bundleCents: cents,
-      travelPaidCents: cents,
-      incentiveCents: cents,
-      otherClaimsCents: cents,
-      warrantyCreditCents: cents,
+      ...EpisodeNumbersShape,
       actualSpendCents: cents,
       outlierCapCents: cents,
       countedSpendCents: cents,
@@ -165,14 +170,7 @@ export const FrozenEpisodesSchema = z.array(
     procedureDate: z.string(),
     dischargeDate: z.string(),
     episode: z.object({
-      caseId: z.string(),
-      procedureCode: z.string(),
-      benchmarkCents: cents,
-      bundleCents: cents,
-      travelPaidCents: cents,
-      incentiveCents: cents,
-      otherClaimsCents: cents,
-      warrantyCreditCents: cents,
+      ...EpisodeNumbersShape,
       outcomes: z.object({
         hadComplication90d: z.boolean().nullable(),
         wasReadmitted30d: z.boolean().nullable(),
