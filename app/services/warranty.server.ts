@@ -14,10 +14,20 @@ import {
   listContractWarrantyEvents,
   setCreditStripeCreditNote,
   unscopedFindCoveringContract,
+  type CoveringContract,
 } from '~/db/repositories/warranty.server'
 import { dayInWords } from '~/domain/cases/outcomes'
 import { WARRANTY_COVERAGE } from '~/domain/contracts/terms'
-import { assessWarrantyEvent, frozenPeriodMessage, isPeriodFrozen, isWarrantyFormOffered, warrantyWindow, WARRANTY_KIND_LABELS } from '~/domain/contracts/warranty'
+import {
+  assessWarrantyEvent,
+  frozenPeriodMessage,
+  isPeriodFrozen,
+  isWarrantyFormOffered,
+  warrantyWindow,
+  WARRANTY_KIND_LABELS,
+  type CasePeriodFacts,
+  type WarrantyWindow,
+} from '~/domain/contracts/warranty'
 import { toIsoDate } from '~/domain/dates'
 import type { Actor, ContractParty } from '~/domain/tenancy'
 import type { WarrantyEventFormInput } from '~/forms/warranty'
@@ -191,13 +201,20 @@ export async function getCaseWarranty(found: WarrantyCase, now: Date) {
       coverage: coverageWords(contract.terms.warranty.covers),
       window,
       windowInWords: `${dayInWords(window.from)} to ${dayInWords(window.lastDay)} (${window.windowDays} days after discharge on ${dayInWords(window.dischargeDate)})`,
-      canRecord:
-        contract.terms.warranty.windowDays > 0 &&
-        contract.terms.warranty.covers.length > 0 &&
-        isWarrantyFormOffered(window, today, (await findCasePeriod(db, contract.contractId, found.procedureDate!)) ?? null),
+      ...(await recordability(contract, window, today, (await findCasePeriod(db, contract.contractId, found.procedureDate!)) ?? null)),
     },
     events,
   }
+}
+
+/** Whether the page offers the warranty form, and why not when it does not. */
+function recordability(contract: CoveringContract, window: WarrantyWindow, today: string, period: CasePeriodFacts | null): { canRecord: boolean; notOffered: string | null } {
+  if (contract.terms.warranty.windowDays === 0 || contract.terms.warranty.covers.length === 0) {
+    return { canRecord: false, notOffered: "This case's contract has no warranty: it covers nothing after discharge." }
+  }
+  if (isWarrantyFormOffered(window, today, period)) return { canRecord: true, notOffered: null }
+  if (period && isPeriodFrozen(period)) return { canRecord: false, notOffered: `${frozenPeriodMessage(period)}.` }
+  return { canRecord: false, notOffered: `No event can be recorded before the procedure day (${dayInWords(window.from)}).` }
 }
 
 /**

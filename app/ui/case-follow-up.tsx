@@ -211,6 +211,8 @@ export interface WarrantyView {
     windowInWords: string
     window: { lastDay: string; from: string }
     canRecord: boolean
+    /** Why the form is not offered (null when it is). */
+    notOffered: string | null
   } | null
   events: WarrantyEventView[]
 }
@@ -256,7 +258,7 @@ export function CaseWarranty({ warranty, actionData }: { warranty: WarrantyView;
       {contract?.canRecord ? (
         <WarrantyForm covers={contract.covers} lastResult={resultFor(actionData, 'warranty')} />
       ) : contract ? (
-        <p className="muted">No event can be recorded now: the warranty window runs from {formatDate(contract.window.from)} to {formatDate(contract.window.lastDay)}.</p>
+        <p className="muted">{contract.notOffered}</p>
       ) : null}
     </section>
   )

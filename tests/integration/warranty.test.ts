@@ -307,7 +307,10 @@ describe('warranty events', () => {
     const period = await db.selectFrom('contractPeriods').select(['id', 'periodStart', 'periodEnd', 'status']).where('contractId', '=', contractId).where('periodStart', '<=', procedureDate).where('periodEnd', '>=', procedureDate).executeTakeFirstOrThrow()
     await db.updateTable('contractPeriods').set({ status: 'reconciled' }).where('id', '=', period.id).execute()
     try {
-      expect((await page(recent)).warranty.contract).toMatchObject({ canRecord: false })
+      expect((await page(recent)).warranty.contract).toMatchObject({
+        canRecord: false,
+        notOffered: `The period this case belongs to (${dayInWords(period.periodStart)} to ${dayInWords(period.periodEnd)}) is closed and its statement issued: a warranty event can no longer change it.`,
+      })
       const refused = await expectNoChange(() => post(recent, elsewhere()))
       expect(refused.status).toBe(422)
       expect(fieldErrors(refused.body)['']).toEqual([
