@@ -24,6 +24,12 @@ async function signIn(page: Page, email: string) {
 }
 
 /** The first link in the page's main content whose address matches, as a path. */
+/** A demo contract (signed, first period reconciled) and its first period's statement, from the side's contract list. */
+async function contractPages(page: Page, list: string): Promise<{ 'contract page': string; 'contract statement': string }> {
+  const contract = await firstLink(page, list, new RegExp(`^${list}/(?!new$)[^/?]+$`))
+  return { 'contract page': contract, 'contract statement': await firstLink(page, contract, /\/periods\/[^/?.]+$/) }
+}
+
 async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
   await page.goto(path)
   const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
@@ -116,7 +122,7 @@ checkRole({
   pages: [
     'home', 'plans list', 'plan new', 'plan edit', 'programs list', 'program new', 'program page (published)', 'program page (draft)',
     'program network', 'program preview', 'roster', 'dashboard', 'billing', 'brokers', 'proposals list', 'proposal page', 'savings method',
-    'scorecards list', 'scorecard page',
+    'scorecards list', 'scorecard page', 'contracts list', 'contract page', 'contract statement',
   ],
   discover: async (page, browser) => {
     const published = await firstLink(page, '/employer/programs', /^\/employer\/programs\/(?!new$)[^/?]+$/)
@@ -146,6 +152,8 @@ checkRole({
       'savings method': '/employer/savings-method',
       'scorecards list': '/scorecards',
       'scorecard page': await firstLink(page, '/scorecards', /^\/scorecards\/[^/?.]+$/),
+      'contracts list': '/employer/contracts',
+      ...(await contractPages(page, '/employer/contracts')),
     }
   },
 })
@@ -246,8 +254,9 @@ checkRole({
 checkRole({
   role: 'health system',
   email: 'contracts@summit.example',
-  pages: ['center home', 'offer new', 'offer edit', 'our scorecard'],
+  pages: ['center home', 'offer new', 'offer edit', 'our scorecard', 'contract page', 'contract statement'],
   discover: async (page) => ({
+    ...(await contractPages(page, '/center/contracts')),
     'center home': '/center',
     'our scorecard': '/scorecards',
     'offer new': '/center/offers/new',
