@@ -18,12 +18,12 @@ import {
   insertContractStatement,
   listContractPeriods,
   listContractStatementHeaders,
-  listContractWarrantyCredits,
   listFacilityNames,
   updateClosedPeriod,
   updateOpenPeriod,
 } from '~/db/repositories/contract-periods.server'
 import { findPartyContract, listContractVersions } from '~/db/repositories/contracts.server'
+import { listContractWarrantyEvents } from '~/db/repositories/warranty.server'
 import type { Database } from '~/db/schema'
 import { attributeCase, type EpisodeRecord } from '~/domain/contracts/attribution'
 import { closability, planPeriods } from '~/domain/contracts/periods'
@@ -286,7 +286,12 @@ export async function closePeriod(
     const episodes = records.map((record) => record.episode)
     const reconciliation = reconcilePeriod(terms, episodes)
     const caseIds = new Set(episodes.map((episode) => episode.caseId))
-    const credits = await listContractWarrantyCredits(trx, contract.id)
+    const credits = (await listContractWarrantyEvents(trx, contract.id))
+      .filter((event) => Number(event.creditedCents) > 0)
+      .map((event) => ({
+        eventId: event.id, caseId: event.caseId, kind: event.kind, occurredOn: event.occurredOn, place: event.place, providerName: event.providerName,
+        description: event.description, costCents: Number(event.costCents), creditedCents: Number(event.creditedCents), creditId: event.creditId,
+      }))
     const facilityNames = await listFacilityNames(trx, records.map((record) => record.facilityId))
     const spans = [...carriedFrom, period]
     const originalPeriod = (date: string) => refOf(spans.find((span) => date >= span.periodStart && date <= span.periodEnd) ?? period)

@@ -111,31 +111,6 @@ export async function countLedgerReferences(trx: Transaction<Database>, prefix: 
   return Number(row.count)
 }
 
-/** The warranty events of a contract with a credit, and the ledger credit issued for each (a statement keeps those of its episodes). */
-export async function listContractWarrantyCredits(db: Kysely<Database>, contractId: string) {
-  const rows = await db
-    .selectFrom('caseWarrantyEvents')
-    .leftJoin('contractCredits', 'contractCredits.warrantyEventId', 'caseWarrantyEvents.id')
-    .select([
-      'caseWarrantyEvents.id as eventId',
-      'caseWarrantyEvents.caseId',
-      'caseWarrantyEvents.kind',
-      'caseWarrantyEvents.occurredOn',
-      'caseWarrantyEvents.place',
-      'caseWarrantyEvents.providerName',
-      'caseWarrantyEvents.description',
-      'caseWarrantyEvents.costCents',
-      'caseWarrantyEvents.creditedCents',
-      'contractCredits.id as creditId',
-    ])
-    .where('caseWarrantyEvents.contractId', '=', contractId)
-    .where('caseWarrantyEvents.creditedCents', '>', 0)
-    .orderBy('caseWarrantyEvents.occurredOn')
-    .orderBy('caseWarrantyEvents.id')
-    .execute()
-  return rows.map((row) => ({ ...row, costCents: Number(row.costCents), creditedCents: Number(row.creditedCents) }))
-}
-
 /** Names of facilities by id. */
 export async function listFacilityNames(db: Kysely<Database>, facilityIds: readonly string[]): Promise<Map<string, string>> {
   if (facilityIds.length === 0) return new Map()
