@@ -59,6 +59,8 @@ export interface MembershipsTable {
   /** For role `employee`: the roster row the account was verified against. */
   rosterMemberId: string | null
   createdAt: string
+  /** May invite and remove colleagues and set their roles (issue 22); 0 for members. */
+  isOrganizationAdmin: ColumnType<Bool, Bool | undefined, Bool>
 }
 
 export interface SessionsTable {
@@ -441,6 +443,96 @@ export interface CasesTable {
   thirtyDayOutcomesAt: string | null
   ninetyDayOutcomesAt: string | null
   hasPatientReportedOutcomes: Bool | null
+  /** The care coordinator who owns the case; null: unassigned (issue 22). */
+  assigneeUserId: ColumnType<string | null, string | null | undefined, string | null>
+  /** The e-mail the member gave with the request (or kept from sign-up). */
+  contactEmail: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the case entered its current status (the response promise counts from here). */
+  statusChangedAt: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Working days the care team promises per case status (a platform setting; no row: no promise). */
+export interface CaseResponsePromisesTable {
+  status: CaseStatus
+  workingDays: number
+  updatedAt: string
+  updatedByUserId: string | null
+}
+
+/** Days that are not working days for the response promise. */
+export interface PlatformHolidaysTable {
+  date: string
+  name: string
+  createdAt: string
+}
+
+export interface CaseMessagesTable {
+  id: string
+  caseId: string
+  authorUserId: string | null
+  authorSide: 'member' | 'care_team'
+  body: string
+  createdAt: string
+}
+
+/** How far each user has read a case's message thread. */
+export interface CaseMessageReadsTable {
+  caseId: string
+  userId: string
+  lastReadAt: string
+}
+
+export type CaseDocumentKind = 'travel_itinerary' | 'pre_op_instructions' | 'other'
+export interface CaseDocumentsTable {
+  id: string
+  caseId: string
+  kind: CaseDocumentKind
+  fileName: string
+  /** The type sniffed from the content, never the browser's claim. */
+  contentType: string
+  sizeBytes: number
+  sha256: string
+  content: Buffer
+  uploadedByUserId: string | null
+  uploadedAt: string
+}
+
+export interface SurgeryDateProposalsTable {
+  id: string
+  caseId: string
+  proposedDate: string
+  note: string | null
+  status: 'proposed' | 'confirmed' | 'declined' | 'withdrawn'
+  proposedByUserId: string | null
+  proposedAt: string
+  decidedByUserId: string | null
+  decidedAt: string | null
+  decisionNote: string | null
+}
+
+/** A health system's task on a case under its contract's division of responsibilities, once done. */
+export interface CaseTasksTable {
+  id: string
+  caseId: string
+  activity: string
+  doneAt: string
+  doneByUserId: string | null
+}
+
+export interface InvitationsTable {
+  id: string
+  organizationId: string
+  email: string
+  role: Role
+  isOrganizationAdmin: ColumnType<Bool, Bool | undefined, Bool>
+  /** SHA-256 (hex) of the one-time token; the token itself is only in the e-mail. */
+  tokenSha256: string
+  invitedByUserId: string | null
+  createdAt: string
+  expiresAt: string
+  acceptedAt: string | null
+  acceptedUserId: string | null
+  revokedAt: string | null
 }
 
 export interface CaseEventsTable {
@@ -750,6 +842,14 @@ export interface Database {
   contractCredits: ContractCreditsTable
   contractPeriods: ContractPeriodsTable
   contractStatements: ContractStatementsTable
+  caseResponsePromises: CaseResponsePromisesTable
+  platformHolidays: PlatformHolidaysTable
+  caseMessages: CaseMessagesTable
+  caseMessageReads: CaseMessageReadsTable
+  caseDocuments: CaseDocumentsTable
+  surgeryDateProposals: SurgeryDateProposalsTable
+  caseTasks: CaseTasksTable
+  invitations: InvitationsTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

@@ -119,7 +119,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
         preferredEnd: input.preferredEnd ?? null, scheduledDate: null, procedureDate: null, hasCompanion: input.hasCompanion,
         contactPreference: input.contactPreference, contactPhone: input.contactPhone, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
         memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0, travelActualCents: null,
-        hadComplication: null, wasReadmitted: null, satisfaction: null, requestedAt: at, completedAt: null, updatedAt: at,
+        hadComplication: null, wasReadmitted: null, satisfaction: null, requestedAt: at, completedAt: null, updatedAt: at, statusChangedAt: at,
       })
       await insertCaseEvent(trx, { id: newId(), caseId, actorUserId: actor.userId, fromStatus: null, toStatus: 'requested', note: null, createdAt: at })
       await queueMemberEmail(
@@ -234,6 +234,7 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
   const changes = {
     status: to,
     updatedAt: at,
+    statusChangedAt: at,
     statusReason: to === 'cancelled' || to === 'denied' ? input.reason!.trim() : found.statusReason,
     ...(to === 'scheduled' ? { scheduledDate: input.scheduledDate! } : {}),
     ...(to === 'procedure_done' ? { procedureDate: input.procedureDate! } : {}),

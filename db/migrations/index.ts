@@ -14,6 +14,7 @@ import * as procedureNightsAway from './2026-12-06T1000_procedure_nights_away'
 import * as caseContactPhone from './2026-12-06T1010_case_contact_phone'
 import * as contracts from './2026-12-06T1100_contracts'
 import * as contractPeriodsWarranty from './2026-12-06T1200_contract_periods_warranty'
+import * as careTeamOnboarding from './2026-12-07T1000_care_team_onboarding'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -36,4 +37,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-06T1010_case_contact_phone': caseContactPhone,
   '2026-12-06T1100_contracts': contracts,
   '2026-12-06T1200_contract_periods_warranty': contractPeriodsWarranty,
+  '2026-12-07T1000_care_team_onboarding': careTeamOnboarding,
 }

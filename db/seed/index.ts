@@ -583,7 +583,7 @@ function seedCases(ctx: CaseContext) {
       procedureDate: done ? dayOf(operation) : null, hasCompanion: r.chance(0.7) ? 1 : 0, contactPreference: r.pick(['email', 'email', 'phone', 'text'] as const), memberNote: null,
       bundlePriceCents: offer.priceCents, memberCostCents: memberCost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
       travelActualCents, hadComplication, wasReadmitted, satisfaction, hasPatientReportedOutcomes, thirtyDayOutcomesAt, ninetyDayOutcomesAt, firstConsultDate,
-      requestedAt: instant(steps[0]!.when), completedAt: completed ? instant(last.when) : null, updatedAt: instant(last.when),
+      requestedAt: instant(steps[0]!.when), completedAt: completed ? instant(last.when) : null, updatedAt: instant(last.when), statusChangedAt: instant(last.when),
     })
 
     // Completed cases were invoiced as the portal does; those a few weeks old are paid.

@@ -15,7 +15,7 @@ import type { Database } from '~/db/schema'
 const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   organizations: { id: true, kind: true, name: true, code: true, createdAt: true, rosterTerminationLimitPercent: true, publishesReconciledResults: true },
   users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true, preferredLanguage: true },
-  memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true },
+  memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true, isOrganizationAdmin: true },
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
   brokerClients: { id: true, brokerOrganizationId: true, employerOrganizationId: true, grantedByUserId: true, grantedAt: true, revokedAt: true },
   procedures: { id: true, code: true, name: true, description: true, drgCodes: true, typicalNights: true, nightsSource: true, nightsAway: true, nightsAwaySource: true, incidencePerThousand: true, incidenceSource: true, medicareBaseCents: true, medicareBaseSource: true, defaultInclusions: true, isActive: true, createdAt: true, updatedAt: true },
@@ -37,7 +37,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   programBenefitRules: { programVersionId: true, deductibleWaived: true, coinsuranceWaived: true, coeCopayCents: true, completionIncentiveCents: true, outsideRule: true, outsideCoinsuranceRate: true },
   programTravelRules: { programVersionId: true, minDistanceMiles: true, companionCovered: true, flyThresholdMiles: true, mileageRateCents: true, airfareAllowanceCents: true, lodgingNights: true, lodgingNightlyCapCents: true, mealsPerDiemCents: true, travelCapCents: true },
   rosterMembers: { id: true, employerId: true, employeeId: true, firstName: true, lastName: true, dateOfBirth: true, zip: true, healthPlanId: true, coverageTier: true, coverageStart: true, coverageEnd: true, dependentsCount: true, deductibleMetCents: true, oopPaidCents: true, createdAt: true, updatedAt: true, employeeIdKey: true, employeeIdLoose: true, firstNameKey: true, lastNameKey: true },
-  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, contactPhone: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true, firstConsultDate: true, thirtyDayOutcomesAt: true, ninetyDayOutcomesAt: true, hasPatientReportedOutcomes: true },
+  cases: { id: true, employerId: true, rosterMemberId: true, programVersionId: true, procedureId: true, offerId: true, facilityId: true, status: true, statusReason: true, preferredStart: true, preferredEnd: true, scheduledDate: true, procedureDate: true, hasCompanion: true, contactPreference: true, contactPhone: true, memberNote: true, bundlePriceCents: true, memberCostCents: true, travelEstimateCents: true, travelActualCents: true, hadComplication: true, wasReadmitted: true, satisfaction: true, requestedAt: true, completedAt: true, updatedAt: true, firstConsultDate: true, thirtyDayOutcomesAt: true, ninetyDayOutcomesAt: true, hasPatientReportedOutcomes: true, assigneeUserId: true, contactEmail: true, statusChangedAt: true },
   caseEvents: { id: true, caseId: true, actorUserId: true, fromStatus: true, toStatus: true, note: true, createdAt: true },
   billingProfiles: { employerId: true, stripeCustomerId: true, paymentMethodBrand: true, paymentMethodLast4: true, updatedAt: true },
   invoices: { id: true, employerId: true, caseId: true, number: true, status: true, totalCents: true, currency: true, stripeInvoiceId: true, hostedInvoiceUrl: true, createdAt: true, finalizedAt: true, paidAt: true, updatedAt: true },
@@ -71,6 +71,17 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   contractStatements: {
     id: true, periodId: true, contractId: true, versionId: true, statement: true, inputsSha256: true, episodeCount: true, totalBenchmarkCents: true, grossSavingsCents: true,
     settlementCents: true, outcome: true, supersededByStatementId: true, settledVia: true, settlementReference: true, settledAt: true, createdAt: true, createdByUserId: true,
+  },
+  caseResponsePromises: { status: true, workingDays: true, updatedAt: true, updatedByUserId: true },
+  platformHolidays: { date: true, name: true, createdAt: true },
+  caseMessages: { id: true, caseId: true, authorUserId: true, authorSide: true, body: true, createdAt: true },
+  caseMessageReads: { caseId: true, userId: true, lastReadAt: true },
+  caseDocuments: { id: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, content: true, uploadedByUserId: true, uploadedAt: true },
+  surgeryDateProposals: { id: true, caseId: true, proposedDate: true, note: true, status: true, proposedByUserId: true, proposedAt: true, decidedByUserId: true, decidedAt: true, decisionNote: true },
+  caseTasks: { id: true, caseId: true, activity: true, doneAt: true, doneByUserId: true },
+  invitations: {
+    id: true, organizationId: true, email: true, role: true, isOrganizationAdmin: true, tokenSha256: true, invitedByUserId: true, createdAt: true, expiresAt: true,
+    acceptedAt: true, acceptedUserId: true, revokedAt: true,
   },
 }
 

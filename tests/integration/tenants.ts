@@ -244,7 +244,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
         id, employerId, rosterMemberId, programVersionId, procedureId: offer.procedureId, offerId: c.id, facilityId: c.facilityId, status: 'requested',
         statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0, contactPreference: 'email',
         memberNote: null, bundlePriceCents: 2_800_000, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, hadComplication: null,
-        wasReadmitted: null, satisfaction: null, requestedAt: now, completedAt: null, updatedAt: now,
+        wasReadmitted: null, satisfaction: null, requestedAt: now, completedAt: null, updatedAt: now, statusChangedAt: now,
       })
       .execute()
     await db.insertInto('caseEvents').values({ id: newId(), caseId: id, actorUserId: null, fromStatus: null, toStatus: 'requested', note: null, createdAt: now }).execute()
