@@ -15,6 +15,9 @@ import { requireParam } from '~/http/params'
 import { recordCheckIn, recordFirstConsult } from '~/services/case-outcomes.server'
 import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
 import { recordWarrantyEvent } from '~/services/warranty.server'
+import { decideSurgeryDateProposal, findOpenProposalForCoordinator } from '~/services/center-patients.server'
+import { ProposalDecisionSchema } from '~/forms/center-patients'
+import { SurgeryDateProposal } from '~/ui/surgery-date-proposal'
 import { CaseFollowUp, CaseWarranty, type CaseForm } from '~/ui/case-follow-up'
 import { CaseTimeline } from '~/ui/case-timeline'
 import { formatDate } from '~/ui/format'
@@ -26,7 +29,8 @@ export const meta: MetaFunction = () => [{ title: 'Case · Care team · COE Mark
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
-  return getCaseForCoordinator(actor, requireParam(params, 'caseId'))
+  const caseId = requireParam(params, 'caseId')
+  return { ...(await getCaseForCoordinator(actor, caseId)), proposal: await findOpenProposalForCoordinator(caseId) }
 }
 
 type Outcome = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
@@ -51,6 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return handle('thirty-day', formData, ThirtyDayOutcomesSchema, (value) => recordCheckIn(actor, caseId, value), caseId)
     case 'ninety-day':
       return handle('ninety-day', formData, NinetyDayOutcomesSchema, (value) => recordCheckIn(actor, caseId, value), caseId)
+    case 'confirm-proposal':
+    case 'decline-proposal':
+      return handle('proposal' as CaseForm, formData, ProposalDecisionSchema, (value) => decideSurgeryDateProposal(actor, caseId, value), caseId)
     case 'warranty':
       return handle('warranty', formData, WarrantyEventSchema, (value) => recordWarrantyEvent(actor, caseId, value), caseId)
     default:
@@ -62,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty } = useLoaderData<typeof loader>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -197,6 +204,7 @@ export default function CoordinatorCaseRoute() {
           </dl>
         </section>
       </div>
+      <SurgeryDateProposal proposal={proposal} errors={actionData && 'form' in actionData && (actionData.form as string) === 'proposal' ? actionData.error ?? undefined : undefined} />
       {next.length > 0 ? (
         <section className="card" aria-labelledby="move-heading">
           <h2 id="move-heading">Move the case on</h2>

@@ -212,11 +212,21 @@ export async function getCaseForCoordinator(actor: Actor, caseId: string, now = 
 
 export type TransitionResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
 
+/** Thrown inside the transaction to roll it back when a write alongside the step finds its row changed. */
+class ConcurrentChange extends Error {}
+
 /**
  * Moves a case one step (DESIGN §3) with what the step needs, as one transaction: the case row
  * (only from the status it was read in), an event with who and when, the member's e-mail.
  */
-export async function transitionCase(actor: Actor, caseId: string, input: CaseTransitionInput, now = new Date()): Promise<TransitionResult> {
+export async function transitionCase(
+  actor: Actor,
+  caseId: string,
+  input: CaseTransitionInput,
+  now = new Date(),
+  /** More writes in the same transaction (a confirmed surgery date proposal); false rolls the step back as changed by someone else. */
+  alongside?: (trx: Transaction<Database>) => Promise<boolean>,
+): Promise<TransitionResult> {
   const db = getDb()
   const found = await unscopedFindCase(db, caseId)
   if (!found) throw notFound('Case')
@@ -246,6 +256,7 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
   const moved = await db.transaction().execute(async (trx) => {
     const changed = await updateCase(trx, caseId, found.status, changes)
     if (changed === 0) return false
+    if (alongside && !(await alongside(trx))) throw new ConcurrentChange()
     // A completed case is billed to the employer in the same transaction (DESIGN §9).
     if (to === 'completed') invoiceId = await createCaseInvoice(trx, { ...found, travelActualCents: changes.travelActualCents ?? found.travelActualCents }, at)
     const note = [input.reason?.trim(), input.note?.trim()].filter(Boolean).join(' · ') || null
@@ -253,6 +264,9 @@ export async function transitionCase(actor: Actor, caseId: string, input: CaseTr
     await queueMemberEmail(trx, { ...found, ...changes }, to, changes.statusReason && (to === 'cancelled' || to === 'denied') ? changes.statusReason : null, at)
     await insertAuditEntry(trx, actor, { action: `case.${to}`, subjectType: 'case', subjectId: caseId, employerId: found.employerId, at })
     return true
+  }).catch((error: unknown) => {
+    if (error instanceof ConcurrentChange) return false
+    throw error
   })
   if (!moved) return { ok: false, fieldErrors: { to: ['Someone else changed this case a moment ago: reload it and try again'] } }
   await deliverOutbox()

@@ -34,6 +34,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
   center_admin: [
     { to: '/center', label: 'Facilities & offers', end: true },
+    { to: '/center/patients', label: 'Incoming patients' },
     { to: '/center/contracts', label: 'Contracts' },
     { to: '/scorecards', label: 'Our scorecard' },
   ],

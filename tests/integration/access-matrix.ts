@@ -297,6 +297,12 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     action: { roles: only({ center: { own: 400, foreign: 404 } }) },
   },
 
+  // Incoming patients (issue 22): the own fixture case is only requested (not yet authorised), so it reads as missing too.
+  'center.patients._index': { loader: { roles: only({ center: 200 }) } },
+  'center.patients.$caseId': {
+    loader: { roles: only({ center: { own: 404, foreign: 404 } }) },
+    action: { roles: only({ center: { own: 404, foreign: 404 } }), form: () => f(['intent', 'propose'], ['proposedDate', '2030-01-01']) },
+  },
   'center.contracts._index': { loader: { roles: only({ center: 200 }) } },
   'center.contracts.$contractId': {
     loader: { roles: only({ center: { own: 200, foreign: 404 } }) },
