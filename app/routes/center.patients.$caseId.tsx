@@ -17,7 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'offer:write')
   const page = await getIncomingPatient(actor, requireParam(params, 'caseId'))
   const { note, headers } = await readFlash(request)
-  return data({ ...page, saved: note }, { headers })
+  return data({ ...page, saved: note === null ? null : (SAVED[note] ?? null) }, { headers })
+}
+
+const SAVED: Record<string, string> = {
+  'date-proposed': 'Surgery date proposed: the care coordinator will confirm it with the member.',
+  'proposal-withdrawn': 'Proposal withdrawn.',
+  'task-done': 'Task marked done.',
 }
 
 async function handle<Schema extends ZodTypeAny>(form: string, formData: FormData, schema: Schema, run: (value: z.output<Schema>) => Promise<Outcome>, caseId: string, saved: string) {
@@ -34,11 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request)
   switch (formData.get('intent')) {
     case 'withdraw':
-      return handle('proposal', formData, WithdrawProposalSchema, () => withdrawSurgeryDateProposal(actor, caseId), caseId, 'Proposal withdrawn.')
+      return handle('proposal', formData, WithdrawProposalSchema, () => withdrawSurgeryDateProposal(actor, caseId), caseId, 'proposal-withdrawn')
     case 'task':
-      return handle('task', formData, CaseTaskSchema, (value) => markCaseTaskDone(actor, caseId, value.activity), caseId, 'Task marked done.')
+      return handle('task', formData, CaseTaskSchema, (value) => markCaseTaskDone(actor, caseId, value.activity), caseId, 'task-done')
     default:
-      return handle('proposal', formData, SurgeryDateProposalSchema, (value) => proposeSurgeryDate(actor, caseId, value), caseId, 'Surgery date proposed: the care coordinator will confirm it.')
+      return handle('proposal', formData, SurgeryDateProposalSchema, (value) => proposeSurgeryDate(actor, caseId, value), caseId, 'date-proposed')
   }
 }
 
