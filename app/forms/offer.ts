@@ -20,6 +20,8 @@ export const OfferSchema = plainTextForm(z
     validFrom: isoDate('first day the offer is valid'),
     validTo: isoDate('last day the offer is valid').optional(),
     status: z.enum(['active', 'withdrawn'], { errorMap: () => ({ message: 'Choose active or withdrawn' }) }),
+    /** The price change applies to new contracts and program versions only (asked when the offer is in one, issue 22). */
+    confirmPriceChange: checkbox,
   })
   .superRefine((offer, ctx) => {
     if (offer.validTo && offer.validTo < offer.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The offer cannot end before it starts' })

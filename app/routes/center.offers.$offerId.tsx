@@ -6,7 +6,8 @@ import { redirectWithFlash } from '~/http/flash.server'
 import { requirePermission } from '~/auth/guard.server'
 import { OfferSchema } from '~/forms/offer'
 import { requireParam } from '~/http/params'
-import { getOfferForEditing, getOfferFormOptions, saveOffer } from '~/services/center-offers.server'
+import { getOfferForEditing, getOfferFormOptions, getOfferInclusionForPage, saveOffer } from '~/services/center-offers.server'
+import { OfferInclusion, lockedReasonOf } from '~/ui/offer-inclusion'
 import { OfferForm } from '~/ui/offer-form'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
@@ -14,8 +15,9 @@ export const meta: MetaFunction = () => [{ title: 'Edit offer Â· Health system Â
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'offer:write')
-  const [offer, options] = await Promise.all([getOfferForEditing(actor, requireParam(params, 'offerId')), getOfferFormOptions(actor)])
-  return { offer, ...options }
+  const offerId = requireParam(params, 'offerId')
+  const [offer, options, inclusion] = await Promise.all([getOfferForEditing(actor, offerId), getOfferFormOptions(actor), getOfferInclusionForPage(actor, offerId)])
+  return { offer, ...options, inclusion }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,12 +32,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditOfferRoute() {
-  const { offer, facilities, procedures } = useLoaderData<typeof loader>()
+  const { offer, facilities, procedures, inclusion } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
       <h1>Edit bundled offer</h1>
-      <OfferForm defaultValue={offer} facilities={facilities} procedures={procedures} lastResult={lastResult} submitLabel="Save offer" />
+      <OfferInclusion {...inclusion} />
+      <OfferForm
+        defaultValue={offer} facilities={facilities} procedures={procedures} lastResult={lastResult} submitLabel="Save offer"
+        lockedReason={lockedReasonOf(inclusion)} isIncluded={inclusion.programs.length + inclusion.contracts.length > 0}
+      />
     </>
   )
 }

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
@@ -9,6 +10,9 @@ import {
   listProcedureOptions,
 } from '~/db/repositories/center-offers.server'
 import { insertOffer, updateOffer } from '~/db/repositories/offers.server'
+import { listHealthSystemSignedContracts, listProgramsIncludingOffer } from '~/db/repositories/offer-inclusion.server'
+import type { Database } from '~/db/schema'
+import { ContractTermsSchema } from '~/domain/contracts/terms'
 import type { Actor } from '~/domain/tenancy'
 import type { OfferInput } from '~/forms/offer'
 import { notFound } from '~/http/responses.server'
@@ -45,6 +49,9 @@ export async function getHealthSystemFacilities(actor: Actor, now = new Date()) 
   return { healthSystemName: actor.organizationName, facilities: [...byFacility.values()], demand }
 }
 
+export const PRICE_CHANGE_CONFIRMATION =
+  'Confirm that the new price applies to new contracts and new program versions only: signed contracts keep their frozen rates'
+
 export type SaveOfferResult = { ok: true; offerId: string } | { ok: false; fieldErrors: Record<string, string[]> }
 
 export async function getOfferFormOptions(actor: Actor) {
@@ -59,6 +66,31 @@ export async function getOfferForEditing(actor: Actor, offerId: string) {
   return offer
 }
 
+/** The offer page's inclusion lists: the employers' programs and the contracts it is in. */
+export async function getOfferInclusionForPage(actor: Actor, offerId: string) {
+  return getOfferInclusion(getDb(), actor.organizationId, await getOfferForEditing(actor, offerId))
+}
+
+/**
+ * Where an offer is included (issue 22): employers' published programs whose network holds it, and
+ * the health system's signed contracts in force whose terms cover its facility and procedure.
+ */
+export async function getOfferInclusion(db: Kysely<Database>, healthSystemId: string, offer: { id: string; facilityId: string; procedureId: string }) {
+  const [programs, contracts, procedure] = await Promise.all([
+    listProgramsIncludingOffer(db, offer.id),
+    listHealthSystemSignedContracts(db, healthSystemId),
+    db.selectFrom('procedures').select('code').where('id', '=', offer.procedureId).executeTakeFirst(),
+  ])
+  const covering = contracts.filter((contract) => {
+    const terms = ContractTermsSchema.parse(JSON.parse(contract.terms))
+    return terms.networkFacilityIds.includes(offer.facilityId) && terms.bundleRates.some((rate) => rate.procedureCode === procedure?.code)
+  })
+  return {
+    programs: programs.map((p) => ({ programId: p.programId, programName: p.programName, employerName: p.employerName, version: Number(p.version) })),
+    contracts: covering.map((c) => ({ id: c.id, title: c.title, purchaserName: c.purchaserName, version: Number(c.version) })),
+  }
+}
+
 /** Creates (offerId null) or updates an offer of the actor's own health system. */
 export async function saveOffer(actor: Actor, offerId: string | null, input: OfferInput, now = new Date()): Promise<SaveOfferResult> {
   const db = getDb()
@@ -70,12 +102,27 @@ export async function saveOffer(actor: Actor, offerId: string | null, input: Off
     return { ok: false, fieldErrors: { validFrom: ['This facility already has an offer for this procedure starting that day'] } }
   }
   const at = now.toISOString()
+  const { confirmPriceChange: _confirmed, ...fields } = input
   const values = {
-    ...input,
+    ...fields,
     annualVolume: input.annualVolume ?? null,
     accreditation: input.accreditation || null,
     appointmentWithinDays: input.appointmentWithinDays ?? null,
     validTo: input.validTo ?? null,
+  }
+  if (offerId) {
+    const current = await findHealthSystemOffer(db, actor.organizationId, offerId)
+    if (!current) throw notFound('Offer')
+    const inclusion = await getOfferInclusion(db, actor.organizationId, current)
+    const contract = inclusion.contracts[0]
+    if (contract && (input.facilityId !== current.facilityId || input.procedureId !== current.procedureId)) {
+      const message = `This offer is under contract with ${contract.purchaserName} (${contract.title}): create a new offer for another facility or procedure`
+      return { ok: false, fieldErrors: input.facilityId !== current.facilityId ? { facilityId: [message] } : { procedureId: [message] } }
+    }
+    const isIncluded = inclusion.contracts.length > 0 || inclusion.programs.length > 0
+    if (isIncluded && input.priceCents !== current.priceCents && !input.confirmPriceChange) {
+      return { ok: false, fieldErrors: { confirmPriceChange: [PRICE_CHANGE_CONFIRMATION] } }
+    }
   }
   const id = offerId ?? newId()
   await db.transaction().execute(async (trx) => {

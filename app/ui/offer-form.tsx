@@ -24,12 +24,18 @@ export function OfferForm({
   facilities,
   procedures,
   submitLabel,
+  lockedReason = null,
+  isIncluded = false,
 }: {
   defaultValue?: OfferFormValue
   lastResult: SubmissionResult<string[]> | undefined
   facilities: ReadonlyArray<{ id: string; name: string; city: string; state: string }>
   procedures: ReadonlyArray<{ id: string; name: string }>
   submitLabel: string
+  /** The offer is under a signed contract: facility and procedure cannot change (issue 22). */
+  lockedReason?: string | null
+  /** The offer is in a program or contract: a price change needs the confirmation. */
+  isIncluded?: boolean
 }) {
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -56,10 +62,11 @@ export function OfferForm({
       : { includesFacility: 'on', includesSurgeon: 'on', includesAnesthesia: 'on', includesImplant: 'on', includesFollowUp: 'on', warrantyDays: '90', followUpVisits: '2', status: 'active' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferSchema }),
   })
-  const select = (field: typeof fields.facilityId, label: string, options: ReadonlyArray<{ value: string; label: string }>) => (
+  const select = (field: typeof fields.facilityId, label: string, options: ReadonlyArray<{ value: string; label: string }>, isLocked = false) => (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
-      <select {...getSelectProps(field)} aria-invalid={field.errors ? true : undefined} aria-describedby={field.errors ? `${field.id}-error` : undefined}>
+      {isLocked ? <input type="hidden" name={field.name} value={field.initialValue ?? ''} /> : null}
+      <select {...getSelectProps(field)} {...(isLocked ? { disabled: true, name: undefined, 'aria-describedby': 'offer-locked' } : {})} aria-invalid={field.errors ? true : undefined} aria-describedby={field.errors ? `${field.id}-error` : undefined}>
         <option value="">Choose…</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -76,9 +83,24 @@ export function OfferForm({
       <div id={form.errorId} role="alert" className="span-all">
         <ErrorList errors={form.errors} />
       </div>
-      {select(fields.facilityId, 'Facility', facilities.map((f) => ({ value: f.id, label: `${f.name} (${f.city}, ${f.state})` })))}
-      {select(fields.procedureId, 'Procedure', procedures.map((p) => ({ value: p.id, label: p.name })))}
+      {lockedReason ? (
+        <p id="offer-locked" className="span-all notice">
+          {lockedReason}
+        </p>
+      ) : null}
+      {select(fields.facilityId, 'Facility', facilities.map((f) => ({ value: f.id, label: `${f.name} (${f.city}, ${f.state})` })), lockedReason !== null)}
+      {select(fields.procedureId, 'Procedure', procedures.map((p) => ({ value: p.id, label: p.name })), lockedReason !== null)}
       <Field label="Bundled price ($)" inputProps={{ ...getInputProps(fields.priceCents, { type: 'text' }), inputMode: 'decimal' }} errors={fields.priceCents.errors} />
+      {isIncluded ? (
+        <div className="span-all field field--checkbox">
+          <p className="notice" id="price-change-notice">
+            A new price applies to new contracts and new program versions only: signed contracts keep their frozen rates, and published programs keep the price they were published with.
+          </p>
+          <input {...getInputProps(fields.confirmPriceChange, { type: 'checkbox' })} aria-describedby={`price-change-notice${fields.confirmPriceChange.errors ? ` ${fields.confirmPriceChange.id}-error` : ''}`} />
+          <label htmlFor={fields.confirmPriceChange.id}>I understand: if I change the price, it applies to new contracts only</label>
+          <ErrorList id={`${fields.confirmPriceChange.id}-error`} errors={fields.confirmPriceChange.errors} />
+        </div>
+      ) : null}
       {select(fields.status, 'Status', [
         { value: 'active', label: 'Active: offered to employers' },
         { value: 'withdrawn', label: 'Withdrawn' },
