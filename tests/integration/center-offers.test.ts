@@ -55,7 +55,8 @@ const offer = (id: string) => getDb().selectFrom('offers').selectAll().where('id
 
 describe('a health system edits its own offers', () => {
   it('saves an edit of its offer', async () => {
-    const result = await statusOf(editOffer.action, postRequest(`/center/offers/${ownOfferId}`, form({ includesImplant: '' }), { cookie }), { offerId: ownOfferId })
+    // The offer is in employer A's published program: the new price is confirmed as for new contracts only (issue 22).
+    const result = await statusOf(editOffer.action, postRequest(`/center/offers/${ownOfferId}`, form({ includesImplant: '', confirmPriceChange: 'on' }), { cookie }), { offerId: ownOfferId })
     expect(result).toMatchObject({ status: 302, location: '/center' })
     expect(await offer(ownOfferId)).toMatchObject({ priceCents: 2_975_000, includesImplant: 0, includesFollowUp: 0, warrantyDays: 120, annualVolume: 520, validTo: '2027-06-30' })
   })

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { ContractTermsSchema } from '~/domain/contracts/terms'
+import * as editOffer from '~/routes/center.offers.$offerId'
 import * as coordinatorCase from '~/routes/coordinator.cases.$caseId'
 import * as patientPage from '~/routes/center.patients.$caseId'
 import * as patientList from '~/routes/center.patients._index'
@@ -187,5 +188,62 @@ describe('surgery date proposals', () => {
     expect(errorsOf(after.body).proposedDate).toEqual(['A surgery date can be proposed only while the case is eligibility verified (not yet scheduled)'])
     const seen = await statusOf(patientList.loader, getRequest('/center/patients?upcoming=1', center))
     expect((seen.body as { patients: Array<{ id: string; status: string; scheduledDate: string }> }).patients).toEqual([expect.objectContaining({ id: caseId, status: 'scheduled', scheduledDate: date })])
+  })
+})
+
+describe('offers: where each is included, the price warning, the facility and procedure lock', () => {
+  const offerForm = async (overrides: Record<string, string> = {}) => {
+    const o = await db().selectFrom('offers').selectAll().where('id', '=', fx.own.offerId).executeTakeFirstOrThrow()
+    return {
+      facilityId: o.facilityId, procedureId: o.procedureId, priceCents: String(o.priceCents / 100), includesFacility: 'on', includesSurgeon: 'on', includesAnesthesia: 'on',
+      includesImplant: 'on', warrantyDays: String(o.warrantyDays), followUpVisits: String(o.followUpVisits), validFrom: o.validFrom, status: 'active', ...overrides,
+    }
+  }
+  const save = async (form: Record<string, string>) => statusOf(editOffer.action, postRequest(`/center/offers/${fx.own.offerId}`, form, { cookie: center }), { offerId: fx.own.offerId })
+  const offerRow = () => db().selectFrom('offers').select(['facilityId', 'procedureId', 'priceCents', 'updatedAt']).where('id', '=', fx.own.offerId).executeTakeFirstOrThrow()
+  const employerName = async () => (await db().selectFrom('organizations').select('name').where('id', '=', t.a.employerId).executeTakeFirstOrThrow()).name
+
+  it("lists the employer's published program and the signed contract that include the offer", async () => {
+    const page = await statusOf(editOffer.loader, getRequest(`/center/offers/${fx.own.offerId}`, center), { offerId: fx.own.offerId })
+    const { inclusion } = page.body as { inclusion: { programs: Array<{ employerName: string; programName: string }>; contracts: Array<{ id: string; purchaserName: string }> } }
+    // Both employers' published programs hold the health system's offer (tenants.ts); B has no contract with it.
+    const names = await db().selectFrom('programs').innerJoin('organizations', 'organizations.id', 'programs.employerId').select(['programs.name', 'organizations.name as employer']).where('programs.id', 'in', [t.a.programId, t.b.programId]).orderBy('organizations.name').execute()
+    expect(inclusion.programs.map((p) => [p.employerName, p.programName])).toEqual(names.map((n) => [n.employer, n.name]))
+    expect(inclusion.contracts).toEqual([expect.objectContaining({ id: fx.own.contractId, purchaserName: await employerName() })])
+  })
+
+  it('a price change without the new-contracts-only confirmation is refused and changes nothing; with it, it saves', async () => {
+    const before = await offerRow()
+    const newPrice = String(before.priceCents / 100 + 500)
+    const refused = await save(await offerForm({ priceCents: newPrice }))
+    expect(refused.status).toBe(422)
+    expect(errorsOf(refused.body).confirmPriceChange).toEqual(['Confirm that the new price applies to new contracts and new program versions only: signed contracts keep their frozen rates'])
+    expect(await offerRow()).toEqual(before)
+    expect((await save(await offerForm({ priceCents: newPrice, confirmPriceChange: 'on' }))).status).toBe(302)
+    expect((await offerRow()).priceCents).toBe(before.priceCents + 50_000)
+    // The same price needs no confirmation.
+    expect((await save(await offerForm())).status).toBe(302)
+  })
+
+  it.each([
+    ['the facility', 'facilityId'],
+    ['the procedure', 'procedureId'],
+  ])('an offer under a signed contract cannot change %s', async (_name, field) => {
+    // A second facility of the same health system, and a second procedure of the catalog, so only the lock can refuse.
+    const other = `second-${field}`
+    if (field === 'facilityId') {
+      const facility = await db().selectFrom('facilities').selectAll().where('id', '=', fx.facilityId).executeTakeFirstOrThrow()
+      await db().insertInto('facilities').values({ ...facility, id: other, name: 'Second Medical Center' }).execute()
+    } else {
+      const procedure = await db().selectFrom('procedures').selectAll().where('id', '=', fx.procedureId).executeTakeFirstOrThrow()
+      await db().insertInto('procedures').values({ ...procedure, id: other, code: `${procedure.code}-2`, name: `${procedure.name} (second)` }).execute()
+    }
+    const before = await offerRow()
+    const result = await save(await offerForm({ [field]: other }))
+    expect(result.status).toBe(422)
+    const message = Object.values(errorsOf(result.body)).flat()
+    const purchaser = await employerName()
+    expect(message.some((m) => m.startsWith(`This offer is under contract with ${purchaser}`) && m.endsWith('create a new offer for another facility or procedure'))).toBe(true)
+    expect(await offerRow()).toEqual(before)
   })
 })
