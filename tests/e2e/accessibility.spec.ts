@@ -256,9 +256,11 @@ checkRole({
 checkRole({
   role: 'health system',
   email: 'contracts@summit.example',
-  pages: ['center home', 'offer new', 'offer edit', 'our scorecard', 'contract page', 'contract statement'],
+  pages: ['center home', 'offer new', 'offer edit', 'our scorecard', 'contract page', 'contract statement', 'incoming patients', 'incoming patient'],
   discover: async (page) => ({
     ...(await contractPages(page, '/center/contracts')),
+    'incoming patients': '/center/patients',
+    'incoming patient': await firstLink(page, '/center/patients', /^\/center\/patients\/[^/?]+$/),
     'center home': '/center',
     'our scorecard': '/scorecards',
     'offer new': '/center/offers/new',
