@@ -23,6 +23,13 @@ test('a health system edits an offer: a bad price is refused, a good one is publ
 
   await price.fill('26,400')
   await page.getByLabel('Implant or device').uncheck()
+  // An offer in a program or contract asks to confirm that the new price is for new contracts only (issue 22).
+  const confirm = page.getByLabel(/if I change the price, it applies to new contracts only/)
+  if ((await confirm.count()) > 0) {
+    await page.getByRole('button', { name: 'Save offer' }).click()
+    await expect(page.getByText(/^Confirm that the new price applies to new contracts/)).toBeVisible()
+    await confirm.check()
+  }
   await page.getByRole('button', { name: 'Save offer' }).click()
   await expect(page).toHaveURL('/center')
   const section = page.getByRole('main').locator('section.card', { has: page.getByRole('heading', { name: facilityName }) })
