@@ -15,6 +15,8 @@ import { requireParam } from '~/http/params'
 import { recordCheckIn, recordFirstConsult } from '~/services/case-outcomes.server'
 import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
 import { recordWarrantyEvent } from '~/services/warranty.server'
+import { listDocumentsForCoordinator } from '~/services/case-documents.server'
+import { CoordinatorCaseDocuments } from '~/ui/case-documents'
 import { CaseFollowUp, CaseWarranty, type CaseForm } from '~/ui/case-follow-up'
 import { CaseTimeline } from '~/ui/case-timeline'
 import { formatDate } from '~/ui/format'
@@ -26,7 +28,8 @@ export const meta: MetaFunction = () => [{ title: 'Case · Care team · COE Mark
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
-  return getCaseForCoordinator(actor, requireParam(params, 'caseId'))
+  const caseId = requireParam(params, 'caseId')
+  return { ...(await getCaseForCoordinator(actor, caseId)), documents: await listDocumentsForCoordinator(caseId) }
 }
 
 type Outcome = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
@@ -62,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty } = useLoaderData<typeof loader>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, documents } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -269,6 +272,7 @@ export default function CoordinatorCaseRoute() {
           <CaseWarranty warranty={warranty} actionData={actionData} />
         </>
       ) : null}
+      <CoordinatorCaseDocuments caseId={c.id} documents={documents} />
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <CaseTimeline events={events} showActor />

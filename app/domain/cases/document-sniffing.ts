@@ -67,7 +67,7 @@ function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false
   }
-  // eslint-disable-next-line no-control-regex
+   
   return !/[\x00-\x08\x0B\x0E-\x1F\x7F]/.test(text)
 }
 
@@ -102,7 +102,7 @@ export function sniffDocument(bytes: Uint8Array): SniffResult {
  */
 export function sanitizeDocumentName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? ''
-  // eslint-disable-next-line no-control-regex
+   
   const cleaned = base.replace(/[\x00-\x1F\x7F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, '').replace(/["<>|:*?]/g, '_').trim().replace(/^\.+/, '')
   if (!cleaned) return 'document'
   if (cleaned.length <= MAX_DOCUMENT_NAME_CHARS) return cleaned
