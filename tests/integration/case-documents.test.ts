@@ -23,7 +23,7 @@ const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62, 0x90), Buffer.fro
 function uploadRequest(kind: string, file: { name: string; content: Uint8Array; type?: string } | null, cookie = coordinator, target = caseId) {
   const form = new FormData()
   form.set('kind', kind)
-  if (file) form.set('file', new File([file.content], file.name, { type: file.type ?? 'application/pdf' }))
+  if (file) form.set('file', new File([new Uint8Array(file.content)], file.name, { type: file.type ?? 'application/pdf' }))
   return new Request(`${ORIGIN}/coordinator/cases/${target}/documents`, { method: 'POST', headers: { Cookie: cookie, Origin: ORIGIN }, body: form })
 }
 const upload = (kind: string, file: { name: string; content: Uint8Array; type?: string } | null, target = caseId) =>
