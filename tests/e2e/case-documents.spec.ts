@@ -21,7 +21,20 @@ test('the coordinator uploads an itinerary, an EXE renamed .pdf is refused, the 
   test.setTimeout(90_000)
   const member = await signedIn(browser, 'member@acme.example')
   await member.goto('/member/cases')
-  const caseHref = await member.locator('main a[href^="/member/cases/"]').first().getAttribute('href')
+  const existing = member.locator('main a[href^="/member/cases/"]')
+  if ((await existing.count()) === 0) {
+    // The demo member has no case yet: they ask for care at a covered knee center.
+    await member.goto('/member/care')
+    await member.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
+    await member.getByLabel('Distance from home').selectOption({ label: 'Within 500 miles' })
+    await member.getByRole('button', { name: 'Search', exact: true }).click()
+    await member.getByRole('list', { name: 'Covered centers' }).locator(':scope > li').first().getByRole('heading').getByRole('link').click()
+    await member.getByLabel('How should we contact you?').selectOption('email')
+    await member.getByRole('button', { name: 'Ask for care' }).click()
+    await member.waitForURL(/\/member\/cases\/[^/?]+/)
+    await member.goto('/member/cases')
+  }
+  const caseHref = await existing.first().getAttribute('href')
   const caseId = caseHref!.split('/').pop()!.split('?')[0]!
   const fileName = `itinerary-${Date.now()}.pdf`
 
