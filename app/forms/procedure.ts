@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseDollarsToCents } from '~/domain/money'
-import { plainTextForm } from './fields'
+import { dollarsField, plainTextForm } from './fields'
 
 /** A catalog procedure as the platform admin edits it; every default carries its source. */
 export const ProcedureSchema = plainTextForm(z
@@ -71,5 +71,12 @@ export type ProcedureInput = z.output<typeof ProcedureSchema>
 export const PriceFactorSchema = plainTextForm(z.object({
   key: z.string().min(1),
   value: z.coerce.number({ invalid_type_error: 'Enter a number' }).min(0, 'The value cannot be negative').max(100_000_000, 'That value is too large'),
+  source: z.string({ required_error: 'Say where the value comes from' }).trim().min(3, 'Say where the value comes from').max(300, 'Keep the source under 300 characters'),
+}))
+
+/** A money price factor (stored in cents), typed in dollars: "$21,384.00" or "21384" (issue 22). */
+export const PriceFactorDollarsSchema = plainTextForm(z.object({
+  key: z.string().min(1),
+  dollars: dollarsField('amount', { max: 1_000_000 }),
   source: z.string({ required_error: 'Say where the value comes from' }).trim().min(3, 'Say where the value comes from').max(300, 'Keep the source under 300 characters'),
 }))

@@ -18,6 +18,8 @@ import { recordWarrantyEvent } from '~/services/warranty.server'
 import { decideSurgeryDateProposal, findOpenProposalForCoordinator } from '~/services/center-patients.server'
 import { ProposalDecisionSchema } from '~/forms/center-patients'
 import { SurgeryDateProposal } from '~/ui/surgery-date-proposal'
+import { listDocumentsForCoordinator } from '~/services/case-documents.server'
+import { CoordinatorCaseDocuments } from '~/ui/case-documents'
 import { CaseFollowUp, CaseWarranty, type CaseForm } from '~/ui/case-follow-up'
 import { CaseTimeline } from '~/ui/case-timeline'
 import { formatDate } from '~/ui/format'
@@ -30,7 +32,11 @@ export const meta: MetaFunction = () => [{ title: 'Case · Care team · COE Mark
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
   const caseId = requireParam(params, 'caseId')
-  return { ...(await getCaseForCoordinator(actor, caseId)), proposal: await findOpenProposalForCoordinator(caseId) }
+  return {
+    ...(await getCaseForCoordinator(actor, caseId)),
+    proposal: await findOpenProposalForCoordinator(caseId),
+    documents: await listDocumentsForCoordinator(caseId),
+  }
 }
 
 type Outcome = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
@@ -69,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal } = useLoaderData<typeof loader>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal, documents } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -277,6 +283,7 @@ export default function CoordinatorCaseRoute() {
           <CaseWarranty warranty={warranty} actionData={actionData} />
         </>
       ) : null}
+      <CoordinatorCaseDocuments caseId={c.id} documents={documents} />
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <CaseTimeline events={events} showActor />

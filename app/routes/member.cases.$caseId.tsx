@@ -5,7 +5,9 @@ import { requirePermission } from '~/auth/guard.server'
 import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
 import { requireParam } from '~/http/params'
 import { translatedTitle } from '~/i18n/meta'
+import { listMyCaseDocuments } from '~/services/case-documents.server'
 import { getMyCase } from '~/services/cases.server'
+import { MemberCaseDocuments } from '~/ui/case-documents'
 import { MemberCaseTimeline } from '~/ui/case-timeline'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TermsExplained } from '~/ui/terms-explained'
@@ -16,14 +18,15 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(mat
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
-  return getMyCase(actor, requireParam(params, 'caseId'))
+  const caseId = requireParam(params, 'caseId')
+  return { ...(await getMyCase(actor, caseId)), documents: await listMyCaseDocuments(actor, caseId) }
 }
 
 /** Every state a member's case can be in, in the order a case goes through them. */
 const ALL_STATES: readonly CaseState[] = [...CASE_PATH, 'cancelled', 'denied']
 
 export default function MyCaseRoute() {
-  const { case: c, events, checkIns } = useLoaderData<typeof loader>()
+  const { case: c, events, checkIns, documents } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t } = useTranslation('cases')
   const { t: tc } = useTranslation()
@@ -125,6 +128,7 @@ export default function MyCaseRoute() {
           </details>
         </section>
       </div>
+      <MemberCaseDocuments caseId={c.id} documents={documents} />
     </>
   )
 }

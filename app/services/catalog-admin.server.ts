@@ -43,8 +43,15 @@ export function getPriceFactors() {
 }
 
 /** Changes one factor and recomputes the market prices that depend on it, in one transaction. */
-export async function savePriceFactor(actor: Actor, input: { key: string; value: number; source: string }, now = new Date()) {
+export async function savePriceFactor(actor: Actor, typed: { key: string; value?: number; dollars?: number; source: string }, now = new Date()) {
   const at = now.toISOString()
+  // Money factors are typed in dollars (the form's `dollars`, already in cents), the others as numbers.
+  const factor = (await listPriceFactors(getDb())).find((f) => f.key === typed.key)
+  if (!factor) throw notFound('Price factor')
+  const isMoney = factor.unit === 'cents'
+  const value = isMoney ? typed.dollars : typed.value
+  if (value === undefined) return { ok: false as const, fieldErrors: { [isMoney ? 'dollars' : 'value']: [isMoney ? 'Enter the amount in dollars, like 1500 or 1,500.00' : 'Enter a number'] } }
+  const input = { key: typed.key, value, source: typed.source }
   if (input.key === 'commercial_multiplier' && (input.value < 0.5 || input.value > 10)) {
     return { ok: false as const, fieldErrors: { value: ['A commercial multiplier from 0.5 to 10 (RAND measured 2.54)'] } }
   }

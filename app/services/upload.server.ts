@@ -102,3 +102,43 @@ export async function receiveFileUpload(request: Request, fieldName: string, max
   }
   return { ok: true, filePath: file.getFilePath(), fileName: file.name, fields, cleanup }
 }
+
+export type InMemoryUpload =
+  | { ok: true; fileName: string; content: Uint8Array; fields: FormData }
+  | { ok: false; error: string; status: 400 | 413 }
+
+/**
+ * One small uploaded file read into memory (case documents, issue 22): up to `maxBytes`, the
+ * form's other fields as for every upload. An oversized file is a clear refusal, not a 500; a
+ * declared size over the limit is refused before a byte is read.
+ */
+export async function receiveInMemoryUpload(request: Request, fieldName: string, maxBytes: number): Promise<InMemoryUpload> {
+  const tooLarge = `The file is larger than ${megabytes(maxBytes)} MB, the most a document may be: nothing was saved.`
+  if (!(request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')) return { ok: false, error: 'Choose a file to upload.', status: 400 }
+  const declared = Number(request.headers.get('Content-Length') ?? 0)
+  if (declared > maxBytes + MAX_FORM_BYTES) return { ok: false, error: tooLarge, status: 413 }
+  let fields: FormData
+  try {
+    fields = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        async (part) => {
+          if (part.name !== fieldName || !part.filename) return undefined
+          return unstable_createMemoryUploadHandler({ maxPartSize: maxBytes })(part)
+        },
+        formFields(),
+      ),
+    )
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      return error.field === fieldName
+        ? { ok: false, error: tooLarge, status: 413 }
+        : { ok: false, error: `The form field "${safeFieldName(error.field)}" is longer than ${MAX_FIELD_BYTES / 1_000} KB, more than this form takes: nothing was saved.`, status: 400 }
+    }
+    if (error instanceof FormFieldsTooLargeError) return { ok: false, error: `The form's fields other than the file add up to more than ${MAX_FORM_BYTES / 1024} KB, more than this form takes: nothing was saved.`, status: 400 }
+    throw error
+  }
+  const file = fields.get(fieldName)
+  if (!file || typeof file === 'string') return { ok: false, error: 'Choose a file to upload.', status: 400 }
+  return { ok: true, fileName: file.name, content: new Uint8Array(await file.arrayBuffer()), fields }
+}

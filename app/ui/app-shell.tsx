@@ -6,9 +6,14 @@ import { LanguageSwitch } from './language-switch'
 import { NAVIGATION } from './navigation'
 import { useRootData } from './use-root-data'
 
-/** The signed-in frame: brand, the role's navigation, who is signed in, sign out. */
-export function AppShell({ role }: { role: Role }) {
+/**
+ * The signed-in frame: brand, the navigation of the signed-in user's OWN role (issue 22: a page
+ * refused with 403 in another role's section, e.g. an HR admin on /admin, keeps the user's menu),
+ * who is signed in, sign out. `section` is the layout's role, used only when nobody is signed in.
+ */
+export function AppShell({ role: section }: { role: Role }) {
   const user = useRootData()?.user
+  const role: Role = user?.role ?? section
   const { t } = useTranslation()
   // Members' pages are translated (issue 11); staff pages are in English.
   const isMember = role === 'employee'

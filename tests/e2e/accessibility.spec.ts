@@ -246,11 +246,11 @@ checkRole({
 checkRole({
   role: 'care coordinator',
   email: 'coordinator@coe-platform.example',
-  pages: ['queue', 'case page'],
-  discover: async (page) => ({
-    queue: '/coordinator',
-    'case page': await firstLink(page, '/coordinator', /^\/coordinator\/cases\/[^/?]+$/),
-  }),
+  pages: ['queue', 'case page', 'case document upload'],
+  discover: async (page) => {
+    const casePage = await firstLink(page, '/coordinator', /^\/coordinator\/cases\/[^/?]+$/)
+    return { queue: '/coordinator', 'case page': casePage, 'case document upload': `${casePage}/documents` }
+  },
 })
 
 checkRole({

@@ -44,7 +44,7 @@ export const SIDE_NAMES: Record<Side, string> = {
 }
 
 /** URL parameters that name an organization's data: they get a value per side. */
-export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId', 'periodId', 'healthSystemId'] as const satisfies ReadonlyArray<keyof SideIds>
+export const SCOPED_PARAMS = ['employerId', 'planId', 'programId', 'proposalId', 'scenarioId', 'caseId', 'offerId', 'importId', 'memberId', 'contractId', 'periodId', 'healthSystemId', 'documentId'] as const satisfies ReadonlyArray<keyof SideIds>
 
 /** The extract window of today's quarter: the own contract's period starts this quarter, its cadence is quarterly (tenants.ts). */
 const thisQuarter = () => {
@@ -165,6 +165,7 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   },
   'member.cases._index': { loader: { roles: only({ employee: 200 }) } },
   'member.cases.$caseId': { loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'member.cases.$caseId_.documents.$documentId': { loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) } },
 
   // Employer admin
   'employer._index': { loader: { roles: only({ employerAdmin: 200 }) } },
@@ -288,6 +289,9 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
       form: () => f(['to', 'cancelled'], ['reason', 'Matrix probe']),
     },
   },
+  // Case documents (issue 22): an upload that is not multipart and a delete without its intent are 400.
+  'coordinator.cases.$caseId_.documents': { loader: { roles: only({ coordinator: 200 }) }, action: { roles: only({ coordinator: 400 }) } },
+  'coordinator.cases.$caseId_.documents.$documentId': { loader: { roles: only({ coordinator: 200 }) }, action: { roles: only({ coordinator: 400 }) } },
 
   // Health system (its own facilities' offers)
   'center._index': { loader: { roles: only({ center: 200 }) } },

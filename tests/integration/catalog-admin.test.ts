@@ -94,6 +94,25 @@ describe('the platform admin edits the catalog and its factors', () => {
     expect(audit).toEqual([{ action: 'price_factor.updated', subjectId: 'commercial_multiplier' }])
   })
 
+  it('takes money factors in dollars and stores cents; a money factor sent as a bare value is refused', async () => {
+    const db = getDb()
+    if (!(await db.selectFrom('priceFactors').select('key').where('key', '=', 'platform_fee_cents').executeTakeFirst())) {
+      await db.insertInto('priceFactors').values({ id: newId(), key: 'platform_fee_cents', value: 50_000, unit: 'cents', source: 'Default', updatedAt: new Date().toISOString(), updatedByUserId: null }).execute()
+    }
+    const fee = async () => (await db.selectFrom('priceFactors').select('value').where('key', '=', 'platform_fee_cents').executeTakeFirstOrThrow()).value
+    const asValue = await statusOf(priceFactors.action, postRequest('/admin/price-factors', { key: 'platform_fee_cents', value: '60000', source: 'Cents typed by mistake' }, { cookie }))
+    expect(asValue.status).toBe(422)
+    expect((asValue.body as { reply: { error: Record<string, string[]> } }).reply.error.dollars).toEqual(['Enter the amount in dollars, like 1500 or 1,500.00'])
+    expect(Number(await fee())).toBe(50_000)
+    for (const [typed, cents] of [['$21,384.00', 2_138_400], ['21384', 2_138_400], ['600.5', 60_050]] as const) {
+      const saved = await statusOf(priceFactors.action, postRequest('/admin/price-factors', { key: 'platform_fee_cents', dollars: typed, source: 'Negotiated fee' }, { cookie }))
+      expect(saved.status).toBe(200)
+      expect(Number(await fee())).toBe(cents)
+    }
+    const page = await statusOf(priceFactors.loader, getRequest('/admin/price-factors', cookie))
+    expect((page.body as { factors: { key: string; value: number }[] }).factors.find((f) => f.key === 'platform_fee_cents')?.value).toBe(60_050)
+  })
+
   it('is for the platform admin only', async () => {
     const employer = await cookieFor(t.users.adminA)
     expect((await statusOf(priceFactors.action, postRequest('/admin/price-factors', { key: 'commercial_multiplier', value: '1', source: 'x' }, { cookie: employer }))).status).toBe(403)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { hashPassword } from '~/auth/password.server'
 import { newId } from '~/db/ids'
@@ -165,6 +166,8 @@ export interface SideIds {
   periodId: string
   /** A health system: own, the center user's (Test Health); foreign: Other Health. */
   healthSystemId: string
+  /** A document (plain text) on the side's case (issue 22). */
+  documentId: string
 }
 
 export interface AccessFixtures {
@@ -253,6 +256,16 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   const ownCaseId = await openCase(t.a.employerId, t.a.rosterMemberId, t.a.versionId, offer)
   const crossedCaseId = await openCase(t.a.employerId, secondMemberId, t.a.versionId, offer)
   const foreignCaseId = await openCase(t.b.employerId, t.b.rosterMemberId, t.b.versionId, { id: otherOfferId, facilityId: otherFacilityId })
+  const documentOf = async (caseId: string) => {
+    const id = newId()
+    const content = Buffer.from('Flight UA 123 on Tuesday\n')
+    await db.insertInto('caseDocuments').values({
+      id, caseId, kind: 'travel_itinerary', fileName: 'itinerary.txt', contentType: 'text/plain; charset=utf-8', sizeBytes: content.byteLength,
+      sha256: createHash('sha256').update(content).digest('hex'), content, uploadedByUserId: null, uploadedAt: now,
+    }).execute()
+    return id
+  }
+  const [ownDocumentId, crossedDocumentId, foreignDocumentId] = [await documentOf(ownCaseId), await documentOf(crossedCaseId), await documentOf(foreignCaseId)]
 
   // Another broker firm, granted by both employers, with a user.
   const otherBrokerOrganizationId = newId()
@@ -334,11 +347,11 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
 
   const own: SideIds = {
     employerId: t.a.employerId, planId: t.a.planId, programId: t.a.programId, ...ownWork, caseId: ownCaseId, offerId: offer.id, importId: await importOf(t.a), memberId: t.a.rosterMemberId, contractId: ownContractId,
-    periodId: ownPeriodId, healthSystemId,
+    periodId: ownPeriodId, healthSystemId, documentId: ownDocumentId,
   }
   const foreign: SideIds = {
     employerId: t.b.employerId, planId: t.b.planId, programId: t.b.programId, ...foreignWork, caseId: foreignCaseId, offerId: otherOfferId, importId: await importOf(t.b), memberId: t.b.rosterMemberId, contractId: foreignContractId,
-    periodId: foreignPeriodId, healthSystemId: otherHealthSystemId,
+    periodId: foreignPeriodId, healthSystemId: otherHealthSystemId, documentId: foreignDocumentId,
   }
   const crossed: SideIds = {
     ...own,
@@ -346,6 +359,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
     otherScenarioId: ownWork.otherScenarioId, // compare: one of the firm's own scenarios beside another firm's
     proposalId: crossedWork.proposalId,
     caseId: crossedCaseId,
+    documentId: crossedDocumentId,
     offerId: otherOfferId,
     periodId: foreignPeriodId, // another contract's period under the own contract
   }

@@ -99,4 +99,14 @@ export const cases = {
     procedureDate: 'You had your procedure on {{date}}.',
     footer: 'You can see every step under My cases on the COE Marketplace website. Questions? Reply to this e-mail or call your care team.',
   },
+  /** Documents the care team shares on a case (issue 22). */
+  documents: {
+    heading: 'Documents from your care team',
+    none: 'No documents yet.',
+    download: 'Download {{name}}',
+    added: 'Added {{date}}',
+    kinds: { travel_itinerary: 'Travel itinerary', pre_op_instructions: 'Instructions before your procedure', other: 'Other document' },
+    emailSubject: '{{procedure}}: a new document from your care team',
+    emailBody: 'Your care team added a document to your case for {{procedure}}: {{kind}} ("{{name}}"). Sign in to the COE Marketplace website and open My cases to download it.',
+  },
 } as const

@@ -101,4 +101,13 @@ export const cases: SameKeys<typeof en> = {
     procedureDate: 'Tuvo su procedimiento el {{date}}.',
     footer: 'Puede ver cada paso en Mis casos, en el sitio web de COE Marketplace. ¿Preguntas? Responda a este correo o llame a su equipo de atención.',
   },
+  documents: {
+    heading: 'Documentos de su equipo de atención',
+    none: 'Todavía no hay documentos.',
+    download: 'Descargar {{name}}',
+    added: 'Agregado el {{date}}',
+    kinds: { travel_itinerary: 'Itinerario de viaje', pre_op_instructions: 'Instrucciones antes de su procedimiento', other: 'Otro documento' },
+    emailSubject: '{{procedure}}: un documento nuevo de su equipo de atención',
+    emailBody: 'Su equipo de atención agregó un documento a su caso de {{procedure}}: {{kind}} ("{{name}}"). Inicie sesión en el sitio web de COE Marketplace y abra Mis casos para descargarlo.',
+  },
 }

@@ -1,0 +1,65 @@
+import { expect, test, type Browser } from '@playwright/test'
+
+/*
+ * Issue 22: the care team shares a travel itinerary on the demo member's case; a program renamed
+ * .pdf is refused by its bytes; the member downloads the itinerary from their case page.
+ */
+async function signedIn(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('demo-password-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  return page
+}
+
+const ITINERARY = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% e2e itinerary ${Date.now()}\n%%EOF\n`)
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62, 0x90), Buffer.from('This program cannot be run in DOS mode.')])
+
+test('the coordinator uploads an itinerary, an EXE renamed .pdf is refused, the member downloads the itinerary', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const member = await signedIn(browser, 'member@acme.example')
+  await member.goto('/member/cases')
+  const existing = member.locator('main a[href^="/member/cases/"]')
+  if ((await existing.count()) === 0) {
+    // The demo member has no case yet: they ask for care at a covered knee center.
+    await member.goto('/member/care')
+    await member.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
+    await member.getByLabel('Distance from home').selectOption({ label: 'Within 500 miles' })
+    await member.getByRole('button', { name: 'Search', exact: true }).click()
+    await member.getByRole('list', { name: 'Covered centers' }).locator(':scope > li').first().getByRole('heading').getByRole('link').click()
+    await member.getByLabel('How should we contact you?').selectOption('email')
+    await member.getByRole('button', { name: 'Ask for care' }).click()
+    await member.waitForURL(/\/member\/cases\/[^/?]+/)
+    await member.goto('/member/cases')
+  }
+  const caseHref = await existing.first().getAttribute('href')
+  const caseId = caseHref!.split('/').pop()!.split('?')[0]!
+  const fileName = `itinerary-${Date.now()}.pdf`
+
+  const coordinator = await signedIn(browser, 'coordinator@coe-platform.example')
+  await coordinator.goto(`/coordinator/cases/${caseId}`)
+  const documents = coordinator.getByRole('region', { name: 'Documents' })
+  await documents.getByLabel('What it is').selectOption({ label: 'Travel itinerary' })
+  await documents.getByLabel('File').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: ITINERARY })
+  await documents.getByRole('button', { name: 'Add the document' }).click()
+  await expect(coordinator).toHaveURL(new RegExp(`/coordinator/cases/${caseId}(#documents)?$`))
+  await expect(coordinator.getByRole('region', { name: 'Documents' }).getByRole('link', { name: fileName })).toBeVisible()
+
+  // A Windows program named like a PDF (and declared as one by the browser) is refused by its bytes.
+  await coordinator.getByRole('region', { name: 'Documents' }).getByLabel('File').setInputFiles({ name: 'itinerary.pdf', mimeType: 'application/pdf', buffer: EXE })
+  await coordinator.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Add the document' }).click()
+  await expect(coordinator.getByText('This file is a Windows program (EXE), not a PDF, PNG, JPEG or text file: nothing was saved.')).toBeVisible()
+  await expect(coordinator.getByLabel('File')).toHaveAttribute('aria-invalid', 'true')
+
+  // The member sees it on their case page and downloads exactly the bytes uploaded.
+  await member.goto(`/member/cases/${caseId}`)
+  const link = member.getByRole('link', { name: new RegExp(fileName.replace('.', '\\.')) })
+  await expect(link).toBeVisible()
+  const [download] = await Promise.all([member.waitForEvent('download'), link.click()])
+  expect(download.suggestedFilename()).toBe(fileName)
+  const path = await download.path()
+  const { readFileSync } = await import('node:fs')
+  expect(readFileSync(path).equals(ITINERARY)).toBe(true)
+})
