@@ -202,13 +202,14 @@ export async function revokeInvitation(actor: Actor, invitationId: string, now =
   })
 }
 
+/** Self-changes are refused anyway; the last admin is told why in these words (and a race between two admins meets the count check). */
 const LAST_ADMIN = 'Your organization needs at least one admin: make someone else an admin first.'
 
 export async function changeColleague(actor: Actor, userId: string, input: { role: Role; isOrganizationAdmin: boolean }, now = new Date()): Promise<TeamChangeResult> {
   const db = getDb()
   return db.transaction().execute(async (trx) => {
     if (!(await isOrganizationAdmin(trx, actor.userId, actor.organizationId))) return { ok: false as const, message: NOT_ADMIN }
-    if (userId === actor.userId) return { ok: false as const, message: 'You cannot change your own role. Ask another admin of your organization.' }
+    if (userId === actor.userId) return { ok: false as const, message: (await countOrganizationAdmins(trx, actor.organizationId)) <= 1 ? LAST_ADMIN : 'You cannot change your own role. Ask another admin of your organization.' }
     if (!isRoleAllowedFor(actor.organizationKind, input.role)) return { ok: false as const, message: ROLE_NOT_ALLOWED }
     const colleague = await findColleague(trx, actor.organizationId, userId)
     if (!colleague) return { ok: false as const, message: 'This person is not on your team.' }
@@ -224,7 +225,7 @@ export async function removeColleague(actor: Actor, userId: string, now = new Da
   const db = getDb()
   return db.transaction().execute(async (trx) => {
     if (!(await isOrganizationAdmin(trx, actor.userId, actor.organizationId))) return { ok: false as const, message: NOT_ADMIN }
-    if (userId === actor.userId) return { ok: false as const, message: 'You cannot remove yourself. Ask another admin of your organization.' }
+    if (userId === actor.userId) return { ok: false as const, message: (await countOrganizationAdmins(trx, actor.organizationId)) <= 1 ? LAST_ADMIN : 'You cannot remove yourself. Ask another admin of your organization.' }
     const colleague = await findColleague(trx, actor.organizationId, userId)
     if (!colleague) return { ok: false as const, message: 'This person is not on your team.' }
     if (colleague.isOrganizationAdmin === 1 && (await countOrganizationAdmins(trx, actor.organizationId)) <= 1) return { ok: false as const, message: LAST_ADMIN }
