@@ -1,10 +1,9 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { NewOrganizationSchema } from '~/forms/onboarding'
 import { readForm } from '~/http/form-body.server'
-import { redirectWithFlash } from '~/http/flash.server'
 import { createOrganizationWithAdmin } from '~/services/onboarding.server'
 import { getOrganizations } from '~/services/platform-overview.server'
 import { NewOrganizationForm } from '~/ui/new-organization-form'
@@ -24,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await createOrganizationWithAdmin(actor, submission.value, new URL(request.url).origin)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: result.status })
-  return redirectWithFlash('/admin/organizations', `${submission.value.name} created; the invitation is in the outbox for ${submission.value.adminEmail}.`)
+  return redirect('/admin/organizations')
 }
 
 const KIND_LABEL: Record<string, string> = { employer: 'Employer', broker: 'Broker firm', health_system: 'Health system', platform: 'Platform' }
