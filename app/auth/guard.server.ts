@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
 import { getDb } from '~/db/client.server'
+import { isOrganizationAdmin } from '~/db/repositories/invitations.server'
 import { listGrantedEmployerIds } from '~/db/repositories/organizations.server'
 import type { Actor, ContractParty, EmployerScope, ScorecardViewer } from '~/domain/tenancy'
 import { clientIp } from '~/http/client-ip.server'
@@ -138,6 +139,17 @@ export async function requireOwnHealthSystem(request: Request, permission: Permi
   if (actor.organizationKind !== 'health_system') throw forbidden(permission)
   if (actor.organizationId !== healthSystemId) throw notFound('Health system')
   return actor
+}
+
+/**
+ * For the Team page (issue 22): any staff of an organization reads its team; changing it (`manage`)
+ * also needs the actor's membership to be an organization admin (memberships.is_organization_admin).
+ */
+export async function requireTeamAccess(request: Request, access: 'read' | 'manage'): Promise<{ actor: Actor; isOrganizationAdmin: boolean }> {
+  const actor = await requirePermission(request, 'team:read')
+  const admin = await isOrganizationAdmin(getDb(), actor.userId, actor.organizationId)
+  if (access === 'manage' && !admin) throw forbidden('team:read')
+  return { actor, isOrganizationAdmin: admin }
 }
 
 /** For the login page: a signed-in visitor goes to their home instead. */

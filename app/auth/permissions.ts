@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'contract:write', // a value-based contract's terms, sending and signing, for the admin of either side (ADR 0016)
   'scorecard:read', // health systems' value scorecards: employers and brokers see every one, a health system its own (issue 21)
   'scorecard:publish', // a health system lets its reconciled contract results show on its scorecard, or withdraws them
+  'team:read', // the people of one's own organization (issue 22); changing them also needs memberships.is_organization_admin
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -36,12 +37,12 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   employee: ['member:self', 'facility:read'],
   employer_admin: [
     'employer:read', 'plan:read', 'plan:write', 'program:read', 'program:write', 'roster:read', 'roster:write',
-    'facility:read', 'billing:read', 'billing:write', 'broker:grant', 'contract:write', 'scorecard:read',
+    'facility:read', 'billing:read', 'billing:write', 'broker:grant', 'contract:write', 'scorecard:read', 'team:read',
   ],
-  broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read', 'scorecard:read'],
-  care_coordinator: ['case:manage', 'facility:read'],
-  center_admin: ['offer:write', 'facility:read', 'contract:write', 'scorecard:read', 'scorecard:publish'],
-  platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage'],
+  broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read', 'scorecard:read', 'team:read'],
+  care_coordinator: ['case:manage', 'facility:read', 'team:read'],
+  center_admin: ['offer:write', 'facility:read', 'contract:write', 'scorecard:read', 'scorecard:publish', 'team:read'],
+  platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage', 'team:read'],
 }
 
 /** Does the role carry the permission at all (regardless of which employer)? */

@@ -7,7 +7,7 @@ export function logError(error: unknown, request?: Request): void {
     level: 'error',
     at: new Date().toISOString(),
     method: request?.method,
-    path: request ? new URL(request.url).pathname : undefined,
+    path: request ? loggedPath(request) : undefined,
     message: error instanceof Error ? error.message : String(error),
     stack: error instanceof Error ? error.stack : undefined,
   }
@@ -20,10 +20,15 @@ export function logWarning(message: string, request: Request, facts: Record<stri
     level: 'warn',
     at: new Date().toISOString(),
     method: request.method,
-    path: new URL(request.url).pathname,
+    path: loggedPath(request),
     ip: request.headers.get('x-portal-client-ip') || null,
     message,
     ...facts,
   }
   process.stderr.write(`${JSON.stringify(entry)}\n`)
+}
+
+/** The request's path, with an invitation's one-time token replaced (issue 22: the token never reaches the logs). */
+function loggedPath(request: Request): string {
+  return new URL(request.url).pathname.replace(/^\/invitations\/[^/]+/, '/invitations/[token]')
 }

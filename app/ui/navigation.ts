@@ -26,17 +26,23 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/contracts', label: 'Contracts' },
     { to: '/scorecards', label: 'Value scorecards' },
     { to: '/employer/billing', label: 'Billing' },
+    { to: '/team', label: 'Team' },
   ],
   broker: [
     { to: '/broker', label: 'Clients', end: false },
     { to: '/scorecards', label: 'Value scorecards' },
+    { to: '/team', label: 'Team' },
   ],
-  care_coordinator: [{ to: '/coordinator', label: 'Case queue', end: true }],
+  care_coordinator: [
+    { to: '/coordinator', label: 'Case queue', end: true },
+    { to: '/team', label: 'Team' },
+  ],
   center_admin: [
     { to: '/center', label: 'Facilities & offers', end: true },
     { to: '/center/patients', label: 'Incoming patients' },
     { to: '/center/contracts', label: 'Contracts' },
     { to: '/scorecards', label: 'Our scorecard' },
+    { to: '/team', label: 'Team' },
   ],
   platform_admin: [
     { to: '/admin', label: 'Overview', end: true },
@@ -49,5 +55,6 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/audit', label: 'Audit log' },
     { to: '/admin/ledger', label: 'Ledger' },
     { to: '/admin/reports', label: 'Reports' },
+    { to: '/team', label: 'Team' },
   ],
 }

@@ -300,7 +300,7 @@ async function seedPeople(trx: Transaction<Database>, hospitals: readonly DemoHo
   const memberships: Row[] = []
   const addUser = (u: { role: Role; email: string; name: string; orgId: string; rosterMemberId?: string | null }) => {
     users.push({ id: userId(u.email), email: u.email, passwordHash, displayName: u.name, createdAt: SETUP, lastLoginAt: null })
-    memberships.push({ id: seedId('membership', u.email), userId: userId(u.email), organizationId: u.orgId, role: u.role, rosterMemberId: u.rosterMemberId ?? null, createdAt: SETUP })
+    memberships.push({ id: seedId('membership', u.email), userId: userId(u.email), organizationId: u.orgId, role: u.role, rosterMemberId: u.rosterMemberId ?? null, createdAt: SETUP, isOrganizationAdmin: u.role === 'employee' ? 0 : 1 })
   }
   for (const e of EMPLOYERS) addUser({ role: 'employer_admin', email: e.adminEmail, name: e.adminName, orgId: seedId('org', e.code) })
   addUser({ role: 'broker', email: 'broker@harbor.example', name: 'Jordan Alvarez', orgId: broker.id })

@@ -273,7 +273,7 @@ checkRole({
   email: 'admin@coe-platform.example',
   pages: [
     'home', 'imports', 'facilities', 'facility page', 'procedures list', 'procedure new', 'procedure edit', 'price factors',
-    'organizations', 'outbox', 'ledger', 'reports', 'audit',
+    'organizations', 'outbox', 'ledger', 'reports', 'audit', 'team',
   ],
   discover: async (page) => ({
     home: '/admin',
@@ -289,6 +289,7 @@ checkRole({
     ledger: '/admin/ledger',
     reports: '/admin/reports',
     audit: '/admin/audit',
+    team: '/team',
   }),
 })
 

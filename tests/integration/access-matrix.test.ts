@@ -123,7 +123,7 @@ describe('the access matrix covers the route list', () => {
 
   it('knows every URL parameter, and gives per-side outcomes only where the URL names an organization', () => {
     const problems: string[] = []
-    const known = [...SCOPED_PARAMS, 'facilityId', 'procedureId', 'kind', 'window']
+    const known = [...SCOPED_PARAMS, 'facilityId', 'procedureId', 'kind', 'window', 'token']
     for (const [routeId, route] of Object.entries(ACCESS_MATRIX)) {
       for (const param of paramsOf(routeId)) if (!known.includes(param)) problems.push(`${routeId}: unknown parameter $${param} (add it to SCOPED_PARAMS or GLOBAL_PARAMS)`)
       for (const row of [route.loader, route.action]) {

@@ -53,7 +53,7 @@ const thisQuarter = () => {
 }
 
 /** URL parameters that name nobody's data (the catalog, a kind of export, an extract window). */
-export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases', window: thisQuarter() })
+export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ facilityId: fx.facilityId, procedureId: fx.procedureId, kind: 'cases', window: thisQuarter(), token: 'not-a-real-invitation-token' })
 
 /**
  * What a request gets:
@@ -340,7 +340,13 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'admin.imports': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 422 }), form: () => f(['folder', '']) } },
   'admin.imports.offers-template[.csv]': { loader: { roles: only({ platform: 200 }) } },
   'admin.ledger': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
-  'admin.organizations': { loader: { roles: only({ platform: 200 }) } },
+  'admin.organizations': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
+  // Issue 22: invitations (public: the token is the credential; an unknown one is a 404) and each organization's team.
+  '_auth.invitations.$token': { public: 'accepting an invitation', loader: { roles: everyone(404) }, action: { roles: everyone(400) } },
+  'team._index': {
+    loader: { roles: only({ employerAdmin: 200, broker: 200, coordinator: 200, center: 200, platform: 200 }) },
+    action: { roles: only({ employerAdmin: 400, broker: 400, coordinator: 400, center: 400, platform: 400 }) },
+  },
   'admin.outbox': { loader: { roles: only({ platform: 200 }) } },
   'admin.audit': { loader: { roles: only({ platform: 200 }) } },
   'admin.price-factors': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },

@@ -43,7 +43,7 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
   const user = async (role: Role, organizationId: string, rosterMemberId: string | null = null) => {
     const id = newId()
     await db.insertInto('users').values({ id, email: `${role}-${id}@example.com`, passwordHash, displayName: `${role} user`, createdAt: now, lastLoginAt: null }).execute()
-    await db.insertInto('memberships').values({ id: newId(), userId: id, organizationId, role, rosterMemberId, createdAt: now }).execute()
+    await db.insertInto('memberships').values({ id: newId(), userId: id, organizationId, role, rosterMemberId, createdAt: now, isOrganizationAdmin: role === 'employee' ? 0 : 1 }).execute()
     return id
   }
 
@@ -278,7 +278,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   }
   const otherBrokerUserId = newId()
   await db.insertInto('users').values({ id: otherBrokerUserId, email: `other-broker-${otherBrokerUserId}@example.com`, passwordHash: 'unused', displayName: 'Other broker', createdAt: now, lastLoginAt: null }).execute()
-  await db.insertInto('memberships').values({ id: newId(), userId: otherBrokerUserId, organizationId: otherBrokerOrganizationId, role: 'broker', rosterMemberId: null, createdAt: now }).execute()
+  await db.insertInto('memberships').values({ id: newId(), userId: otherBrokerUserId, organizationId: otherBrokerOrganizationId, role: 'broker', rosterMemberId: null, createdAt: now, isOrganizationAdmin: 1 }).execute()
 
   // Two scenarios and a shared proposal of a firm for a client, through the services.
   const brokerWork = async (brokerUserId: string, employerId: string, label: string) => {
@@ -335,7 +335,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   // Both contracts' first period closed (the other health system's admin signs B's first).
   const otherCenterUserId = newId()
   await db.insertInto('users').values({ id: otherCenterUserId, email: `other-center-${otherCenterUserId}@example.com`, passwordHash: 'unused', displayName: 'Other center', createdAt: now, lastLoginAt: null }).execute()
-  await db.insertInto('memberships').values({ id: newId(), userId: otherCenterUserId, organizationId: otherHealthSystemId, role: 'center_admin', rosterMemberId: null, createdAt: now }).execute()
+  await db.insertInto('memberships').values({ id: newId(), userId: otherCenterUserId, organizationId: otherHealthSystemId, role: 'center_admin', rosterMemberId: null, createdAt: now, isOrganizationAdmin: 1 }).execute()
   const periodOf = async (contractId: string, purchaserUserId: string, employerId: string, centerUserId: string, systemId: string) =>
     signAndCloseFirstPeriod(
       contractId,
