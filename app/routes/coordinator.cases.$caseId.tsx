@@ -13,7 +13,10 @@ import { CaseTransitionSchema, FirstConsultSchema, NinetyDayOutcomesSchema, Thir
 import { WarrantyEventSchema } from '~/forms/warranty'
 import { requireParam } from '~/http/params'
 import { recordCheckIn, recordFirstConsult } from '~/services/case-outcomes.server'
+import { assignCase, getCaseAssignment } from '~/services/case-assignment.server'
 import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
+import { CaseAssignee } from '~/ui/case-assignee'
+import { CaseAssignSchema } from '~/forms/care-queue'
 import { recordWarrantyEvent } from '~/services/warranty.server'
 import { CaseFollowUp, CaseWarranty, type CaseForm } from '~/ui/case-follow-up'
 import { CaseTimeline } from '~/ui/case-timeline'
@@ -26,7 +29,8 @@ export const meta: MetaFunction = () => [{ title: 'Case · Care team · COE Mark
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'case:manage')
-  return getCaseForCoordinator(actor, requireParam(params, 'caseId'))
+  const caseId = requireParam(params, 'caseId')
+  return { ...(await getCaseForCoordinator(actor, caseId)), assignment: { ...(await getCaseAssignment(caseId)), currentUserId: actor.userId } }
 }
 
 type Outcome = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
@@ -45,6 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = requireParam(params, 'caseId')
   const formData = await readForm(request)
   switch (formData.get('intent')) {
+    case 'assign':
+      return handle('assign', formData, CaseAssignSchema, (value) => assignCase(actor, caseId, value.assignee, value.expected), caseId)
     case 'first-consult':
       return handle('first-consult', formData, FirstConsultSchema, (value) => recordFirstConsult(actor, caseId, value), caseId)
     case 'thirty-day':
@@ -62,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty } = useLoaderData<typeof loader>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, assignment } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -197,6 +203,7 @@ export default function CoordinatorCaseRoute() {
           </dl>
         </section>
       </div>
+      <CaseAssignee {...assignment} error={actionData?.form === 'assign' ? (actionData.error?.assignee ?? undefined) : undefined} />
       {next.length > 0 ? (
         <section className="card" aria-labelledby="move-heading">
           <h2 id="move-heading">Move the case on</h2>

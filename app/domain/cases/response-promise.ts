@@ -89,3 +89,23 @@ export function usFederalHolidays(year: number): { date: string; name: string }[
   ]
   return list.sort((a, b) => a.date.localeCompare(b.date))
 }
+
+/**
+ * For sorting by due date in SQL: the due date of a status begun on each day of the last
+ * `daysBack` days, as runs in start order. A case that entered the status before `before` (and
+ * after the previous run) is due on `due`; earlier starts fall in the first run.
+ */
+export function dueRuns(workingDays: number, holidays: Holidays, now: Date, daysBack = 400): { before: string; due: string }[] {
+  const today = toIsoDate(now)
+  const runs: { before: string; due: string }[] = []
+  let current = promiseDueDate(addDays(today, -daysBack), workingDays, holidays)
+  for (let d = addDays(today, 1 - daysBack); d <= today; d = addDays(d, 1)) {
+    const due = promiseDueDate(d, workingDays, holidays)
+    if (due !== current) {
+      runs.push({ before: `${d}T00:00:00.000Z`, due: current })
+      current = due
+    }
+  }
+  runs.push({ before: '9999-12-31T23:59:59.999Z', due: current })
+  return runs
+}
