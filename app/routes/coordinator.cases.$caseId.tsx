@@ -13,7 +13,10 @@ import { CaseTransitionSchema, FirstConsultSchema, NinetyDayOutcomesSchema, Thir
 import { WarrantyEventSchema } from '~/forms/warranty'
 import { requireParam } from '~/http/params'
 import { recordCheckIn, recordFirstConsult } from '~/services/case-outcomes.server'
+import { assignCase, getCaseAssignment } from '~/services/case-assignment.server'
 import { getCaseForCoordinator, transitionCase } from '~/services/cases.server'
+import { CaseAssignee } from '~/ui/case-assignee'
+import { CaseAssignSchema } from '~/forms/care-queue'
 import { recordWarrantyEvent } from '~/services/warranty.server'
 import { decideSurgeryDateProposal, findOpenProposalForCoordinator } from '~/services/center-patients.server'
 import { ProposalDecisionSchema } from '~/forms/center-patients'
@@ -36,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...(await getCaseForCoordinator(actor, caseId)),
     proposal: await findOpenProposalForCoordinator(caseId),
     documents: await listDocumentsForCoordinator(caseId),
+    assignment: { ...(await getCaseAssignment(caseId)), currentUserId: actor.userId },
   }
 }
 
@@ -55,6 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = requireParam(params, 'caseId')
   const formData = await readForm(request)
   switch (formData.get('intent')) {
+    case 'assign':
+      return handle('assign', formData, CaseAssignSchema, (value) => assignCase(actor, caseId, value.assignee, value.expected), caseId)
     case 'first-consult':
       return handle('first-consult', formData, FirstConsultSchema, (value) => recordFirstConsult(actor, caseId, value), caseId)
     case 'thirty-day':
@@ -75,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal, documents } = useLoaderData<typeof loader>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal, documents, assignment } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -210,6 +216,7 @@ export default function CoordinatorCaseRoute() {
           </dl>
         </section>
       </div>
+      <CaseAssignee {...assignment} error={actionData?.form === 'assign' ? (actionData.error?.assignee ?? undefined) : undefined} />
       <SurgeryDateProposal proposal={proposal} errors={actionData && 'form' in actionData && (actionData.form as string) === 'proposal' ? actionData.error ?? undefined : undefined} />
       {next.length > 0 ? (
         <section className="card" aria-labelledby="move-heading">

@@ -17,7 +17,7 @@ import { Field } from './primitives/field'
  */
 
 /** Which form of the case page an action answered (its errors go to that form only). */
-export type CaseForm = 'transition' | 'first-consult' | 'thirty-day' | 'ninety-day' | 'warranty'
+export type CaseForm = 'transition' | 'first-consult' | 'thirty-day' | 'ninety-day' | 'warranty' | 'assign'
 type ActionData = ({ form: CaseForm } & SubmissionResult<string[]>) | undefined
 
 interface CheckInView {

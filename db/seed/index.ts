@@ -6,6 +6,7 @@ import { hashPassword } from '../../app/auth/password.server'
 import type { Database, Role } from '../../app/db/schema'
 import { coeMemberCost } from '../../app/domain/benefits/member-cost'
 import { caseInvoiceLines, invoiceNumber } from '../../app/domain/billing/case-invoice'
+import { usFederalHolidays } from '../../app/domain/cases/response-promise'
 import type { CaseState } from '../../app/domain/cases/case-flow'
 import { toIsoDate } from '../../app/domain/dates'
 import { distanceMiles } from '../../app/domain/geo/distance'
@@ -386,6 +387,8 @@ async function seedPeople(trx: Transaction<Database>, hospitals: readonly DemoHo
   await insertInBatches(trx, 'rosterMembers', employerRows.rosterMembers!)
   await insertInBatches(trx, 'users', users)
   await insertInBatches(trx, 'memberships', memberships)
+  // The US federal holidays of 2025–2027 (observed dates): not working days for the response promise.
+  await insertInBatches(trx, 'platformHolidays', [2025, 2026, 2027].flatMap((year) => usFederalHolidays(year).map((h) => ({ date: h.date, name: h.name, createdAt: SETUP }))))
   for (const table of Object.keys(employerRows) as Array<keyof typeof employerRows & keyof Database>) {
     if (table !== 'healthPlans' && table !== 'rosterMembers') await insertInBatches(trx, table, employerRows[table]!)
   }
@@ -576,11 +579,19 @@ function seedCases(ctx: CaseContext) {
         note: step.note ?? null, createdAt: instant(step.when),
       })
     })
+    // Same draws in the same order as before (companion, then contact), so the rest of the demo stays as it was.
+    const hasCompanion = r.chance(0.7) ? 1 : 0
+    const contactPreference = r.pick(['email', 'email', 'phone', 'text'] as const)
+    const isOpen = status !== 'completed' && status !== 'cancelled' && status !== 'denied'
     rows.cases.push({
       id: caseId, employerId, rosterMemberId: member.id, programVersionId: versionId, procedureId: procedureIds[code], offerId: offer.id, facilityId: offer.facility.id,
       status, statusReason: reason, preferredStart: null, preferredEnd: null,
       scheduledDate: reached('scheduled') ? dayOf(operation) : null,
-      procedureDate: done ? dayOf(operation) : null, hasCompanion: r.chance(0.7) ? 1 : 0, contactPreference: r.pick(['email', 'email', 'phone', 'text'] as const), memberNote: null,
+      procedureDate: done ? dayOf(operation) : null, hasCompanion, contactPreference, memberNote: null,
+      // Issue 22: a call or text has a number (the fictional 555-01xx range), an e-mail case its address; half the open cases are the coordinator's.
+      contactPhone: contactPreference === 'email' ? null : `+1614555${String(100 + (i % 100)).padStart(4, '0')}`,
+      contactEmail: contactPreference === 'email' ? `${slug(member.firstName)}.${slug(member.lastName)}.${member.employeeId.toLowerCase()}@${domain}` : null,
+      assigneeUserId: isOpen && i % 2 === 0 ? ctx.coordinatorId : null,
       bundlePriceCents: offer.priceCents, memberCostCents: memberCost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
       travelActualCents, hadComplication, wasReadmitted, satisfaction, hasPatientReportedOutcomes, thirtyDayOutcomesAt, ninetyDayOutcomesAt, firstConsultDate,
       requestedAt: instant(steps[0]!.when), completedAt: completed ? instant(last.when) : null, updatedAt: instant(last.when), statusChangedAt: instant(last.when),

@@ -178,6 +178,21 @@ describe('the demo seed', () => {
     }
   })
 
+  it('gives phone and text cases a number, e-mail cases an address, some open cases to the demo coordinator, and the US federal holidays of 2025-2027', async () => {
+    const db = getDb()
+    const cases = await db.selectFrom('cases').select(['contactPreference', 'contactPhone', 'contactEmail', 'status', 'assigneeUserId']).execute()
+    expect(cases.filter((c) => c.contactPreference !== 'email' && !c.contactPhone)).toEqual([])
+    expect(cases.filter((c) => c.contactPreference === 'email' && !c.contactEmail)).toEqual([])
+    const coordinator = await db.selectFrom('users').select('id').where('email', '=', 'coordinator@coe-platform.example').executeTakeFirstOrThrow()
+    const open = cases.filter((c) => !['completed', 'cancelled', 'denied'].includes(c.status))
+    expect(open.filter((c) => c.assigneeUserId === coordinator.id).length).toBeGreaterThan(0)
+    expect(open.filter((c) => c.assigneeUserId === null).length).toBeGreaterThan(0)
+    expect(cases.filter((c) => c.assigneeUserId !== null && c.assigneeUserId !== coordinator.id)).toEqual([])
+    const holidays = await db.selectFrom('platformHolidays').select(['date', 'name']).execute()
+    expect(holidays).toHaveLength(33)
+    expect(holidays).toContainEqual({ date: '2026-11-26', name: 'Thanksgiving Day' })
+  })
+
   it('keeps the demo member (Columbus, OH 43215) free of cases, and lists the fixed demo logins', async () => {
     const db = getDb()
     const member = await db
