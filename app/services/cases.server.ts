@@ -40,6 +40,8 @@ import { getCaseWarranty } from './warranty.server'
 interface CaseEmailFacts {
   id: string
   contactPreference: 'email' | 'phone' | 'text'
+  /** The address the member gave on the request (issue 22); none: the account's. */
+  contactEmail?: string | null
   rosterMemberId: string
   procedureCode: string
   procedureName: string
@@ -117,7 +119,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
         id: caseId, employerId: actor.organizationId, rosterMemberId, programVersionId: option.versionId, procedureId: option.procedure.id, offerId,
         facilityId: option.result.facilityId, status: 'requested', statusReason: null, preferredStart: input.preferredStart ?? null,
         preferredEnd: input.preferredEnd ?? null, scheduledDate: null, procedureDate: null, hasCompanion: input.hasCompanion,
-        contactPreference: input.contactPreference, contactPhone: input.contactPhone, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
+        contactPreference: input.contactPreference, contactPhone: input.contactPhone, contactEmail: input.contactEmail, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
         memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0, travelActualCents: null,
         hadComplication: null, wasReadmitted: null, satisfaction: null, requestedAt: at, completedAt: null, updatedAt: at, statusChangedAt: at,
       })
@@ -125,7 +127,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
       await queueMemberEmail(
         trx,
         {
-          id: caseId, contactPreference: input.contactPreference, rosterMemberId, procedureCode: option.procedure.code, procedureName: option.procedure.name,
+          id: caseId, contactPreference: input.contactPreference, contactEmail: input.contactEmail, rosterMemberId, procedureCode: option.procedure.code, procedureName: option.procedure.name,
           facilityName: option.result.facilityName, memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
           scheduledDate: null, procedureDate: null,
         },
@@ -216,10 +218,18 @@ export type TransitionResult = { ok: true } | { ok: false; fieldErrors: Record<s
  * Moves a case one step (DESIGN §3) with what the step needs, as one transaction: the case row
  * (only from the status it was read in), an event with who and when, the member's e-mail.
  */
-export async function transitionCase(actor: Actor, caseId: string, input: CaseTransitionInput, now = new Date()): Promise<TransitionResult> {
+export async function transitionCase(
+  actor: Actor,
+  caseId: string,
+  input: CaseTransitionInput,
+  now = new Date(),
+  onlyFrom?: readonly CaseState[],
+): Promise<TransitionResult> {
   const db = getDb()
   const found = await unscopedFindCase(db, caseId)
   if (!found) throw notFound('Case')
+  // A member's own cancel is allowed from fewer states than the care team's (case-messages.server.ts).
+  if (onlyFrom && !onlyFrom.includes(found.status)) return { ok: false, fieldErrors: { to: ['This case has moved on: it can no longer be changed from here'] } }
   const today = toIsoDate(now)
   const travelCovered = found.travelEstimateCents > 0
   const errors = checkTransition(

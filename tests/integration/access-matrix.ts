@@ -160,7 +160,7 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ employee: { own: 200, foreign: 404 } }) },
     action: {
       roles: only({ employee: { own: { redirectStartsWith: '/member/cases/' }, foreign: 404 } }),
-      form: () => f(['contactPreference', 'email']),
+      form: () => f(['contactPreference', 'email'], ['contactEmail', 'member@example.com']),
     },
   },
   'member.cases._index': { loader: { roles: only({ employee: 200 }) } },

@@ -36,7 +36,7 @@ let adminA: string
 let offerId: string
 let caseId: string
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-const REQUEST = { contactPreference: 'email', hasCompanion: 'on', memberNote: 'Mornings are best' }
+const REQUEST = { contactPreference: 'email', contactEmail: 'Member.A@Example.COM', hasCompanion: 'on', memberNote: 'Mornings are best' }
 
 const requestCare = (form: Record<string, string> = REQUEST) =>
   statusOf(careOption.action, postRequest(`/member/care/${offerId}`, form, { cookie: member }), { offerId })
