@@ -88,7 +88,7 @@ async function queueMemberEmail(trx: Transaction<Database>, facts: CaseEmailFact
   const language = isLanguage(contact.preferredLanguage) ? contact.preferredLanguage : DEFAULT_LANGUAGE
   const { subject, body } = caseEmail(language, facts, status, reason, contact.firstName)
   await insertOutboxMessage(trx, {
-    id: newId(), caseId: facts.id, toAddress: contact.email, subject, body, createdAt: at,
+    id: newId(), caseId: facts.id, toAddress: facts.contactEmail ?? contact.email, subject, body, createdAt: at,
     sentAt: null, attempts: 0, lastError: null,
   })
 }

@@ -164,7 +164,13 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     },
   },
   'member.cases._index': { loader: { roles: only({ employee: 200 }) } },
-  'member.cases.$caseId': { loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'member.cases.$caseId': {
+    loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: {
+      roles: only({ employee: { own: { redirectStartsWith: '/member/cases/' }, foreign: 404, crossed: 404 } }),
+      form: () => f(['intent', 'message'], ['body', 'Matrix probe']),
+    },
+  },
 
   // Employer admin
   'employer._index': { loader: { roles: only({ employerAdmin: 200 }) } },

@@ -126,8 +126,9 @@ describe('the care coordinator works the case', () => {
       'Total knee replacement: Completed',
     ])
     expect(outbox.every((m) => m.sentAt !== null)).toBe(true)
-    const email = (await getDb().selectFrom('users').select('email').where('id', '=', t.users.employeeA).executeTakeFirstOrThrow()).email
-    expect(received.filter((m) => m.to === email)).toHaveLength(5)
+    // To the address given on the request, lower-cased (issue 22), not the sign-in address.
+    expect(outbox.every((m) => m.toAddress === 'member.a@example.com')).toBe(true)
+    expect(received.filter((m) => m.to === 'member.a@example.com')).toHaveLength(5)
     expect(received.at(-1)!.raw).toContain('Subject: Total knee replacement: Completed')
   })
 
