@@ -28,6 +28,9 @@ export function parseFindCareQuery(params: URLSearchParams) {
   }
 }
 
+/** One address, one @, a dot in the domain, no spaces: what a person can check by eye, not RFC 5322. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
 export const CONTACT_PREFERENCES = ['email', 'phone', 'text'] as const
 
 /** Messages of the care request in the page's language (a `t` of the `care` namespace, issue 11). */
@@ -52,6 +55,7 @@ export function careRequestSchema(t: CareMessages) {
       hasCompanion: checkbox,
       contactPreference: z.enum(CONTACT_PREFERENCES, { errorMap: () => ({ message: t('errors.contact') }) }),
       contactPhone: z.string().trim().optional(),
+      contactEmail: z.string().trim().optional(),
       memberNote: z.string().trim().max(1000, t('errors.noteLong')).optional(),
     })
     .superRefine((value, ctx) => {
@@ -61,11 +65,14 @@ export function careRequestSchema(t: CareMessages) {
       if (value.contactPreference !== 'email') {
         if (!value.contactPhone) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: t('errors.phoneRequired') })
         else if (parseUsPhone(value.contactPhone) === null) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: t('errors.phoneInvalid') })
-      }
+      } else if (!value.contactEmail) ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: t('errors.emailRequired') })
+      else if (value.contactEmail.length > 254 || !EMAIL.test(value.contactEmail)) ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: t('errors.emailInvalid') })
     })
-    .transform(({ contactPhone, ...value }) => ({
+    .transform(({ contactPhone, contactEmail, ...value }) => ({
       ...value,
       contactPhone: value.contactPreference === 'email' || !contactPhone ? null : parseUsPhone(contactPhone),
+      // E-mail addresses are stored lower-cased; for a call or a text an address typed is dropped.
+      contactEmail: value.contactPreference === 'email' && contactEmail ? contactEmail.toLowerCase() : null,
     })))
 }
 export type CareRequestInput = z.output<ReturnType<typeof careRequestSchema>>

@@ -25,7 +25,11 @@ import { listDocumentsForCoordinator } from '~/services/case-documents.server'
 import { CoordinatorCaseDocuments } from '~/ui/case-documents'
 import { CaseFollowUp, CaseWarranty, type CaseForm } from '~/ui/case-follow-up'
 import { CaseTimeline } from '~/ui/case-timeline'
-import { formatDate } from '~/ui/format'
+import { formatDate, formatDateTime } from '~/ui/format'
+import { CaseMessages } from '~/ui/case-messages'
+import { caseMessageSchema } from '~/forms/case-messages'
+import { fixedT } from '~/i18n/translator'
+import { getCareTeamThread, postCareTeamMessage } from '~/services/case-messages.server'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { Field } from '~/ui/primitives/field'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -40,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposal: await findOpenProposalForCoordinator(caseId),
     documents: await listDocumentsForCoordinator(caseId),
     assignment: { ...(await getCaseAssignment(caseId)), currentUserId: actor.userId },
+    thread: await getCareTeamThread(actor, caseId),
   }
 }
 
@@ -70,6 +75,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'confirm-proposal':
     case 'decline-proposal':
       return handle('proposal' as CaseForm, formData, ProposalDecisionSchema, (value) => decideSurgeryDateProposal(actor, caseId, value), caseId)
+    case 'message': {
+      const submission = parseWithZod(formData, { schema: caseMessageSchema(fixedT('en', 'cases')) })
+      if (submission.status !== 'success') return data({ ...submission.reply(), form: 'message' as const }, { status: 400 })
+      await postCareTeamMessage(actor, caseId, submission.value.body, new URL(request.url).origin)
+      return redirect(`/coordinator/cases/${caseId}#messages-heading`)
+    }
     case 'warranty':
       return handle('warranty', formData, WarrantyEventSchema, (value) => recordWarrantyEvent(actor, caseId, value), caseId)
     default:
@@ -77,11 +88,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** The thread's labels on the care team's side are English (the member's side is in their language). */
+const ENGLISH = fixedT('en', 'cases')
+
 /** How the member asked to be contacted, in the care team's words. */
 const CONTACT_LABEL = { email: 'E-mail', phone: 'Phone call', text: 'Text message' } as const
 
 export default function CoordinatorCaseRoute() {
-  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal, documents, assignment } = useLoaderData<typeof loader>()
+  const { case: c, events, isEligibleToday, next, ageDays, followUp, warranty, proposal, documents, assignment, thread } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -108,6 +122,7 @@ export default function CoordinatorCaseRoute() {
           {c.firstName} {c.lastName}: {c.procedureName}
         </h1>
         <span className={`badge badge--${c.status}`}>{caseStateLabel(c.status)}</span>
+        {thread.unread > 0 ? <a href="#messages-heading" className="badge">{thread.unread} unread {thread.unread === 1 ? 'message' : 'messages'}</a> : null}
       </div>
       <p className="lead">
         Requested {formatDate(c.requestedAt)} ({ageDays} days ago) · {c.employerName}
@@ -286,8 +301,8 @@ export default function CoordinatorCaseRoute() {
       ) : null}
       {followUp.checkIns.length > 0 ? (
         <>
-          <CaseFollowUp followUp={followUp} actionData={actionData} />
-          <CaseWarranty warranty={warranty} actionData={actionData} />
+          <CaseFollowUp followUp={followUp} actionData={actionData?.form === 'message' ? undefined : actionData} />
+          <CaseWarranty warranty={warranty} actionData={actionData?.form === 'message' ? undefined : actionData} />
         </>
       ) : null}
       <CoordinatorCaseDocuments caseId={c.id} documents={documents} />
@@ -295,6 +310,7 @@ export default function CoordinatorCaseRoute() {
         <h2 id="timeline-heading">Timeline</h2>
         <CaseTimeline events={events} showActor />
       </section>
+      <CaseMessages viewer="care_team" messages={thread.messages} unread={thread.unread} t={ENGLISH} formatDateTime={formatDateTime} lastResult={actionData?.form === 'message' ? actionData : undefined} />
     </>
   )
 }

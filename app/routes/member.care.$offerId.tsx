@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
   const option = await getCareOption(actor, requireParam(params, 'offerId'), new URL(request.url).searchParams.get('zip'))
   if (!option) throw notFound('Center')
-  return option
+  return { ...option, accountEmail: actor.email }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,7 +62,7 @@ export default function CareOptionRoute() {
     constraint: getZodConstraint(schema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    defaultValue: { contactPreference: 'email' },
+    defaultValue: { contactPreference: 'email', contactEmail: option.accountEmail },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   return (
@@ -225,7 +225,14 @@ export default function CareOptionRoute() {
               inputProps={{ ...getInputProps(fields.contactPhone, { type: 'tel' }), autoComplete: 'tel', inputMode: 'tel' }}
               errors={fields.contactPhone.errors}
             />
-          ) : null}
+          ) : (
+            <Field
+              label={t('center.emailAddress')}
+              help={t('center.emailHelp')}
+              inputProps={{ ...getInputProps(fields.contactEmail, { type: 'email' }), autoComplete: 'email' }}
+              errors={fields.contactEmail.errors}
+            />
+          )}
           <div className="field span-all">
             <label htmlFor={fields.memberNote.id}>{t('center.note')}</label>
             <textarea {...getTextareaProps(fields.memberNote)} rows={3} />

@@ -1,5 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { stepsAhead } from '~/domain/cases/steps-ahead'
+import { caseMessageSchema, memberCancelSchema } from '~/forms/case-messages'
+import { readForm } from '~/http/form-body.server'
+import { languageOf } from '~/i18n/language.server'
+import { fixedT } from '~/i18n/translator'
+import { cancelMyCase, getMyThread, postMyMessage } from '~/services/case-messages.server'
+import { CaseMessages, MemberCancelForm, StepsAhead } from '~/ui/case-messages'
 import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
 import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
@@ -19,14 +27,38 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(mat
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
   const caseId = requireParam(params, 'caseId')
-  return { ...(await getMyCase(actor, caseId)), documents: await listMyCaseDocuments(actor, caseId) }
+  const page = await getMyCase(actor, caseId)
+  const status = page.case.status
+  return { ...page, documents: await listMyCaseDocuments(actor, caseId), thread: await getMyThread(actor, caseId), stepsAhead: stepsAhead(status, page.case.travelEstimateCents > 0), canCancel: status === 'requested' || status === 'eligibility_verified' }
+}
+
+/** The member writes to the care team (intent=message) or cancels before scheduling (intent=cancel), in their language. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, 'member:self')
+  const caseId = requireParam(params, 'caseId')
+  const t = fixedT(await languageOf(request), 'cases')
+  const formData = await readForm(request)
+  if (formData.get('intent') === 'cancel') {
+    const submission = parseWithZod(formData, { schema: memberCancelSchema(t) })
+    if (submission.status !== 'success') return data({ ...submission.reply(), form: 'cancel' as const }, { status: 400 })
+    const { reasonChoice, reasonText } = submission.value
+    const reason = reasonChoice === 'other' ? reasonText! : [t(`cancel.reasons.${reasonChoice}`), reasonText].filter(Boolean).join(': ')
+    const result = await cancelMyCase(actor, caseId, reason)
+    if (!result.ok) return data({ ...submission.reply({ formErrors: [t(`cancel.${result.problem}`)] }), form: 'cancel' as const }, { status: 409 })
+    return redirect(`/member/cases/${caseId}?cancelled=1`)
+  }
+  const submission = parseWithZod(formData, { schema: caseMessageSchema(t) })
+  if (submission.status !== 'success') return data({ ...submission.reply(), form: 'message' as const }, { status: 400 })
+  await postMyMessage(actor, caseId, submission.value.body)
+  return redirect(`/member/cases/${caseId}?sent=1#messages-heading`)
 }
 
 /** Every state a member's case can be in, in the order a case goes through them. */
 const ALL_STATES: readonly CaseState[] = [...CASE_PATH, 'cancelled', 'denied']
 
 export default function MyCaseRoute() {
-  const { case: c, events, checkIns, documents } = useLoaderData<typeof loader>()
+  const { case: c, events, checkIns, documents, thread, stepsAhead: ahead, canCancel } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const { t } = useTranslation('cases')
   const { t: tc } = useTranslation()
@@ -42,6 +74,10 @@ export default function MyCaseRoute() {
         <div role="status" className="card notice">
           <h2>{t('detail.requestedHeading')}</h2>
           <p>{t('detail.requestedBody', { contact })}</p>
+        </div>
+      ) : params.has('sent') || params.has('cancelled') ? (
+        <div role="status" className="card notice">
+          <p>{params.has('sent') ? t('thread.sent') : t('cancel.done')}</p>
         </div>
       ) : params.has('existing') ? (
         <div role="status" className="card notice">
@@ -129,6 +165,9 @@ export default function MyCaseRoute() {
         </section>
       </div>
       <MemberCaseDocuments caseId={c.id} documents={documents} />
+      <StepsAhead steps={ahead} t={t} />
+      <CaseMessages viewer="member" messages={thread.messages} unread={thread.unread} t={t} formatDateTime={format.date} lastResult={actionData?.form === 'message' ? actionData : undefined} />
+      {canCancel || actionData?.form === 'cancel' ? <MemberCancelForm t={t} lastResult={actionData?.form === 'cancel' ? actionData : undefined} /> : null}
     </>
   )
 }

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { requirePermission } from '~/auth/guard.server'
 import { translatedTitle } from '~/i18n/meta'
 import { listMyCases } from '~/services/cases.server'
+import { myUnreadByCase } from '~/services/case-messages.server'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { useLocaleFormat } from '~/ui/use-locale-format'
 
@@ -11,11 +12,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(mat
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'member:self')
-  return { cases: await listMyCases(actor) }
+  const cases = await listMyCases(actor)
+  return { cases, unread: await myUnreadByCase(actor, cases.map((c) => c.id)) }
 }
 
 export default function MyCasesRoute() {
-  const { cases } = useLoaderData<typeof loader>()
+  const { cases, unread } = useLoaderData<typeof loader>()
   const { t } = useTranslation('cases')
   const { t: tc } = useTranslation()
   const format = useLocaleFormat()
@@ -38,6 +40,7 @@ export default function MyCasesRoute() {
               </h2>
               <p>
                 <span className={`badge badge--${c.status}`}>{t(`states.${c.status}.label`)}</span> · {t('list.requested', { date: format.date(c.requestedAt) })}
+                {unread[c.id] ? <> · <strong className="badge">{t('list.unread', { count: unread[c.id] })}</strong></> : null}
               </p>
             </li>
           ))}

@@ -40,6 +40,8 @@ import { getCaseWarranty } from './warranty.server'
 interface CaseEmailFacts {
   id: string
   contactPreference: 'email' | 'phone' | 'text'
+  /** The address the member gave on the request (issue 22); none: the account's. */
+  contactEmail?: string | null
   rosterMemberId: string
   procedureCode: string
   procedureName: string
@@ -86,7 +88,7 @@ async function queueMemberEmail(trx: Transaction<Database>, facts: CaseEmailFact
   const language = isLanguage(contact.preferredLanguage) ? contact.preferredLanguage : DEFAULT_LANGUAGE
   const { subject, body } = caseEmail(language, facts, status, reason, contact.firstName)
   await insertOutboxMessage(trx, {
-    id: newId(), caseId: facts.id, toAddress: contact.email, subject, body, createdAt: at,
+    id: newId(), caseId: facts.id, toAddress: facts.contactEmail ?? contact.email, subject, body, createdAt: at,
     sentAt: null, attempts: 0, lastError: null,
   })
 }
@@ -117,7 +119,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
         id: caseId, employerId: actor.organizationId, rosterMemberId, programVersionId: option.versionId, procedureId: option.procedure.id, offerId,
         facilityId: option.result.facilityId, status: 'requested', statusReason: null, preferredStart: input.preferredStart ?? null,
         preferredEnd: input.preferredEnd ?? null, scheduledDate: null, procedureDate: null, hasCompanion: input.hasCompanion,
-        contactPreference: input.contactPreference, contactPhone: input.contactPhone, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
+        contactPreference: input.contactPreference, contactPhone: input.contactPhone, contactEmail: input.contactEmail, memberNote: input.memberNote || null, bundlePriceCents: option.result.bundlePriceCents,
         memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0, travelActualCents: null,
         hadComplication: null, wasReadmitted: null, satisfaction: null, requestedAt: at, completedAt: null, updatedAt: at, statusChangedAt: at,
       })
@@ -125,7 +127,7 @@ export async function requestCare(actor: Actor, offerId: string, input: CareRequ
       await queueMemberEmail(
         trx,
         {
-          id: caseId, contactPreference: input.contactPreference, rosterMemberId, procedureCode: option.procedure.code, procedureName: option.procedure.name,
+          id: caseId, contactPreference: input.contactPreference, contactEmail: input.contactEmail, rosterMemberId, procedureCode: option.procedure.code, procedureName: option.procedure.name,
           facilityName: option.result.facilityName, memberCostCents: option.result.cost.memberPaysCents, travelEstimateCents: travel.isCovered ? travel.totalCents : 0,
           scheduledDate: null, procedureDate: null,
         },
@@ -226,10 +228,13 @@ export async function transitionCase(
   now = new Date(),
   /** More writes in the same transaction (a confirmed surgery date proposal); false rolls the step back as changed by someone else. */
   alongside?: (trx: Transaction<Database>) => Promise<boolean>,
+  /** A member's own cancel is allowed from fewer states than the care team's (case-messages.server.ts). */
+  onlyFrom?: readonly CaseState[],
 ): Promise<TransitionResult> {
   const db = getDb()
   const found = await unscopedFindCase(db, caseId)
   if (!found) throw notFound('Case')
+  if (onlyFrom && !onlyFrom.includes(found.status)) return { ok: false, fieldErrors: { to: ['This case has moved on: it can no longer be changed from here'] } }
   const today = toIsoDate(now)
   const travelCovered = found.travelEstimateCents > 0
   const errors = checkTransition(

@@ -160,12 +160,18 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ employee: { own: 200, foreign: 404 } }) },
     action: {
       roles: only({ employee: { own: { redirectStartsWith: '/member/cases/' }, foreign: 404 } }),
-      form: () => f(['contactPreference', 'email']),
+      form: () => f(['contactPreference', 'email'], ['contactEmail', 'member@example.com']),
     },
   },
   'member.cases._index': { loader: { roles: only({ employee: 200 }) } },
-  'member.cases.$caseId': { loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) } },
   'member.cases.$caseId_.documents.$documentId': { loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'member.cases.$caseId': {
+    loader: { roles: only({ employee: { own: 200, foreign: 404, crossed: 404 } }) },
+    action: {
+      roles: only({ employee: { own: { redirectStartsWith: '/member/cases/' }, foreign: 404, crossed: 404 } }),
+      form: () => f(['intent', 'message'], ['body', 'Matrix probe']),
+    },
+  },
 
   // Employer admin
   'employer._index': { loader: { roles: only({ employerAdmin: 200 }) } },

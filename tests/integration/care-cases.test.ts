@@ -36,7 +36,7 @@ let adminA: string
 let offerId: string
 let caseId: string
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-const REQUEST = { contactPreference: 'email', hasCompanion: 'on', memberNote: 'Mornings are best' }
+const REQUEST = { contactPreference: 'email', contactEmail: 'Member.A@Example.COM', hasCompanion: 'on', memberNote: 'Mornings are best' }
 
 const requestCare = (form: Record<string, string> = REQUEST) =>
   statusOf(careOption.action, postRequest(`/member/care/${offerId}`, form, { cookie: member }), { offerId })
@@ -126,8 +126,9 @@ describe('the care coordinator works the case', () => {
       'Total knee replacement: Completed',
     ])
     expect(outbox.every((m) => m.sentAt !== null)).toBe(true)
-    const email = (await getDb().selectFrom('users').select('email').where('id', '=', t.users.employeeA).executeTakeFirstOrThrow()).email
-    expect(received.filter((m) => m.to === email)).toHaveLength(5)
+    // To the address given on the request, lower-cased (issue 22), not the sign-in address.
+    expect(outbox.every((m) => m.toAddress === 'member.a@example.com')).toBe(true)
+    expect(received.filter((m) => m.to === 'member.a@example.com')).toHaveLength(5)
     expect(received.at(-1)!.raw).toContain('Subject: Total knee replacement: Completed')
   })
 

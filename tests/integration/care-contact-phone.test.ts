@@ -67,7 +67,7 @@ describe('a care request by e-mail needs no number', () => {
   it('drops a number typed before switching to e-mail', async () => {
     // The text request above is cancelled, so the member may ask again.
     await getDb().updateTable('cases').set({ status: 'cancelled', statusReason: 'test' }).where('rosterMemberId', '=', t.a.rosterMemberId).execute()
-    const result = await request({ contactPreference: 'email', contactPhone: 'not a number' })
+    const result = await request({ contactPreference: 'email', contactEmail: 'member@example.com', contactPhone: 'not a number' })
     expect(result.status).toBe(302)
     const caseId = result.location!.split('/').pop()!.split('?')[0]!
     expect(await getDb().selectFrom('cases').select(['contactPreference', 'contactPhone']).where('id', '=', caseId).executeTakeFirstOrThrow()).toEqual({

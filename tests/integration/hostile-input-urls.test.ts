@@ -58,7 +58,7 @@ beforeAll(async () => {
   ids.offer = offer.id
   ids.facility = offer.facilityId
   ids.procedure = offer.procedureId
-  const request = await statusOf(careOption.action, postForm(`/member/care/${ids.offer}`, { contactPreference: 'email' }, cookies.employeeA!), { offerId: ids.offer })
+  const request = await statusOf(careOption.action, postForm(`/member/care/${ids.offer}`, { contactPreference: 'email', contactEmail: 'member@example.com' }, cookies.employeeA!), { offerId: ids.offer })
   expect(request.status).toBe(302)
   ids.case = request.location!.split('/').pop()!.split('?')[0]!
   const scenario = await statusOf(clientPage.action, postForm(`/broker/clients/${t.a.employerId}`, { name: 'Lean network', source: 'blank' }, cookies.broker!), { employerId: t.a.employerId })

@@ -46,8 +46,8 @@ beforeAll(async () => {
   offerId = (await getDb().selectFrom('programNetwork').select('offerId').where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()).offerId
   before = await snapshot(getDb())
   const member = { ...(await actorOf(t.users.employeeA)), ip: '10.0.0.1' }
-  const first = await requestCare(member, offerId, { hasCompanion: 0, contactPreference: 'phone', contactPhone: '+16145550123' })
-  const again = await requestCare(member, offerId, { hasCompanion: 0, contactPreference: 'phone', contactPhone: '+16145550123' })
+  const first = await requestCare(member, offerId, { hasCompanion: 0, contactPreference: 'phone', contactPhone: '+16145550123', contactEmail: null })
+  const again = await requestCare(member, offerId, { hasCompanion: 0, contactPreference: 'phone', contactPhone: '+16145550123', contactEmail: null })
   if (!first.ok || !again.ok) throw new Error('care request refused')
   caseId = first.caseId
   careAcks = [

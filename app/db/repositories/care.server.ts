@@ -119,7 +119,7 @@ export async function updateCase(db: Kysely<Database>, caseId: string, fromStatu
 
 const CASE_COLUMNS = [
   'cases.id', 'cases.status', 'cases.statusReason', 'cases.requestedAt', 'cases.updatedAt', 'cases.completedAt', 'cases.preferredStart', 'cases.preferredEnd',
-  'cases.scheduledDate', 'cases.procedureDate', 'cases.hasCompanion', 'cases.contactPreference', 'cases.contactPhone', 'cases.memberNote', 'cases.bundlePriceCents',
+  'cases.scheduledDate', 'cases.procedureDate', 'cases.hasCompanion', 'cases.contactPreference', 'cases.contactPhone', 'cases.contactEmail', 'cases.memberNote', 'cases.bundlePriceCents',
   'cases.memberCostCents', 'cases.travelEstimateCents', 'cases.travelActualCents', 'cases.hadComplication', 'cases.wasReadmitted', 'cases.satisfaction',
   'cases.employerId', 'cases.rosterMemberId', 'cases.offerId', 'procedures.code as procedureCode', 'procedures.name as procedureName',
   'cases.firstConsultDate', 'cases.thirtyDayOutcomesAt', 'cases.ninetyDayOutcomesAt', 'cases.hasPatientReportedOutcomes', 'procedures.typicalNights',
