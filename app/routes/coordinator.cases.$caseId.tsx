@@ -174,6 +174,14 @@ export default function CoordinatorCaseRoute() {
                 ) : null}
               </dd>
             </div>
+            {c.contactEmail ? (
+              <div>
+                <dt>E-mail</dt>
+                <dd>
+                  <a href={`mailto:${c.contactEmail}`}>{c.contactEmail}</a>
+                </dd>
+              </div>
+            ) : null}
             {c.memberNote ? (
               <div>
                 <dt>Member's note</dt>

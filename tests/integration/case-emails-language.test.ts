@@ -31,7 +31,7 @@ beforeAll(async () => {
 describe("a member's case e-mails", () => {
   it('are in English while the member has chosen no language', async () => {
     const offerId = (await getDb().selectFrom('programNetwork').select('offerId').where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()).offerId
-    const requested = await statusOf(careOption.action, postRequest(`/member/care/${offerId}`, { contactPreference: 'email' }, { cookie: member }), { offerId })
+    const requested = await statusOf(careOption.action, postRequest(`/member/care/${offerId}`, { contactPreference: 'email', contactEmail: 'ada@example.com' }, { cookie: member }), { offerId })
     expect(requested.status).toBe(302)
     caseId = requested.location!.split('/').pop()!.split('?')[0]!
     const email = await lastEmail()
@@ -72,7 +72,7 @@ describe("a member's case e-mails", () => {
   it('go back to English when the member switches back', async () => {
     await chooseLanguage('en')
     const offerId = (await getDb().selectFrom('programNetwork').select('offerId').where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()).offerId
-    const requested = await statusOf(careOption.action, postRequest(`/member/care/${offerId}`, { contactPreference: 'email' }, { cookie: member }), { offerId })
+    const requested = await statusOf(careOption.action, postRequest(`/member/care/${offerId}`, { contactPreference: 'email', contactEmail: 'ada@example.com' }, { cookie: member }), { offerId })
     caseId = requested.location!.split('/').pop()!.split('?')[0]!
     expect((await lastEmail()).subject).toBe('Total knee replacement: Requested')
   })

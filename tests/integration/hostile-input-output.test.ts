@@ -128,7 +128,7 @@ beforeAll(async () => {
   await post(newProcedure.action, '/admin/procedures/new', {
     code: 'XSS_TEST', name: SCRIPT, description: `${IMG} in a description`, drgCodes: '470', typicalNights: '1', nightsSource: SQL_DROP, nightsAway: '5', nightsAwaySource: 'test data', incidencePerThousand: '1', incidenceSource: 'test data',
   }, 'platform')
-  const caseAt = await post(careOption.action, `/member/care/${offer.id}`, { contactPreference: 'email', memberNote: SCRIPT }, 'employeeA', { offerId: offer.id })
+  const caseAt = await post(careOption.action, `/member/care/${offer.id}`, { contactPreference: 'email', contactEmail: 'member@example.com', memberNote: SCRIPT }, 'employeeA', { offerId: offer.id })
   ids.case = caseAt.split('/').pop()!.split('?')[0]!
   await post(coordinatorCase.action, `/coordinator/cases/${ids.case}`, { to: 'denied', reason: CLOSE_SCRIPT, note: IMG }, 'coordinator', { caseId: ids.case })
 })

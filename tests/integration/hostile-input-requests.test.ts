@@ -100,9 +100,11 @@ describe(`a body over ${MAX_FORM_BYTES / 1024} KB is refused with 413 before it 
 
   // Actions that read no form (sign-out, share or adopt a proposal) refuse the declared size in the guard; a chunked body they never read costs nothing.
   const READ_NO_FORM = ['webhooks.stripe', 'logout', 'employer.proposals.$proposalId', 'broker.clients.$employerId_.proposals.$proposalId']
+  // The care team's document upload takes files up to 5 MB (its own limit, tested in case-documents.test.ts): a 65 KB body is a form without a file there.
+  const OWN_LIMIT = ['coordinator.cases.$caseId_.documents']
   it.each(ACTIONS.filter((a) => a.routeId !== 'webhooks.stripe').flatMap((a) => [
     { ...a, chunked: false, name: `${a.routeId} as ${a.role}, Content-Length 100 MB (not sent)` },
-    ...(READ_NO_FORM.includes(a.routeId) ? [] : [{ ...a, chunked: true, name: `${a.routeId} as ${a.role}, chunked, ${MAX_FORM_BYTES / 1024 + 1} KB` }]),
+    ...(READ_NO_FORM.includes(a.routeId) || OWN_LIMIT.includes(a.routeId) ? [] : [{ ...a, chunked: true, name: `${a.routeId} as ${a.role}, chunked, ${MAX_FORM_BYTES / 1024 + 1} KB` }]),
   ]))('$name', async ({ routeId, role, action, chunked }) => {
     const values: Record<string, string> = { ...GLOBAL_PARAMS(fx), ...fx.own }
     const url = urlOf(routeId, values)

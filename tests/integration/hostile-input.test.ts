@@ -129,7 +129,7 @@ const TARGETS = {
   },
   'care-request': {
     action: careOption.action, path: () => `/member/care/${ids.offer}`, params: () => ({ offerId: ids.offer }), cookie: () => cookies.employeeA!,
-    base: () => ({ contactPreference: 'email' }),
+    base: () => ({ contactPreference: 'email', contactEmail: 'member@example.com' }),
   },
   'case-transition': {
     action: casePage.action, path: () => `/coordinator/cases/${ids.case}`, params: () => ({ caseId: ids.case }), cookie: () => cookies.coordinator!,
