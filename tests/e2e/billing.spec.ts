@@ -19,7 +19,7 @@ async function completeAcmeCase(browser: Browser, baseURL: string) {
   await page.getByRole('button', { name: 'Filter' }).click()
   await expect(page).toHaveURL(/status=procedure_done/)
   await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('Procedure done')
-  await page.getByRole('table').getByRole('link').first().click()
+  await page.getByRole('table').getByRole('rowheader').first().getByRole('link').click()
   await page.getByLabel('Next status').selectOption({ label: 'Completed' })
   await page.getByLabel('Travel actually paid ($)').fill('1,200')
   await page.getByRole('button', { name: 'Save the change' }).click()
