@@ -10,15 +10,10 @@ import {
   insertCaseEvent,
   insertOutboxMessage,
   listCaseEvents,
-  listEmployers,
   listMemberCases,
   unscopedFindCase,
-  unscopedListCaseQueue,
   updateCase,
-  type CaseQueueFilter,
 } from '~/db/repositories/care.server'
-import { unscopedCountCasesByStatus } from '~/db/repositories/cases.server'
-import { listProcedures } from '~/db/repositories/catalog.server'
 import type { CaseStatus, Database } from '~/db/schema'
 import { checkTransition, nextStates, type CaseState } from '~/domain/cases/case-flow'
 import { outcomeSchedule } from '~/domain/cases/outcomes'
@@ -165,29 +160,6 @@ export async function getMyCase(actor: Actor, caseId: string, now = new Date()) 
   if (!found) throw notFound('Case')
   const checkIns = outcomeSchedule(found, toIsoDate(now)).flatMap((s) => (s.state === 'recorded' ? [] : [{ checkpoint: s.checkpoint, dueOn: s.dueOn, isDue: s.state === 'due' }]))
   return { case: found, events: await listCaseEvents(db, caseId), checkIns }
-}
-
-/** The care team's queue with filters and each case's age in days (members' names: the read is audited). */
-export async function getCaseQueue(actor: Actor, filter: CaseQueueFilter, now = new Date()) {
-  const db = getDb()
-  const [counts, rows, employers, procedures] = await Promise.all([
-    unscopedCountCasesByStatus(db),
-    unscopedListCaseQueue(db, filter, 200),
-    listEmployers(db),
-    listProcedures(db),
-  ])
-  await insertAuditEntry(db, actor, {
-    // The filter's employer only when it names one (a made-up id stays in the detail, not in the foreign key).
-    action: 'case_queue.viewed', subjectType: 'case_queue', subjectId: null, at: now.toISOString(),
-    employerId: employers.some((e) => e.id === filter.employerId) ? filter.employerId : null,
-    detail: JSON.stringify({ filter, cases: rows.length }),
-  })
-  return {
-    counts,
-    cases: rows.map((row) => ({ ...row, ageDays: daysBetween(new Date(row.requestedAt), now) })),
-    employers,
-    procedures: procedures.map((p) => ({ id: p.id, code: p.code, name: p.name })),
-  }
 }
 
 /**

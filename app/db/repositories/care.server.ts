@@ -183,31 +183,6 @@ export function listCaseEvents(db: Kysely<Database>, caseId: string) {
     .execute()
 }
 
-export interface CaseQueueFilter {
-  status: CaseStatus | 'open' | 'all'
-  employerId: string | null
-  procedureId: string | null
-}
-
-/** The care team's queue across employers, oldest first. */
-export function unscopedListCaseQueue(db: Kysely<Database>, filter: CaseQueueFilter, limit: number) {
-  let query = db
-    .selectFrom('cases')
-    .innerJoin('organizations', 'organizations.id', 'cases.employerId')
-    .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
-    .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
-    .innerJoin('rosterMembers', 'rosterMembers.id', 'cases.rosterMemberId')
-    .select([
-      'cases.id', 'cases.status', 'cases.requestedAt', 'cases.updatedAt', 'organizations.name as employerName', 'procedures.code as procedureCode',
-      'facilities.name as facilityName', 'rosterMembers.firstName', 'rosterMembers.lastName',
-    ])
-  if (filter.status === 'open') query = query.where('cases.status', 'in', OPEN_CASE_STATUSES)
-  else if (filter.status !== 'all') query = query.where('cases.status', '=', filter.status)
-  if (filter.employerId) query = query.where('cases.employerId', '=', filter.employerId)
-  if (filter.procedureId) query = query.where('cases.procedureId', '=', filter.procedureId)
-  return query.orderBy('cases.requestedAt').orderBy('cases.id').limit(limit).execute()
-}
-
 export function listEmployers(db: Kysely<Database>) {
   return db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'employer').orderBy('name').execute()
 }
