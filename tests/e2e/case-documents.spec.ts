@@ -1,19 +1,10 @@
-import { expect, test, type Browser } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { signedIn } from './session'
 
 /*
  * Issue 22: the care team shares a travel itinerary on the demo member's case; a program renamed
  * .pdf is refused by its bytes; the member downloads the itinerary from their case page.
  */
-async function signedIn(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('demo-password-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-  return page
-}
-
 const ITINERARY = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% e2e itinerary ${Date.now()}\n%%EOF\n`)
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62, 0x90), Buffer.from('This program cannot be run in DOS mode.')])
 

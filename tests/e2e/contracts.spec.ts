@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { signedIn } from './session'
 
 /*
  * Issue 21's journey: Cedar Ridge Schools' HR admin drafts a value-based contract from its program's
@@ -7,16 +8,6 @@ import { expect, test, type Browser, type Page } from '@playwright/test'
  * both sign; the care coordinator records a readmission elsewhere on one of the episodes; HR closes
  * the period; both sides open the same statement and download its PDF.
  */
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('demo-password-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/login/)
-  return page
-}
 
 const isoOf = (words: string) => new Date(`${words} UTC`).toISOString().slice(0, 10)
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
