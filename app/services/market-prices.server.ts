@@ -6,7 +6,7 @@ import {
   listMarketPrices,
   listProceduresWithMedicareBase,
   unscopedListCostIndexes,
-  updateMarketPrice,
+  updateMarketPrices,
   type MarketPriceInsert,
 } from '~/db/repositories/market-prices.server'
 import { findPriceFactor } from '~/db/repositories/price-factors.server'
@@ -33,7 +33,7 @@ export async function recomputeMarketPrices(db: Kysely<Database>, now: string) {
   const period = indexes[0] ? `${indexes[0].periodStart ?? '?'} to ${indexes[0].periodEnd ?? '?'}` : ''
   const toInsert: MarketPriceInsert[] = []
   const seen = new Set<string>()
-  let updated = 0
+  const toUpdate: MarketPriceInsert[] = []
   for (const procedure of procedures) {
     const source = `Medicare base: ${procedure.medicareBaseSource ?? 'not set'}; cost index: CMS Medicare Spending per Beneficiary (MSPB-1), ${period}; multiplier: ${multiplier.source}`
     for (const row of computeMarketPrices(procedure.medicareBaseCents, multiplier.value, facilities)) {
@@ -47,13 +47,13 @@ export async function recomputeMarketPrices(db: Kysely<Database>, now: string) {
         current.priceCents !== values.priceCents || current.medicareBaseCents !== values.medicareBaseCents || current.costIndex !== values.costIndex ||
         current.commercialMultiplier !== values.commercialMultiplier || current.source !== values.source
       ) {
-        await updateMarketPrice(db, current.id, { ...values, computedAt: now })
-        updated++
+        toUpdate.push({ id: current.id, procedureId: procedure.id, scope: row.scope, scopeKey: row.scopeKey, facilityId: row.facilityId, state: row.state, ...values, computedAt: now })
       }
     }
   }
   const stale = existingRows.filter((row) => !seen.has(`${row.procedureId}|${row.scope}|${row.scopeKey}`)).map((row) => row.id)
   await insertMarketPrices(db, toInsert)
+  await updateMarketPrices(db, toUpdate)
   await deleteMarketPrices(db, stale)
-  return { inserted: toInsert.length, updated, deleted: stale.length }
+  return { inserted: toInsert.length, updated: toUpdate.length, deleted: stale.length }
 }

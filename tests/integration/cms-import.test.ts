@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import * as facilityPage from '~/routes/facilities.$facilityId'
+import { savePriceFactor } from '~/services/catalog-admin.server'
 import { importCmsFolder } from '~/services/cms-import.server'
-import { cookieFor, getRequest, statusOf } from './support'
+import { actorOf, cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants } from './tenants'
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/data/cms')
@@ -163,5 +164,27 @@ describe.runIf(hasSharedData)('import:cms on the real CMS files in ../shared/dat
     expect(view.marketPrices.find((p) => p.code === 'TKA')).toMatchObject({ facilityCents: 5_894_299 })
     expect((await statusOf(facilityPage.loader, getRequest('/facilities/nope', cookie), { facilityId: 'nope' })).status).toBe(404)
     expect((await statusOf(facilityPage.loader, getRequest(`/facilities/${facts.facility.id}`), { facilityId: facts.facility.id })).status).toBe(302)
+
+    // The platform admin lowers the multiplier to 2: every real hospital's rows are rewritten in place
+    // (same ids and keys; the test tenants' own procedure gets its rows for the first time), this one
+    // to $22,530 × 1.03 × 2 = $46,411.80.
+    const pricesBefore = await getDb().selectFrom('marketPrices').select(['id', 'procedureId', 'scope', 'scopeKey']).orderBy('id').execute()
+    const saved = await savePriceFactor(await actorOf(tenants.users.platform), { key: 'commercial_multiplier', value: 2, source: 'test: a lower multiplier' })
+    expect(saved.ok && saved.pricesChanged).toBeGreaterThanOrEqual(pricesBefore.length)
+    const after = await getDb().selectFrom('marketPrices').select(['id', 'procedureId', 'scope', 'scopeKey', 'commercialMultiplier', 'source']).orderBy('id').execute()
+    const beforeIds = new Set(pricesBefore.map((p) => p.id))
+    const kept = after.filter((p) => beforeIds.has(p.id))
+    expect(kept.map(({ id, procedureId, scope, scopeKey }) => ({ id, procedureId, scope, scopeKey }))).toEqual(pricesBefore)
+    expect(after.every((p) => p.commercialMultiplier === 2 && p.source.endsWith('multiplier: test: a lower multiplier'))).toBe(true)
+    const facilityTka = prices.find((p) => p.scope === 'facility')!
+    const rewritten = await getDb()
+      .selectFrom('marketPrices')
+      .innerJoin('procedures', 'procedures.id', 'marketPrices.procedureId')
+      .select('marketPrices.priceCents')
+      .where('procedures.code', '=', 'TKA')
+      .where('marketPrices.scopeKey', '=', facts.facility.id)
+      .executeTakeFirstOrThrow()
+    expect(facilityTka.priceCents).toBe(5_894_299)
+    expect(rewritten.priceCents).toBe(4_641_180)
   })
 })

@@ -30,8 +30,28 @@ export async function insertMarketPrices(db: Kysely<Database>, rows: MarketPrice
   for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('marketPrices').values(rows.slice(i, i + BATCH)).execute()
 }
 
-export function updateMarketPrice(db: Kysely<Database>, id: string, changes: Partial<MarketPriceInsert>) {
-  return db.updateTable('marketPrices').set(changes).where('id', '=', id).execute()
+/**
+ * Writes changed prices in batches: a row of the same procedure, scope and scope key keeps its id
+ * and takes the new figures (one statement per batch, not one per row: the real CMS facilities make
+ * thousands of rows, which one by one took longer than a page may on PostgreSQL).
+ */
+export async function updateMarketPrices(db: Kysely<Database>, rows: MarketPriceInsert[]) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db
+      .insertInto('marketPrices')
+      .values(rows.slice(i, i + BATCH))
+      .onConflict((oc) =>
+        oc.columns(['procedureId', 'scope', 'scopeKey']).doUpdateSet((eb) => ({
+          priceCents: eb.ref('excluded.priceCents'),
+          medicareBaseCents: eb.ref('excluded.medicareBaseCents'),
+          costIndex: eb.ref('excluded.costIndex'),
+          commercialMultiplier: eb.ref('excluded.commercialMultiplier'),
+          source: eb.ref('excluded.source'),
+          computedAt: eb.ref('excluded.computedAt'),
+        })),
+      )
+      .execute()
+  }
 }
 
 export async function deleteMarketPrices(db: Kysely<Database>, ids: string[]) {
