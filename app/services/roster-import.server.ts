@@ -286,11 +286,26 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   }
   const needsReview = found.reviewFirst === 1 || source.fullFile || found.kind === 'x12_834'
   const blocked = report.termination.needsConfirmation && found.confirmTerminations !== 1
-  await updateImport(db, importId, {
+  const checked = {
     counts: JSON.stringify(counts), report: JSON.stringify(report), acknowledgment, checkedAt: new Date().toISOString(), rowsDone: counts.rowsRead, rowsEstimate: counts.rowsRead,
-    fullFile: source.fullFile ? 1 : 0, status: 'review', message: blocked ? terminationRefusal(report.termination) : null,
-  })
+    fullFile: source.fullFile ? 1 : 0,
+  }
+  // A file that needs no review goes straight from "checking" to "applying": never through
+  // "review", which tells the person (and the import page, which then stops following the job)
+  // that the file waits for them. Unless another file was applied meanwhile (its difference is
+  // then stale): that one waits in review, saying why, as before.
+  if (!needsReview && !blocked) {
+    const appliedSince = ((await findLastAppliedImport(db, employerId))?.id ?? null) !== (lastApplied?.id ?? null)
+    if (!appliedSince) {
+      if (await claimImport(db, importId, ['checking'], { ...checked, status: 'applying', message: null, appliedByUserId: found.createdByUserId })) {
+        return applyImport(importId, { ...options, db })
+      }
+      return (await unsafeFindImportById(db, importId))!
+    }
+  }
+  await updateImport(db, importId, { ...checked, status: 'review', message: blocked ? terminationRefusal(report.termination) : null })
   if (needsReview || blocked) return (await unsafeFindImportById(db, importId))!
+  // Reached only when another file was applied while this one was checked: applyImport records why it waits.
   return applyImport(importId, { ...options, db })
 }
 
