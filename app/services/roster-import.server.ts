@@ -288,7 +288,7 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   const blocked = report.termination.needsConfirmation && found.confirmTerminations !== 1
   const checked = {
     counts: JSON.stringify(counts), report: JSON.stringify(report), acknowledgment, checkedAt: new Date().toISOString(), rowsDone: counts.rowsRead, rowsEstimate: counts.rowsRead,
-    fullFile: source.fullFile ? 1 : 0,
+    fullFile: source.fullFile ? (1 as const) : (0 as const),
   }
   // A file that needs no review goes straight from "checking" to "applying": never through
   // "review", which tells the person (and the import page, which then stops following the job)

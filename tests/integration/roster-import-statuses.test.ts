@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
+import { AliasNode, ColumnNode, TableNode, UpdateQueryNode, ValueNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
@@ -28,9 +28,9 @@ const row = (id: string) => `${id},Ann,Lee,1980-01-01,43215,B PPO,employee,2026-
 class StatusRecorder implements KyselyPlugin {
   readonly statuses: string[] = []
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === 'UpdateQueryNode' && tableName(node.table) === 'imports') {
+    if (UpdateQueryNode.is(node) && tableName(node.table) === 'imports') {
       for (const update of node.updates ?? []) {
-        if (update.column.column.name === 'status' && update.value.kind === 'ValueNode') this.statuses.push(String((update.value as { value: unknown }).value))
+        if (ColumnNode.is(update.column) && update.column.column.name === 'status' && ValueNode.is(update.value)) this.statuses.push(String(update.value.value))
       }
     }
     return node
@@ -41,8 +41,8 @@ class StatusRecorder implements KyselyPlugin {
 }
 function tableName(node: OperationNode | undefined): string | undefined {
   if (!node) return undefined
-  if (node.kind === 'TableNode') return (node as { table: { identifier: { name: string } } }).table.identifier.name
-  if (node.kind === 'AliasNode') return tableName((node as { node: OperationNode }).node)
+  if (TableNode.is(node)) return node.table.identifier.name
+  if (AliasNode.is(node)) return tableName(node.node)
   return undefined
 }
 
