@@ -350,6 +350,12 @@ export async function applyImport(importId: string, options: JobOptions & { user
     const at = (options.now ?? new Date()).toISOString()
     await db.transaction().execute(async (trx) => {
       const inserts: NewRosterMember[] = []
+      // The stored names of the chunk's renamed members in one query, not one per member (a round trip each on PostgreSQL).
+      const renamed = changes.flatMap((c) => {
+        const next = c.kind === 'added' ? {} : (JSON.parse(c.next) as Partial<RosterValues>)
+        return next.firstName !== undefined || next.lastName !== undefined ? [c.rosterMemberId] : []
+      })
+      const names = await storedNames(trx, renamed)
       for (const change of changes) {
         const next = JSON.parse(change.next) as Partial<RosterValues>
         if (change.kind === 'added') {
@@ -359,7 +365,7 @@ export async function applyImport(importId: string, options: JobOptions & { user
             ...rosterKeys({ employeeId: change.employeeId, firstName: member.firstName, lastName: member.lastName }),
           })
         } else {
-          const keys = next.firstName !== undefined || next.lastName !== undefined ? await namesKeys(trx, change.rosterMemberId, next) : {}
+          const keys = next.firstName !== undefined || next.lastName !== undefined ? namesKeys(names, change.rosterMemberId, next) : {}
           await updateRosterMember(trx, change.rosterMemberId, { ...next, ...keys, updatedAt: at })
         }
       }
@@ -381,8 +387,18 @@ export async function applyImport(importId: string, options: JobOptions & { user
   return (await unsafeFindImportById(db, importId))!
 }
 
-async function namesKeys(db: Kysely<Database>, rosterMemberId: string, next: Partial<RosterValues>) {
-  const current = await db.selectFrom('rosterMembers').select(['employeeId', 'firstName', 'lastName']).where('id', '=', rosterMemberId).executeTakeFirstOrThrow()
+async function storedNames(db: Kysely<Database>, rosterMemberIds: readonly string[]) {
+  const names = new Map<string, { employeeId: string; firstName: string; lastName: string }>()
+  for (let i = 0; i < rosterMemberIds.length; i += 500) {
+    const rows = await db.selectFrom('rosterMembers').select(['id', 'employeeId', 'firstName', 'lastName']).where('id', 'in', rosterMemberIds.slice(i, i + 500)).execute()
+    for (const row of rows) names.set(row.id, row)
+  }
+  return names
+}
+
+function namesKeys(names: ReadonlyMap<string, { employeeId: string; firstName: string; lastName: string }>, rosterMemberId: string, next: Partial<RosterValues>) {
+  const current = names.get(rosterMemberId)
+  if (!current) throw new Error(`roster member ${rosterMemberId} not found`)
   const keys = rosterKeys({ employeeId: current.employeeId, firstName: next.firstName ?? current.firstName, lastName: next.lastName ?? current.lastName })
   return { firstNameKey: keys.firstNameKey, lastNameKey: keys.lastNameKey }
 }
