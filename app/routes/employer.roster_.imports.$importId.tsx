@@ -18,11 +18,7 @@ const RUNNING = new Set(['queued', 'checking', 'applying'])
 /** Problems shown on the page; the rest are in the report download. */
 const PROBLEMS_SHOWN = 50
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${loaded?.import.fileName ?? 'Import'} · Eligibility roster · COE Marketplace` },
-  // Without JavaScript the page refreshes itself while the file is read.
-  ...(loaded && RUNNING.has(loaded.import.status) ? [{ httpEquiv: 'refresh', content: '3' }] : []),
-]
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.import.fileName ?? 'Import'} · Eligibility roster · COE Marketplace` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'roster:write')
@@ -142,6 +138,18 @@ export default function ImportRoute() {
         </p>
       ) : null}
       {running ? <Progress status={found.status} done={found.rowsDone} estimate={found.rowsEstimate} startedAt={found.startedAt} /> : null}
+      {/*
+        Without JavaScript the page refreshes itself while the file is read. Only then: a refresh
+        <meta> (in the head, or rendered on a client-side visit) is never cancelled, so 3 s later the
+        browser went back to this import even after the person had moved on, e.g. to the next
+        upload's page. With JavaScript the revalidation above follows the job; React leaves a
+        <noscript>'s children out of the DOM, and the parser reads them as text.
+      */}
+      {running ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="3" />
+        </noscript>
+      ) : null}
 
       {!running && found.status !== 'queued' ? (
         <section aria-labelledby="summary-heading" className="card">

@@ -78,9 +78,14 @@ export async function enqueueImportJob(job: ImportJob): Promise<void> {
 
 let resumed: Promise<void> | undefined
 
-/** At server start: imports a stopped server left queued, checking or applying are taken up again. */
+/**
+ * At server start: the worker thread is started (the first upload would otherwise wait for it to
+ * boot, seconds on a busy machine), and imports a stopped server left queued, checking or applying
+ * are taken up again.
+ */
 export function resumeInterruptedImports(): Promise<void> {
   if (getEnv().IMPORT_JOBS === 'inline') return Promise.resolve()
+  worker ??= startWorker()
   resumed ??= (async () => {
     const db = getDb()
     for (const found of await listInterruptedImports(db)) {

@@ -286,11 +286,26 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   }
   const needsReview = found.reviewFirst === 1 || source.fullFile || found.kind === 'x12_834'
   const blocked = report.termination.needsConfirmation && found.confirmTerminations !== 1
-  await updateImport(db, importId, {
+  const checked = {
     counts: JSON.stringify(counts), report: JSON.stringify(report), acknowledgment, checkedAt: new Date().toISOString(), rowsDone: counts.rowsRead, rowsEstimate: counts.rowsRead,
-    fullFile: source.fullFile ? 1 : 0, status: 'review', message: blocked ? terminationRefusal(report.termination) : null,
-  })
+    fullFile: source.fullFile ? (1 as const) : (0 as const),
+  }
+  // A file that needs no review goes straight from "checking" to "applying": never through
+  // "review", which tells the person (and the import page, which then stops following the job)
+  // that the file waits for them. Unless another file was applied meanwhile (its difference is
+  // then stale): that one waits in review, saying why, as before.
+  if (!needsReview && !blocked) {
+    const appliedSince = ((await findLastAppliedImport(db, employerId))?.id ?? null) !== (lastApplied?.id ?? null)
+    if (!appliedSince) {
+      if (await claimImport(db, importId, ['checking'], { ...checked, status: 'applying', message: null, appliedByUserId: found.createdByUserId })) {
+        return applyImport(importId, { ...options, db })
+      }
+      return (await unsafeFindImportById(db, importId))!
+    }
+  }
+  await updateImport(db, importId, { ...checked, status: 'review', message: blocked ? terminationRefusal(report.termination) : null })
   if (needsReview || blocked) return (await unsafeFindImportById(db, importId))!
+  // Reached only when another file was applied while this one was checked: applyImport records why it waits.
   return applyImport(importId, { ...options, db })
 }
 
@@ -335,6 +350,12 @@ export async function applyImport(importId: string, options: JobOptions & { user
     const at = (options.now ?? new Date()).toISOString()
     await db.transaction().execute(async (trx) => {
       const inserts: NewRosterMember[] = []
+      // The stored names of the chunk's renamed members in one query, not one per member (a round trip each on PostgreSQL).
+      const renamed = changes.flatMap((c) => {
+        const next = c.kind === 'added' ? {} : (JSON.parse(c.next) as Partial<RosterValues>)
+        return next.firstName !== undefined || next.lastName !== undefined ? [c.rosterMemberId] : []
+      })
+      const names = await storedNames(trx, renamed)
       for (const change of changes) {
         const next = JSON.parse(change.next) as Partial<RosterValues>
         if (change.kind === 'added') {
@@ -344,7 +365,7 @@ export async function applyImport(importId: string, options: JobOptions & { user
             ...rosterKeys({ employeeId: change.employeeId, firstName: member.firstName, lastName: member.lastName }),
           })
         } else {
-          const keys = next.firstName !== undefined || next.lastName !== undefined ? await namesKeys(trx, change.rosterMemberId, next) : {}
+          const keys = next.firstName !== undefined || next.lastName !== undefined ? namesKeys(names, change.rosterMemberId, next) : {}
           await updateRosterMember(trx, change.rosterMemberId, { ...next, ...keys, updatedAt: at })
         }
       }
@@ -366,8 +387,18 @@ export async function applyImport(importId: string, options: JobOptions & { user
   return (await unsafeFindImportById(db, importId))!
 }
 
-async function namesKeys(db: Kysely<Database>, rosterMemberId: string, next: Partial<RosterValues>) {
-  const current = await db.selectFrom('rosterMembers').select(['employeeId', 'firstName', 'lastName']).where('id', '=', rosterMemberId).executeTakeFirstOrThrow()
+async function storedNames(db: Kysely<Database>, rosterMemberIds: readonly string[]) {
+  const names = new Map<string, { employeeId: string; firstName: string; lastName: string }>()
+  for (let i = 0; i < rosterMemberIds.length; i += 500) {
+    const rows = await db.selectFrom('rosterMembers').select(['id', 'employeeId', 'firstName', 'lastName']).where('id', 'in', rosterMemberIds.slice(i, i + 500)).execute()
+    for (const row of rows) names.set(row.id, row)
+  }
+  return names
+}
+
+function namesKeys(names: ReadonlyMap<string, { employeeId: string; firstName: string; lastName: string }>, rosterMemberId: string, next: Partial<RosterValues>) {
+  const current = names.get(rosterMemberId)
+  if (!current) throw new Error(`roster member ${rosterMemberId} not found`)
   const keys = rosterKeys({ employeeId: current.employeeId, firstName: next.firstName ?? current.firstName, lastName: next.lastName ?? current.lastName })
   return { firstNameKey: keys.firstNameKey, lastNameKey: keys.lastNameKey }
 }
