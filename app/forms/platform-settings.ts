@@ -31,6 +31,7 @@ export const HOLIDAY_MESSAGES = {
   yearRange: `Enter a year from ${EARLIEST_HOLIDAY_YEAR} to ${LATEST_HOLIDAY_YEAR}`,
 } as const
 
+const isEmpty = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '')
 const isOpenState = (key: string): key is CaseState => (OPEN_STATES as readonly string[]).includes(key)
 
 /**
@@ -45,13 +46,13 @@ export const ResponsePromisesSchema = z.object({
     .superRefine((values, ctx) => {
       for (const [key, value] of Object.entries(values ?? {})) {
         if (!isOpenState(key)) ctx.addIssue({ code: 'custom', path: [key], message: PROMISE_MESSAGES.unknownStatus })
-        else if (value === undefined) continue
+        else if (isEmpty(value)) continue
         else if (typeof value !== 'string' || !/^\s*-?\d{1,9}\s*$/.test(value)) ctx.addIssue({ code: 'custom', path: [key], message: PROMISE_MESSAGES.notWhole })
         else if (Number(value) < 1 || Number(value) > MAX_PROMISE_WORKING_DAYS) ctx.addIssue({ code: 'custom', path: [key], message: PROMISE_MESSAGES.range })
       }
     })
     .transform((values) =>
-      Object.fromEntries(OPEN_STATES.map((status) => [status, typeof values?.[status] === 'string' ? Number(values[status]) : null])) as Record<CaseState, number | null>,
+      Object.fromEntries(OPEN_STATES.map((status) => [status, isEmpty(values?.[status]) ? null : Number(values?.[status])])) as Record<CaseState, number | null>,
     ),
 })
 

@@ -87,7 +87,7 @@ export async function addHoliday(actor: Actor, holiday: { date: string; name: st
       const inserted = existing ? [] : await insertHolidaysIfNew(trx, [{ ...holiday, createdAt: at }])
       if (inserted.length === 0) {
         const listed = existing ?? (await findHoliday(trx, holiday.date))
-        return { ok: false as const, fieldErrors: { date: [`${holiday.date} is already a holiday${listed ? ` (${listed.name})` : ''}: choose another date or remove that one first`] } }
+        return { ok: false as const, fieldErrors: { date: [`There is already a holiday on ${holiday.date}${listed ? ` (${listed.name})` : ''}: choose another date`] } }
       }
       await insertAuditEntry(trx, actor, {
         action: 'platform_holiday.added', subjectType: 'platform_holiday', subjectId: holiday.date, employerId: null, at, detail: JSON.stringify({ name: holiday.name }),
@@ -105,7 +105,7 @@ export async function removeHoliday(actor: Actor, date: string, now = new Date()
     .execute(async (trx) => {
       const holiday = await findHoliday(trx, date)
       if (!holiday || (await deleteHoliday(trx, date)) === 0) {
-        return { ok: false as const, fieldErrors: { date: [`There is no holiday on ${date} any more: the list below is up to date`] } }
+        return { ok: false as const, fieldErrors: { date: [`There is no holiday on ${date} to remove: it may have been removed already`] } }
       }
       await insertAuditEntry(trx, actor, {
         action: 'platform_holiday.removed', subjectType: 'platform_holiday', subjectId: date, employerId: null, at, detail: JSON.stringify({ name: holiday.name }),
