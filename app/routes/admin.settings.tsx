@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case 'add-holiday': {
       const submission = parseWithZod(form, { schema: AddHolidaySchema })
       if (submission.status !== 'success') return data({ intent: 'add-holiday', reply: submission.reply() }, { status: 400 })
-      const result = await addHoliday(actor, submission.value)
+      const result = await addHoliday(actor, { date: submission.value.date, name: submission.value.name })
       if (!result.ok) return data({ intent: 'add-holiday', reply: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 422 })
       return redirectWithFlash(yearPage(submission.value.date), `holiday-added:${submission.value.date}`)
     }

@@ -50,8 +50,8 @@ export async function getPlatformSettings(year: number, now = new Date()) {
   }
 }
 
-/** Sets the working days of each open status (null: no promise); writes and audits only what changed. */
-export async function saveResponsePromises(actor: Actor, wanted: Record<CaseStatus, number | null>, now = new Date()) {
+/** Sets the working days of each open status (null or absent: no promise); writes and audits only what changed. */
+export async function saveResponsePromises(actor: Actor, wanted: Partial<Record<CaseStatus, number | null>>, now = new Date()) {
   const at = now.toISOString()
   return getDb()
     .transaction()
@@ -84,7 +84,7 @@ export async function addHoliday(actor: Actor, holiday: { date: string; name: st
     .execute(async (trx) => {
       const existing = await findHoliday(trx, holiday.date)
       // The insert skips a date listed meanwhile, so two admins adding the same day get one row and one refusal.
-      const inserted = existing ? [] : await insertHolidaysIfNew(trx, [{ ...holiday, createdAt: at }])
+      const inserted = existing ? [] : await insertHolidaysIfNew(trx, [{ date: holiday.date, name: holiday.name, createdAt: at }])
       if (inserted.length === 0) {
         const listed = existing ?? (await findHoliday(trx, holiday.date))
         return { ok: false as const, fieldErrors: { date: [`There is already a holiday on ${holiday.date}${listed ? ` (${listed.name})` : ''}: choose another date`] } }
@@ -124,7 +124,7 @@ export async function addUsFederalHolidays(actor: Actor, year: number, now = new
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const added = await insertHolidaysIfNew(trx, federal.map((h) => ({ ...h, createdAt: at })))
+      const added = await insertHolidaysIfNew(trx, federal.map((h) => ({ date: h.date, name: h.name, createdAt: at })))
       for (const date of added) {
         await insertAuditEntry(trx, actor, {
           action: 'platform_holiday.added', subjectType: 'platform_holiday', subjectId: date, employerId: null, at,
