@@ -4,18 +4,18 @@ import { axeReport } from './axe'
 // Issue 22: the platform admin sets the care team's response promise and the holidays it skips.
 // Two journeys on separate settings (the promise; the holidays), so they may run side by side.
 
-async function openSettings(page: Page) {
-  await page.goto('/login')
+async function signIn(page: Page, redirectTo?: string) {
+  await page.goto(redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login')
   await page.getByLabel('E-mail').fill('admin@coe-platform.example')
   await page.getByLabel('Password').fill('demo-password-2026')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
-  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
 }
 
 test('a platform admin shortens the response promise of new requests from Settings, and cannot set 0 days', async ({ page }) => {
-  await openSettings(page)
+  await signIn(page)
+  await expect(page).toHaveURL(/\/admin$/)
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
 
   // "Requested" from 2 to 1 working day: confirmed, and kept on a fresh load.
   const requested = page.getByLabel('Requested', { exact: true })
@@ -43,7 +43,9 @@ test('a platform admin shortens the response promise of new requests from Settin
 
 test('a platform admin adds a holiday and the US federal holidays of next year, and removes one', async ({ page }) => {
   const nextYear = new Date().getUTCFullYear() + 1
-  await openSettings(page)
+  // Straight to next year's holidays after signing in (the other journey opens Settings from the navigation).
+  await signIn(page, `/admin/settings?year=${nextYear}`)
+  await expect(page.getByRole('heading', { name: `Holidays of ${nextYear}` })).toBeVisible()
 
   // One holiday of next year.
   await page.getByLabel('Date', { exact: true }).fill(`${nextYear}-03-15`)
