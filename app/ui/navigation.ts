@@ -55,6 +55,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/audit', label: 'Audit log' },
     { to: '/admin/ledger', label: 'Ledger' },
     { to: '/admin/reports', label: 'Reports' },
+    { to: '/admin/settings', label: 'Settings' },
     { to: '/team', label: 'Team' },
   ],
 }

@@ -360,4 +360,6 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'admin.procedures.new': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
   'admin.procedures.$procedureId': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }) } },
   'admin.reports': { loader: { roles: only({ platform: 200 }) } },
+  // Issue 22: the care team's response promise and holidays. The form holds a promise of 0 days: refused, nothing saved.
+  'admin.settings': { loader: { roles: only({ platform: 200 }) }, action: { roles: only({ platform: 400 }), form: () => f(['intent', 'promises'], ['promise.requested', '0']) } },
 }
