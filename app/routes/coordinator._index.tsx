@@ -5,6 +5,7 @@ import { parseCareQueueQuery } from '~/forms/care-queue'
 import { getCareQueue } from '~/services/care-queue.server'
 import { CareQueueFilters, CareQueueStats, CareQueueTable } from '~/ui/care-queue'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
+import { UnreadMessagesBadge } from '~/ui/unread-messages-badge'
 
 export const meta: MetaFunction = () => [{ title: 'Case queue · Care team · COE Marketplace' }]
 
@@ -20,7 +21,7 @@ export default function CareQueueRoute() {
       <h1>Case queue</h1>
       <CareQueueStats counts={counts} overdueCounts={overdueCounts} overdueTotal={overdueTotal} />
       <CareQueueFilters view={filter} employers={employers} procedures={procedures} coordinators={coordinators} />
-      <CareQueueTable view={filter} rows={cases} total={total} pages={pages} />
+      <CareQueueTable view={filter} rows={cases} total={total} pages={pages} extraColumns={[{ header: 'Messages', cell: (row) => <UnreadMessagesBadge count={row.unreadMessages} /> }]} />
     </>
   )
 }

@@ -13,6 +13,7 @@ import {
   type StatusCutoff,
 } from '~/db/repositories/case-queue.server'
 import { unscopedCountCasesByStatus } from '~/db/repositories/cases.server'
+import { unreadByCase } from '~/db/repositories/case-messages.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
 import type { CaseStatus } from '~/db/schema'
 import { dueRuns, overdueCutoff, promiseDueDate } from '~/domain/cases/response-promise'
@@ -35,6 +36,7 @@ export async function loadPromise() {
  * The care team's queue: one page of cases (50) with each case's time in its status, its due date
  * under the response promise and whether it is overdue; counts per status and overdue counts come
  * from grouped queries (the promise becomes a per-status cutoff instant), never from every case.
+ * Each row carries the member's messages the signed-in coordinator has not read yet.
  * Members' names are shown: the read is audited.
  */
 export async function getCareQueue(actor: Actor, view: CareQueueView, now = new Date()) {
@@ -57,6 +59,8 @@ export async function getCareQueue(actor: Actor, view: CareQueueView, now = new 
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
   const page = Math.min(view.page, pages)
   const rows = await unscopedListQueuePage(db, query, { sort: view.sort, direction: view.dir, dueRuns: runs }, { offset: (page - 1) * QUEUE_PAGE_SIZE, limit: QUEUE_PAGE_SIZE })
+  // The member's messages this coordinator has not read, for this page's cases only (one grouped query).
+  const unread = await unreadByCase(db, actor.userId, rows.map((row) => row.id), 'care_team')
   await insertAuditEntry(db, actor, {
     // The filter's employer only when it names one (a made-up id stays in the detail, not in the foreign key).
     action: 'case_queue.viewed', subjectType: 'case_queue', subjectId: null, at: now.toISOString(),
@@ -79,6 +83,7 @@ export async function getCareQueue(actor: Actor, view: CareQueueView, now = new 
         procedureCode: row.procedureCode, facilityName: row.facilityName, firstName: row.firstName, lastName: row.lastName,
         assigneeUserId: row.assigneeUserId, assigneeName: row.assigneeName, ageDays: daysBetween(new Date(row.requestedAt), now),
         daysInStatus: daysBetween(new Date(since), now), dueDate, isOverdue: cutoffs.some((c) => c.status === row.status && since < c.cutoff),
+        unreadMessages: unread[row.id] ?? 0,
       }
     }),
     employers,

@@ -132,14 +132,14 @@ function SortHeader({ view, sort, className }: { view: CareQueueView; sort: Queu
  * The page of cases: `extraColumns` leaves room for later columns (unread messages), each a
  * header and a cell per row.
  */
-export function CareQueueTable({
+export function CareQueueTable<Row extends CareQueueRow>({
   view, rows, total, pages, extraColumns = [],
 }: {
   view: CareQueueView
-  rows: CareQueueRow[]
+  rows: Row[]
   total: number
   pages: number
-  extraColumns?: { header: ReactNode; cell: (row: CareQueueRow) => ReactNode }[]
+  extraColumns?: { header: ReactNode; cell: (row: Row) => ReactNode }[]
 }) {
   if (rows.length === 0) return <p className="empty">No cases match. New care requests from members appear here; &ldquo;Reset&rdquo; shows every open case.</p>
   const caption = `${total} case${total === 1 ? '' : 's'}, page ${view.page} of ${pages}`

@@ -45,13 +45,13 @@ export function CaseMessages({ viewer, messages, unread, t, formatDateTime, last
   return (
     <section className="card case-messages" aria-labelledby="messages-heading">
       <h2 id="messages-heading">
-        {t('thread.heading')} {unread > 0 ? <span className="badge">{t('thread.unread', { count: unread })}</span> : null}
+        {viewer === 'member' ? t('thread.heading') : t('thread.headingCareTeam')} {unread > 0 ? <span className="badge">{t('thread.unread', { count: unread })}</span> : null}
       </h2>
       <p className="muted small">{viewer === 'member' ? t('thread.lead') : t('thread.leadCareTeam')}</p>
       {messages.length === 0 ? (
         <p className="empty">{t('thread.empty')}</p>
       ) : (
-        <ol className="case-messages__list" aria-label={t('thread.heading')}>
+        <ol className="case-messages__list" aria-label={viewer === 'member' ? t('thread.heading') : t('thread.headingCareTeam')}>
           {messages.map((m) => (
             <li key={m.id} className={`case-messages__item case-messages__item--${m.side}`}>
               <p className="small muted">

@@ -19,6 +19,8 @@ test('the coordinator uploads an itinerary, an EXE renamed .pdf is refused, the 
     await member.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
     await member.getByLabel('Distance from home').selectOption({ label: 'Within 500 miles' })
     await member.getByRole('button', { name: 'Search', exact: true }).click()
+    // The page first lists the default procedure (hip): wait for the knee search, or the first hip center is clicked.
+    await expect(member).toHaveURL(/procedure=TKA.*radius=500/)
     await member.getByRole('list', { name: 'Covered centers' }).locator(':scope > li').first().getByRole('heading').getByRole('link').click()
     await member.getByLabel('How should we contact you?').selectOption('email')
     await member.getByRole('button', { name: 'Ask for care' }).click()

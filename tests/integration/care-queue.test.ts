@@ -5,6 +5,9 @@ import { rosterKeys } from '~/domain/roster/names'
 import type { CaseStatus } from '~/db/schema'
 import { parseCareQueueQuery } from '~/forms/care-queue'
 import * as careQueue from '~/routes/coordinator._index'
+import * as coordinatorCase from '~/routes/coordinator.cases.$caseId'
+import { insertCaseMessage } from '~/db/repositories/case-messages.server'
+import { getCareTeamThread } from '~/services/case-messages.server'
 import { assignCase } from '~/services/case-assignment.server'
 import { getCareQueue } from '~/services/care-queue.server'
 import { actorOf, cookieFor, getRequest, statusOf } from './support'
@@ -158,5 +161,56 @@ describe('hostile queue queries answer with the defaults', () => {
     expect(result.status).toBe(200)
     expect((result.body as { filter: unknown }).filter).toMatchObject(filter)
     expect(await getDb().selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toMatchObject({ n: expect.anything() })
+  })
+})
+
+describe('unread messages from the member, per row of the page', () => {
+  const write = (caseId: string, side: 'member' | 'care_team', createdAt: string) =>
+    insertCaseMessage(getDb(), { id: newId(), caseId, authorUserId: side === 'member' ? t.users.employeeA : t.users.coordinator, authorSide: side, body: `${side} at ${createdAt}`, createdAt })
+  const unreadOf = (result: Awaited<ReturnType<typeof queue>>) => Object.fromEntries(result.cases.map((c) => [c.id, c.unreadMessages]))
+
+  it('counts the member\'s messages the coordinator has not read, never the care team\'s own, and only for the rows of the page', async () => {
+    await write(ids.wedRequest!, 'member', '2026-11-26T10:00:00.000Z')
+    await write(ids.wedRequest!, 'member', '2026-11-27T10:00:00.000Z')
+    await write(ids.verified!, 'care_team', '2026-11-27T11:00:00.000Z') // the care team's own message: never unread for it
+    await write(ids.travel!, 'member', '2026-11-28T10:00:00.000Z')
+
+    expect(unreadOf(await queue(''))).toEqual({ [ids.wedRequest!]: 2, [ids.oldRequest!]: 0, [ids.scheduled!]: 0, [ids.verified!]: 0, [ids.travel!]: 1 })
+    // Every case, 50 a page, oldest request first: the travel case is on page 1, Wednesday's request on page 2.
+    const first = unreadOf(await queue('status=all'))
+    expect(Object.keys(first)).toHaveLength(50)
+    expect(Object.entries(first).filter(([, n]) => n > 0)).toEqual([[ids.travel, 1]])
+    const second = unreadOf(await queue('status=all&page=2'))
+    expect(Object.entries(second).filter(([, n]) => n > 0)).toEqual([[ids.wedRequest, 2]])
+    // The page's loader returns the same counts.
+    const page = await statusOf(careQueue.loader, getRequest('/coordinator', await cookieFor(t.users.coordinator)))
+    expect((page.body as { cases: Array<{ id: string; unreadMessages: number }> }).cases.find((c) => c.id === ids.wedRequest)?.unreadMessages).toBe(2)
+  })
+
+  it('opening the case clears the count for that coordinator only; a later message from the member counts again', async () => {
+    const other = await (async () => {
+      const id = newId()
+      const at = NOW.toISOString()
+      await getDb().insertInto('users').values({ id, email: `second-coordinator-${id}@example.com`, passwordHash: 'unused', displayName: 'Second coordinator', createdAt: at, lastLoginAt: null }).execute()
+      const { organizationId } = await getDb().selectFrom('memberships').select('organizationId').where('userId', '=', t.users.coordinator).executeTakeFirstOrThrow()
+      await getDb().insertInto('memberships').values({ id: newId(), userId: id, organizationId, role: 'care_coordinator', rosterMemberId: null, createdAt: at, isOrganizationAdmin: 0 }).execute()
+      return id
+    })()
+    expect(unreadOf(await queue('', other))[ids.wedRequest!]).toBe(2)
+
+    // The coordinator opens the case page (which reads the thread): it shows the 2 as new, then the queue shows none.
+    const opened = await statusOf(coordinatorCase.loader, getRequest(`/coordinator/cases/${ids.wedRequest}`, await cookieFor(t.users.coordinator)), { caseId: ids.wedRequest! })
+    expect(opened.status).toBe(200)
+    expect((opened.body as { thread: { unread: number } }).thread.unread).toBe(2)
+    expect(unreadOf(await queue(''))[ids.wedRequest!]).toBe(0)
+    // The other coordinator has not read it.
+    expect(unreadOf(await queue('', other))[ids.wedRequest!]).toBe(2)
+
+    // Read at a known time; the member writes after it: one unread again.
+    await getCareTeamThread(await actorOf(t.users.coordinator), ids.wedRequest!, new Date('2026-11-29T12:00:00.000Z'))
+    await write(ids.wedRequest!, 'member', '2026-11-29T12:00:00.001Z')
+    expect(unreadOf(await queue(''))[ids.wedRequest!]).toBe(1)
+    await getCareTeamThread(await actorOf(t.users.coordinator), ids.wedRequest!, new Date('2026-11-29T13:00:00.000Z'))
+    expect(unreadOf(await queue(''))[ids.wedRequest!]).toBe(0)
   })
 })

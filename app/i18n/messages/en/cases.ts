@@ -114,6 +114,7 @@ export const cases = {
     member: 'Member',
     leadCareTeam: 'The member gets an e-mail saying a message is waiting (never the text itself).',
     heading: 'Messages with your care team',
+    headingCareTeam: 'Messages with the member',
     lead: 'Write to your care team here. We send you an e-mail when they answer.',
     unread: '{{count}} new',
     empty: 'No messages yet.',

@@ -115,6 +115,7 @@ export const cases: SameKeys<typeof en> = {
     member: 'Miembro',
     leadCareTeam: 'El miembro recibe un correo que dice que hay un mensaje (nunca el texto).',
     heading: 'Mensajes con su equipo de atención',
+    headingCareTeam: 'Mensajes con el miembro',
     lead: 'Escriba aquí a su equipo de atención. Le enviamos un correo cuando le respondan.',
     unread: '{{count}} nuevos',
     empty: 'Todavía no hay mensajes.',
