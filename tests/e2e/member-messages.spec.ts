@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { axeReport } from './axe'
+import { signedIn } from './session'
 
 /*
  * Issue 22's "Show": the demo member asks for a hip replacement and to be called, giving a phone
@@ -9,16 +10,6 @@ import { axeReport } from './axe'
  * the case cancelled with the reason. Other journeys ask for knee replacements for the same
  * member, so this one asks for a hip (one open case per procedure) and its texts are unique.
  */
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('demo-password-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-  return page
-}
 
 async function expectNoAxeViolations(page: Page) {
   expect(await axeReport(page)).toEqual([])
