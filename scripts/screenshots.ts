@@ -8,13 +8,15 @@ import { chromium } from '@playwright/test'
 
 const base = process.argv[2] ?? 'http://localhost:3000'
 const PASSWORD = 'demo-password-2026'
-const PAGES: Array<{ email: string; paths: string[] }> = [
-  { email: 'hr@acme.example', paths: ['/employer', '/employer/plans', '/employer/programs'] },
-  { email: 'member@acme.example', paths: ['/member'] },
+/** A path to open, or the first link under `from` whose address starts with `link` (a case page, say). */
+type Shot = string | { from: string; link: string; name: string }
+const PAGES: Array<{ email: string; paths: Shot[] }> = [
+  { email: 'hr@acme.example', paths: ['/employer', '/employer/plans', '/employer/programs', '/team'] },
+  { email: 'member@acme.example', paths: ['/member', '/member/cases', { from: '/member/cases', link: '/member/cases/', name: 'member-case' }] },
   { email: 'broker@harbor.example', paths: ['/broker'] },
-  { email: 'coordinator@coe-platform.example', paths: ['/coordinator'] },
-  { email: 'contracts@summit.example', paths: ['/center'] },
-  { email: 'admin@coe-platform.example', paths: ['/admin', '/admin/procedures'] },
+  { email: 'coordinator@coe-platform.example', paths: ['/coordinator', { from: '/coordinator', link: '/coordinator/cases/', name: 'coordinator-case' }] },
+  { email: 'contracts@summit.example', paths: ['/center', '/center/patients', { from: '/center/patients', link: '/center/patients/', name: 'center-patient' }] },
+  { email: 'admin@coe-platform.example', paths: ['/admin', '/admin/procedures', '/admin/organizations', '/admin/settings'] },
 ]
 
 fs.mkdirSync('screenshots', { recursive: true })
@@ -40,9 +42,14 @@ for (const width of [1280, 375]) {
     await page.getByLabel('Password').fill(PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-    for (const path of paths) {
-      await page.goto(`${base}${path}`)
-      const name = `${path.slice(1).replace(/\//g, '-') || 'home'}-${width}.png`
+    for (const shot of paths) {
+      await page.goto(`${base}${typeof shot === 'string' ? shot : shot.from}`)
+      if (typeof shot !== 'string') {
+        const href = await page.locator(`main a[href^="${shot.link}"]`).first().getAttribute('href')
+        if (!href) throw new Error(`no link to ${shot.link} on ${shot.from}`)
+        await page.goto(`${base}${href}`)
+      }
+      const name = `${typeof shot === 'string' ? shot.slice(1).replace(/\//g, '-') || 'home' : shot.name}-${width}.png`
       await page.screenshot({ path: `screenshots/${name}`, fullPage: true })
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       console.log(`${name}${overflow > 0 ? `  (page is ${overflow}px wider than the screen)` : ''}`)

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { ErrorList } from '~/ui/primitives/error-list'
+import { IntentButton } from '~/ui/primitives/intent-button'
 import { formatDate } from '~/ui/format'
 import { TableWrap } from '~/ui/table-wrap'
 
@@ -71,13 +72,9 @@ export function TeamPage({ team, actionData }: { team: TeamView; actionData: Tea
                             Save {c.displayName}
                           </button>
                         </Form>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove" />
-                          <input type="hidden" name="userId" value={c.userId} />
-                          <button type="submit" className="button button--danger">
-                            Remove {c.displayName}
-                          </button>
-                        </Form>
+                        <IntentButton intent="remove" fields={{ userId: c.userId }} isDanger>
+                          Remove {c.displayName}
+                        </IntentButton>
                       </>
                     )}
                   </td>
@@ -113,13 +110,9 @@ export function TeamPage({ team, actionData }: { team: TeamView; actionData: Tea
                   <td>{i.isExpired ? `Expired ${formatDate(i.expiresAt)}` : formatDate(i.expiresAt)}</td>
                   {team.canManage ? (
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="button">
-                          Withdraw the invitation to {i.email}
-                        </button>
-                      </Form>
+                      <IntentButton intent="revoke" fields={{ invitationId: i.id }}>
+                        Withdraw the invitation to {i.email}
+                      </IntentButton>
                     </td>
                   ) : null}
                 </tr>

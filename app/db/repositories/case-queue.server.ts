@@ -75,37 +75,16 @@ export function unscopedListQueuePage(
       'procedures.code as procedureCode', 'procedures.name as procedureName', 'facilities.name as facilityName', 'rosterMembers.firstName',
       'rosterMembers.lastName', 'assignee.displayName as assigneeName', dueExpression(order.dueRuns).as('dueDate'),
     ])
-  const nullsLast = (column: string) => sql`case when ${sql.ref(column)} is null then 1 else 0 end`
+  const nullsLast = (value: Expression<unknown>) => sql`case when ${value} is null then 1 else 0 end`
+  const byColumn = { employer: 'organizations.name', procedure: 'procedures.name', center: 'facilities.name', status: 'cases.status' } as const
   let sorted
-  switch (order.sort) {
-    case 'age': // longest in its status first when descending: an older start
-      sorted = query.orderBy('cases.statusChangedAt', dir === 'asc' ? 'desc' : 'asc')
-      break
-    case 'due':
-      // PostgreSQL cannot use a select alias inside an ORDER BY expression: repeat the CASE.
-      sorted = query.orderBy(sql`case when ${dueExpression(order.dueRuns)} is null then 1 else 0 end`).orderBy(dueExpression(order.dueRuns), dir)
-      break
-    case 'member':
-      sorted = query.orderBy('rosterMembers.lastName', dir).orderBy('rosterMembers.firstName', dir)
-      break
-    case 'employer':
-      sorted = query.orderBy('organizations.name', dir)
-      break
-    case 'procedure':
-      sorted = query.orderBy('procedures.name', dir)
-      break
-    case 'center':
-      sorted = query.orderBy('facilities.name', dir)
-      break
-    case 'status':
-      sorted = query.orderBy('cases.status', dir)
-      break
-    case 'assignee':
-      sorted = query.orderBy(nullsLast('assignee.displayName')).orderBy('assignee.displayName', dir)
-      break
-    default:
-      sorted = query.orderBy('cases.requestedAt', dir)
-  }
+  if (order.sort in byColumn) sorted = query.orderBy(byColumn[order.sort as keyof typeof byColumn], dir)
+  else if (order.sort === 'age') sorted = query.orderBy('cases.statusChangedAt', dir === 'asc' ? 'desc' : 'asc') // longest in its status first when descending
+  // PostgreSQL cannot use a select alias inside an ORDER BY expression: repeat the CASE.
+  else if (order.sort === 'due') sorted = query.orderBy(nullsLast(dueExpression(order.dueRuns))).orderBy(dueExpression(order.dueRuns), dir)
+  else if (order.sort === 'member') sorted = query.orderBy('rosterMembers.lastName', dir).orderBy('rosterMembers.firstName', dir)
+  else if (order.sort === 'assignee') sorted = query.orderBy(nullsLast(sql.ref('assignee.displayName'))).orderBy('assignee.displayName', dir)
+  else sorted = query.orderBy('cases.requestedAt', dir)
   return sorted.orderBy('cases.requestedAt').orderBy('cases.id').offset(page.offset).limit(page.limit).execute()
 }
 
