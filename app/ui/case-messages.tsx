@@ -101,7 +101,7 @@ export function MemberCancelForm({ t, lastResult }: { t: Translate; lastResult?:
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value="cancel" />
         <ErrorList id={`${form.id}-error`} errors={form.errors} />
-        <fieldset aria-describedby={fields.reasonChoice.errors?.length ? `${fields.reasonChoice.id}-error` : undefined}>
+        <fieldset className="radio-group" aria-describedby={fields.reasonChoice.errors?.length ? `${fields.reasonChoice.id}-error` : undefined}>
           <legend>{t('cancel.reason')}</legend>
           {CANCEL_REASONS.map((reason) => (
             <label key={reason} className="radio">

@@ -247,3 +247,26 @@ describe('offers: where each is included, the price warning, the facility and pr
     expect(await offerRow()).toEqual(before)
   })
 })
+
+describe('incoming patients: the order', () => {
+  it('lists open cases first (those without a date at the top, then by surgery date) and finished or cancelled ones after, on both databases', async () => {
+    const fixture = await db().selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow()
+    const copies = [
+      { id: 'order-completed', status: 'completed', scheduledDate: '2026-01-10' },
+      { id: 'order-cancelled', status: 'cancelled', scheduledDate: null },
+      { id: 'order-later', status: 'scheduled', scheduledDate: isoDaysFromNow(60) },
+      { id: 'order-sooner', status: 'scheduled', scheduledDate: isoDaysFromNow(20) },
+      { id: 'order-waiting', status: 'eligibility_verified', scheduledDate: null },
+    ] as const
+    // Each copy for a member of its own (one open case per member and procedure).
+    const member = await db().selectFrom('rosterMembers').selectAll().where('id', '=', fixture.rosterMemberId).executeTakeFirstOrThrow()
+    await db().insertInto('rosterMembers').values(copies.map((c) => ({ ...member, id: `${c.id}-member`, employeeId: `${member.employeeId}-${c.id}` }))).execute()
+    await db().insertInto('cases').values(copies.map((c) => ({ ...fixture, ...c, rosterMemberId: `${c.id}-member` }))).execute()
+    const result = await statusOf(patientList.loader, getRequest('/center/patients', center))
+    const ids = (result.body as { patients: Array<{ id: string }> }).patients.map((p) => p.id).filter((id) => id.startsWith('order-'))
+    expect(ids.slice(0, 3)).toEqual(['order-waiting', 'order-sooner', 'order-later'])
+    expect(ids.slice(3).sort()).toEqual(['order-cancelled', 'order-completed'])
+    await db().deleteFrom('cases').where('id', 'in', copies.map((c) => c.id)).execute()
+    await db().deleteFrom('rosterMembers').where('id', 'in', copies.map((c) => `${c.id}-member`)).execute()
+  })
+})

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { CaseStatus, Database } from '~/db/schema'
 
 /*
@@ -39,7 +39,11 @@ export async function listIncomingPatients(db: Kysely<Database>, healthSystemId:
   if (filter.facilityId) query = query.where('cases.facilityId', '=', filter.facilityId)
   if (filter.status) query = query.where('cases.status', '=', filter.status)
   if (filter.upcomingFrom) query = query.where('cases.scheduledDate', '>=', filter.upcomingFrom)
+  // Open cases first (those waiting for a date at the top, then by surgery date), finished and
+  // cancelled ones after; spelled out because SQLite and PostgreSQL place NULL at opposite ends.
   const rows = await query
+    .orderBy(sql`case when ${sql.ref('cases.status')} in ('completed', 'cancelled') then 1 else 0 end`)
+    .orderBy(sql`case when ${sql.ref('cases.scheduledDate')} is null then 0 else 1 end`)
     .orderBy('cases.scheduledDate')
     .orderBy('cases.requestedAt')
     .orderBy('cases.id')
