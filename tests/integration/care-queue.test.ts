@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
-import { rosterKeys } from '~/domain/roster/names'
 import type { CaseStatus } from '~/db/schema'
 import { parseCareQueueQuery } from '~/forms/care-queue'
 import * as careQueue from '~/routes/coordinator._index'
@@ -11,7 +10,7 @@ import { getCareTeamThread } from '~/services/case-messages.server'
 import { assignCase } from '~/services/case-assignment.server'
 import { getCareQueue } from '~/services/care-queue.server'
 import { actorOf, cookieFor, getRequest, statusOf } from './support'
-import { createTwoTenants, type TwoTenants } from './tenants'
+import { addTenantACase, createTwoTenants, type TwoTenants } from './tenants'
 
 /*
  * Issue 22: the care team's queue. Against a fixed now (Monday 2026-11-30) with Thanksgiving
@@ -23,32 +22,7 @@ let t: TwoTenants
 const ids: Record<string, string> = {}
 
 async function addCase(name: string, status: CaseStatus, since: string, lastName: string) {
-  const db = getDb()
-  const offer = await db
-    .selectFrom('programNetwork')
-    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
-    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
-    .where('programVersionId', '=', t.a.versionId)
-    .executeTakeFirstOrThrow()
-  const id = newId()
-  // One open case per member and procedure: a member of A per case.
-  const member = await db.selectFrom('rosterMembers').selectAll().where('id', '=', t.a.rosterMemberId).executeTakeFirstOrThrow()
-  const rosterMemberId = newId()
-  const employeeId = `Q${Object.keys(ids).length}`
-  await db
-    .insertInto('rosterMembers')
-    .values({ ...member, id: rosterMemberId, employeeId, lastName, ...rosterKeys({ employeeId, firstName: member.firstName, lastName }) })
-    .execute()
-  await db
-    .insertInto('cases')
-    .values({
-      id, employerId: t.a.employerId, rosterMemberId, programVersionId: t.a.versionId, procedureId: offer.procedureId, offerId: offer.id,
-      facilityId: offer.facilityId, status, statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0,
-      contactPreference: 'email', memberNote: null, bundlePriceCents: 1, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, hadComplication: null,
-      wasReadmitted: null, satisfaction: null, requestedAt: since, completedAt: null, updatedAt: since, statusChangedAt: since,
-    })
-    .execute()
-  ids[name] = id
+  ids[name] = await addTenantACase(getDb(), t, { status, since, lastName, employeeId: `Q${Object.keys(ids).length}` })
 }
 
 const view = (query: string) => parseCareQueueQuery(new URLSearchParams(query))

@@ -1,15 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
-import { newId } from '~/db/ids'
 import type { CaseStatus } from '~/db/schema'
 import { usFederalHolidays } from '~/domain/cases/response-promise'
-import { rosterKeys } from '~/domain/roster/names'
 import { parseCareQueueQuery } from '~/forms/care-queue'
 import * as settingsRoute from '~/routes/admin.settings'
 import { getCareQueue } from '~/services/care-queue.server'
 import { addHoliday, addUsFederalHolidays, getPlatformSettings, removeHoliday, saveResponsePromises } from '~/services/platform-settings.server'
 import { actorOf, cookieFor, getRequest, postRequest, statusOf } from './support'
-import { createTwoTenants, type TwoTenants } from './tenants'
+import { addTenantACase, createTwoTenants, type TwoTenants } from './tenants'
 
 /*
  * Issue 22: the platform admin's settings change what the care queue flags. Against a fixed now
@@ -24,28 +22,7 @@ let t: TwoTenants
 const ids: Record<string, string> = {}
 
 async function addCase(name: string, status: CaseStatus, since: string) {
-  const db = getDb()
-  const offer = await db
-    .selectFrom('programNetwork')
-    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
-    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
-    .where('programVersionId', '=', t.a.versionId)
-    .executeTakeFirstOrThrow()
-  const member = await db.selectFrom('rosterMembers').selectAll().where('id', '=', t.a.rosterMemberId).executeTakeFirstOrThrow()
-  const rosterMemberId = newId()
-  const employeeId = `S${Object.keys(ids).length}`
-  await db.insertInto('rosterMembers').values({ ...member, id: rosterMemberId, employeeId, ...rosterKeys({ employeeId, firstName: member.firstName, lastName: member.lastName }) }).execute()
-  const id = newId()
-  await db
-    .insertInto('cases')
-    .values({
-      id, employerId: t.a.employerId, rosterMemberId, programVersionId: t.a.versionId, procedureId: offer.procedureId, offerId: offer.id,
-      facilityId: offer.facilityId, status, statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0,
-      contactPreference: 'email', memberNote: null, bundlePriceCents: 1, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, hadComplication: null,
-      wasReadmitted: null, satisfaction: null, requestedAt: since, completedAt: null, updatedAt: since, statusChangedAt: since,
-    })
-    .execute()
-  ids[name] = id
+  ids[name] = await addTenantACase(getDb(), t, { status, since, employeeId: `S${Object.keys(ids).length}` })
 }
 
 /** What the coordinator's queue says of the requests: which are overdue, and its overdue count for "requested". */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { hashPassword } from '~/auth/password.server'
 import { newId } from '~/db/ids'
 import { rosterKeys } from '~/domain/roster/names'
-import type { Database, Role } from '~/db/schema'
+import type { CaseStatus, Database, Role } from '~/db/schema'
 import { createContractDraft, sendContractVersion } from '~/services/contracts.server'
 import { startNewVersion } from '~/services/programs.server'
 import { createProposal, createScenario, shareProposal } from '~/services/scenarios.server'
@@ -366,4 +366,36 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   return {
     own, foreign, crossed, brokerOrganizationId, otherBrokerOrganizationId, otherHealthSystemId, healthSystemId, procedureId: offer.procedureId, facilityId: offer.facilityId,
   }
+}
+
+/**
+ * A case of tenant A at the first offer of its published network, in `status` since `since`, for a
+ * member of its own (one open case per member and procedure) whose employee id is `employeeId`.
+ */
+export async function addTenantACase(db: Kysely<Database>, t: TwoTenants, c: { status: CaseStatus; since: string; employeeId: string; lastName?: string }) {
+  const offer = await db
+    .selectFrom('programNetwork')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
+    .where('programVersionId', '=', t.a.versionId)
+    .executeTakeFirstOrThrow()
+  const member = await db.selectFrom('rosterMembers').selectAll().where('id', '=', t.a.rosterMemberId).executeTakeFirstOrThrow()
+  const rosterMemberId = newId()
+  const lastName = c.lastName ?? member.lastName
+  await db
+    .insertInto('rosterMembers')
+    .values({ ...member, id: rosterMemberId, employeeId: c.employeeId, lastName, ...rosterKeys({ employeeId: c.employeeId, firstName: member.firstName, lastName }) })
+    .execute()
+  const id = newId()
+  const since = c.since
+  await db
+    .insertInto('cases')
+    .values({
+      id, employerId: t.a.employerId, rosterMemberId, programVersionId: t.a.versionId, procedureId: offer.procedureId, offerId: offer.id,
+      facilityId: offer.facilityId, status: c.status, statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: null, procedureDate: null, hasCompanion: 0,
+      contactPreference: 'email', memberNote: null, bundlePriceCents: 1, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: null, hadComplication: null,
+      wasReadmitted: null, satisfaction: null, requestedAt: since, completedAt: null, updatedAt: since, statusChangedAt: since,
+    })
+    .execute()
+  return id
 }
