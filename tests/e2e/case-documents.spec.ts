@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { signedIn } from './session'
+import { signedIn, signedUpMember } from './session'
 
 /*
- * Issue 22: the care team shares a travel itinerary on the demo member's case; a program renamed
+ * Issue 22: the care team shares a travel itinerary on a member's case; a program renamed
  * .pdf is refused by its bytes; the member downloads the itinerary from their case page.
  */
 const ITINERARY = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% e2e itinerary ${Date.now()}\n%%EOF\n`)
@@ -10,25 +10,19 @@ const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62, 0x90), Buffer.fro
 
 test('the coordinator uploads an itinerary, an EXE renamed .pdf is refused, the member downloads the itinerary', async ({ browser }) => {
   test.setTimeout(90_000)
-  const member = await signedIn(browser, 'member@acme.example')
-  await member.goto('/member/cases')
-  const existing = member.locator('main a[href^="/member/cases/"]')
-  if ((await existing.count()) === 0) {
-    // The demo member has no case yet: they ask for care at a covered knee center.
-    await member.goto('/member/care')
-    await member.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
-    await member.getByLabel('Distance from home').selectOption({ label: 'Within 500 miles' })
-    await member.getByRole('button', { name: 'Search', exact: true }).click()
-    // The page first lists the default procedure (hip): wait for the knee search, or the first hip center is clicked.
-    await expect(member).toHaveURL(/procedure=TKA.*radius=500/)
-    await member.getByRole('list', { name: 'Covered centers' }).locator(':scope > li').first().getByRole('heading').getByRole('link').click()
-    await member.getByLabel('How should we contact you?').selectOption('email')
-    await member.getByRole('button', { name: 'Ask for care' }).click()
-    await member.waitForURL(/\/member\/cases\/[^/?]+/)
-    await member.goto('/member/cases')
-  }
-  const caseHref = await existing.first().getAttribute('href')
-  const caseId = caseHref!.split('/').pop()!.split('?')[0]!
+  // A member of its own (the seed's fourth Acme member signs up) asks for care at a covered knee center.
+  const member = await signedUpMember(browser, 'A000004')
+  await member.goto('/member/care')
+  await member.getByLabel('Operation').selectOption({ label: 'Total knee replacement' })
+  await member.getByLabel('Distance from home').selectOption({ label: 'Within 500 miles' })
+  await member.getByRole('button', { name: 'Search', exact: true }).click()
+  // The page first lists the default procedure (hip): wait for the knee search, or the first hip center is clicked.
+  await expect(member).toHaveURL(/procedure=TKA.*radius=500/)
+  await member.getByRole('list', { name: 'Covered centers' }).locator(':scope > li').first().getByRole('heading').getByRole('link').click()
+  await member.getByLabel('How should we contact you?').selectOption('email')
+  await member.getByRole('button', { name: 'Ask for care' }).click()
+  await expect(member.getByRole('heading', { name: 'We have your request' })).toBeVisible()
+  const caseId = new URL(member.url()).pathname.split('/').pop()!
   const fileName = `itinerary-${Date.now()}.pdf`
 
   const coordinator = await signedIn(browser, 'coordinator@coe-platform.example')

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { signedUpMember } from './session'
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 /** A date as the pages show it: "Nov 23, 2026". */
@@ -13,11 +14,12 @@ async function signIn(page: Page, email: string) {
 
 test('the employee finds a knee center by quality and requests care; the coordinator completes the case; the timeline shows every step', async ({ browser }) => {
   test.setTimeout(90_000)
-  const memberPage = await (await browser.newContext()).newPage()
+  // A member of its own (the seed's fifth Acme member signs up): the demo member's knee request may
+  // already be another journey's (one open case per member and procedure).
+  const memberPage = await signedUpMember(browser, 'A000005')
   // A hydration mismatch or a failing map only shows in the console: the journey must leave it clean.
   const consoleErrors: string[] = []
   memberPage.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
-  await signIn(memberPage, 'member@acme.example')
   await memberPage.getByRole('navigation').getByRole('link', { name: 'Find care' }).click()
 
   // The search lives in the URL: sort by quality, within 500 miles of the home ZIP (prefilled from the roster).

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { axeReport } from './axe'
-import { signedIn } from './session'
+import { signedIn, signedUpMember } from './session'
 
 /*
  * Issue 22's "Show": the demo member asks for a hip replacement and to be called, giving a phone
@@ -27,14 +27,7 @@ test('a member asks for care by phone, the coordinator sees the number and write
   // A member of its own (the seed's third Acme member creates an account), so no other journey's
   // open hip request for the demo member stands in the way; then finds a covered hip center and
   // asks for care there, to be called.
-  const member = await (await browser.newContext()).newPage()
-  await member.goto('/signup')
-  await member.getByLabel('Employer code').fill('acme')
-  await member.getByRole('textbox', { name: 'Employee ID' }).fill('A000003')
-  await member.getByLabel('E-mail').fill(`messages-${tag}@example.com`)
-  await member.getByLabel('Password').fill('correct horse battery')
-  await member.getByRole('button', { name: 'Create account' }).click()
-  await expect(member).toHaveURL('/member')
+  const member = await signedUpMember(browser, 'A000003')
   const memberName = (await member.locator('.whoami__name').textContent())!.trim()
   await member.getByRole('navigation').getByRole('link', { name: 'Find care' }).click()
   await member.getByLabel('Operation').selectOption({ label: 'Total hip replacement' })

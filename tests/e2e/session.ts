@@ -13,3 +13,20 @@ export async function signedIn(browser: Browser, email: string, password = DEMO_
   await expect(page).not.toHaveURL(/login/)
   return page
 }
+
+/**
+ * A page signed in as an Acme roster member who creates their account here (`employeeId` from the
+ * seed's roster, e.g. A000003), for a journey that needs a member whose open requests no other
+ * journey touches: one open case per member and procedure, and the demo member is shared.
+ */
+export async function signedUpMember(browser: Browser, employeeId: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto('/signup')
+  await page.getByLabel('Employer code').fill('acme')
+  await page.getByRole('textbox', { name: 'Employee ID' }).fill(employeeId)
+  await page.getByLabel('E-mail').fill(`${employeeId.toLowerCase()}-${Date.now().toString(36)}@example.com`)
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL('/member')
+  return page
+}
