@@ -39,11 +39,18 @@ export type FacilitySearchQuery = z.infer<typeof FacilityFiltersSchema> & {
 export function parseFacilitySearch(url: URL): FacilitySearchQuery {
   const raw = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''))
   const { q, ...filters } = raw
-  const parsedFilters = FacilityFiltersSchema.parse(filters)
-  if (q === undefined) return { ...parsedFilters, q: undefined, qError: null }
+  return { ...FacilityFiltersSchema.parse(filters), ...parseSearchText(q) }
+}
+
+/**
+ * A list page's search text (`q`): checked, never dropped. Too long or with control characters, it
+ * is an error (`qError`) shown at the field, with the text shown again, and the list is empty.
+ */
+export function parseSearchText(q: string | undefined): { q: string | undefined; qError: string | null } {
+  if (q === undefined) return { q: undefined, qError: null }
   const text = FacilitySearchTextSchema.safeParse(q)
-  if (text.success) return { ...parsedFilters, q: text.data === '' ? undefined : text.data, qError: null }
-  return { ...parsedFilters, q: shownAgain(q), qError: text.error.issues[0]?.message ?? SEARCH_TEXT_UNSEARCHABLE }
+  if (text.success) return { q: text.data === '' ? undefined : text.data, qError: null }
+  return { q: shownAgain(q), qError: text.error.issues[0]?.message ?? SEARCH_TEXT_UNSEARCHABLE }
 }
 
 /** Refused text as the field shows it again: trimmed, control characters as U+FFFD (as an HTML parser shows NUL). */

@@ -1,5 +1,6 @@
 import { getDb } from '~/db/client.server'
-import { countCatalog, listOrganizations, listProcedures } from '~/db/repositories/catalog.server'
+import { countCatalog, listProcedures, searchOrganizations } from '~/db/repositories/catalog.server'
+import { ORGANIZATIONS_PAGE_SIZE, type OrganizationSearch } from '~/forms/organization-search'
 
 export async function getPlatformOverview() {
   const db = getDb()
@@ -12,6 +13,9 @@ export async function getProcedureCatalog() {
   return rows.map((row) => ({ ...row, drgCodes: JSON.parse(row.drgCodes) as string[] }))
 }
 
-export function getOrganizations() {
-  return listOrganizations(getDb())
+/** One page of the platform's organizations (never all of them: 1,000 employers at national scale). */
+export async function getOrganizations(search: OrganizationSearch) {
+  if (search.qError) return { rows: [], total: 0, search, pageSize: ORGANIZATIONS_PAGE_SIZE }
+  const found = await searchOrganizations(getDb(), search, { limit: ORGANIZATIONS_PAGE_SIZE, offset: (search.page - 1) * ORGANIZATIONS_PAGE_SIZE })
+  return { ...found, search, pageSize: ORGANIZATIONS_PAGE_SIZE }
 }

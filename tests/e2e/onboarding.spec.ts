@@ -23,11 +23,14 @@ test('a platform admin onboards an employer whose admin accepts the invitation, 
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/admin$/)
   await page.goto('/admin/organizations')
-  await page.getByLabel('Kind', { exact: true }).selectOption('employer')
-  await page.getByLabel('Name', { exact: true }).fill(`Initech ${suffix}`)
-  await page.getByLabel('Code', { exact: true }).fill(`INI-${suffix}`)
-  await page.getByLabel("First admin's e-mail").fill(email)
-  await page.getByRole('button', { name: 'Create and send the invitation' }).click()
+  const addForm = page.getByRole('region', { name: 'Add an organization' })
+  await addForm.getByLabel('Kind', { exact: true }).selectOption('employer')
+  await addForm.getByLabel('Name', { exact: true }).fill(`Initech ${suffix}`)
+  await addForm.getByLabel('Code', { exact: true }).fill(`INI-${suffix}`)
+  await addForm.getByLabel("First admin's e-mail").fill(email)
+  await addForm.getByRole('button', { name: 'Create and send the invitation' }).click()
+  // The list then shows the organization just made (searched by its code).
+  await expect(page).toHaveURL(new RegExp(`/admin/organizations\\?q=INI-${suffix}$`))
   await expect(page.getByRole('row', { name: new RegExp(`Initech ${suffix}`) })).toBeVisible()
 
   // The link exists only in the e-mail: read it from the outbox page.

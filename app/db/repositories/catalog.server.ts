@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '~/db/schema'
+import { escapeLike, likePattern } from '~/db/like'
+import type { Database, OrganizationKind } from '~/db/schema'
 
 export function listProcedures(db: Kysely<Database>) {
   return db
@@ -29,8 +30,19 @@ export async function countCatalog(db: Kysely<Database>) {
   }
 }
 
-export function listOrganizations(db: Kysely<Database>) {
-  return db.selectFrom('organizations').select(['id', 'kind', 'name', 'code']).orderBy('kind').orderBy('name').execute()
+/** One page of organizations by kind, then name; `q` matches anywhere in the name or code, in any case. */
+export async function searchOrganizations(db: Kysely<Database>, filter: { q?: string; kind?: OrganizationKind }, page: { limit: number; offset: number }) {
+  let query = db.selectFrom('organizations')
+  if (filter.kind) query = query.where('kind', '=', filter.kind)
+  if (filter.q) {
+    const pattern = likePattern(`%${escapeLike(filter.q.toLowerCase())}%`)
+    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['code']), 'like', pattern)]))
+  }
+  const [rows, total] = await Promise.all([
+    query.select(['id', 'kind', 'name', 'code']).orderBy('kind').orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.n) }
 }
 
 /** A health system's own facilities with their offers (a center admin's home). */
