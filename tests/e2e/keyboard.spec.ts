@@ -82,6 +82,10 @@ test('a member finds care and asks for it with the keyboard alone', async ({ pag
   const map = page.getByRole('region', { name: 'Map of results' })
   const markers = map.locator('.care-map__pin, .care-map__cluster')
   await expect(markers.first()).toBeVisible({ timeout: 20_000 })
+  // Focused once the map has fitted the results and stopped (a marker focused mid-move is re-rendered and the focus lost).
+  await expect(page.locator('.care-map')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 })
+  await expect(map.locator('.care-map__canvas')).toHaveAttribute('data-view-bounds', /./)
+  await expect(map.locator('.care-map__canvas')).toHaveAttribute('data-moving', 'false')
   await markers.first().focus()
   const focusedClass = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '')
   for (let round = 0; round < 12 && (await focusedClass()).includes('care-map__cluster'); round++) {
