@@ -273,7 +273,7 @@ checkRole({
   email: 'admin@coe-platform.example',
   pages: [
     'home', 'imports', 'facilities', 'facility page', 'procedures list', 'procedure new', 'procedure edit', 'price factors',
-    'organizations', 'outbox', 'ledger', 'reports', 'audit', 'team',
+    'organizations', 'settings', 'outbox', 'ledger', 'reports', 'audit', 'team',
   ],
   discover: async (page) => ({
     home: '/admin',
@@ -285,6 +285,7 @@ checkRole({
     'procedure edit': await firstLink(page, '/admin/procedures', /^\/admin\/procedures\/(?!new$)[^/?]+$/),
     'price factors': '/admin/price-factors',
     organizations: '/admin/organizations',
+    settings: '/admin/settings',
     outbox: '/admin/outbox',
     ledger: '/admin/ledger',
     reports: '/admin/reports',
