@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signedUpMember } from './session'
+import { signedIn, signedUpMember } from './session'
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 /** A date as the pages show it: "Nov 23, 2026". */
@@ -60,8 +60,7 @@ test('the employee finds a knee center by quality and requests care; the coordin
   const memberName = (await memberPage.locator('.whoami__name').textContent())!.trim()
 
   // The coordinator works the case from the queue to completed, with an outcome.
-  const coordinatorPage = await (await browser.newContext()).newPage()
-  await signIn(coordinatorPage, 'coordinator@coe-platform.example')
+  const coordinatorPage = await signedIn(browser, 'coordinator@coe-platform.example')
   await coordinatorPage.getByLabel('Status', { exact: true }).selectOption({ label: 'Requested' })
   await coordinatorPage.getByRole('button', { name: 'Filter' }).click()
   await coordinatorPage.getByRole('row').filter({ hasText: centerName }).filter({ hasText: memberName }).getByRole('link', { name: memberName }).click()
@@ -116,6 +115,7 @@ test('find care works without JavaScript: the form submits as a GET and lists th
   const results = page.getByRole('list', { name: 'Covered centers' }).locator(':scope > li')
   await expect(results.first()).toBeVisible()
   for (const text of await results.allTextContents()) expect(text).toMatch(/[45] of 5 (CMS )?stars/)
+  await context.close()
 })
 
 test('the demo member near Columbus, Ohio finds real Ohio hospitals with their CMS facts and periods, and demo offers labelled as such', async ({ page }) => {

@@ -1,11 +1,27 @@
-import { expect, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 /** Every demo login's password (README). */
 export const DEMO_PASSWORD = 'demo-password-2026'
 
+/*
+ * The browser is the worker's, shared by its tests: a context a journey opens for a second user
+ * would stay open (its pages, maps and timers running) through every later test of the worker.
+ * The contexts made here are closed when the test that made them ends.
+ */
+const opened: BrowserContext[] = []
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()))
+})
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext()
+  opened.push(context)
+  return context.newPage()
+}
+
 /** A page in a browser context of its own, signed in as a demo user (so two users can act side by side). */
 export async function signedIn(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
+  const page = await newPage(browser)
   await page.goto('/login')
   await page.getByLabel('E-mail').fill(email)
   await page.getByLabel('Password').fill(password)
@@ -20,7 +36,7 @@ export async function signedIn(browser: Browser, email: string, password = DEMO_
  * journey touches: one open case per member and procedure, and the demo member is shared.
  */
 export async function signedUpMember(browser: Browser, employeeId: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
+  const page = await newPage(browser)
   await page.goto('/signup')
   await page.getByLabel('Employer code').fill('acme')
   await page.getByRole('textbox', { name: 'Employee ID' }).fill(employeeId)
