@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
-import { FACILITY_SEARCH_TEXT_MAX, parseFacilitySearch } from '~/forms/facility-search'
+import { parseFacilitySearch } from '~/forms/facility-search'
 import { browseFacilities } from '~/services/facility-catalog.server'
 import { formatCount } from '~/ui/format'
-import { ErrorList } from '~/ui/primitives/error-list'
+import { SearchTextField } from '~/ui/primitives/search-text-field'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { OfferLabels } from '~/ui/offer-labels'
 import { TableWrap } from '~/ui/table-wrap'
@@ -33,19 +33,7 @@ export default function FacilityListRoute() {
     <>
       <h1>Facilities</h1>
       <Form method="get" className="filter-bar" role="search" aria-label="Search facilities">
-        <div className="field">
-          <label htmlFor="q">Name or city</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query.q ?? ''}
-            maxLength={FACILITY_SEARCH_TEXT_MAX}
-            aria-invalid={query.qError ? true : undefined}
-            aria-describedby={query.qError ? 'q-error' : undefined}
-          />
-          <ErrorList id="q-error" errors={query.qError ? [query.qError] : undefined} />
-        </div>
+        <SearchTextField label="Name or city" value={query.q} error={query.qError} />
         <div className="field">
           <label htmlFor="state">State</label>
           <select id="state" name="state" defaultValue={query.state ?? ''}>

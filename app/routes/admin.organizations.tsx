@@ -3,7 +3,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { NewOrganizationSchema } from '~/forms/onboarding'
-import { FACILITY_SEARCH_TEXT_MAX } from '~/forms/facility-search'
 import { ORGANIZATION_KINDS, parseOrganizationSearch } from '~/forms/organization-search'
 import { readForm } from '~/http/form-body.server'
 import { createOrganizationWithAdmin } from '~/services/onboarding.server'
@@ -11,7 +10,7 @@ import { getOrganizations } from '~/services/platform-overview.server'
 import { formatCount } from '~/ui/format'
 import { NewOrganizationForm } from '~/ui/new-organization-form'
 import { Pager } from '~/ui/pager'
-import { ErrorList } from '~/ui/primitives/error-list'
+import { SearchTextField } from '~/ui/primitives/search-text-field'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 
@@ -49,19 +48,7 @@ export default function OrganizationsRoute() {
     <>
       <h1>Organizations</h1>
       <Form method="get" className="filter-bar" role="search" aria-label="Search organizations">
-        <div className="field">
-          <label htmlFor="q">Name or code</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={search.q ?? ''}
-            maxLength={FACILITY_SEARCH_TEXT_MAX}
-            aria-invalid={search.qError ? true : undefined}
-            aria-describedby={search.qError ? 'q-error' : undefined}
-          />
-          <ErrorList id="q-error" errors={search.qError ? [search.qError] : undefined} />
-        </div>
+        <SearchTextField label="Name or code" value={search.q} error={search.qError} />
         <div className="field">
           <label htmlFor="kind">Kind</label>
           <select id="kind" name="kind" defaultValue={search.kind ?? ''}>
