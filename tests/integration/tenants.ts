@@ -198,12 +198,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   const tag = newId().slice(-8)
   const membership = (userId: string) => db.selectFrom('memberships').select('organizationId').where('userId', '=', userId).executeTakeFirstOrThrow()
   const brokerOrganizationId = (await membership(t.users.broker)).organizationId
-  const offer = await db
-    .selectFrom('programNetwork')
-    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
-    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
-    .where('programVersionId', '=', t.a.versionId)
-    .executeTakeFirstOrThrow()
+  const offer = await firstNetworkOffer(db, t.a.versionId)
 
   // Another health system with one facility whose offer is in B's published network only.
   const otherHealthSystemId = newId()
@@ -373,12 +368,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
  * member of its own (one open case per member and procedure) whose employee id is `employeeId`.
  */
 export async function addTenantACase(db: Kysely<Database>, t: TwoTenants, c: { status: CaseStatus; since: string; employeeId: string; lastName?: string }) {
-  const offer = await db
-    .selectFrom('programNetwork')
-    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
-    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
-    .where('programVersionId', '=', t.a.versionId)
-    .executeTakeFirstOrThrow()
+  const offer = await firstNetworkOffer(db, t.a.versionId)
   const member = await db.selectFrom('rosterMembers').selectAll().where('id', '=', t.a.rosterMemberId).executeTakeFirstOrThrow()
   const rosterMemberId = newId()
   const lastName = c.lastName ?? member.lastName
@@ -398,4 +388,14 @@ export async function addTenantACase(db: Kysely<Database>, t: TwoTenants, c: { s
     })
     .execute()
   return id
+}
+
+/** The first offer in a program version's network (its id, facility and procedure). */
+function firstNetworkOffer(db: Kysely<Database>, versionId: string) {
+  return db
+    .selectFrom('programNetwork')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .select(['offers.id', 'offers.facilityId', 'offers.procedureId'])
+    .where('programVersionId', '=', versionId)
+    .executeTakeFirstOrThrow()
 }
