@@ -94,7 +94,7 @@ function extensionOf(field: ExtensionField, value: ExtractValue): Extension {
   return kind === 'money' ? { url, valueMoney: { value: value / 100, currency: 'USD' } } : { url, valueInteger: value }
 }
 
-const reference = (fullUrl: string, display?: string): Reference => (display === undefined ? { reference: fullUrl } : { reference: fullUrl, display })
+const reference = <T extends Resource>(fullUrl: string, display?: string): Reference<T> => (display === undefined ? { reference: fullUrl } : { reference: fullUrl, display })
 
 /**
  * The extract as a Bundle of type collection. An empty window is a bundle with no entry (FHIR has
@@ -153,8 +153,8 @@ export function buildEpisodeBundle(input: EpisodeBundleInput): Bundle {
     const dischargeDate = has('discharge_date') ? read(row, 'discharge_date', 'string') : null
     const catalog = procedureCode === null ? undefined : input.procedures.get(procedureCode)
 
-    const subject = reference(patientOf(pseudonym))
-    const location = facilityId === null ? null : reference(locationOf(facilityId), input.facilities.get(facilityId)?.name)
+    const subject = reference<Patient>(patientOf(pseudonym))
+    const location = facilityId === null ? null : reference<Location>(locationOf(facilityId), input.facilities.get(facilityId)?.name)
 
     const encounterId = input.newUuid()
     const encounterUrl = `urn:uuid:${encounterId}`
@@ -186,7 +186,7 @@ export function buildEpisodeBundle(input: EpisodeBundleInput): Bundle {
       status: 'completed',
       ...(code ? { code } : {}),
       subject,
-      encounter: reference(encounterUrl),
+      encounter: reference<Encounter>(encounterUrl),
       ...(procedureDate === null ? {} : { performedDateTime: procedureDate }),
       ...(location ? { location } : {}),
     }
