@@ -1,14 +1,15 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import { stringify } from 'csv-stringify/sync'
 import { getDb } from '~/db/client.server'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { listAttributableCases } from '~/db/repositories/contract-episodes.server'
+import { listAttributableCases, listExtractCatalogNames } from '~/db/repositories/contract-episodes.server'
 import { findPartyContract, listContractVersions } from '~/db/repositories/contracts.server'
 import { findPseudonymSecret } from '~/db/repositories/contracts-in-force.server'
 import { attributeCase } from '~/domain/contracts/attribution'
 import { extractFields, extractRow, listExtractWindows, resolveExtractWindow, type ExtractValue } from '~/domain/contracts/extracts'
 import { ContractTermsSchema, type ContractTerms } from '~/domain/contracts/terms'
 import { toIsoDate } from '~/domain/dates'
+import { buildEpisodeBundle } from '~/domain/fhir/episode-bundle'
 import type { Actor, ContractParty } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
 import { neutralizeFormula } from './report-exports.server'
@@ -17,10 +18,11 @@ import { neutralizeFormula } from './report-exports.server'
  * Data-sharing extracts of a contract (issue 21, ADR 0016 §10): per window of the contract's
  * cadence, the episodes attributed under the version in force, with only the fields it names and
  * the member as a pseudonym stable within the contract and unlinkable across contracts. Both sides
- * download them; every download is audited.
+ * download them; every download is audited. Three forms of the same rows: CSV, JSON, and a FHIR R4
+ * Bundle for partners who take FHIR (issue 23, ADR 0019).
  */
 
-export type ExtractFormat = 'csv' | 'json'
+export type ExtractFormat = 'csv' | 'json' | 'fhir'
 
 /**
  * The member's pseudonym in one contract's extracts: HMAC-SHA-256 keyed with the contract's 32-byte
@@ -52,7 +54,7 @@ export async function listContractExtractWindows(party: ContractParty, contractI
 /**
  * One extract file: the episodes with a procedure date in the window, attributed under the
  * version in force (attributeCase), as CSV (header row first; cents as whole numbers; an outcome
- * not recorded is empty) or JSON. 404 for a contract the party may not see, one not signed yet, or
+ * not recorded is empty), JSON, or a FHIR R4 Bundle of the same rows (buildEpisodeBundle). 404 for a contract the party may not see, one not signed yet, or
  * a window that is not one of the contract's. The download is audited with its window, format and
  * row count.
  */
@@ -92,6 +94,14 @@ export async function downloadContractExtract(actor: Actor, party: ContractParty
     detail: JSON.stringify({ window: window.key, from: window.from, to: window.to, format, rows: rows.length, version: signed.version, side: party.side }),
   })
 
+  if (format === 'fhir') {
+    const names = await listExtractCatalogNames(db, {
+      procedureCodes: [...new Set(rows.flatMap((row) => (typeof row.procedure_code === 'string' ? [row.procedure_code] : [])))],
+      facilityIds: [...new Set(rows.flatMap((row) => (typeof row.facility_id === 'string' ? [row.facility_id] : [])))],
+    })
+    const bundle = buildEpisodeBundle({ contractId: contract.id, window, fields, rows, ...names, timestamp: at, newUuid: randomUUID })
+    return { fileName: `contract-extract-${window.key}.fhir.json`, contentType: 'application/fhir+json; charset=utf-8', body: JSON.stringify(bundle) }
+  }
   const fileName = `contract-extract-${window.key}.${format}`
   if (format === 'json') {
     const body = JSON.stringify({ window: { key: window.key, from: window.from, to: window.to, isComplete: window.isComplete }, contractVersion: signed.version, fields, rows })

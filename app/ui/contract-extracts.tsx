@@ -54,7 +54,7 @@ export function RateWarnings({ warnings, isSigned }: { warnings: readonly RateWa
   )
 }
 
-/** The extract windows of a signed contract, each as CSV and JSON; every download is recorded in the audit log. */
+/** The extract windows of a signed contract, each as CSV, JSON and a FHIR R4 bundle; every download is recorded in the audit log. */
 export function ContractExtracts({ extracts, basePath }: { extracts: ExtractWindowsView; basePath: string }) {
   return (
     <section aria-labelledby="extracts-heading">
@@ -67,14 +67,16 @@ export function ContractExtracts({ extracts, basePath }: { extracts: ExtractWind
         <>
           <p className="muted">
             {extracts.cadence === 'monthly' ? 'Monthly' : 'Quarterly'}: the episodes attributed in each window, with only the fields the contract names and
-            members as pseudonyms that stay the same within this contract. Each download is recorded.
+            members as pseudonyms that stay the same within this contract. FHIR is an R4 bundle of the same episodes (Patient by pseudonym only,
+            Procedure, Encounter). Each download is recorded.
           </p>
           <ul>
             {extracts.windows.map((window) => (
               <li key={window.key}>
                 {window.key} ({formatDate(window.from)} to {formatDate(window.to)}
                 {window.isComplete ? '' : ', so far'}): <a href={`${basePath}/extracts/${window.key}.csv`}>CSV</a> ·{' '}
-                <a href={`${basePath}/extracts/${window.key}.json`}>JSON</a>
+                <a href={`${basePath}/extracts/${window.key}.json`}>JSON</a> ·{' '}
+                <a href={`${basePath}/extracts/${window.key}.fhir.json`}>FHIR</a>
               </li>
             ))}
           </ul>

@@ -330,6 +330,9 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'employer.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
   'center.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ center: { own: 200, foreign: 404 } }) } },
   'center.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ center: { own: 200, foreign: 404 } }) } },
+  // Issue 23: the same extracts as a FHIR R4 Bundle, each side for its own contracts.
+  'employer.contracts.$contractId_.extracts.$window[.fhir.json]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  'center.contracts.$contractId_.extracts.$window[.fhir.json]': { loader: { roles: only({ center: { own: 200, foreign: 404 } }) } },
   'scorecards._index': { loader: { roles: only({ employerAdmin: 200, broker: 200, center: { redirect: (ids) => `/scorecards/${ids.healthSystemId}` } }) } },
   'scorecards.$healthSystemId': {
     loader: { roles: only({ employerAdmin: 200, broker: 200, center: { own: 200, foreign: 404 } }) },

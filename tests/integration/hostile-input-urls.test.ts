@@ -11,7 +11,10 @@ import * as scenarioPage from '~/routes/broker.clients.$employerId_.scenarios.$s
 import * as offerPage from '~/routes/center.offers.$offerId'
 import * as careQueue from '~/routes/coordinator._index'
 import * as coordinatorCase from '~/routes/coordinator.cases.$caseId'
+import * as centerFhirExtract from '~/routes/center.contracts.$contractId_.extracts.$window[.fhir.json]'
 import * as centerPeriodCsv from '~/routes/center.contracts.$contractId_.periods.$periodId[.csv]'
+import * as employerFhirExtract from '~/routes/employer.contracts.$contractId_.extracts.$window[.fhir.json]'
+import * as employerJsonExtract from '~/routes/employer.contracts.$contractId_.extracts.$window[.json]'
 import * as employerPeriod from '~/routes/employer.contracts.$contractId_.periods.$periodId'
 import * as employerPeriodPdf from '~/routes/employer.contracts.$contractId_.periods.$periodId[.pdf]'
 import * as dashboard from '~/routes/employer.dashboard'
@@ -127,6 +130,10 @@ const NOT_FOUND: MissingPage[] = [
   { name: 'a period id of "../"', loader: employerPeriod.loader, role: 'adminA', params: () => ({ contractId: contracts.id, periodId: '../' }) },
   { name: 'a 5 KB period id (statement CSV, health system)', loader: centerPeriodCsv.loader, role: 'center', params: () => ({ contractId: contracts.id, periodId: 'p'.repeat(5_000) }) },
   { name: 'a period id as a contract id', loader: employerPeriod.loader, role: 'adminA', params: () => ({ contractId: contracts.periodId, periodId: contracts.periodId }) },
+  { name: 'a period id as a contract id (FHIR extract)', loader: employerFhirExtract.loader, role: 'adminA', params: () => ({ contractId: contracts.periodId, window: '2024-Q1' }) },
+  { name: 'path traversal as a FHIR extract window (health system)', loader: centerFhirExtract.loader, role: 'center', params: () => ({ contractId: contracts.id, window: TRAVERSAL }) },
+  { name: 'a FHIR file name on the JSON extract (window "2024-Q1.fhir")', loader: employerJsonExtract.loader, role: 'adminA', params: () => ({ contractId: contracts.id, window: '2024-Q1.fhir' }) },
+  { name: 'a 5 KB FHIR extract window', loader: employerFhirExtract.loader, role: 'adminA', params: () => ({ contractId: contracts.id, window: 'w'.repeat(5_000) }) },
 ]
 
 describe('an id that names nothing this person may see is a 404, and changes nothing', () => {

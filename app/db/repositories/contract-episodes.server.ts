@@ -78,3 +78,15 @@ export async function listAttributableCases(db: Kysely<Database>, contractId: st
     hasPatientReportedOutcomes: row.hasPatientReportedOutcomes === null ? null : row.hasPatientReportedOutcomes === 1,
   }))
 }
+
+/** The names an extract's FHIR form shows beside the codes (issue 23, ADR 0019): the contract's procedures and network facilities. */
+export async function listExtractCatalogNames(db: Kysely<Database>, query: { procedureCodes: readonly string[]; facilityIds: readonly string[] }) {
+  const [procedures, facilities] = await Promise.all([
+    query.procedureCodes.length === 0 ? [] : db.selectFrom('procedures').select(['code', 'name', 'typicalNights']).where('code', 'in', [...query.procedureCodes]).execute(),
+    query.facilityIds.length === 0 ? [] : db.selectFrom('facilities').select(['id', 'name']).where('id', 'in', [...query.facilityIds]).execute(),
+  ])
+  return {
+    procedures: new Map(procedures.map((row) => [row.code, { name: row.name, typicalNights: Number(row.typicalNights) }])),
+    facilities: new Map(facilities.map((row) => [row.id, { name: row.name }])),
+  }
+}
