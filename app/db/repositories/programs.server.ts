@@ -145,6 +145,7 @@ export function listVersionNetworkDirectory(db: Kysely<Database>, versionId: str
     .select([
       'offers.id as offerId',
       'offers.status as offerStatus',
+      'offers.isDemo',
       'offers.procedureId',
       'facilities.id as facilityId',
       'facilities.name as facilityName',

@@ -53,6 +53,9 @@ export const PLAN_NET_EXTENSION = {
   deliveryMethod: `${IG}/StructureDefinition/delivery-method`,
 } as const
 
+/** HealthcareService.comment of a demo offer: the hospital is real, the bundled offer is made up by the demo seed. */
+export const DEMO_OFFER_COMMENT = 'Demo offer: the hospital is real, this bundled offer was generated for the demonstration.'
+
 export type OutsideRule = 'plan_terms' | 'higher_coinsurance' | 'not_covered'
 
 export interface PlanNetProgram {
@@ -77,6 +80,8 @@ export interface PlanNetProcedure {
 export interface PlanNetNetworkRow {
   offerId: string
   offerStatus: 'active' | 'withdrawn'
+  /** 1 for an offer the demo seed made (DESIGN §7: labelled as a demo offer wherever it is shown). */
+  isDemo: boolean | 0 | 1
   procedureId: string
   facilityId: string
   facilityName: string
@@ -289,6 +294,7 @@ export function buildPlanNetBundle(input: PlanNetInput): Bundle {
       type: [procedureConcept(baseUrl, procedure)],
       location: [ref(location, location.name)],
       name: `${procedure.name} at ${row.facilityName}`,
+      ...(row.isDemo ? { comment: DEMO_OFFER_COMMENT } : {}),
     }
     services.push(service)
     provider.serviceIds.push(service.id!)

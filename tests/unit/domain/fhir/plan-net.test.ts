@@ -1,6 +1,6 @@
 import type { Bundle, HealthcareService, InsurancePlan, Location, Organization, OrganizationAffiliation, Resource } from '@medplum/fhirtypes'
 import { describe, expect, it } from 'vitest'
-import { buildPlanNetBundle, insuranceProductType, serviceCategory, type PlanNetInput, type PlanNetNetworkRow } from '~/domain/fhir/plan-net'
+import { buildPlanNetBundle, DEMO_OFFER_COMMENT, insuranceProductType, serviceCategory, type PlanNetInput, type PlanNetNetworkRow } from '~/domain/fhir/plan-net'
 import { planNetProblems, PROFILE, profileOf, referencesIn } from './plan-net-profiles'
 
 /*
@@ -16,6 +16,7 @@ const ids = { employer: uuid(1), program: uuid(2), tka: uuid(3), tha: uuid(4), s
 
 const row = (over: Partial<PlanNetNetworkRow> & Pick<PlanNetNetworkRow, 'offerId' | 'procedureId' | 'facilityId'>): PlanNetNetworkRow => ({
   offerStatus: 'active',
+  isDemo: 0,
   facilityName: 'Riverside Methodist Hospital',
   ccn: '360006',
   address: '3535 Olentangy River Rd',
@@ -197,6 +198,14 @@ describe('what each resource says', () => {
     const withdrawn = byId<HealthcareService>(bundle, 'HealthcareService', `service-${uuid(104)}`)
     expect(accepting(withdrawn)[0]!.valueCodeableConcept!.coding![0]!.code).toBe('nopt')
     expect(withdrawn.category![0]!.coding![0]!.code).toBe('outpat')
+    expect(service.comment).toBeUndefined()
+  })
+
+  it('a demo offer says so in HealthcareService.comment (DESIGN §7: labelled wherever shown)', () => {
+    const base = input()
+    const demo = buildPlanNetBundle({ ...base, network: base.network.map((r) => ({ ...r, isDemo: 1 as const })) })
+    const services = resourcesOf<HealthcareService>(demo, 'HealthcareService')
+    expect(services.map((s) => s.comment)).toEqual(services.map(() => DEMO_OFFER_COMMENT))
   })
 
   it('OrganizationAffiliation: the payer and each provider organization in the network, with that provider\'s locations and services only', () => {
