@@ -47,5 +47,4 @@ test('the HR admin downloads the Plan-Net bundle of a published program and it h
   const references = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? []
   expect(references.length).toBeGreaterThan(services.length)
   for (const reference of references) expect(names.has(reference.slice('"reference":"'.length, -1)), reference).toBe(true)
-
 })
