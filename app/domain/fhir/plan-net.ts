@@ -130,7 +130,7 @@ export const planNetIds = {
   affiliation: (providerOrganizationId: string) => fhirId('affiliation', providerOrganizationId),
 }
 
-const ref = (resource: { resourceType: string; id?: string }, display?: string): Reference => ({
+const ref = <T extends Resource>(resource: T, display?: string): Reference<T> => ({
   reference: `${resource.resourceType}/${resource.id!}`,
   ...(display ? { display } : {}),
 })
@@ -223,7 +223,7 @@ export function buildPlanNetBundle(input: PlanNetInput): Bundle {
     })
 
   // Provider organizations: a health system, or a facility that has none.
-  interface Provider { organization: Organization; facilityIds: string[]; serviceIds: string[] }
+  interface Provider { organization: Organization; locations: Location[]; services: HealthcareService[] }
   const providers = new Map<string, Provider>()
   const providerOf = (row: PlanNetNetworkRow): Provider => {
     const id = row.healthSystemId !== null ? planNetIds.healthSystem(row.healthSystemId) : planNetIds.facilityOrganization(row.facilityId)
@@ -239,8 +239,8 @@ export function buildPlanNetBundle(input: PlanNetInput): Bundle {
           name: row.healthSystemId !== null ? (row.healthSystemName ?? row.facilityName) : row.facilityName,
           address: [],
         },
-        facilityIds: [],
-        serviceIds: [],
+        locations: [],
+        services: [],
       }
       providers.set(id, provider)
     }
@@ -252,23 +252,23 @@ export function buildPlanNetBundle(input: PlanNetInput): Bundle {
   for (const row of rows) {
     const provider = providerOf(row)
     const procedure = procedureById.get(row.procedureId)!
-    let location = locations.get(row.facilityId)
-    if (!location) {
-      location = {
-        resourceType: 'Location',
-        id: planNetIds.location(row.facilityId),
-        meta: { profile: [PLAN_NET_PROFILE.location] },
-        ...(row.ccn ? { identifier: [{ system: PLAN_NET_SYSTEM.ccn, value: row.ccn, type: { text: 'CMS Certification Number' } }] } : {}),
-        status: 'active',
-        name: row.facilityName,
-        type: [{ text: row.facilityType }],
-        ...(row.phone ? { telecom: [{ system: 'phone' as const, value: row.phone, use: 'work' as const }] } : {}),
-        address: facilityAddress(row),
-        ...(row.latitude !== null && row.longitude !== null ? { position: { latitude: row.latitude, longitude: row.longitude } } : {}),
-        managingOrganization: ref(provider.organization, provider.organization.name),
-      }
+    const existing = locations.get(row.facilityId)
+    const location: Location = existing ?? {
+      resourceType: 'Location',
+      id: planNetIds.location(row.facilityId),
+      meta: { profile: [PLAN_NET_PROFILE.location] },
+      ...(row.ccn ? { identifier: [{ system: PLAN_NET_SYSTEM.ccn, value: row.ccn, type: { text: 'CMS Certification Number' } }] } : {}),
+      status: 'active',
+      name: row.facilityName,
+      type: [{ text: row.facilityType }],
+      ...(row.phone ? { telecom: [{ system: 'phone' as const, value: row.phone, use: 'work' as const }] } : {}),
+      address: facilityAddress(row),
+      ...(row.latitude !== null && row.longitude !== null ? { position: { latitude: row.latitude, longitude: row.longitude } } : {}),
+      managingOrganization: ref(provider.organization, provider.organization.name),
+    }
+    if (!existing) {
       locations.set(row.facilityId, location)
-      provider.facilityIds.push(row.facilityId)
+      provider.locations.push(location)
       provider.organization.address!.push(facilityAddress(row))
       if (row.healthSystemId === null && row.phone) provider.organization.telecom = [{ system: 'phone', value: row.phone, use: 'work' }]
     }
@@ -297,7 +297,7 @@ export function buildPlanNetBundle(input: PlanNetInput): Bundle {
       ...(row.isDemo ? { comment: DEMO_OFFER_COMMENT } : {}),
     }
     services.push(service)
-    provider.serviceIds.push(service.id!)
+    provider.services.push(service)
   }
 
   const providerList = [...providers.values()].sort((a, b) => byText(a.organization.name!, b.organization.name!) || byText(a.organization.id!, b.organization.id!))
@@ -312,8 +312,8 @@ export function buildPlanNetBundle(input: PlanNetInput): Bundle {
     participatingOrganization: ref(provider.organization, provider.organization.name),
     network: [networkRef],
     code: [concept(PLAN_NET_SYSTEM.organizationRole, 'provider', 'Provider')],
-    location: provider.facilityIds.map((facilityId) => ref(locations.get(facilityId)!, locations.get(facilityId)!.name)),
-    healthcareService: provider.serviceIds.map((id) => ({ reference: `HealthcareService/${id}` })),
+    location: provider.locations.map((location) => ref(location, location.name)),
+    healthcareService: provider.services.map((service) => ref(service)),
   }))
 
   const procedures = [...input.procedures].sort((a, b) => byText(a.code, b.code))

@@ -49,7 +49,7 @@ const CS = {
     system: `${IG}/CodeSystem/OrganizationAffiliationRoleCS`,
     codes: ['behavioral', 'bt', 'dme', 'group', 'home', 'hospital', 'laboratory', 'other', 'outpatient', 'pharmacy', 'transport', 'urgent', 'hospice', 'nurseCustodial', 'residential', 'respite', 'retail'],
   },
-} as const
+}
 type CodeSystemRef = (typeof CS)[keyof typeof CS]
 
 export interface ElementRule {
