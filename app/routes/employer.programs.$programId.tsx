@@ -49,6 +49,8 @@ export default function ProgramRoute() {
   const navigation = useNavigation()
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined)
   const newest = versions[0]!
+  // The Plan-Net export is of the newest published version (ADR 0017).
+  const newestPublished = versions.find((v) => v.status === 'published')
   const base = `/employer/programs/${program.id}`
   const versionQuery = isNewest ? '' : `?version=${current.version}`
   // A section's "saved" words show until that form is sent again (so a second save is announced again).
@@ -176,6 +178,18 @@ export default function ProgramRoute() {
             <Link to={`/employer/contracts/new?programId=${encodeURIComponent(program.id)}`}>Draft a value-based contract with a health system of this network</Link>
           </p>
         ) : null}
+        {newestPublished ? (
+          <p>
+            <a className="button" href={`${base}/plan-net.json`} download>
+              Download FHIR Plan-Net bundle
+            </a>{' '}
+            <span className="muted small">
+              The network of version {newestPublished.version} (published) as a FHIR R4 Da Vinci Plan-Net bundle, for provider directories and partners.
+            </span>
+          </p>
+        ) : (
+          <p className="muted small">The FHIR Plan-Net bundle of the network can be downloaded once a version is published.</p>
+        )}
       </section>
 
       {isEditable && rules ? (

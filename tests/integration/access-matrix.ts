@@ -210,6 +210,8 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     },
   },
   'employer.programs.$programId_.preview': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
+  // The FHIR Plan-Net bundle of the newest published version (issue 23, ADR 0017): guarded like the program page.
+  'employer.programs.$programId_.plan-net[.json]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
   'employer.proposals._index': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.proposals.$proposalId': {
     // Any firm's proposal shared with A is A's to read and adopt (crossed: another firm's).

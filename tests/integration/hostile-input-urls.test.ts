@@ -23,6 +23,7 @@ import * as exportMethod from '~/routes/employer.exports.$kind[.method.txt]'
 import * as planPage from '~/routes/employer.plans.$planId'
 import * as programPage from '~/routes/employer.programs.$programId'
 import * as networkPage from '~/routes/employer.programs.$programId_.network'
+import * as planNetBundle from '~/routes/employer.programs.$programId_.plan-net[.json]'
 import * as previewPage from '~/routes/employer.programs.$programId_.preview'
 import * as proposalPage from '~/routes/employer.proposals.$proposalId'
 import * as proposalPdf from '~/routes/employer.proposals.$proposalId[.pdf]'
@@ -92,6 +93,9 @@ const NOT_FOUND: MissingPage[] = [
   { name: 'a plan id as a program id', loader: programPage.loader, role: 'adminA', params: () => ({ programId: t.a.planId }) },
   { name: "another employer's program", loader: networkPage.loader, role: 'adminA', params: () => ({ programId: t.b.programId }) },
   { name: 'an offer id as a program id (preview)', loader: previewPage.loader, role: 'adminA', params: () => ({ programId: ids.offer }) },
+  { name: 'path traversal as a program id (Plan-Net bundle)', loader: planNetBundle.loader, role: 'adminA', params: () => ({ programId: TRAVERSAL }) },
+  { name: "another employer's program (Plan-Net bundle)", loader: planNetBundle.loader, role: 'adminA', params: () => ({ programId: t.b.programId }) },
+  { name: 'a plan id as a program id (Plan-Net bundle)', loader: planNetBundle.loader, role: 'adminA', params: () => ({ programId: t.a.planId }) },
   { name: 'a 10,000-character proposal id', loader: proposalPage.loader, role: 'adminA', params: () => ({ proposalId: LONG }) },
   { name: 'path traversal as a proposal PDF', loader: proposalPdf.loader, role: 'adminA', params: () => ({ proposalId: TRAVERSAL }) },
   { name: 'a client id that is not a UUID', loader: clientPage.loader, role: 'broker', params: () => ({ employerId: 'abc' }) },

@@ -121,6 +121,52 @@ export function listVersionNetwork(db: Kysely<Database>, versionId: string) {
     .execute()
 }
 
+/** A version's procedures with their MS-DRG codes (JSON text), by code. */
+export function listVersionProcedureCodes(db: Kysely<Database>, versionId: string) {
+  return db
+    .selectFrom('programProcedures')
+    .innerJoin('procedures', 'procedures.id', 'programProcedures.procedureId')
+    .select(['procedures.id', 'procedures.code', 'procedures.name', 'procedures.drgCodes'])
+    .where('programProcedures.programVersionId', '=', versionId)
+    .orderBy('procedures.code')
+    .execute()
+}
+
+/**
+ * A version's network as a provider directory needs it (the FHIR Plan-Net export, ADR 0017): each
+ * offer with its facility's address, phone, coordinates and CCN, and the facility's health system.
+ */
+export function listVersionNetworkDirectory(db: Kysely<Database>, versionId: string) {
+  return db
+    .selectFrom('programNetwork')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .leftJoin('organizations as healthSystems', 'healthSystems.id', 'facilities.healthSystemId')
+    .select([
+      'offers.id as offerId',
+      'offers.status as offerStatus',
+      'offers.isDemo',
+      'offers.procedureId',
+      'facilities.id as facilityId',
+      'facilities.name as facilityName',
+      'facilities.ccn',
+      'facilities.address',
+      'facilities.city',
+      'facilities.state',
+      'facilities.zip',
+      'facilities.phone',
+      'facilities.latitude',
+      'facilities.longitude',
+      'facilities.facilityType',
+      'facilities.healthSystemId',
+      'healthSystems.name as healthSystemName',
+    ])
+    .where('programNetwork.programVersionId', '=', versionId)
+    .orderBy('facilities.name')
+    .orderBy('offers.id')
+    .execute()
+}
+
 export function findVersionRules(db: Kysely<Database>, versionId: string) {
   return db
     .selectFrom('programBenefitRules')
