@@ -351,3 +351,70 @@ export function memberReport(aggregates: readonly EmployerProcedureTotals[], emp
     isOthersShown: otherContributingMembers >= MINIMUM_OTHER_MEMBERS,
   }
 }
+
+/* ---------- from episodes to totals ---------- */
+
+/** A completed episode as the report reads it (the service prices it the dashboard's way). */
+export interface PricedEpisode {
+  employerId: string
+  procedureCode: string
+  procedureName: string
+  /** When the case was completed (ISO instant); it decides the period and the membership. */
+  completedAt: string
+  employerPaidCents: number
+  /** Null when no typical local price is known: the episode has no savings figure. */
+  outsideEmployerCents: number | null
+  savingsCents: number | null
+  hadComplication: number | boolean | null
+  wasReadmitted: number | boolean | null
+  satisfaction: number | null
+}
+
+/** A membership of an employer in the coalition: first day and last day as a member (null: still a member). */
+export interface MembershipSpan {
+  employerId: string
+  joinedOn: string
+  /** The last day as a member, included; null while the employer is a member. */
+  lastDay: string | null
+}
+
+/**
+ * Does an episode count for the coalition? Only when its employer was a member on the day the
+ * case was completed (an employer that joined in March brings no January episodes; one that left
+ * in June takes its later ones with it). Several memberships of one employer each count.
+ */
+export function isDuringMembership(episode: Pick<PricedEpisode, 'employerId' | 'completedAt'>, memberships: readonly MembershipSpan[]): boolean {
+  const day = episode.completedAt.slice(0, 10)
+  return memberships.some((m) => m.employerId === episode.employerId && m.joinedOn <= day && (m.lastDay === null || day <= m.lastDay))
+}
+
+/** Totals per employer and procedure of the episodes that count for the coalition. */
+export function totalsByEmployerAndProcedure(episodes: readonly PricedEpisode[], memberships: readonly MembershipSpan[]): EmployerProcedureTotals[] {
+  const byKey = new Map<string, EmployerProcedureTotals>()
+  for (const e of episodes) {
+    if (!isDuringMembership(e, memberships)) continue
+    const key = `${e.employerId}|${e.procedureCode}`
+    const t = byKey.get(key) ?? { ...ZERO_TOTALS, employerId: e.employerId, procedureCode: e.procedureCode, procedureName: e.procedureName }
+    t.episodes++
+    t.paidAtCentersCents += e.employerPaidCents
+    if (e.outsideEmployerCents !== null && e.savingsCents !== null) {
+      t.pricedEpisodes++
+      t.typicalCostCents += e.outsideEmployerCents
+      t.savingsCents += e.savingsCents
+    }
+    if (e.hadComplication !== null) {
+      t.complicationsRecorded++
+      if (e.hadComplication) t.complications++
+    }
+    if (e.wasReadmitted !== null) {
+      t.readmissionsRecorded++
+      if (e.wasReadmitted) t.readmissions++
+    }
+    if (e.satisfaction !== null) {
+      t.satisfactionResponses++
+      t.satisfactionPoints += e.satisfaction
+    }
+    byKey.set(key, t)
+  }
+  return [...byKey.values()]
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   coalitionReport,
+  isDuringMembership,
+  totalsByEmployerAndProcedure,
   FEWER_THAN_11,
   hiddenFigureText,
   memberReport,
@@ -9,6 +11,8 @@ import {
   type EmployerProcedureTotals,
   type EpisodeTotals,
   type Figure,
+  type MembershipSpan,
+  type PricedEpisode,
   type ReportRow,
 } from '~/domain/coalitions/pooled-report'
 import { reportPeriod } from '~/domain/coalitions/report-period'
@@ -221,5 +225,53 @@ describe('report period', () => {
     const result = parseCoalitionPeriod(new URLSearchParams(query), '2026-12-06')
     expect(result.period).toMatchObject(expected)
     expect(result.errors).toEqual(errors)
+  })
+})
+
+describe('episodes that count for the coalition', () => {
+  const MEMBERSHIPS: MembershipSpan[] = [
+    { employerId: 'a', joinedOn: '2026-03-01', lastDay: null },
+    { employerId: 'b', joinedOn: '2025-01-01', lastDay: '2026-06-30' },
+    // c left, then came back.
+    { employerId: 'c', joinedOn: '2025-01-01', lastDay: '2025-12-31' },
+    { employerId: 'c', joinedOn: '2026-09-01', lastDay: null },
+  ]
+  it.each<[string, string, string, boolean]>([
+    ['the day before joining', 'a', '2026-02-28T23:59:59.999Z', false],
+    ['the day of joining', 'a', '2026-03-01T00:00:00.000Z', true],
+    ['the last day as a member', 'b', '2026-06-30T23:59:59.999Z', true],
+    ['the day after the last day', 'b', '2026-07-01T00:00:00.000Z', false],
+    ['between two memberships', 'c', '2026-05-01T12:00:00.000Z', false],
+    ['after coming back', 'c', '2026-09-02T12:00:00.000Z', true],
+    ['an employer never a member', 'z', '2026-05-01T12:00:00.000Z', false],
+  ])('%s', (_name, employerId, completedAt, expected) => {
+    expect(isDuringMembership({ employerId, completedAt }, MEMBERSHIPS)).toBe(expected)
+  })
+
+  it('adds each employer’s episodes by procedure: money to the cent, unpriced ones apart, check-ins only where recorded', () => {
+    const episode = (employerId: string, completedAt: string, more: Partial<PricedEpisode> = {}): PricedEpisode => ({
+      employerId, procedureCode: 'TKA', procedureName: 'Knee replacement', completedAt, employerPaidCents: 2_970_000, outsideEmployerCents: 5_000_000, savingsCents: 2_030_000,
+      hadComplication: null, wasReadmitted: null, satisfaction: null, ...more,
+    })
+    const totals = totalsByEmployerAndProcedure(
+      [
+        episode('a', '2026-04-01T10:00:00.000Z', { hadComplication: 1, wasReadmitted: 0, satisfaction: 9 }),
+        episode('a', '2026-04-02T10:00:00.000Z', { outsideEmployerCents: null, savingsCents: null, employerPaidCents: 2_800_001, hadComplication: 0, satisfaction: 6 }),
+        // Before a joined: not the coalition's.
+        episode('a', '2026-01-15T10:00:00.000Z'),
+        episode('b', '2026-05-01T10:00:00.000Z', { procedureCode: 'THA', procedureName: 'Hip replacement', savingsCents: -470_000, outsideEmployerCents: 2_500_000 }),
+      ],
+      MEMBERSHIPS,
+    )
+    expect(totals).toEqual([
+      {
+        employerId: 'a', procedureCode: 'TKA', procedureName: 'Knee replacement', episodes: 2, paidAtCentersCents: 5_770_001, pricedEpisodes: 1, typicalCostCents: 5_000_000, savingsCents: 2_030_000,
+        complicationsRecorded: 2, complications: 1, readmissionsRecorded: 1, readmissions: 0, satisfactionResponses: 2, satisfactionPoints: 15,
+      },
+      {
+        employerId: 'b', procedureCode: 'THA', procedureName: 'Hip replacement', episodes: 1, paidAtCentersCents: 2_970_000, pricedEpisodes: 1, typicalCostCents: 2_500_000, savingsCents: -470_000,
+        complicationsRecorded: 0, complications: 0, readmissionsRecorded: 0, readmissions: 0, satisfactionResponses: 0, satisfactionPoints: 0,
+      },
+    ])
   })
 })
