@@ -1,3 +1,5 @@
+import type { Quarter } from './report-period'
+
 /*
  * Coalition reports (issue 23, DESIGN §12): episodes, spend, savings and outcomes pooled across a
  * coalition's member employers, so that no member employer and no patient can be recognised.
@@ -21,6 +23,11 @@
  * with the count they rest on (spend with episodes; typical cost and savings with the episodes
  * that have a typical price), so a money column always has two hidden cells or none under a
  * shown total.
+ *
+ * Periods. A report shows a year or one of its quarters, and the quarters add up to the year, so
+ * the year minus three quarters would give the fourth. Every view is therefore cut from one grid
+ * of the year (procedures × quarters, with the year and all procedures), protected line by line
+ * until no line hides anything more.
  *
  * Contributors. In a member employer's own view the coalition's figures minus its own are the
  * other members' figures, so those "others" are a table of their own, protected the same way and
@@ -62,6 +69,8 @@ export interface EmployerProcedureTotals extends EpisodeTotals {
   employerId: string
   procedureCode: string
   procedureName: string
+  /** The quarter of the report's year the episodes were completed in. */
+  quarter: Quarter
 }
 
 /** One figure of a report: shown, a hidden small count, hidden for another reason, or nothing to show (no typical price, no answers…). */
@@ -232,45 +241,99 @@ function cellsOf(t: EpisodeTotals, isWithheld: boolean): CellSet {
   return { episodes, priced: countCell(t.pricedEpisodes, row), complications: countCell(t.complications, row), readmissions: countCell(t.readmissions, row) }
 }
 
+/* ---------- the year's grid: procedures × quarters, with the year and all procedures ---------- */
+
+/** A column of the grid: a quarter, or the whole year. */
+export type GridColumn = Quarter | 'year'
+const QUARTER_COLUMNS: readonly Quarter[] = [1, 2, 3, 4]
+const COLUMNS: readonly GridColumn[] = [...QUARTER_COLUMNS, 'year']
+const TOTAL_ROW = 'total'
+
+interface GridCell {
+  totals: EpisodeTotals
+  employers: Set<string>
+  cells: CellSet
+}
+
+interface Grid {
+  /** The procedures, by name. */
+  rows: { key: string; label: string }[]
+  at(row: string, column: GridColumn): GridCell
+}
+
 /**
- * Protects a table of rows and their total (see the top of this file). `minimumContributors`:
- * a row (or the total) with episodes from fewer employers than this, but at least one, is hidden
- * whole. Rows keep their order; the total row's key is "total".
+ * The year of a report as one grid, so that every view of it (the year, each quarter) is cut from
+ * the same protected figures: a quarter hidden in its own view is hidden in the other views'
+ * sums too, and the year minus three quarters never gives the fourth. Each line of the grid — a
+ * procedure across the quarters with its year, a quarter across the procedures with its total,
+ * the totals across the quarters with the year — is protected as a column (top of this file),
+ * over and over until no line hides anything more. `minimumContributors`: a cell with episodes
+ * of fewer employers than this (but some) is hidden whole.
  */
-export function protectTable(inputs: readonly TableInput[], options: { minimumContributors: number; totalContributors: number; totalLabel: string }): ReportTable {
-  const totals = inputs.reduce((sum, r) => addTotals(sum, r.totals), { ...ZERO_TOTALS })
-  const isWithheld = (contributors: number, episodes: number) => episodes > 0 && contributors < options.minimumContributors
-  const rowCells = inputs.map((r) => cellsOf(r.totals, isWithheld(r.contributors, r.totals.episodes)))
-  const totalCells = cellsOf(totals, isWithheld(options.totalContributors, totals.episodes))
-  // Episodes first: a row hidden there is hidden in every other column before those are protected.
-  protectColumn(rowCells.map((c) => c.episodes), totalCells.episodes)
-  rowCells.forEach((cells, i) => {
-    if (!cells.episodes.isHidden) return
-    const row = { isHidden: true, highest: cells.episodes.highest }
-    const t = inputs[i]!.totals
-    Object.assign(cells, { priced: countCell(t.pricedEpisodes, row), complications: countCell(t.complications, row), readmissions: countCell(t.readmissions, row) })
-  })
-  if (totalCells.episodes.isHidden) {
-    const row = { isHidden: true, highest: Infinity }
-    Object.assign(totalCells, { priced: countCell(totals.pricedEpisodes, row), complications: countCell(totals.complications, row), readmissions: countCell(totals.readmissions, row) })
+function protectedGrid(aggregates: readonly EmployerProcedureTotals[], minimumContributors: number): Grid {
+  const rows = poolByProcedure(aggregates).map((r) => ({ key: r.key, label: r.label }))
+  const cells = new Map<string, GridCell>()
+  const at = (row: string, column: GridColumn) => cells.get(`${row}|${column}`)!
+  for (const row of [...rows.map((r) => r.key), TOTAL_ROW]) {
+    for (const column of COLUMNS) cells.set(`${row}|${column}`, { totals: { ...ZERO_TOTALS }, employers: new Set(), cells: undefined as unknown as CellSet })
   }
-  for (const column of ['priced', 'complications', 'readmissions'] as const) protectColumn(rowCells.map((c) => c[column]), totalCells[column])
+  for (const a of aggregates) {
+    for (const row of [a.procedureCode, TOTAL_ROW]) {
+      for (const column of [a.quarter, 'year'] as const) {
+        const cell = at(row, column)
+        cell.totals = addTotals(cell.totals, a)
+        if (a.episodes > 0) cell.employers.add(a.employerId)
+      }
+    }
+  }
+  for (const cell of cells.values()) {
+    const isWithheld = cell.totals.episodes > 0 && cell.employers.size < minimumContributors
+    cell.cells = cellsOf(cell.totals, isWithheld)
+  }
+  const lines = [
+    ...[...rows.map((r) => r.key), TOTAL_ROW].map((row) => ({ cells: QUARTER_COLUMNS.map((q) => at(row, q)), total: at(row, 'year') })),
+    ...COLUMNS.map((column) => ({ cells: rows.map((r) => at(r.key, column)), total: at(TOTAL_ROW, column) })),
+  ]
+  const protect = (column: keyof CellSet) => {
+    const hiddenCount = () => [...cells.values()].filter((c) => c.cells[column].isHidden).length
+    for (let before = -1; before !== hiddenCount(); ) {
+      before = hiddenCount()
+      for (const line of lines) protectColumn(line.cells.map((c) => c.cells[column]), line.total.cells[column])
+    }
+  }
+  // Episodes first: a cell hidden there is hidden in every other column before those are protected.
+  protect('episodes')
+  for (const cell of cells.values()) {
+    if (!cell.cells.episodes.isHidden) continue
+    const row = { isHidden: true, highest: cell.cells.episodes.highest }
+    const t = cell.totals
+    Object.assign(cell.cells, { priced: countCell(t.pricedEpisodes, row), complications: countCell(t.complications, row), readmissions: countCell(t.readmissions, row) })
+  }
+  for (const column of ['priced', 'complications', 'readmissions'] as const) protect(column)
+  return { rows, at }
+}
+
+const ALL_PROCEDURES = 'All procedures'
+
+/** One view of a protected grid: its procedures with episodes in the column, and their total. */
+function viewOf(grid: Grid, column: GridColumn, include: (key: string) => boolean): ReportTable {
+  const row = (key: string, label: string): ReportRow => {
+    const cell = grid.at(key, column)
+    return { key, label, ...figuresOf(cell.totals, cell.cells) }
+  }
   return {
-    rows: inputs.map((r, i) => ({ key: r.key, label: r.label, ...figuresOf(r.totals, rowCells[i]!) })),
-    total: { key: 'total', label: options.totalLabel, ...figuresOf(totals, totalCells) },
+    rows: grid.rows.filter((r) => include(r.key)).map((r) => row(r.key, r.label)),
+    total: row(TOTAL_ROW, ALL_PROCEDURES),
   }
 }
 
 /** A row with nothing hidden (an employer's own figures, which it sees in full on its dashboard). */
 export function plainRow(key: string, label: string, t: EpisodeTotals): ReportRow {
   const open = (value: number) => visible(value)
-  return { key, label, ...figuresOfPlain(t, { episodes: open(t.episodes), priced: open(t.pricedEpisodes), complications: open(t.complications), readmissions: open(t.readmissions) }) }
-}
-
-function figuresOfPlain(t: EpisodeTotals, cells: CellSet): Record<FigureKey, Figure> {
   const rate = (count: number, denominator: number) => (denominator === 0 ? NONE : shown(count / denominator))
   return {
-    ...figuresOf(t, cells),
+    key, label,
+    ...figuresOf(t, { episodes: open(t.episodes), priced: open(t.pricedEpisodes), complications: open(t.complications), readmissions: open(t.readmissions) }),
     complicationRate: rate(t.complications, t.complicationsRecorded),
     readmissionRate: rate(t.readmissions, t.readmissionsRecorded),
     averageSatisfaction: t.satisfactionResponses === 0 ? NONE : shown(t.satisfactionPoints / t.satisfactionResponses),
@@ -285,11 +348,17 @@ export interface CoalitionReport {
   contributingMembers: number
 }
 
-/** The coalition admin's report: every member's episodes pooled by procedure, protected. */
-export function coalitionReport(aggregates: readonly EmployerProcedureTotals[]): CoalitionReport {
-  const contributingMembers = new Set(aggregates.filter((a) => a.episodes > 0).map((a) => a.employerId)).size
-  const table = protectTable(poolByProcedure(aggregates), { minimumContributors: 1, totalContributors: contributingMembers, totalLabel: 'All procedures' })
-  return { table, contributingMembers }
+/**
+ * The coalition admin's report for a quarter, or the whole year (null): every member's episodes
+ * of the year pooled by procedure and quarter, protected together, and the one view cut out.
+ */
+export function coalitionReport(aggregates: readonly EmployerProcedureTotals[], quarter: Quarter | null): CoalitionReport {
+  const column: GridColumn = quarter ?? 'year'
+  const grid = protectedGrid(aggregates, 1)
+  return {
+    table: viewOf(grid, column, (key) => grid.at(key, column).totals.episodes > 0),
+    contributingMembers: grid.at(TOTAL_ROW, column).employers.size,
+  }
 }
 
 /** Fewer other members with episodes than this, and the other members' figures are one employer's: none are shown. */
@@ -313,40 +382,42 @@ export interface MemberReport {
 }
 
 /**
- * A member employer's view: its own figures in full, the other members' together (protected, and
- * hidden wherever one other employer alone stands behind them), and the whole coalition's, shown
- * only where the other members' figure is (coalition − own = others).
+ * A member employer's view of a quarter or the year (null): its own figures in full, the other
+ * members' together (protected over the year's grid, and hidden wherever one other employer alone
+ * stands behind them), and the whole coalition's, shown only where the other members' figure is
+ * (coalition − own = others).
  */
-export function memberReport(aggregates: readonly EmployerProcedureTotals[], employerId: string): MemberReport {
+export function memberReport(aggregates: readonly EmployerProcedureTotals[], employerId: string, quarter: Quarter | null): MemberReport {
+  const column: GridColumn = quarter ?? 'year'
+  const inView = (a: EmployerProcedureTotals) => quarter === null || a.quarter === quarter
   const own = aggregates.filter((a) => a.employerId === employerId)
-  const others = aggregates.filter((a) => a.employerId !== employerId)
-  const otherContributingMembers = new Set(others.filter((a) => a.episodes > 0).map((a) => a.employerId)).size
-  const ownRows = new Map(poolByProcedure(own).map((r) => [r.key, r]))
-  const otherRows = new Map(poolByProcedure(others).map((r) => [r.key, r]))
-  // Every procedure of either side, in one order; a side without it counts zero there.
-  const keys = poolByProcedure(aggregates).map((r) => ({ key: r.key, label: r.label }))
-  const othersTable = protectTable(
-    keys.map((k) => otherRows.get(k.key) ?? { ...k, contributors: 0, totals: { ...ZERO_TOTALS } }),
-    { minimumContributors: MINIMUM_OTHER_MEMBERS, totalContributors: otherContributingMembers, totalLabel: 'All procedures' },
+  const grid = protectedGrid(
+    aggregates.filter((a) => a.employerId !== employerId),
+    MINIMUM_OTHER_MEMBERS,
   )
-  const ownTotals = own.reduce<EpisodeTotals>((sum, a) => addTotals(sum, a), { ...ZERO_TOTALS })
-  const otherTotals = others.reduce<EpisodeTotals>((sum, a) => addTotals(sum, a), { ...ZERO_TOTALS })
-  const combine = (key: string, label: string, ownT: EpisodeTotals, otherT: EpisodeTotals, othersRow: ReportRow): MemberRow => {
-    const ownRow = plainRow(key, label, ownT)
-    const whole = plainRow(key, label, addTotals(ownT, otherT))
+  const otherContributingMembers = grid.at(TOTAL_ROW, column).employers.size
+  const ownByProcedure = new Map(poolByProcedure(own.filter(inView)).map((r) => [r.key, r.totals]))
+  const rowsShown = poolByProcedure(aggregates.filter(inView)).filter((r) => r.totals.episodes > 0)
+  const others = viewOf(grid, column, () => true)
+  const othersByKey = new Map([...others.rows, others.total].map((r) => [r.key, r]))
+  const combine = (key: string, label: string, ownTotals: EpisodeTotals): MemberRow => {
+    const otherCell = key === TOTAL_ROW ? grid.at(TOTAL_ROW, column) : grid.rows.some((r) => r.key === key) ? grid.at(key, column) : undefined
+    const otherTotals = otherCell?.totals ?? ZERO_TOTALS
+    const othersRow = othersByKey.get(key) ?? plainRow(key, label, ZERO_TOTALS)
+    const whole = plainRow(key, label, addTotals(ownTotals, otherTotals))
     const coalition = { key, label } as ReportRow
-    const others = { key, label } as ReportRow
+    const shownOthers = { key, label } as ReportRow
     for (const f of FIGURE_KEYS) {
       // One other member: even its zeros are its own (which procedures it had none of).
-      others[f] = otherContributingMembers === 1 ? HIDDEN : othersRow[f]
-      coalition[f] = others[f].state === 'shown' || others[f].state === 'none' ? whole[f] : HIDDEN
+      shownOthers[f] = otherContributingMembers === 1 ? HIDDEN : othersRow[f]
+      coalition[f] = shownOthers[f].state === 'shown' || shownOthers[f].state === 'none' ? whole[f] : HIDDEN
     }
-    return { key, label, own: ownRow, others, coalition }
+    return { key, label, own: plainRow(key, label, ownTotals), others: shownOthers, coalition }
   }
-  const rows = keys.map((k, i) => combine(k.key, k.label, ownRows.get(k.key)?.totals ?? ZERO_TOTALS, otherRows.get(k.key)?.totals ?? ZERO_TOTALS, othersTable.rows[i]!))
+  const ownTotal = [...ownByProcedure.values()].reduce<EpisodeTotals>((sum, t) => addTotals(sum, t), { ...ZERO_TOTALS })
   return {
-    rows,
-    total: combine('total', 'All procedures', ownTotals, otherTotals, othersTable.total),
+    rows: rowsShown.map((r) => combine(r.key, r.label, ownByProcedure.get(r.key) ?? ZERO_TOTALS)),
+    total: combine(TOTAL_ROW, ALL_PROCEDURES, ownTotal),
     otherContributingMembers,
     isOthersShown: otherContributingMembers >= MINIMUM_OTHER_MEMBERS,
   }
@@ -388,13 +459,19 @@ export function isDuringMembership(episode: Pick<PricedEpisode, 'employerId' | '
   return memberships.some((m) => m.employerId === episode.employerId && m.joinedOn <= day && (m.lastDay === null || day <= m.lastDay))
 }
 
-/** Totals per employer and procedure of the episodes that count for the coalition. */
+/** The quarter of an ISO date or instant (its month, in UTC). */
+export function quarterOf(isoDate: string): Quarter {
+  return (Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1) as Quarter
+}
+
+/** Totals per employer, procedure and quarter of the episodes that count for the coalition. */
 export function totalsByEmployerAndProcedure(episodes: readonly PricedEpisode[], memberships: readonly MembershipSpan[]): EmployerProcedureTotals[] {
   const byKey = new Map<string, EmployerProcedureTotals>()
   for (const e of episodes) {
     if (!isDuringMembership(e, memberships)) continue
-    const key = `${e.employerId}|${e.procedureCode}`
-    const t = byKey.get(key) ?? { ...ZERO_TOTALS, employerId: e.employerId, procedureCode: e.procedureCode, procedureName: e.procedureName }
+    const quarter = quarterOf(e.completedAt)
+    const key = `${e.employerId}|${e.procedureCode}|${quarter}`
+    const t = byKey.get(key) ?? { ...ZERO_TOTALS, employerId: e.employerId, procedureCode: e.procedureCode, procedureName: e.procedureName, quarter }
     t.episodes++
     t.paidAtCentersCents += e.employerPaidCents
     if (e.outsideEmployerCents !== null && e.savingsCents !== null) {

@@ -27,7 +27,7 @@ const NAMES: Record<string, string> = { TKA: 'Knee replacement', THA: 'Hip repla
 function agg(employerId: string, code: string, episodes: number, more: Partial<EpisodeTotals> = {}): EmployerProcedureTotals {
   return {
     ...ZERO_TOTALS,
-    employerId, procedureCode: code, procedureName: NAMES[code]!, episodes,
+    employerId, procedureCode: code, procedureName: NAMES[code]!, quarter: 1, episodes,
     paidAtCentersCents: episodes * 3_000_000, pricedEpisodes: episodes, typicalCostCents: episodes * 4_000_000, savingsCents: episodes * 1_000_000,
     ...more,
   }
@@ -59,7 +59,7 @@ describe('coalition report: episodes by procedure, small cells and complementary
     // The smallest shown row is the one hidden, not the largest.
     ['the smallest other row is hidden', [agg('a', 'TKA', 90), agg('a', 'THA', 30), agg('a', 'SPINE', 4)], { THA: NOT_SHOWN, TKA: 90, SPINE: FEWER_THAN_11 }, 124],
   ])('%s', (_name, aggregates, rows, total) => {
-    const { table } = coalitionReport(aggregates)
+    const { table } = coalitionReport(aggregates, null)
     expect(episodesOf(table.rows)).toEqual(rows)
     expect(read(table.total.episodes)).toEqual(total)
   })
@@ -70,7 +70,7 @@ describe('coalition report: episodes by procedure, small cells and complementary
       agg('b', 'TKA', 15, { paidAtCentersCents: 45_000_000, typicalCostCents: 60_000_000, savingsCents: 15_000_000 }),
       agg('b', 'THA', 4),
       agg('c', 'THA', 3),
-    ])
+    ], null)
     expect(contributingMembers).toBe(3)
     const [tha, tka] = table.rows
     expect(tha!.key).toBe('THA')
@@ -91,7 +91,7 @@ describe('coalition report: episodes by procedure, small cells and complementary
 
   it('hides typical cost and savings with the episodes that have a typical price, not with all episodes', () => {
     // THA: 15 episodes, 4 priced → its savings rest on 4; TKA's 20 priced are hidden too (the total would tell).
-    const { table } = coalitionReport([agg('a', 'TKA', 20), agg('a', 'THA', 15, { pricedEpisodes: 4, typicalCostCents: 16_000_000, savingsCents: 4_000_000 })])
+    const { table } = coalitionReport([agg('a', 'TKA', 20), agg('a', 'THA', 15, { pricedEpisodes: 4, typicalCostCents: 16_000_000, savingsCents: 4_000_000 })], null)
     const [tha, tka] = table.rows
     expect([read(tha!.episodes), read(tha!.paidAtCentersCents), read(tha!.savingsCents), read(tha!.typicalCostCents)]).toEqual([15, 45_000_000, NOT_SHOWN, NOT_SHOWN])
     expect([read(tka!.episodes), read(tka!.paidAtCentersCents), read(tka!.savingsCents), read(tka!.savingsRate)]).toEqual([20, 60_000_000, NOT_SHOWN, NOT_SHOWN])
@@ -99,7 +99,7 @@ describe('coalition report: episodes by procedure, small cells and complementary
   })
 
   it('says "—" where there is nothing to compute: no typical price, no check-in, no answer', () => {
-    const { table } = coalitionReport([agg('a', 'CABG', 12, { pricedEpisodes: 0, typicalCostCents: 0, savingsCents: 0 })])
+    const { table } = coalitionReport([agg('a', 'CABG', 12, { pricedEpisodes: 0, typicalCostCents: 0, savingsCents: 0 })], null)
     const row = table.rows[0]!
     expect([row.typicalCostCents, row.savingsCents, row.savingsRate, row.complicationRate, row.readmissionRate, row.averageSatisfaction].map(read)).toEqual(['—', '—', '—', '—', '—', '—'])
     expect([read(row.complications), read(row.readmissions)]).toEqual([0, 0])
@@ -118,13 +118,13 @@ describe('coalition report: outcomes', () => {
     ['0 of 10 recorded: 0, the rate rests on 10', outcomes(10, 0), { count: 0, rate: NOT_SHOWN }],
     ['0 of 11 recorded: 0%', outcomes(11, 0), { count: 0, rate: 0 }],
   ])('%s', (_name, more, expected) => {
-    const row = coalitionReport([agg('a', 'TKA', 60, more)]).table.rows[0]!
+    const row = coalitionReport([agg('a', 'TKA', 60, more)], null).table.rows[0]!
     expect({ count: read(row.complications), rate: read(row.complicationRate) }).toEqual(expected)
   })
 
   it('protects a small complication count in one row from the column total', () => {
     // TKA 3 of 50 (small), THA 12 of 25: total 15 − 12 would give the 3, so THA's 12 is hidden too.
-    const { table } = coalitionReport([agg('a', 'TKA', 60, outcomes(50, 3)), agg('a', 'THA', 30, outcomes(25, 12, { readmissionsRecorded: 25, readmissions: 0 }))])
+    const { table } = coalitionReport([agg('a', 'TKA', 60, outcomes(50, 3)), agg('a', 'THA', 30, outcomes(25, 12, { readmissionsRecorded: 25, readmissions: 0 }))], null)
     const [tha, tka] = table.rows
     expect([read(tka!.complications), read(tha!.complications), read(table.total.complications)]).toEqual([FEWER_THAN_11, NOT_SHOWN, 15])
     expect([read(tka!.complicationRate), read(tha!.complicationRate), read(table.total.complicationRate)]).toEqual([NOT_SHOWN, NOT_SHOWN, 0.2])
@@ -134,14 +134,14 @@ describe('coalition report: outcomes', () => {
 
   it('hides a complication total that only small rows make up, when it would tell them', () => {
     // TKA 10 and THA 10 complications: 20 = 10 + 10 is the only way; no other row has any.
-    const { table } = coalitionReport([agg('a', 'TKA', 60, outcomes(60, 10)), agg('a', 'THA', 60, outcomes(60, 10)), agg('a', 'SPINE', 20, outcomes(20, 0))])
+    const { table } = coalitionReport([agg('a', 'TKA', 60, outcomes(60, 10)), agg('a', 'THA', 60, outcomes(60, 10)), agg('a', 'SPINE', 20, outcomes(20, 0))], null)
     expect(table.rows.map((r) => read(r.complications))).toEqual([FEWER_THAN_11, FEWER_THAN_11, 0])
     expect([read(table.total.complications), read(table.total.complicationRate)]).toEqual([NOT_SHOWN, NOT_SHOWN])
   })
 
   it('shows mean satisfaction from 11 answers, not from 10', () => {
-    const ten = coalitionReport([agg('a', 'TKA', 30, { satisfactionResponses: 10, satisfactionPoints: 90 })]).table.rows[0]!
-    const eleven = coalitionReport([agg('a', 'TKA', 30, { satisfactionResponses: 11, satisfactionPoints: 99 })]).table.rows[0]!
+    const ten = coalitionReport([agg('a', 'TKA', 30, { satisfactionResponses: 10, satisfactionPoints: 90 })], null).table.rows[0]!
+    const eleven = coalitionReport([agg('a', 'TKA', 30, { satisfactionResponses: 11, satisfactionPoints: 99 })], null).table.rows[0]!
     expect([read(ten.averageSatisfaction), read(eleven.averageSatisfaction)]).toEqual([NOT_SHOWN, 9])
   })
 })
@@ -150,7 +150,7 @@ describe("member employer's view: its own, the other members together, the whole
   const columns = (row: { own: ReportRow; others: ReportRow; coalition: ReportRow }) => [read(row.own.episodes), read(row.others.episodes), read(row.coalition.episodes)]
 
   it('shows the other members together and the whole when two others stand behind them', () => {
-    const report = memberReport([agg('me', 'TKA', 30), agg('x', 'TKA', 8), agg('y', 'TKA', 9)], 'me')
+    const report = memberReport([agg('me', 'TKA', 30), agg('x', 'TKA', 8), agg('y', 'TKA', 9)], 'me', null)
     expect(report).toMatchObject({ otherContributingMembers: 2, isOthersShown: true })
     expect(columns(report.rows[0]!)).toEqual([30, 17, 47])
     // Money: own 30 × $30,000; others 17 × $30,000; the whole 47 × $30,000.
@@ -158,7 +158,7 @@ describe("member employer's view: its own, the other members together, the whole
   })
 
   it('shows its own figures in full, small ones too', () => {
-    const report = memberReport([agg('me', 'TKA', 3, { complicationsRecorded: 3, complications: 1 }), agg('x', 'TKA', 30), agg('y', 'TKA', 30)], 'me')
+    const report = memberReport([agg('me', 'TKA', 3, { complicationsRecorded: 3, complications: 1 }), agg('x', 'TKA', 30), agg('y', 'TKA', 30)], 'me', null)
     const row = report.rows[0]!
     expect([read(row.own.episodes), read(row.own.complications), read(row.own.complicationRate)]).toEqual([3, 1, 1 / 3])
     expect(columns(row)).toEqual([3, 60, 63])
@@ -171,11 +171,11 @@ describe("member employer's view: its own, the other members together, the whole
     // One other member: the coalition minus me is that employer.
     ['one other member, however large', [agg('me', 'TKA', 50), agg('x', 'TKA', 400)], [50, NOT_SHOWN, NOT_SHOWN]],
   ])('%s', (_name, aggregates, expected) => {
-    expect(columns(memberReport(aggregates, 'me').rows[0]!)).toEqual(expected)
+    expect(columns(memberReport(aggregates, 'me', null).rows[0]!)).toEqual(expected)
   })
 
   it('hides even the zeros of a single other member (which procedures it had none of)', () => {
-    const report = memberReport([agg('me', 'TKA', 50), agg('me', 'THA', 20), agg('x', 'TKA', 400)], 'me')
+    const report = memberReport([agg('me', 'TKA', 50), agg('me', 'THA', 20), agg('x', 'TKA', 400)], 'me', null)
     expect(report).toMatchObject({ otherContributingMembers: 1, isOthersShown: false })
     expect(report.rows.map(columns)).toEqual([
       [20, NOT_SHOWN, NOT_SHOWN],
@@ -186,7 +186,7 @@ describe("member employer's view: its own, the other members together, the whole
 
   it('hides a procedure that one other member alone had, and its partner row, while the total of two shows', () => {
     // Others: x had 20 knees, y 15 hips. Each row would be one employer's; together (35) they are two.
-    const report = memberReport([agg('me', 'TKA', 30), agg('x', 'TKA', 20), agg('y', 'THA', 15)], 'me')
+    const report = memberReport([agg('me', 'TKA', 30), agg('x', 'TKA', 20), agg('y', 'THA', 15)], 'me', null)
     expect(report.rows.map((r) => [r.key, ...columns(r)])).toEqual([
       ['THA', 0, NOT_SHOWN, NOT_SHOWN],
       ['TKA', 30, NOT_SHOWN, NOT_SHOWN],
@@ -195,8 +195,50 @@ describe("member employer's view: its own, the other members together, the whole
   })
 
   it('names no other employer anywhere in the view', () => {
-    const report = memberReport([agg('me', 'TKA', 30), agg('employer-x-secret', 'TKA', 20), agg('employer-y-secret', 'THA', 15)], 'me')
+    const report = memberReport([agg('me', 'TKA', 30), agg('employer-x-secret', 'TKA', 20), agg('employer-y-secret', 'THA', 15)], 'me', null)
     expect(JSON.stringify(report)).not.toMatch(/employer-[xy]-secret/)
+  })
+})
+
+describe('quarters and the year: one protected grid, so the year minus three quarters never gives the fourth', () => {
+  const inQuarter = (quarter: 1 | 2 | 3 | 4, a: EmployerProcedureTotals): EmployerProcedureTotals => ({ ...a, quarter })
+  const totalOf = (aggregates: EmployerProcedureTotals[], quarter: 1 | 2 | 3 | 4 | null) => read(coalitionReport(aggregates, quarter).table.total.episodes)
+
+  it('hides a shown quarter when another is small: 25 in the year = 18 + 7', () => {
+    const year = [inQuarter(1, agg('a', 'TKA', 18)), inQuarter(2, agg('b', 'TKA', 7))]
+    // Q2's 7 is fewer than 11; 25 − 18 would give it, so Q1's 18 is not shown either, in its own view too.
+    expect([totalOf(year, 1), totalOf(year, 2), totalOf(year, 3), totalOf(year, null)]).toEqual([NOT_SHOWN, FEWER_THAN_11, 0, 25])
+  })
+
+  it('keeps 11 shown where two small quarters hide each other: 10, 11, 5', () => {
+    const year = [inQuarter(1, agg('b', 'TKA', 10)), inQuarter(2, agg('b', 'TKA', 11)), inQuarter(3, agg('b', 'TKA', 5))]
+    // 26 − 11 = 15 = the two small quarters together, in many ways.
+    expect([totalOf(year, 1), totalOf(year, 2), totalOf(year, 3), totalOf(year, 4), totalOf(year, null)]).toEqual([FEWER_THAN_11, 11, FEWER_THAN_11, 0, 26])
+  })
+
+  it('hides a procedure of a quarter whose year would give it, and its partner in the quarter', () => {
+    // TKA: Q1 30, Q2 4 → Q2 small, so Q1's TKA is hidden too; then Q1's column (TKA hidden alone) hides THA's 40 in Q1.
+    const year = [inQuarter(1, agg('a', 'TKA', 30)), inQuarter(2, agg('a', 'TKA', 4)), inQuarter(1, agg('a', 'THA', 40)), inQuarter(2, agg('a', 'THA', 20))]
+    const q1 = coalitionReport(year, 1).table
+    expect([episodesOf(q1.rows), read(q1.total.episodes)]).toEqual([{ THA: NOT_SHOWN, TKA: NOT_SHOWN }, 70])
+    const q2 = coalitionReport(year, 2).table
+    expect(episodesOf(q2.rows)).toEqual({ THA: NOT_SHOWN, TKA: FEWER_THAN_11 })
+    const whole = coalitionReport(year, null).table
+    expect([episodesOf(whole.rows), read(whole.total.episodes)]).toEqual([{ THA: 60, TKA: 34 }, 94])
+  })
+
+  it("a member's view: the others of one quarter are one employer each, of the year two", () => {
+    // Others: x 20 in Q1, y 15 in Q2. Each quarter is one employer's; the year (35) is two employers'.
+    const year = [inQuarter(1, agg('me', 'TKA', 30)), inQuarter(1, agg('x', 'TKA', 20)), inQuarter(2, agg('y', 'TKA', 15))]
+    const view = (quarter: 1 | 2 | null) => {
+      const total = memberReport(year, 'me', quarter).total
+      return [read(total.own.episodes), read(total.others.episodes), read(total.coalition.episodes)]
+    }
+    expect([view(1), view(2), view(null)]).toEqual([
+      [30, NOT_SHOWN, NOT_SHOWN],
+      [0, NOT_SHOWN, NOT_SHOWN],
+      [30, 35, 65],
+    ])
   })
 })
 
@@ -265,11 +307,11 @@ describe('episodes that count for the coalition', () => {
     )
     expect(totals).toEqual([
       {
-        employerId: 'a', procedureCode: 'TKA', procedureName: 'Knee replacement', episodes: 2, paidAtCentersCents: 5_770_001, pricedEpisodes: 1, typicalCostCents: 5_000_000, savingsCents: 2_030_000,
+        employerId: 'a', procedureCode: 'TKA', procedureName: 'Knee replacement', quarter: 2, episodes: 2, paidAtCentersCents: 5_770_001, pricedEpisodes: 1, typicalCostCents: 5_000_000, savingsCents: 2_030_000,
         complicationsRecorded: 2, complications: 1, readmissionsRecorded: 1, readmissions: 0, satisfactionResponses: 2, satisfactionPoints: 15,
       },
       {
-        employerId: 'b', procedureCode: 'THA', procedureName: 'Hip replacement', episodes: 1, paidAtCentersCents: 2_970_000, pricedEpisodes: 1, typicalCostCents: 2_500_000, savingsCents: -470_000,
+        employerId: 'b', procedureCode: 'THA', procedureName: 'Hip replacement', quarter: 2, episodes: 1, paidAtCentersCents: 2_970_000, pricedEpisodes: 1, typicalCostCents: 2_500_000, savingsCents: -470_000,
         complicationsRecorded: 0, complications: 0, readmissionsRecorded: 0, readmissions: 0, satisfactionResponses: 0, satisfactionPoints: 0,
       },
     ])
