@@ -12,10 +12,10 @@ import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 export const meta: MetaFunction = () => [{ title: 'Pooled report · Coalition · COE Marketplace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { coalition } = await requireCoalitionAdmin(request)
+  const { coalitionId } = await requireCoalitionAdmin(request)
   const today = toIsoDate(new Date())
   const { period, errors } = parseCoalitionPeriod(new URL(request.url).searchParams, today)
-  return { errors, ...(await getCoalitionReport(coalition.coalitionId, period, today)) }
+  return { errors, ...(await getCoalitionReport(coalitionId, period, today)) }
 }
 
 export default function CoalitionReportsRoute() {

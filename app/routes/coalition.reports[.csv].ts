@@ -9,11 +9,11 @@ import { coalitionReportFileName, exportCoalitionReportCsv } from '~/services/co
  * replaced: a file cannot say beside itself that it holds another period than the one asked for.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, coalition } = await requireCoalitionAdmin(request)
+  const { actor, coalitionId } = await requireCoalitionAdmin(request)
   const today = toIsoDate(new Date())
   const { period, errors } = parseCoalitionPeriod(new URL(request.url).searchParams, today)
   if (errors.length) return new Response(`${errors.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } })
-  const body = await exportCoalitionReportCsv(actor, coalition.coalitionId, period, today)
+  const body = await exportCoalitionReportCsv(actor, coalitionId, period, today)
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -67,6 +67,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   ],
   coalition_admin: [
     { to: '/coalition', label: 'Member employers', end: true },
+    { to: '/coalition/reports', label: 'Pooled report' },
     { to: '/team', label: 'Team' },
   ],
 }

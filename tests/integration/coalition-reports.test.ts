@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
+import type { Figure, FigureKey, ReportRow } from '~/domain/coalitions/pooled-report'
 import * as coalitionCsv from '~/routes/coalition.reports[.csv]'
 import * as coalitionPage from '~/routes/coalition.reports'
 import * as memberPage from '~/routes/employer.coalition-report'
@@ -29,8 +30,7 @@ let outsider: Awaited<ReturnType<typeof addEmployer>>
 let other: Awaited<ReturnType<typeof addCoalition>>
 const cookies: Record<string, string> = {}
 
-type Figure = { state: string; value?: number }
-type Row = { key: string; label: string } & Record<string, Figure>
+type Row = ReportRow
 const value = (f: Figure) => (f.state === 'shown' ? f.value : f.state)
 
 async function page<T>(loader: typeof coalitionPage.loader | typeof memberPage.loader, path: string, cookie: string) {
@@ -170,7 +170,7 @@ describe('the CSV export', () => {
 })
 
 describe("a member employer's coalition report", () => {
-  const columns = (r: MemberRow, figure = 'episodes') => [value(r.own[figure]!), value(r.others[figure]!), value(r.coalition[figure]!)]
+  const columns = (r: MemberRow, figure: FigureKey = 'episodes') => [value(r.own[figure]), value(r.others[figure]), value(r.coalition[figure])]
 
   it('shows its own figures beside the other members’ together and the whole coalition’s', async () => {
     const { status, body } = await page<MemberBody>(memberPage.loader, '/employer/coalition-report?year=2026', cookies.adminA!)

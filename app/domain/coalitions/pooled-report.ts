@@ -1,3 +1,4 @@
+import { isMemberOn } from './membership'
 import type { Quarter } from './report-period'
 
 /*
@@ -17,8 +18,8 @@ import type { Quarter } from './report-period'
  * typical price, complications, readmissions) the hidden cells are checked the way someone
  * knowing this rule would: a "fewer than 11" cell is 1 to 10, a cell hidden to protect another is
  * at least 11 (it was not small and not zero), a cell hidden with its row is 0 or more. While the
- * total is shown and some hidden cell's value follows exactly from the total and those bounds
- * (one hidden cell alone always does), the smallest shown non-zero cell of the column is hidden
+ * total is shown and some hidden cell's non-zero value follows exactly from the total and those
+ * bounds (one hidden cell alone always does), the smallest shown non-zero cell of the column is hidden
  * too ("not shown"); when there is none left, the total is hidden instead. Money cells are hidden
  * with the count they rest on (spend with episodes; typical cost and savings with the episodes
  * that have a typical price), so a money column always has two hidden cells or none under a
@@ -159,7 +160,7 @@ function countCell(value: number, row: { isHidden: boolean; highest: number }): 
 
 /**
  * Does some hidden cell's value follow exactly from the hidden cells' sum (total − shown cells)
- * and what is known of each (its lowest and highest possible value)?
+ * and what is known of each (its lowest and highest possible value), and is it more than 0?
  */
 function isAnyHiddenCellDetermined(hidden: readonly CountCell[], hiddenSum: number): boolean {
   const lowestSum = hidden.reduce((s, c) => s + c.lowest, 0)
@@ -170,7 +171,8 @@ function isAnyHiddenCellDetermined(hidden: readonly CountCell[], hiddenSum: numb
     const othersHighest = othersUnbounded > 0 ? Infinity : finiteHighestSum - (cell.highest === Infinity ? 0 : cell.highest)
     const lowest = Math.max(cell.lowest, hiddenSum - othersHighest)
     const highest = Math.min(cell.highest, hiddenSum - (lowestSum - cell.lowest))
-    return lowest >= highest
+    // Worked out to be 0 tells what a shown 0 would: no one.
+    return lowest >= highest && highest > 0
   })
 }
 
@@ -456,7 +458,8 @@ export interface MembershipSpan {
  */
 export function isDuringMembership(episode: Pick<PricedEpisode, 'employerId' | 'completedAt'>, memberships: readonly MembershipSpan[]): boolean {
   const day = episode.completedAt.slice(0, 10)
-  return memberships.some((m) => m.employerId === episode.employerId && m.joinedOn <= day && (m.lastDay === null || day <= m.lastDay))
+  // The membership rule is the coalitions' own (membership.ts): from joined_on to left_on, both included.
+  return memberships.some((m) => m.employerId === episode.employerId && isMemberOn({ status: m.lastDay === null ? 'active' : 'ended', joinedOn: m.joinedOn, leftOn: m.lastDay }, day))
 }
 
 /** The quarter of an ISO date or instant (its month, in UTC). */

@@ -139,6 +139,12 @@ describe('coalition report: outcomes', () => {
     expect([read(table.total.complications), read(table.total.complicationRate)]).toEqual([NOT_SHOWN, NOT_SHOWN])
   })
 
+  it('keeps a total of 0 shown though it tells that hidden rows had none (a shown 0 tells the same)', () => {
+    const { table } = coalitionReport([agg('a', 'TKA', 40, { readmissionsRecorded: 40, readmissions: 0 }), agg('a', 'THA', 5, { readmissionsRecorded: 5, readmissions: 0 })], null)
+    expect(table.rows.map((r) => read(r.readmissions))).toEqual([NOT_SHOWN, NOT_SHOWN])
+    expect([read(table.total.readmissions), read(table.total.readmissionRate)]).toEqual([0, 0])
+  })
+
   it('shows mean satisfaction from 11 answers, not from 10', () => {
     const ten = coalitionReport([agg('a', 'TKA', 30, { satisfactionResponses: 10, satisfactionPoints: 90 })], null).table.rows[0]!
     const eleven = coalitionReport([agg('a', 'TKA', 30, { satisfactionResponses: 11, satisfactionPoints: 99 })], null).table.rows[0]!
