@@ -344,6 +344,10 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
 
   // Coalition admin (issue 23, ADR 0020): its own coalition's members.
   'coalition._index': { loader: { roles: only({ coalition: 200 }) } },
+  // Coalition reports (issue 23): the pooled report and its CSV for the coalition admin; a member employer's own view (A is a member).
+  'coalition.reports': { loader: { roles: only({ coalition: 200 }) } },
+  'coalition.reports[.csv]': { loader: { roles: only({ coalition: 200 }) } },
+  'employer.coalition-report': { loader: { roles: only({ employerAdmin: 200 }) } },
 
   // Platform admin
   'admin._index': { loader: { roles: only({ platform: 200 }) } },
