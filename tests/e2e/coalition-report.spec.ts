@@ -59,6 +59,8 @@ test('the coalition admin reads the pooled report with small counts hidden and d
 
   await admin.setViewportSize({ width: 375, height: 800 })
   expect(await axeReport(admin)).toEqual([])
+  // The wide table scrolls in its own box; the page never scrolls sideways.
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376)
   await admin.screenshot({ path: 'tests/.tmp/coalition-report-375.png', fullPage: true })
   expect(consoleErrors).toEqual([])
 })
@@ -84,5 +86,6 @@ test("a member employer's HR admin reads its own figures beside the other member
   await hr.screenshot({ path: 'tests/.tmp/coalition-report-member-1280.png', fullPage: true })
   await hr.setViewportSize({ width: 375, height: 800 })
   expect(await axeReport(hr)).toEqual([])
+  expect(await hr.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376)
   await hr.screenshot({ path: 'tests/.tmp/coalition-report-member-375.png', fullPage: true })
 })

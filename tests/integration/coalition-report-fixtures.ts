@@ -79,6 +79,18 @@ export async function addMembership(db: Kysely<Database>, coalitionId: string, e
     .execute()
 }
 
+/** An invitation not answered yet: it makes no one a member. */
+export async function addInvitation(db: Kysely<Database>, coalitionId: string, employerId: string) {
+  const now = new Date().toISOString()
+  await db
+    .insertInto('coalitionMemberships')
+    .values({
+      id: newId(), coalitionOrganizationId: coalitionId, employerOrganizationId: employerId, status: 'invited', invitedAt: now, invitedByUserId: null,
+      joinedOn: null, leftOn: null, respondedByUserId: null, respondedAt: null, endedByUserId: null, createdAt: now,
+    })
+    .execute()
+}
+
 /** The first offer in a program version's network (the tenants' one knee-replacement offer). */
 export function networkOffer(db: Kysely<Database>, versionId: string) {
   return db

@@ -5,7 +5,8 @@ import type { Figure, FigureKey, ReportRow } from '~/domain/coalitions/pooled-re
 import * as coalitionCsv from '~/routes/coalition.reports[.csv]'
 import * as coalitionPage from '~/routes/coalition.reports'
 import * as memberPage from '~/routes/employer.coalition-report'
-import { addCoalition, addEmployer, addEpisodes, addMembership, addTypicalPrices } from './coalition-report-fixtures'
+import * as root from '~/root'
+import { addCoalition, addEmployer, addEpisodes, addInvitation, addMembership, addTypicalPrices } from './coalition-report-fixtures'
 import { expectNoChange } from './hostile'
 import { cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -18,7 +19,7 @@ import { createTwoTenants, type TwoTenants } from './tenants'
  *   2025, 6 on 2026-03-15, 5 on 2026-08-20 (after leaving: not the coalition's).
  * - Lakeside: member since 2026-04-01; 3 episodes on 2026-01-20 (before joining: not counted),
  *   7 on 2026-05-05.
- * - Outsider: never a member. Another coalition with its own admin and no members.
+ * - Outsider: invited, never answered (so never a member); 4 episodes in February 2026. Another coalition with its own admin and no members.
  * Every episode: $28,000 bundle + $500 incentive = $28,500 paid; outside, the member (Ohio, PPO,
  * $1,500 deductible, 20 %, $5,000 maximum) would pay $5,000 of the $50,000 typical price, so the
  * typical cost is $45,000 and the saving $16,500.
@@ -47,6 +48,9 @@ beforeAll(async () => {
   lakeside = await addEmployer(db, t, 'Lakeside Test Credit Union')
   outsider = await addEmployer(db, t, 'Outsider Test Works')
   other = await addCoalition(db, 'Other Test Coalition')
+  // Invited, never answered: not a member, and its episodes are nobody's but its own.
+  await addInvitation(db, t.coalitionId, outsider.employerId)
+  await addEpisodes(db, outsider, 4, '2026-02-11T15:00:00.000Z')
   await addMembership(db, t.coalitionId, t.b.employerId, '2025-01-01', '2026-06-30')
   await addMembership(db, t.coalitionId, lakeside.employerId, '2026-04-01')
   await addTypicalPrices(db, t)
@@ -218,5 +222,17 @@ describe("a member employer's coalition report", () => {
     expect((await page(memberPage.loader, '/employer/coalition-report', cookies.outsider!)).status).toBe(404)
     expect((await page(memberPage.loader, `/employer/coalition-report?coalition=${other.coalitionId}`, cookies.adminA!)).status).toBe(404)
     for (const cookie of [cookies.coalition!, cookies.broker!, cookies.platform!]) expect((await page(memberPage.loader, '/employer/coalition-report', cookie)).status).toBe(403)
+  })
+})
+
+describe('the "Coalition report" navigation item', () => {
+  const conditions = async (cookie: string) => ((await statusOf(root.loader, getRequest('/employer', cookie))).body as { user: { navigation: Record<string, boolean> } }).user.navigation
+
+  it('is shown to an employer that is or was a member, not to one that never was', async () => {
+    expect(await conditions(cookies.adminA!)).toEqual({ isOrWasCoalitionMember: true })
+    // B's membership ended on 2026-06-30: it still reads its past periods.
+    expect(await conditions(cookies.adminB!)).toEqual({ isOrWasCoalitionMember: true })
+    expect(await conditions(cookies.outsider!)).toEqual({ isOrWasCoalitionMember: false })
+    expect(await conditions(cookies.coalition!)).toEqual({})
   })
 })
