@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import * as coalitionCsv from '~/routes/coalition.reports[.csv]'
 import * as coalitionPage from '~/routes/coalition.reports'
 import * as memberPage from '~/routes/employer.coalition-report'
-import { expectNoChange, LONG, SQL_DROP, SQL_OR } from './hostile'
+import { addEpisodes, networkOffer } from './coalition-report-fixtures'
+import { expectNoChange, FORMULAS, LONG, SQL_DROP, SQL_OR } from './hostile'
 import { cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
@@ -81,5 +83,19 @@ describe("a coalition id in the member view that is not the employer's", () => {
   ])('%s → %s', async (_name, id, status) => {
     const result = await expectNoChange(() => statusOf(memberPage.loader, getRequest(`/employer/coalition-report?coalition=${id()}`, cookies.adminA)))
     expect(result.status).toBe(status)
+  })
+})
+
+describe('a spreadsheet formula in a procedure name (OWASP CSV injection)', () => {
+  it.each(Object.entries(FORMULAS))('%s reaches the CSV as text, never as a formula', async (_name, formula) => {
+    const db = getDb()
+    const { procedureId } = await networkOffer(db, t.a.versionId)
+    await db.updateTable('procedures').set({ name: formula }).where('id', '=', procedureId).execute()
+    if ((await db.selectFrom('cases').select('id').where('employerId', '=', t.a.employerId).where('status', '=', 'completed').execute()).length === 0) {
+      await addEpisodes(db, t.a, 1, '2026-02-10T15:00:00.000Z')
+    }
+    const response = (await coalitionCsv.loader({ request: getRequest('/coalition/reports.csv?year=2026', cookies.coalition), params: {}, context: {} })) as Response
+    const rows = parse(await response.text(), { columns: true }) as Array<Record<string, string>>
+    expect(rows.find((r) => r.procedure_code!.startsWith('TKA-'))!.procedure).toBe(`'${formula}`)
   })
 })
