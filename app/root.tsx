@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next'
 import type { ReactNode } from 'react'
 import { getOptionalActor } from '~/auth/guard.server'
 import { getPublicEnv } from '~/env.server'
+import { navigationConditions } from '~/services/navigation.server'
 import { languageOf } from '~/i18n/language.server'
 import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { translatorFor } from '~/i18n/translator'
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     language,
     user: actor
-      ? { displayName: actor.displayName, email: actor.email, role: actor.role, organizationName: actor.organizationName }
+      ? { displayName: actor.displayName, email: actor.email, role: actor.role, organizationName: actor.organizationName, navigation: await navigationConditions(actor) }
       : null,
     publicEnv: getPublicEnv(),
   }

@@ -7,6 +7,7 @@ import {
   countSearchesByProcedureAndZip3,
   listCompletedCases,
   sumInvoiceLinesByKind,
+  type CaseOwners,
   type ReportWindow,
 } from '~/db/repositories/dashboard.server'
 import { listMeasuresOfFacilities } from '~/db/repositories/care.server'
@@ -39,7 +40,7 @@ export function windowOf(query: DashboardQuery): ReportWindow {
  * Every completed case of the window priced the documented way (DESIGN §4, /employer/savings-method):
  * the typical local price for the member's state, the member's own plan with nothing paid yet.
  */
-export async function pricedCompletedCases(db: Kysely<Database>, scope: EmployerScope | null, window: ReportWindow) {
+export async function pricedCompletedCases(db: Kysely<Database>, scope: CaseOwners, window: ReportWindow) {
   const rows = await listCompletedCases(db, scope, window)
   const procedures = [...new Map(rows.map((r) => [r.procedureId, { id: r.procedureId, code: r.procedureCode }])).values()]
   const [prices, irs] = await Promise.all([listAreaMarketPrices(db, procedures.map((p) => p.id)), irsMinimumDeductibles(db, Number(window.toInstant.slice(0, 4)))])

@@ -29,7 +29,7 @@ export function AppShell({ role: section }: { role: Role }) {
           </a>
           <nav aria-label={isMember ? t('nav.label') : `${ROLE_LABEL[role]} navigation`} className="mainnav">
             <ul>
-              {NAVIGATION[role].map((item) => (
+              {NAVIGATION[role].filter((item) => !item.onlyWhen || user?.navigation[item.onlyWhen]).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end} prefetch="intent">
                     {item.messageKey ? t(item.messageKey) : item.label}

@@ -7,7 +7,13 @@ export interface NavItem {
   end?: boolean
   /** Member-facing pages: the label's key in the translations (app/i18n), `label` being the English. */
   messageKey?: string
+  /** Shown only when this is true of the signed-in user's organization (the root loader says). */
+  onlyWhen?: NavCondition
 }
+
+/** Facts about the user's organization that decide whether an item is shown. */
+export type NavCondition = 'isOrWasCoalitionMember'
+export type NavConditions = Partial<Record<NavCondition, boolean>>
 
 /** Each role's navigation: only pages that exist. */
 export const NAVIGATION: Record<Role, readonly NavItem[]> = {
@@ -24,6 +30,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/roster', label: 'Roster' },
     { to: '/employer/proposals', label: 'Proposals' },
     { to: '/employer/contracts', label: 'Contracts' },
+    { to: '/employer/coalition-report', label: 'Coalition report', onlyWhen: 'isOrWasCoalitionMember' },
     { to: '/scorecards', label: 'Value scorecards' },
     { to: '/employer/billing', label: 'Billing' },
     { to: '/team', label: 'Team' },
@@ -56,6 +63,11 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/ledger', label: 'Ledger' },
     { to: '/admin/reports', label: 'Reports' },
     { to: '/admin/settings', label: 'Settings' },
+    { to: '/team', label: 'Team' },
+  ],
+  coalition_admin: [
+    { to: '/coalition', label: 'Member employers', end: true },
+    { to: '/coalition/reports', label: 'Pooled report' },
     { to: '/team', label: 'Team' },
   ],
 }

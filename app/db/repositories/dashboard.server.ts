@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '~/db/schema'
 import type { EmployerScope } from '~/domain/tenancy'
 
@@ -9,9 +9,15 @@ export interface ReportWindow {
   programId: string | null
 }
 
-function casesIn(db: Kysely<Database>, scope: EmployerScope | null, window: ReportWindow) {
+/** Whose cases a report reads: one employer, a set of employers (a coalition's members), or every employer (null). */
+export type CaseOwners = EmployerScope | { employerIds: readonly string[] } | null
+
+function casesIn(db: Kysely<Database>, scope: CaseOwners, window: ReportWindow) {
   let query = db.selectFrom('cases').innerJoin('programVersions', 'programVersions.id', 'cases.programVersionId')
-  if (scope) query = query.where('cases.employerId', '=', scope.employerId)
+  if (scope && 'employerIds' in scope) {
+    // No employers: no cases (an empty IN list is not valid SQL).
+    query = scope.employerIds.length ? query.where('cases.employerId', 'in', scope.employerIds) : query.where(sql<boolean>`1 = 0`)
+  } else if (scope) query = query.where('cases.employerId', '=', scope.employerId)
   if (window.programId) query = query.where('programVersions.programId', '=', window.programId)
   return query
 }
@@ -28,7 +34,7 @@ export async function countRequestedCasesByStatus(db: Kysely<Database>, scope: E
 }
 
 /** Cases completed in the window with what reporting needs (no clinical detail beyond the procedure and outcome flags). */
-export function listCompletedCases(db: Kysely<Database>, scope: EmployerScope | null, window: ReportWindow) {
+export function listCompletedCases(db: Kysely<Database>, scope: CaseOwners, window: ReportWindow) {
   return casesIn(db, scope, window)
     .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
     .innerJoin('facilities', 'facilities.id', 'cases.facilityId')
