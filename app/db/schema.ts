@@ -233,6 +233,10 @@ export interface OffersTable {
   status: 'active' | 'withdrawn'
   /** 1 for an offer the demo seed made at a real hospital (issue 19): shown as "demo offer" wherever it appears. */
   isDemo: ColumnType<Bool, Bool | undefined, Bool>
+  /** The billing Taxpayer Identification Number (EIN), 9 digits without the dash; null until entered (issue 23, ADR 0018). */
+  tin: ColumnType<string | null, string | null | undefined, string | null>
+  /** The facility's type 2 NPI, 10 digits with a valid check digit; null until entered (issue 23). */
+  npi: ColumnType<string | null, string | null | undefined, string | null>
   createdAt: string
   updatedAt: string
 }
