@@ -38,6 +38,8 @@ export interface OrganizationsTable {
   rosterTerminationLimitPercent: ColumnType<number | null, number | null | undefined, number | null>
   /** Health systems: its reconciled contract results may show on its value scorecard (issue 21). */
   publishesReconciledResults: ColumnType<Bool, Bool | undefined, Bool>
+  /** Employers: the plan sponsor's EIN (9 digits, no dash), the Transparency in Coverage file's plan_id; null until entered (issue 23). */
+  tin: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UsersTable {
