@@ -222,3 +222,18 @@ export async function* writeInNetworkRates(header: TicHeader, sections: AsyncIte
   }
   yield `${buffer}]}`
 }
+
+/** A network offer the file cannot name: its provider identifiers still missing. */
+export interface OfferMissingProviderIds {
+  healthSystemName: string | null
+  facilityName: string
+  procedureName: string
+  tin: string | null
+  npi: string | null
+}
+
+/** "Lakeshore Health: Lakeshore General Hospital, Total knee replacement: missing TIN and NPI". */
+export function describeOfferMissingProviderIds(offer: OfferMissingProviderIds): string {
+  const missing = [offer.tin ? null : 'TIN', offer.npi ? null : 'NPI'].filter(Boolean).join(' and ')
+  return `${offer.healthSystemName ?? 'No health system'}: ${offer.facilityName}, ${offer.procedureName}: missing ${missing}`
+}
