@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { PlanSponsorEinSchema } from '~/forms/transparency'
-import { redirectWithFlash } from '~/http/flash.server'
+import { readFlash, redirectWithFlash } from '~/http/flash.server'
 import { readForm } from '~/http/form-body.server'
 import { getTransparencyStatus, savePlanSponsorEin } from '~/services/transparency.server'
 import { Field } from '~/ui/primitives/field'
@@ -14,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: 'Transparency in Coverage · E
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireEmployerAccess(request, 'plan:write')
-  return getTransparencyStatus(scope)
+  const [status, flash] = await Promise.all([getTransparencyStatus(scope), readFlash(request)])
+  return data({ ...status, isEinSaved: flash.note === 'saved:ein' }, { headers: flash.headers })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await savePlanSponsorEin(actor, scope, submission.value.ein)
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 422 })
-  return redirectWithFlash('/employer/transparency', 'Plan sponsor EIN saved')
+  return redirectWithFlash('/employer/transparency', 'saved:ein')
 }
 
 export default function TransparencyRoute() {
@@ -47,6 +48,11 @@ export default function TransparencyRoute() {
       </p>
       <section className="card" aria-labelledby="ein-heading">
         <h2 id="ein-heading">Plan sponsor</h2>
+        {status.isEinSaved ? (
+          <p role="status" className="notice">
+            Saved: the plan sponsor EIN is {status.employer.ein}.
+          </p>
+        ) : null}
         <Form method="post" {...getFormProps(form)} className="form-grid">
           <Field
             label="Plan sponsor EIN"

@@ -50,3 +50,12 @@ export function parseNpi(text: string): ProviderIdResult {
   if (npiCheckDigit(trimmed.slice(0, 9)) !== Number(trimmed[9])) return { ok: false, message: NPI_CHECK_MESSAGE }
   return { ok: true, value: trimmed }
 }
+
+/**
+ * A made-up NPI for demo data (issue 23): "1", the serial on 8 digits, and its check digit, so it
+ * passes every check a real one does. Deterministic; only ever stored on demo offers.
+ */
+export function demoNpi(serial: number): string {
+  const firstNine = `1${String(serial % 100_000_000).padStart(8, '0')}`
+  return `${firstNine}${npiCheckDigit(firstNine)}`
+}

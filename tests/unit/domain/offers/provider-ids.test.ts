@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NPI_CHECK_MESSAGE, NPI_LENGTH_MESSAGE, TIN_MESSAGE, formatTin, npiCheckDigit, parseNpi, parseTin } from '~/domain/offers/provider-ids'
+import { NPI_CHECK_MESSAGE, NPI_LENGTH_MESSAGE, TIN_MESSAGE, demoNpi, formatTin, npiCheckDigit, parseNpi, parseTin } from '~/domain/offers/provider-ids'
 
 describe('parseTin', () => {
   it.each<[string, string | null]>([
@@ -60,5 +60,18 @@ describe('parseNpi', () => {
     ['12345678a3', null, NPI_LENGTH_MESSAGE],
   ])('%j', (text, value, message) => {
     expect(parseNpi(text)).toEqual(value ? { ok: true, value } : { ok: false, message })
+  })
+})
+
+describe('demoNpi', () => {
+  it.each([1, 90_000_001, 90_004_321, 99_999_999])('serial %i makes a 10-digit NPI that passes the check digit', (serial) => {
+    const npi = demoNpi(serial)
+    expect(npi).toMatch(/^1\d{9}$/)
+    expect(parseNpi(npi)).toEqual({ ok: true, value: npi })
+  })
+
+  it('is deterministic and differs per serial', () => {
+    expect(demoNpi(90_000_001)).toBe(demoNpi(90_000_001))
+    expect(demoNpi(90_000_001)).not.toBe(demoNpi(90_000_002))
   })
 })
