@@ -12,9 +12,9 @@ import {
   findTransparencyEmployer,
   listNetworkOffersMissingProviderIds,
   listNetworkProcedures,
-  listNetworkRatePage,
+  listNetworkOfferPage,
+  listNetworkPricesOfOffers,
   updateEmployerTin,
-  type NetworkRateCursor,
 } from '~/db/repositories/transparency.server'
 import { ContractTermsSchema } from '~/domain/contracts/terms'
 import { toIsoDate } from '~/domain/dates'
@@ -157,8 +157,8 @@ async function* sectionsOf(db: Kysely<Database>, employerId: string, today: stri
 }
 
 /**
- * A procedure's rates, one per network row, read a page at a time; a row that says exactly what
- * the previous one said (the same offer at the same price in two programs) is written once.
+ * A procedure's rates, one per offer and program price, read a page of offers at a time; the
+ * same offer at the same price and end in two programs is written once.
  */
 async function* ratesOf(
   db: Kysely<Database>,
@@ -167,25 +167,27 @@ async function* ratesOf(
   today: string,
   contractRates: Map<string, { rateCents: number; periodEnd: string }>,
 ): AsyncGenerator<TicRate> {
-  let cursor: NetworkRateCursor | null = null
-  let previous = ''
+  let afterOfferId: string | null = null
   for (;;) {
-    const page = await listNetworkRatePage(db, employerId, procedure.id, today, cursor, PAGE_SIZE)
-    for (const row of page) {
-      const contract = contractRates.get(`${row.facilityId}:${procedure.code}`)
+    const page = await listNetworkOfferPage(db, employerId, procedure.id, today, afterOfferId, PAGE_SIZE)
+    const prices = await listNetworkPricesOfOffers(db, employerId, page.map((offer) => offer.id), today)
+    const offers = new Map(page.map((offer) => [offer.id, offer]))
+    let previous = ''
+    for (const price of prices) {
+      const offer = offers.get(price.offerId)!
+      const contract = contractRates.get(`${offer.facilityId}:${procedure.code}`)
       const rate: TicRate = {
-        tin: row.tin ?? '',
-        npi: row.npi ?? '',
-        rateCents: contract?.rateCents ?? Number(row.bundlePriceCents),
-        expirationDate: expirationDateOf({ contractPeriodEnd: contract?.periodEnd ?? null, offerValidTo: row.validTo, programEnd: row.effectiveTo }),
+        tin: offer.tin ?? '',
+        npi: offer.npi ?? '',
+        rateCents: contract?.rateCents ?? Number(price.bundlePriceCents),
+        expirationDate: expirationDateOf({ contractPeriodEnd: contract?.periodEnd ?? null, offerValidTo: offer.validTo, programEnd: price.effectiveTo }),
       }
-      const key = `${rate.tin}:${rate.npi}:${rate.rateCents}:${rate.expirationDate}`
+      const key = `${price.offerId}:${rate.rateCents}:${rate.expirationDate}`
       if (key !== previous) yield rate
       previous = key
     }
     if (page.length < PAGE_SIZE) return
-    const last = page[page.length - 1]!
-    cursor = { offerId: last.offerId, programVersionId: last.programVersionId }
+    afterOfferId = page[page.length - 1]!.id
   }
 }
 

@@ -76,30 +76,48 @@ export function countNetworkOffersMissingProviderIds(db: Kysely<Database>, emplo
     .executeTakeFirstOrThrow()
 }
 
-export interface NetworkRateCursor {
-  offerId: string
-  programVersionId: string
+/**
+ * One page of a procedure's live network offers after `afterOfferId`, in offer id order. Walks
+ * the offers by primary key and checks membership per offer (EXISTS on program_network's offer
+ * index), so each page costs its own rows, not the whole network again.
+ */
+export function listNetworkOfferPage(db: Kysely<Database>, employerId: string, procedureId: string, today: string, afterOfferId: string | null, limit: number) {
+  let query = db
+    .selectFrom('offers')
+    .select(['offers.id', 'offers.tin', 'offers.npi', 'offers.facilityId', 'offers.validTo'])
+    .where('offers.procedureId', '=', procedureId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('programNetwork')
+          .innerJoin('programVersions', 'programVersions.id', 'programNetwork.programVersionId')
+          .innerJoin('programs', 'programs.id', 'programVersions.programId')
+          .select('programNetwork.offerId')
+          .whereRef('programNetwork.offerId', '=', 'offers.id')
+          .where('programs.employerId', '=', employerId)
+          .where('programVersions.status', '=', 'published')
+          .where((eb) => eb.or([eb('programVersions.effectiveTo', 'is', null), eb('programVersions.effectiveTo', '>=', today)])),
+      ),
+    )
+    .where('offers.status', '=', 'active')
+    .where((eb) => eb.or([eb('offers.validTo', 'is', null), eb('offers.validTo', '>=', today)]))
+  if (afterOfferId !== null) query = query.where('offers.id', '>', afterOfferId)
+  return query.orderBy('offers.id').limit(limit).execute()
 }
 
-/** One page of a procedure's live network rows after the cursor, ordered by offer then program version. */
-export function listNetworkRatePage(db: Kysely<Database>, employerId: string, procedureId: string, today: string, after: NetworkRateCursor | null, limit: number) {
-  let query = liveNetwork(db)
-    .select([
-      'offers.id as offerId',
-      'programNetwork.programVersionId',
-      'programNetwork.bundlePriceCents',
-      'offers.tin',
-      'offers.npi',
-      'offers.facilityId',
-      'offers.validTo',
-      'programVersions.effectiveTo',
-    ])
-    .where((eb) => isLiveNetworkRow(eb, employerId, today))
-    .where('offers.procedureId', '=', procedureId)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('offers.id', '>', after.offerId), eb.and([eb('offers.id', '=', after.offerId), eb('programNetwork.programVersionId', '>', after.programVersionId)])]),
-    )
-  }
-  return query.orderBy('offers.id').orderBy('programNetwork.programVersionId').limit(limit).execute()
+/** The live program versions' bundled prices of these offers (a page's), by offer then price. */
+export function listNetworkPricesOfOffers(db: Kysely<Database>, employerId: string, offerIds: readonly string[], today: string) {
+  if (offerIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('programNetwork')
+    .innerJoin('programVersions', 'programVersions.id', 'programNetwork.programVersionId')
+    .innerJoin('programs', 'programs.id', 'programVersions.programId')
+    .select(['programNetwork.offerId', 'programNetwork.bundlePriceCents', 'programVersions.effectiveTo'])
+    .where('programNetwork.offerId', 'in', offerIds)
+    .where('programs.employerId', '=', employerId)
+    .where('programVersions.status', '=', 'published')
+    .where((eb) => eb.or([eb('programVersions.effectiveTo', 'is', null), eb('programVersions.effectiveTo', '>=', today)]))
+    .orderBy('programNetwork.offerId')
+    .orderBy('programNetwork.bundlePriceCents')
+    .orderBy('programVersions.effectiveTo')
+    .execute()
 }
