@@ -12,6 +12,9 @@ import * as editOffer from '~/routes/center.offers.$offerId'
 import * as transparencyPage from '~/routes/employer.transparency'
 import * as inNetworkRates from '~/routes/employer.transparency_.in-network-rates[.json]'
 import { MISSING_EIN_MESSAGE, exportInNetworkRates } from '~/services/transparency.server'
+import { toIsoDate } from '~/domain/dates'
+import { createContractDraft } from '~/services/contracts.server'
+import { contractParties, periodFromQuarterStart, signContract } from './contract-fixtures'
 import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
@@ -155,6 +158,23 @@ describe('the file, once nothing is missing', () => {
     expect((await exportInNetworkRates(employerACode, { stream: sink }, { actorLabel: 'CLI: test' })).ok).toBe(true)
     expect(JSON.parse(streamed)).toEqual(json)
     expect((await exportsOf(t.a.employerId)).filter((row) => row.actorLabel === 'CLI: test')).toHaveLength(2)
+  })
+
+  it('takes the frozen rate and the period end of a signed contract in force with the employer', async () => {
+    const p = await contractParties(t)
+    const made = await createContractDraft(p.adminA, { employerId: t.a.employerId }, { programId: t.a.programId, healthSystemId: p.healthSystemId, title: 'Knee contract' })
+    if (!made.ok) throw new Error('could not draft the contract')
+    const period = periodFromQuarterStart(toIsoDate(new Date()))
+    await signContract(getDb(), made.contractId, { purchaser: t.users.adminA, center: t.users.center }, (terms) => ({
+      ...terms,
+      ...period,
+      bundleRates: terms.bundleRates.map((rate) => ({ ...rate, bundleCents: 2_700_000 })),
+    }))
+    const json = JSON.parse((await download(adminA)).text)
+    expect(validate(json)).toBe(true)
+    expect(json.in_network[0].negotiated_rates[0].negotiated_prices[0]).toEqual({
+      negotiated_type: 'negotiated', negotiated_rate: 27000, expiration_date: period.attribution.periodEnd, billing_class: 'institutional',
+    })
   })
 
   it("another employer's file is refused for its own missing offer, which A's file never named", async () => {
