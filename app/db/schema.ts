@@ -39,6 +39,8 @@ export interface OrganizationsTable {
   rosterTerminationLimitPercent: ColumnType<number | null, number | null | undefined, number | null>
   /** Health systems: its reconciled contract results may show on its value scorecard (issue 21). */
   publishesReconciledResults: ColumnType<Bool, Bool | undefined, Bool>
+  /** Employers: the plan sponsor's EIN (9 digits, no dash), the Transparency in Coverage file's plan_id; null until entered (issue 23). */
+  tin: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UsersTable {
@@ -234,6 +236,10 @@ export interface OffersTable {
   status: 'active' | 'withdrawn'
   /** 1 for an offer the demo seed made at a real hospital (issue 19): shown as "demo offer" wherever it appears. */
   isDemo: ColumnType<Bool, Bool | undefined, Bool>
+  /** The billing Taxpayer Identification Number (EIN), 9 digits without the dash; null until entered (issue 23, ADR 0018). */
+  tin: ColumnType<string | null, string | null | undefined, string | null>
+  /** The facility's type 2 NPI, 10 digits with a valid check digit; null until entered (issue 23). */
+  npi: ColumnType<string | null, string | null | undefined, string | null>
   createdAt: string
   updatedAt: string
 }

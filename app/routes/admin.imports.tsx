@@ -74,7 +74,7 @@ export default function ImportsRoute() {
           <h2 id="offers-heading">Bundled offers (CSV)</h2>
           <p className="muted">
             Columns: {offerColumns.map((c) => <code key={c}>{c} </code>)}. Required: ccn, procedure_code, price (dollars), valid_from (YYYY-MM-DD); yes/no
-            flags default to yes, warranty to 90 days. <a href="/admin/imports/offers-template.csv">Download a template</a>. Up to 5 MB.
+            flags default to yes, warranty to 90 days; tin (like 12-3456789) and npi (10 digits) are optional, and left empty they keep the stored value. <a href="/admin/imports/offers-template.csv">Download a template</a>. Up to 5 MB.
           </p>
           <Form method="post" encType="multipart/form-data" className="stack">
             <div className="field">

@@ -24,6 +24,9 @@ export default function ProgramsRoute() {
         </Link>
       </div>
       <p className="lead">Your centers-of-excellence programs. Members see the published version in force.</p>
+      <p>
+        <Link to="/employer/transparency">Transparency in Coverage file</Link>: the bundled rates of your published programs, as the CMS in-network rates file.
+      </p>
       {programs.length === 0 ? (
         <p className="empty">No programs yet.</p>
       ) : (

@@ -109,6 +109,9 @@ export async function saveOffer(actor: Actor, offerId: string | null, input: Off
     accreditation: input.accreditation || null,
     appointmentWithinDays: input.appointmentWithinDays ?? null,
     validTo: input.validTo ?? null,
+    // TIN and NPI identify the provider; they are not price, so an offer under contract takes them too (issue 23).
+    tin: input.tin ?? null,
+    npi: input.npi ?? null,
   }
   if (offerId) {
     const current = await findHealthSystemOffer(db, actor.organizationId, offerId)

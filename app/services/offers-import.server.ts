@@ -65,7 +65,12 @@ export async function importOffersFile(path: string, options: { label: string; a
       if (!current) {
         await insertOffer(trx, { id: newId(), facilityId, procedureId, ...values, status: 'active', createdAt: now, updatedAt: now })
         report.inserted++
-      } else if (COMPARED.some((field) => current[field] !== values[field]) || current.status !== 'active') {
+      } else if (
+        COMPARED.some((field) => current[field] !== values[field]) ||
+        current.status !== 'active' ||
+        (values.tin !== undefined && values.tin !== current.tin) ||
+        (values.npi !== undefined && values.npi !== current.npi)
+      ) {
         await updateOffer(trx, current.id, { ...values, status: 'active', updatedAt: now })
         report.updated++
       } else report.unchanged++

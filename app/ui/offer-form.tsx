@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, Link, useNavigation } from '@remix-run/react'
 import type { Offer } from '~/db/schema'
 import { centsToDollarInput } from '~/domain/money'
+import { formatTin } from '~/domain/offers/provider-ids'
 import { OfferSchema } from '~/forms/offer'
 import { ErrorList } from './primitives/error-list'
 import { Field } from './primitives/field'
@@ -58,6 +59,8 @@ export function OfferForm({
           validFrom: defaultValue.validFrom,
           validTo: defaultValue.validTo ?? '',
           status: defaultValue.status,
+          tin: defaultValue.tin ? formatTin(defaultValue.tin) : '',
+          npi: defaultValue.npi ?? '',
         }
       : { includesFacility: 'on', includesSurgeon: 'on', includesAnesthesia: 'on', includesImplant: 'on', includesFollowUp: 'on', warrantyDays: '90', followUpVisits: '2', status: 'active' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferSchema }),
@@ -119,6 +122,18 @@ export function OfferForm({
       <Field label="Cases a year (optional)" inputProps={number(fields.annualVolume)} errors={fields.annualVolume.errors} />
       <Field label="First appointment within (days, optional)" inputProps={number(fields.appointmentWithinDays)} errors={fields.appointmentWithinDays.errors} />
       <Field className="span-all" label="Accreditation (optional)" inputProps={getInputProps(fields.accreditation, { type: 'text' })} errors={fields.accreditation.errors} />
+      <Field
+        label="Billing TIN (EIN)"
+        help="9 digits, like 12-3456789: named with the NPI in the employers' Transparency in Coverage files"
+        inputProps={{ ...getInputProps(fields.tin, { type: 'text' }), inputMode: 'numeric', autoComplete: 'off' }}
+        errors={fields.tin.errors}
+      />
+      <Field
+        label="Facility NPI"
+        help="The facility's 10-digit National Provider Identifier"
+        inputProps={{ ...getInputProps(fields.npi, { type: 'text' }), inputMode: 'numeric', autoComplete: 'off' }}
+        errors={fields.npi.errors}
+      />
       <Field label="Valid from" inputProps={getInputProps(fields.validFrom, { type: 'date' })} errors={fields.validFrom.errors} />
       <Field label="Valid to (optional)" inputProps={getInputProps(fields.validTo, { type: 'date' })} errors={fields.validTo.errors} />
       <div className="form-actions span-all">

@@ -7,7 +7,7 @@ interface Inclusion {
 export function lockedReasonOf(inclusion: Inclusion): string | null {
   const contract = inclusion.contracts[0]
   return contract
-    ? `This offer is under contract with ${contract.purchaserName} (${contract.title}): its facility and procedure cannot change. Create a new offer for another facility or procedure.`
+    ? `This offer is under contract with ${contract.purchaserName} (${contract.title}): its facility and procedure cannot change. Create a new offer for another facility or procedure. The TIN and NPI can still be entered or corrected: they identify the provider, they are not part of the price.`
     : null
 }
 

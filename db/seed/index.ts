@@ -9,6 +9,7 @@ import { caseInvoiceLines, invoiceNumber } from '../../app/domain/billing/case-i
 import { usFederalHolidays } from '../../app/domain/cases/response-promise'
 import type { CaseState } from '../../app/domain/cases/case-flow'
 import { toIsoDate } from '../../app/domain/dates'
+import { demoNpi } from '../../app/domain/offers/provider-ids'
 import { distanceMiles } from '../../app/domain/geo/distance'
 import { rosterKeys } from '../../app/domain/roster/names'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
@@ -250,7 +251,8 @@ async function seedPeople(trx: Transaction<Database>, hospitals: readonly DemoHo
   const platform = org('platform', 'PLATFORM', 'COE Marketplace')
   const broker = org('broker', 'HARBOR', 'Harbor Benefits Advisors')
   const systems = HEALTH_SYSTEMS.map((hs) => org('health_system', hs.code, hs.name))
-  const employers = EMPLOYERS.map((e) => org('employer', e.code, e.name))
+  // Demo plan sponsor EINs (issue 23): made up, deterministic, in a prefix range of their own.
+  const employers = EMPLOYERS.map((e, index) => ({ ...org('employer', e.code, e.name), tin: `9100000${String(index + 1).padStart(2, '0')}` }))
   await insertInBatches(trx, 'organizations', [platform, broker, ...systems, ...employers])
   await insertInBatches(
     trx,
@@ -269,9 +271,15 @@ async function seedPeople(trx: Transaction<Database>, hospitals: readonly DemoHo
 
   // Their bundled offers: made up, so marked demo. No accreditation or volume: those would be
   // claims about a real hospital that no public file makes.
+  // Each offer names its provider (issue 23): the system's demo TIN and a demo NPI per hospital,
+  // made up with a valid check digit and deterministic (no draw from `random`, so the rest of the
+  // demo data stays as it was).
+  const demoTinOf = (systemCode: string) => `9000000${String(HEALTH_SYSTEMS.findIndex((hs) => hs.code === systemCode) + 1).padStart(2, '0')}`
   const offers: DemoOffer[] = []
   const offerRows: Row[] = []
-  for (const facility of hospitals) {
+  for (const [hospitalIndex, facility] of hospitals.entries()) {
+    const tin = demoTinOf(facility.healthSystemCode)
+    const npi = demoNpi(90_000_000 + hospitalIndex + 1)
     const codes: ProcedureCode[] = ['TKA', 'THA']
     if (random.chance(0.6)) codes.push('SPINE_FUSION')
     if (random.chance(0.5)) codes.push('BARIATRIC_SLEEVE')
@@ -287,7 +295,7 @@ async function seedPeople(trx: Transaction<Database>, hospitals: readonly DemoHo
         includesFacility: 1, includesSurgeon: 1, includesAnesthesia: 1, includesImplant: code === 'CANCER_2ND_OPINION' ? 0 : 1, includesFollowUp: 1,
         warrantyDays: code === 'CANCER_2ND_OPINION' ? 0 : 90, followUpVisits: random.int(1, 4), annualVolume: null, accreditation: null,
         appointmentWithinDays: random.pick([7, 10, 14, 21, 30]), validFrom: PLAN_YEAR_START, validTo: '2027-12-31', status: 'active', isDemo: 1,
-        createdAt: SETUP, updatedAt: SETUP,
+        tin, npi, createdAt: SETUP, updatedAt: SETUP,
       })
     }
   }

@@ -123,7 +123,7 @@ checkRole({
   email: 'hr@acme.example',
   pages: [
     'home', 'plans list', 'plan new', 'plan edit', 'programs list', 'program new', 'program page (published)', 'program page (draft)',
-    'program network', 'program preview', 'roster', 'dashboard', 'billing', 'brokers', 'proposals list', 'proposal page', 'savings method',
+    'program network', 'program preview', 'roster', 'dashboard', 'billing', 'transparency', 'brokers', 'proposals list', 'proposal page', 'savings method',
     'scorecards list', 'scorecard page', 'contracts list', 'contract page', 'contract statement',
   ],
   discover: async (page, browser) => {
@@ -148,6 +148,7 @@ checkRole({
       roster: '/employer/roster',
       dashboard: '/employer/dashboard',
       billing: '/employer/billing',
+      transparency: '/employer/transparency',
       brokers: '/employer/brokers',
       'proposals list': '/employer/proposals',
       'proposal page': proposal,

@@ -59,13 +59,15 @@ export const GLOBAL_PARAMS = (fx: AccessFixtures): Record<string, string> => ({ 
 /**
  * What a request gets:
  * - 200, or 400 (a validation answer to a POST, e.g. an empty form), 405, 422: that status;
+ * - 409: the request is allowed but refused as things stand (the Transparency in Coverage file
+ *   while network offers lack TIN/NPI): checked like a denial, the database must not change;
  * - 403: the role lacks the permission; 404: another organization's data (or none);
  * - 'login': 302 to /login?redirectTo=<this URL>;
  * - { redirect }: the normal success redirect to exactly this Location;
  * - { redirectStartsWith }: the same, to a Location that starts with this (a new object's page).
  */
 type Location = string | ((ids: SideIds) => string)
-export type Outcome = 200 | 400 | 403 | 404 | 405 | 422 | 'login' | { redirect: Location } | { redirectStartsWith: Location }
+export type Outcome = 200 | 400 | 403 | 404 | 405 | 409 | 422 | 'login' | { redirect: Location } | { redirectStartsWith: Location }
 /** One outcome for every side, or one per side (crossed, when given, also makes the crossed side run). */
 export type Expectation = Outcome | { own: Outcome; foreign: Outcome; crossed?: Outcome }
 
@@ -181,6 +183,9 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'employer.savings-method': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.exports.$kind[.csv]': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.exports.$kind[.method.txt]': { loader: { roles: only({ employerAdmin: 200 }) } },
+  // Issue 23: the fixture's network offer has no TIN/NPI and employer A no EIN, so the file is refused (409) and nothing is audited.
+  'employer.transparency': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
+  'employer.transparency_.in-network-rates[.json]': { loader: { roles: only({ employerAdmin: 409 }) } },
   'employer.billing': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
   'employer.brokers': {
     loader: { roles: only({ employerAdmin: 200 }) },

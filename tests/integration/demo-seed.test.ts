@@ -5,6 +5,7 @@ import { getDb } from '~/db/client.server'
 import { CASE_PATH, type CaseState } from '~/domain/cases/case-flow'
 import { addDays } from '~/domain/dates'
 import { distanceMiles } from '~/domain/geo/distance'
+import { parseNpi, parseTin } from '~/domain/offers/provider-ids'
 import { pricedCompletedCases, windowOf } from '~/services/dashboard.server'
 import zipcodes from 'zipcodes'
 import { OFFER_PRICE_RANGE, type ProcedureCode } from '../../db/seed/catalog'
@@ -83,11 +84,18 @@ describe('the demo seed', () => {
       .selectFrom('offers')
       .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
       .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
-      .select(['offers.isDemo', 'offers.priceCents', 'offers.accreditation', 'offers.annualVolume', 'procedures.code', 'facilities.healthSystemId'])
+      .select(['offers.isDemo', 'offers.priceCents', 'offers.accreditation', 'offers.annualVolume', 'procedures.code', 'facilities.healthSystemId', 'offers.tin', 'offers.npi', 'offers.facilityId'])
       .execute()
     expect(offers.length).toBeGreaterThan(50)
+    const npiOfFacility = new Map<string, string>()
     for (const o of offers) {
       expect(o.isDemo).toBe(1)
+      // Demo provider identifiers (issue 23): a TIN per system, an NPI per hospital with a valid check digit.
+      expect(parseTin(o.tin ?? '')).toEqual({ ok: true, value: o.tin })
+      expect(o.tin).toMatch(/^90/)
+      expect(parseNpi(o.npi ?? '')).toEqual({ ok: true, value: o.npi })
+      expect(npiOfFacility.get(o.facilityId) ?? o.npi).toBe(o.npi)
+      npiOfFacility.set(o.facilityId, o.npi!)
       expect(o.healthSystemId).not.toBeNull()
       // No claim about the real hospital that no public file makes.
       expect(o.accreditation).toBeNull()

@@ -37,7 +37,7 @@ const GOOD = {
   offers: {
     ccn: '360180', procedure_code: PROCEDURE_CODE, price: '28500', includes_facility: 'yes', includes_surgeon: 'yes', includes_anesthesia: 'yes', includes_implant: 'yes',
     includes_follow_up: 'yes', warranty_days: '90', follow_up_visits: '2', annual_volume: '640', accreditation: 'TJC', appointment_within_days: '14', valid_from: '2027-01-01',
-    valid_to: '',
+    valid_to: '', tin: '', npi: '',
   },
 }
 type Kind = keyof typeof GOOD
@@ -151,7 +151,7 @@ const BAD_FILES: BadFile[] = [
     name: 'a file of another kind (wrong columns)', file: (kind) => ({ name: 'other.csv', bytes: `${header(kind === 'roster' ? 'offers' : 'roster')}\n${line(kind === 'roster' ? 'offers' : 'roster')}\n` }),
     error: (kind, name) =>
       kind === 'roster'
-        ? `${name}: not the expected file: missing columns "employee_id", "first_name", "last_name", "date_of_birth", "zip", "plan", "coverage_tier", "coverage_start". The file's columns are "ccn", "procedure_code", "price", "includes_facility", "includes_surgeon", "includes_anesthesia", "includes_implant", "includes_follow_up", "warranty_days", "follow_up_visits", "annual_volume", "accreditation", "appointment_within_days", "valid_from", "valid_to".`
+        ? `${name}: not the expected file: missing columns "employee_id", "first_name", "last_name", "date_of_birth", "zip", "plan", "coverage_tier", "coverage_start". The file's columns are "ccn", "procedure_code", "price", "includes_facility", "includes_surgeon", "includes_anesthesia", "includes_implant", "includes_follow_up", "warranty_days", "follow_up_visits", "annual_volume", "accreditation", "appointment_within_days", "valid_from", "valid_to", "tin", "npi".`
         : `${name}: not the expected file: missing columns "ccn", "procedure_code", "price", "valid_from"`,
   },
   {
@@ -254,6 +254,10 @@ const OFFER_ROWS: BadRow[] = [
   { name: 'a formula as the procedure code', change: { procedure_code: '@SUM(1)' }, column: 'procedure_code', reason: '"@SUM(1)" is not a procedure code such as TKA' },
   { name: 'a formula as a yes/no', change: { includes_implant: '=TRUE()' }, column: 'includes_implant', reason: '"=TRUE()" is not yes or no' },
   { name: '10,000-character accreditation', change: { accreditation: LONG }, column: 'accreditation', reason: 'keep it under 300 characters' },
+  { name: 'a TIN of 8 digits', change: { tin: '12-345678' }, column: 'tin', reason: '"12-345678": enter the 9-digit TIN (EIN), like 12-3456789' },
+  { name: 'a formula as the TIN', change: { tin: '=1+1' }, column: 'tin', reason: '"=1+1": enter the 9-digit TIN (EIN), like 12-3456789' },
+  { name: 'an NPI with a wrong check digit', change: { npi: '1234567890' }, column: 'npi', reason: '"1234567890": this NPI fails its check digit: look for a typing mistake' },
+  { name: 'SQL as the NPI', change: { npi: SQL_DROP }, column: 'npi', reason: `"${SQL_DROP}": enter the 10-digit NPI of the facility` },
 ]
 
 describe.each([

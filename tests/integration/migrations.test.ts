@@ -14,7 +14,7 @@ import type { Database } from '~/db/schema'
  * and the test compares that list with what the database really has.
  */
 const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
-  organizations: { id: true, kind: true, name: true, code: true, createdAt: true, rosterTerminationLimitPercent: true, publishesReconciledResults: true },
+  organizations: { id: true, kind: true, name: true, code: true, createdAt: true, rosterTerminationLimitPercent: true, publishesReconciledResults: true, tin: true },
   users: { id: true, email: true, passwordHash: true, displayName: true, createdAt: true, lastLoginAt: true, preferredLanguage: true },
   memberships: { id: true, userId: true, organizationId: true, role: true, rosterMemberId: true, createdAt: true, isOrganizationAdmin: true },
   sessions: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
@@ -29,7 +29,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   },
   priceFactors: { id: true, key: true, value: true, unit: true, source: true, updatedAt: true, updatedByUserId: true },
   marketPrices: { id: true, procedureId: true, scope: true, scopeKey: true, facilityId: true, state: true, priceCents: true, medicareBaseCents: true, costIndex: true, commercialMultiplier: true, source: true, computedAt: true },
-  offers: { id: true, facilityId: true, procedureId: true, priceCents: true, includesFacility: true, includesSurgeon: true, includesAnesthesia: true, includesImplant: true, includesFollowUp: true, warrantyDays: true, followUpVisits: true, annualVolume: true, accreditation: true, appointmentWithinDays: true, validFrom: true, validTo: true, status: true, isDemo: true, createdAt: true, updatedAt: true },
+  offers: { id: true, facilityId: true, procedureId: true, priceCents: true, includesFacility: true, includesSurgeon: true, includesAnesthesia: true, includesImplant: true, includesFollowUp: true, warrantyDays: true, followUpVisits: true, annualVolume: true, accreditation: true, appointmentWithinDays: true, validFrom: true, validTo: true, status: true, isDemo: true, tin: true, npi: true, createdAt: true, updatedAt: true },
   healthPlans: { id: true, employerId: true, name: true, planType: true, isHsaQualified: true, deductibleIndividualCents: true, deductibleFamilyCents: true, coinsuranceRate: true, oopMaxIndividualCents: true, oopMaxFamilyCents: true, createdAt: true, updatedAt: true },
   programs: { id: true, employerId: true, name: true, createdAt: true, createdByUserId: true },
   programVersions: { id: true, programId: true, version: true, status: true, effectiveFrom: true, effectiveTo: true, createdAt: true, createdByUserId: true, publishedAt: true, publishedByUserId: true },

@@ -55,6 +55,21 @@ describe('import:offers', () => {
     expect((await offers()).find((o) => o.ccn === '360180')!.priceCents).toBe(2_900_000)
   })
 
+  it('sets TIN and NPI when the file has them, and an empty cell or a file without the columns keeps them (issue 23)', async () => {
+    const ids = () => getDb().selectFrom('offers').innerJoin('facilities', 'facilities.id', 'offers.facilityId').select(['offers.tin', 'offers.npi']).where('facilities.ccn', '=', '360180').where('offers.validFrom', '=', '2026-01-01').executeTakeFirstOrThrow()
+    const withIds = `${HEADER},tin,npi`
+    const set = await importOffersFile(csv([withIds, '360180,KNEE_TEST,29000,yes,90,640,TJC,2026-01-01,2027-12-31,12-3456789,1234567893']), { label: 'offers.csv', actor: null })
+    expect(set).toMatchObject({ imported: true, updated: 1 })
+    expect(await ids()).toEqual({ tin: '123456789', npi: '1234567893' })
+    const kept = await importOffersFile(csv([withIds, '360180,KNEE_TEST,29000,yes,90,640,TJC,2026-01-01,2027-12-31,,']), { label: 'offers.csv', actor: null })
+    expect(kept).toMatchObject({ imported: true, updated: 0, unchanged: 1 })
+    expect(await importOffersFile(csv([HEADER, '360180,KNEE_TEST,29000,yes,90,640,TJC,2026-01-01,2027-12-31']), { label: 'offers.csv', actor: null })).toMatchObject({ unchanged: 1 })
+    expect(await ids()).toEqual({ tin: '123456789', npi: '1234567893' })
+    const bad = await importOffersFile(csv([withIds, '360180,KNEE_TEST,29000,yes,90,640,TJC,2026-01-01,2027-12-31,12-3456789,1234567890']), { label: 'offers.csv', actor: null })
+    expect(bad).toMatchObject({ imported: false, rejected: [{ line: 2, column: 'npi', reason: '"1234567890": this NPI fails its check digit: look for a typing mistake' }] })
+    expect(await ids()).toEqual({ tin: '123456789', npi: '1234567893' })
+  })
+
   it('reports every bad row with line, column and reason, and imports nothing', async () => {
     const before = await offers()
     const report = await importOffersFile(

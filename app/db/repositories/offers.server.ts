@@ -17,7 +17,7 @@ export async function mapProcedureIdsByCode(db: Kysely<Database>) {
 
 const OFFER_COLUMNS = [
   'id', 'facilityId', 'procedureId', 'priceCents', 'includesFacility', 'includesSurgeon', 'includesAnesthesia', 'includesImplant', 'includesFollowUp',
-  'warrantyDays', 'followUpVisits', 'annualVolume', 'accreditation', 'appointmentWithinDays', 'validFrom', 'validTo', 'status',
+  'warrantyDays', 'followUpVisits', 'annualVolume', 'accreditation', 'appointmentWithinDays', 'validFrom', 'validTo', 'status', 'tin', 'npi',
 ] as const
 
 export function listOffersOfFacilities(db: Kysely<Database>, facilityIds: string[]) {

@@ -1,10 +1,11 @@
 import { isIsoDate } from '~/domain/dates'
 import { parseDollarsToCents } from '~/domain/money'
+import { parseNpi, parseTin } from './provider-ids'
 
 /** The columns of an offers CSV (documented on the import page; a template is downloadable). */
 export const OFFER_COLUMNS = [
   'ccn', 'procedure_code', 'price', 'includes_facility', 'includes_surgeon', 'includes_anesthesia', 'includes_implant', 'includes_follow_up',
-  'warranty_days', 'follow_up_visits', 'annual_volume', 'accreditation', 'appointment_within_days', 'valid_from', 'valid_to',
+  'warranty_days', 'follow_up_visits', 'annual_volume', 'accreditation', 'appointment_within_days', 'valid_from', 'valid_to', 'tin', 'npi',
 ] as const
 export const REQUIRED_OFFER_COLUMNS = ['ccn', 'procedure_code', 'price', 'valid_from'] as const
 
@@ -24,6 +25,9 @@ export interface OfferRow {
   appointmentWithinDays: number | null
   validFrom: string
   validTo: string | null
+  /** The billing TIN and facility NPI (issue 23); undefined when the file leaves them empty or has no such column: the stored value stays. */
+  tin?: string
+  npi?: string
 }
 
 export type OfferRowResult = { ok: true; offer: OfferRow } | { ok: false; errors: Array<{ column: string; reason: string }> }
@@ -99,9 +103,21 @@ export function parseOfferRow(values: Readonly<Record<string, string | undefined
   if (accreditation.length > 300) errors.push({ column: 'accreditation', reason: 'keep it under 300 characters' })
   if (offer.validFrom && offer.validTo && offer.validTo < offer.validFrom) errors.push({ column: 'valid_to', reason: 'ends before valid_from' })
 
+  const providerId = (column: 'tin' | 'npi', parse: typeof parseTin) => {
+    const value = text(column)
+    if (value === '') return {}
+    const result = parse(value)
+    if (!result.ok) {
+      errors.push({ column, reason: `"${value.slice(0, 50)}": ${result.message.charAt(0).toLowerCase()}${result.message.slice(1)}` })
+      return {}
+    }
+    return { [column]: result.value }
+  }
+  const ids = { ...providerId('tin', parseTin), ...providerId('npi', parseNpi) }
+
   if (errors.length > 0) return { ok: false, errors }
   return {
     ok: true,
-    offer: { ccn, procedureCode, priceCents: priceCents!, ...offer, validFrom: offer.validFrom!, accreditation: accreditation || null },
+    offer: { ccn, procedureCode, priceCents: priceCents!, ...offer, validFrom: offer.validFrom!, accreditation: accreditation || null, ...ids },
   }
 }

@@ -21,6 +21,19 @@ describe('parseOfferRow', () => {
     })
     expect(result).toMatchObject({ ok: true, offer: { ccn: '010001', procedureCode: 'THA', priceCents: 3_125_050, includesImplant: 0, includesFollowUp: 1, warrantyDays: 120, annualVolume: 640, validTo: '2027-12-31' } })
   })
+  it('reads TIN and NPI (issue 23) as digits, and leaves them out when empty (the stored value stays)', () => {
+    expect(parseOfferRow({ ...VALID, tin: '12-3456789', npi: '1234567893' })).toMatchObject({ ok: true, offer: { tin: '123456789', npi: '1234567893' } })
+    const empty = parseOfferRow({ ...VALID, tin: '', npi: ' ' })
+    expect(empty.ok && 'tin' in empty.offer).toBe(false)
+    expect(empty.ok && 'npi' in empty.offer).toBe(false)
+  })
+  it.each([
+    [{ tin: '12-345678' }, 'tin', '"12-345678": enter the 9-digit TIN (EIN), like 12-3456789'],
+    [{ npi: '1234567890' }, 'npi', '"1234567890": this NPI fails its check digit: look for a typing mistake'],
+    [{ npi: '12345' }, 'npi', '"12345": enter the 10-digit NPI of the facility'],
+  ])('refuses %j with its reason', (change, column, reason) => {
+    expect(parseOfferRow({ ...VALID, ...change })).toEqual({ ok: false, errors: [{ column, reason }] })
+  })
   it.each([
     [{ ccn: '' }, 'ccn', '"" is not a 6-character CMS Certification Number'],
     [{ ccn: 'ABC' }, 'ccn', '"ABC" is not a 6-character CMS Certification Number'],
