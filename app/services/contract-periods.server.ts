@@ -223,6 +223,7 @@ export async function getPeriodPage(party: ContractParty, contractId: string, pe
       warrantyCreditCount: credits.length,
       warrantyCreditTotalCents: credits.reduce((total, credit) => total + credit.creditedCents, 0),
       settlement: settlementView(row, document),
+      allocation: document.allocation ?? null,
     },
   }
 }
