@@ -154,6 +154,16 @@ export async function requireTeamAccess(request: Request, access: 'read' | 'mana
   return { actor, isOrganizationAdmin: admin }
 }
 
+/**
+ * For a coalition's pages (issue 23, ADR 0020): its admin, acting for its own coalition. Everything the
+ * services read is then filtered by `coalitionId` (another coalition's rows are a 404).
+ */
+export async function requireCoalitionAdmin(request: Request): Promise<{ actor: Actor; coalitionId: string }> {
+  const actor = await requirePermission(request, 'coalition:manage')
+  if (actor.organizationKind !== 'coalition') throw forbidden('coalition:manage')
+  return { actor, coalitionId: actor.organizationId }
+}
+
 /** For the login page: a signed-in visitor goes to their home instead. */
 export async function redirectIfSignedIn(request: Request): Promise<void> {
   const actor = await getOptionalActor(request)

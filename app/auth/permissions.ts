@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'scorecard:read', // health systems' value scorecards: employers and brokers see every one, a health system its own (issue 21)
   'scorecard:publish', // a health system lets its reconciled contract results show on its scorecard, or withdraws them
   'team:read', // the people of one's own organization (issue 22); changing them also needs memberships.is_organization_admin
+  'coalition:manage', // a coalition's admin: its member employers (invite, withdraw, end), its contracts and pooled reports (issue 23, ADR 0020)
+  'coalition:join', // an employer admin accepts or declines a coalition's invitation and leaves a coalition (issue 23)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -38,11 +40,13 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   employer_admin: [
     'employer:read', 'plan:read', 'plan:write', 'program:read', 'program:write', 'roster:read', 'roster:write',
     'facility:read', 'billing:read', 'billing:write', 'broker:grant', 'contract:write', 'scorecard:read', 'team:read',
+    'coalition:join',
   ],
   broker: ['client:read', 'scenario:write', 'program:read', 'plan:read', 'facility:read', 'scorecard:read', 'team:read'],
   care_coordinator: ['case:manage', 'facility:read', 'team:read'],
   center_admin: ['offer:write', 'facility:read', 'contract:write', 'scorecard:read', 'scorecard:publish', 'team:read'],
   platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage', 'team:read'],
+  coalition_admin: ['coalition:manage', 'facility:read', 'team:read'],
 }
 
 /** Does the role carry the permission at all (regardless of which employer)? */
@@ -65,6 +69,7 @@ export function can(actor: Actor, permission: Permission, scope: EmployerScope):
     case 'care_coordinator':
     case 'center_admin':
     case 'platform_admin':
+    case 'coalition_admin': // a coalition sees pooled figures, never a member employer's own data
       return false
   }
 }
@@ -77,6 +82,7 @@ export const HOME_PATH: Record<Role, string> = {
   care_coordinator: '/coordinator',
   center_admin: '/center',
   platform_admin: '/admin',
+  coalition_admin: '/coalition',
 }
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -86,4 +92,5 @@ export const ROLE_LABEL: Record<Role, string> = {
   care_coordinator: 'Care coordinator',
   center_admin: 'Health system',
   platform_admin: 'Platform admin',
+  coalition_admin: 'Coalition admin',
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+import type { CoalitionMembershipStatus } from '~/domain/coalitions/membership'
 import type { NationalComparison } from '~/domain/quality'
 import type { OrganizationKind, Role } from '~/domain/tenancy'
 
@@ -535,6 +536,28 @@ export interface InvitationsTable {
   revokedAt: string | null
 }
 
+export type { CoalitionMembershipStatus }
+
+/** An employer's membership of a coalition with its dates (issue 23, ADR 0020); at most one open (invited or active) row per pair. */
+export interface CoalitionMembershipsTable {
+  id: string
+  coalitionOrganizationId: string
+  employerOrganizationId: string
+  status: CoalitionMembershipStatus
+  invitedAt: string
+  invitedByUserId: string | null
+  /** YYYY-MM-DD: the first day of membership (set when the employer accepts). */
+  joinedOn: string | null
+  /** YYYY-MM-DD: the last day of membership; null while a member. */
+  leftOn: string | null
+  /** The employer admin who accepted or declined. */
+  respondedByUserId: string | null
+  respondedAt: string | null
+  /** Who withdrew the invitation or ended the membership (either side). */
+  endedByUserId: string | null
+  createdAt: string
+}
+
 export interface CaseEventsTable {
   id: string
   caseId: string
@@ -850,6 +873,7 @@ export interface Database {
   surgeryDateProposals: SurgeryDateProposalsTable
   caseTasks: CaseTasksTable
   invitations: InvitationsTable
+  coalitionMemberships: CoalitionMembershipsTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

@@ -1,5 +1,5 @@
-export type OrganizationKind = 'employer' | 'broker' | 'health_system' | 'platform'
-export type Role = 'employee' | 'employer_admin' | 'broker' | 'care_coordinator' | 'center_admin' | 'platform_admin'
+export type OrganizationKind = 'employer' | 'broker' | 'health_system' | 'platform' | 'coalition'
+export type Role = 'employee' | 'employer_admin' | 'broker' | 'care_coordinator' | 'center_admin' | 'platform_admin' | 'coalition_admin'
 
 /** The tenant a request acts on: every repository touching employer data filters by it. */
 export interface EmployerScope {

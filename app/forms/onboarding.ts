@@ -11,7 +11,7 @@ const email = z
 /** The platform creates an organization and invites its first admin (issue 22). */
 export const NewOrganizationSchema = plainTextForm(
   z.object({
-    kind: z.enum(['employer', 'broker', 'health_system'], { errorMap: () => ({ message: 'Choose the kind of organization' }) }),
+    kind: z.enum(['employer', 'broker', 'health_system', 'coalition'], { errorMap: () => ({ message: 'Choose the kind of organization' }) }),
     name: z.string({ required_error: "Enter the organization's name" }).trim().min(2, "Enter the organization's name").max(120, 'Keep the name under 120 characters'),
     code: z
       .string({ required_error: 'Enter a code (members of an employer type it at sign-up)' })
@@ -22,7 +22,7 @@ export const NewOrganizationSchema = plainTextForm(
   }),
 )
 
-const ROLES = ['platform_admin', 'care_coordinator', 'employer_admin', 'broker', 'center_admin'] as const
+const ROLES = ['platform_admin', 'care_coordinator', 'employer_admin', 'broker', 'center_admin', 'coalition_admin'] as const
 
 /** An organization's admin invites a colleague. */
 export const InviteColleagueSchema = plainTextForm(

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { OrganizationKind } from '~/domain/tenancy'
 import { parseSearchText } from './facility-search'
 
-export const ORGANIZATION_KINDS = ['employer', 'broker', 'health_system', 'platform'] as const satisfies readonly OrganizationKind[]
+export const ORGANIZATION_KINDS = ['employer', 'broker', 'health_system', 'coalition', 'platform'] as const satisfies readonly OrganizationKind[]
 export const ORGANIZATIONS_PAGE_SIZE = 50
 
 const FiltersSchema = z.object({

@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return getPlatformOverview()
 }
 
-const KIND_LABEL: Record<string, string> = { employer: 'Employers', broker: 'Broker firms', health_system: 'Health systems', platform: 'Platform' }
+const KIND_LABEL: Record<string, string> = { employer: 'Employers', broker: 'Broker firms', health_system: 'Health systems', coalition: 'Coalitions', platform: 'Platform' }
 
 export default function AdminOverviewRoute() {
   const { counts, procedureCount } = useLoaderData<typeof loader>()

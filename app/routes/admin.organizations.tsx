@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/organizations?${new URLSearchParams({ q: submission.value.code })}`)
 }
 
-const KIND_LABEL: Record<string, string> = { employer: 'Employer', broker: 'Broker firm', health_system: 'Health system', platform: 'Platform' }
+const KIND_LABEL: Record<string, string> = { employer: 'Employer', broker: 'Broker firm', health_system: 'Health system', coalition: 'Coalition', platform: 'Platform' }
 
 export default function OrganizationsRoute() {
   const { rows, total, search, pageSize } = useLoaderData<typeof loader>()

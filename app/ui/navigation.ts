@@ -58,4 +58,8 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/admin/settings', label: 'Settings' },
     { to: '/team', label: 'Team' },
   ],
+  coalition_admin: [
+    { to: '/coalition', label: 'Member employers', end: true },
+    { to: '/team', label: 'Team' },
+  ],
 }

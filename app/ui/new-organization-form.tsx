@@ -29,6 +29,7 @@ export function NewOrganizationForm({ lastResult }: { lastResult: SubmissionResu
             <option value="employer">Employer</option>
             <option value="broker">Broker firm</option>
             <option value="health_system">Health system</option>
+            <option value="coalition">Coalition</option>
           </select>
           <ErrorList id={`${fields.kind.id}-error`} errors={fields.kind.errors} />
         </div>

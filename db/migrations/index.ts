@@ -15,6 +15,7 @@ import * as caseContactPhone from './2026-12-06T1010_case_contact_phone'
 import * as contracts from './2026-12-06T1100_contracts'
 import * as contractPeriodsWarranty from './2026-12-06T1200_contract_periods_warranty'
 import * as careTeamOnboarding from './2026-12-07T1000_care_team_onboarding'
+import * as coalitions from './2026-12-08T1000_coalitions'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -38,4 +39,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-06T1100_contracts': contracts,
   '2026-12-06T1200_contract_periods_warranty': contractPeriodsWarranty,
   '2026-12-07T1000_care_team_onboarding': careTeamOnboarding,
+  '2026-12-08T1000_coalitions': coalitions,
 }

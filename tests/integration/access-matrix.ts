@@ -20,10 +20,10 @@ import type { AccessFixtures, SideIds } from './tenants'
  * Routes without such an id run once, on no side.
  */
 
-export const ROLES = ['signedOut', 'employee', 'employerAdmin', 'broker', 'coordinator', 'center', 'platform'] as const
+export const ROLES = ['signedOut', 'employee', 'employerAdmin', 'broker', 'coordinator', 'center', 'platform', 'coalition'] as const
 export type MatrixRole = (typeof ROLES)[number]
 /** The user of the two tenants (tenants.ts) each signed-in role is played by. */
-export const USER_OF = { employee: 'employeeA', employerAdmin: 'adminA', broker: 'broker', coordinator: 'coordinator', center: 'center', platform: 'platform' } as const
+export const USER_OF = { employee: 'employeeA', employerAdmin: 'adminA', broker: 'broker', coordinator: 'coordinator', center: 'center', platform: 'platform', coalition: 'coalition' } as const
 
 export const ROLE_NAMES: Record<MatrixRole, string> = {
   signedOut: 'signed out',
@@ -33,6 +33,7 @@ export const ROLE_NAMES: Record<MatrixRole, string> = {
   coordinator: 'care coordinator',
   center: 'health-system user',
   platform: 'platform admin',
+  coalition: 'coalition admin',
 }
 
 export const SIDES = ['own', 'foreign', 'crossed'] as const
@@ -106,6 +107,7 @@ const HOME = {
   coordinator: { redirect: '/coordinator' },
   center: { redirect: '/center' },
   platform: { redirect: '/admin' },
+  coalition: { redirect: '/coalition' },
 } as const
 
 /** Everyone gets the same outcome. */
@@ -340,6 +342,9 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   },
   'scorecards.$healthSystemId[.pdf]': { loader: { roles: only({ employerAdmin: 200, broker: 200, center: { own: 200, foreign: 404 } }) } },
 
+  // Coalition admin (issue 23, ADR 0020): its own coalition's members.
+  'coalition._index': { loader: { roles: only({ coalition: 200 }) } },
+
   // Platform admin
   'admin._index': { loader: { roles: only({ platform: 200 }) } },
   'admin.facilities._index': { loader: { roles: only({ platform: 200 }) } },
@@ -350,8 +355,8 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   // Issue 22: invitations (public: the token is the credential; an unknown one is a 404) and each organization's team.
   '_auth.invitations.$token': { public: 'accepting an invitation', loader: { roles: everyone(404) }, action: { roles: everyone(400) } },
   'team._index': {
-    loader: { roles: only({ employerAdmin: 200, broker: 200, coordinator: 200, center: 200, platform: 200 }) },
-    action: { roles: only({ employerAdmin: 400, broker: 400, coordinator: 400, center: 400, platform: 400 }) },
+    loader: { roles: only({ employerAdmin: 200, broker: 200, coordinator: 200, center: 200, platform: 200, coalition: 200 }) },
+    action: { roles: only({ employerAdmin: 400, broker: 400, coordinator: 400, center: 400, platform: 400, coalition: 400 }) },
   },
   'admin.outbox': { loader: { roles: only({ platform: 200 }) } },
   'admin.audit': { loader: { roles: only({ platform: 200 }) } },

@@ -24,7 +24,7 @@ const TABLES: readonly TableName[] = [
   'organizations', 'users', 'memberships', 'sessions', 'brokerClients', 'procedures', 'facilities', 'qualityMeasures', 'qualityMeasureHistory', 'cmsImports', 'priceFactors', 'marketPrices', 'offers',
   'healthPlans', 'programs', 'programVersions', 'programProcedures', 'programNetwork', 'programBenefitRules', 'programTravelRules', 'rosterMembers', 'cases',
   'caseEvents', 'billingProfiles', 'invoices', 'invoiceLines', 'payments', 'stripeEvents', 'auditLog', 'searchEvents', 'emailOutbox', 'scenarios', 'proposals',
-  'caseWarrantyEvents', 'contractCredits',
+  'caseWarrantyEvents', 'contractCredits', 'coalitionMemberships',
 ]
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Kysely } from 'kysely'
 import * as trustedEligibility from '../../db/migrations/2026-12-04T1900_trusted_eligibility'
 import * as procedureNightsAway from '../../db/migrations/2026-12-06T1000_procedure_nights_away'
+import * as coalitions from '../../db/migrations/2026-12-08T1000_coalitions'
 import { createTwoTenants } from './tenants'
 import { createMigrator, isFullyMigrated } from '../../db/migrate'
 import { getDatabase } from '~/db/client.server'
@@ -83,6 +84,10 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     id: true, organizationId: true, email: true, role: true, isOrganizationAdmin: true, tokenSha256: true, invitedByUserId: true, createdAt: true, expiresAt: true,
     acceptedAt: true, acceptedUserId: true, revokedAt: true,
   },
+  coalitionMemberships: {
+    id: true, coalitionOrganizationId: true, employerOrganizationId: true, status: true, invitedAt: true, invitedByUserId: true, joinedOn: true, leftOn: true,
+    respondedByUserId: true, respondedAt: true, endedByUserId: true, createdAt: true,
+  },
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
@@ -110,6 +115,44 @@ describe('migrations', () => {
     const result = await (await createMigrator(db, dialect)).migrateToLatest()
     expect(result.error).toBeUndefined()
     expect(result.results).toEqual([])
+  })
+
+  // Issue 23: widening the kind and role CHECKs rebuilds organizations and memberships on SQLite; every row and reference must survive.
+  // (Before the tests that add tenants: down refuses while a coalition exists, as it should.)
+  it('the coalitions migration keeps every organization and membership and widens the kind and role lists', async () => {
+    const { db, dialect } = getDatabase()
+    const raw = db as unknown as Kysely<any>
+    const now = new Date().toISOString()
+    await raw.insertInto('organizations').values({ id: 'mig-emp', kind: 'employer', name: 'Migration Co', code: 'MIGCO', created_at: now }).execute()
+    await raw.insertInto('users').values({ id: 'mig-user', email: 'mig@example.test', password_hash: 'x', display_name: 'Mig', created_at: now }).execute()
+    await raw.insertInto('memberships').values({ id: 'mig-m', user_id: 'mig-user', organization_id: 'mig-emp', role: 'employer_admin', created_at: now, is_organization_admin: 1 }).execute()
+    const snapshot = async () => ({
+      organizations: await raw.selectFrom('organizations').selectAll().orderBy('id').execute(),
+      memberships: await raw.selectFrom('memberships').selectAll().orderBy('id').execute(),
+    })
+    const before = await snapshot()
+    await coalitions.down(raw, dialect)
+    await expect(raw.insertInto('organizations').values({ id: 'mig-c0', kind: 'coalition', name: 'C', code: 'MIGC0', created_at: now }).execute()).rejects.toThrow()
+    await coalitions.up(raw, dialect)
+    expect(await snapshot()).toEqual(before)
+    await raw.insertInto('organizations').values({ id: 'mig-c', kind: 'coalition', name: 'Coalition', code: 'MIGC', created_at: now }).execute()
+    await raw.updateTable('memberships').set({ role: 'coalition_admin', organization_id: 'mig-c' }).where('id', '=', 'mig-m').execute()
+    await expect(raw.insertInto('organizations').values({ id: 'mig-x', kind: 'guild', name: 'X', code: 'MIGX', created_at: now }).execute()).rejects.toThrow()
+    await expect(raw.updateTable('memberships').set({ role: 'owner' }).where('id', '=', 'mig-m').execute()).rejects.toThrow()
+    // Foreign keys still hold after the rebuild: a membership of an organization that does not exist is refused.
+    await expect(raw.updateTable('memberships').set({ organization_id: 'nope' }).where('id', '=', 'mig-m').execute()).rejects.toThrow()
+    // One open membership per pair; a closed one does not count; left_on before joined_on is refused.
+    const row = (id: string, status: string, extra: Record<string, unknown> = {}) => ({
+      id, coalition_organization_id: 'mig-c', employer_organization_id: 'mig-emp', status, invited_at: now, created_at: now, ...extra,
+    })
+    await raw.insertInto('coalition_memberships').values(row('cm1', 'invited')).execute()
+    await expect(raw.insertInto('coalition_memberships').values(row('cm2', 'active', { joined_on: '2026-01-01' })).execute()).rejects.toThrow()
+    await raw.insertInto('coalition_memberships').values(row('cm3', 'ended', { joined_on: '2026-01-01', left_on: '2026-02-01' })).execute()
+    await expect(raw.insertInto('coalition_memberships').values(row('cm4', 'ended', { joined_on: '2026-03-01', left_on: '2026-02-01' })).execute()).rejects.toThrow()
+    await raw.deleteFrom('coalition_memberships').execute()
+    await raw.deleteFrom('memberships').where('id', '=', 'mig-m').execute()
+    await raw.deleteFrom('users').where('id', '=', 'mig-user').execute()
+    await raw.deleteFrom('organizations').where('id', 'in', ['mig-emp', 'mig-c']).execute()
   })
 
   // Found in issue 18: through the app's connection (CamelCasePlugin) the backfill read employee_id as undefined, so on a database with members it failed.

@@ -23,19 +23,23 @@ export interface TenantIds {
 export interface TwoTenants {
   a: TenantIds
   b: TenantIds
-  users: Record<'adminA' | 'adminB' | 'employeeA' | 'broker' | 'coordinator' | 'center' | 'platform', string>
+  users: Record<'adminA' | 'adminB' | 'employeeA' | 'broker' | 'coordinator' | 'center' | 'platform' | 'coalition', string>
+  /** A coalition (issue 23) with employer A an active member since 2026-01-01 and B not a member. */
+  coalitionId: string
+  /** A's membership row in the coalition. */
+  coalitionMembershipId: string
 }
 
 /**
  * Two employers (A, B) with a plan, a one-member roster and a published program each; a broker
- * firm granted by A only; a health system with one facility and offer; the platform; and one
- * user per role. Minimal rows so access tests read clearly.
+ * firm granted by A only; a health system with one facility and offer; the platform; a coalition
+ * with A as its active member (B is not); and one user per role. Minimal rows so access tests read clearly.
  */
 export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants> {
   const now = new Date().toISOString()
   const tag = newId().slice(-8) // the random end of a UUIDv7 (its start is the time)
   const passwordHash = await hashPassword(TEST_PASSWORD)
-  const org = async (kind: 'employer' | 'broker' | 'health_system' | 'platform', name: string) => {
+  const org = async (kind: 'employer' | 'broker' | 'health_system' | 'platform' | 'coalition', name: string) => {
     const id = newId()
     await db.insertInto('organizations').values({ id, kind, name, code: `${name.replace(/\W/g, '').toUpperCase()}-${tag.toUpperCase()}`, createdAt: now }).execute()
     return id
@@ -130,10 +134,21 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
     .values({ id: newId(), brokerOrganizationId: brokerId, employerOrganizationId: a.employerId, grantedByUserId: null, grantedAt: now, revokedAt: null })
     .execute()
   const platformId = await org('platform', 'Test Platform')
+  const coalitionId = await org('coalition', 'Test Coalition')
+  const coalitionMembershipId = newId()
+  await db
+    .insertInto('coalitionMemberships')
+    .values({
+      id: coalitionMembershipId, coalitionOrganizationId: coalitionId, employerOrganizationId: a.employerId, status: 'active', invitedAt: now, invitedByUserId: null,
+      joinedOn: '2026-01-01', leftOn: null, respondedByUserId: null, respondedAt: now, endedByUserId: null, createdAt: now,
+    })
+    .execute()
 
   return {
     a,
     b,
+    coalitionId,
+    coalitionMembershipId,
     users: {
       adminA: await user('employer_admin', a.employerId),
       adminB: await user('employer_admin', b.employerId),
@@ -142,6 +157,7 @@ export async function createTwoTenants(db: Kysely<Database>): Promise<TwoTenants
       coordinator: await user('care_coordinator', platformId),
       center: await user('center_admin', healthSystemId),
       platform: await user('platform_admin', platformId),
+      coalition: await user('coalition_admin', coalitionId),
     },
   }
 }

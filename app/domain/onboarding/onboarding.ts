@@ -8,6 +8,7 @@ export const FIRST_ADMIN_ROLE: Record<Exclude<OrganizationKind, 'platform'>, Rol
   employer: 'employer_admin',
   broker: 'broker',
   health_system: 'center_admin',
+  coalition: 'coalition_admin',
 }
 
 /** The roles an organization's admin may give a colleague, per kind of organization. */
@@ -16,6 +17,7 @@ export const TEAM_ROLES: Record<OrganizationKind, readonly Role[]> = {
   employer: ['employer_admin'],
   broker: ['broker'],
   health_system: ['center_admin'],
+  coalition: ['coalition_admin'],
 }
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -25,6 +27,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   care_coordinator: 'Care coordinator',
   center_admin: 'Health system admin',
   platform_admin: 'Platform admin',
+  coalition_admin: 'Coalition admin',
 }
 
 export function isRoleAllowedFor(kind: OrganizationKind, role: Role): boolean {

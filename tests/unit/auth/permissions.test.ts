@@ -37,6 +37,10 @@ describe('can(actor, permission, employer scope)', () => {
     ['care coordinator has no employer-scoped rights', actor('care_coordinator'), 'employer:read', EMPLOYER_A, false],
     ['center admin has no employer-scoped rights', actor('center_admin'), 'program:read', EMPLOYER_A, false],
     ['platform admin does not read member rosters', actor('platform_admin'), 'roster:read', EMPLOYER_A, false],
+    ["coalition admin has no member employer's own rights (pooled figures only)", actor('coalition_admin', { organizationKind: 'coalition' }), 'employer:read', EMPLOYER_A, false],
+    ['coalition admin cannot manage an employer membership as the employer', actor('coalition_admin', { organizationKind: 'coalition' }), 'coalition:join', EMPLOYER_A, false],
+    ["employer admin answers its own employer's coalition invitations", actor('employer_admin'), 'coalition:join', EMPLOYER_A, true],
+    ["employer admin cannot answer another employer's", actor('employer_admin'), 'coalition:join', EMPLOYER_B, false],
     [
       'an employer admin whose organization is not an employer gets nothing',
       actor('employer_admin', { organizationKind: 'broker' }),
@@ -68,6 +72,11 @@ describe('role grants', () => {
     ['platform_admin', 'catalog:write', true],
     ['employer_admin', 'catalog:write', false],
     ['employee', 'facility:read', true],
+    ['coalition_admin', 'coalition:manage', true],
+    ['employer_admin', 'coalition:manage', false],
+    ['platform_admin', 'coalition:manage', false],
+    ['employer_admin', 'coalition:join', true],
+    ['broker', 'coalition:join', false],
   ] as const)('%s has %s: %s', (role, permission, expected) => {
     expect(roleHasPermission(role, permission)).toBe(expected)
   })
