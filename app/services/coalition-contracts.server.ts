@@ -97,7 +97,7 @@ export async function attributionScopeOf(
   to: string,
 ): Promise<{ employerIds: string[]; memberships: Array<MembershipSpan & { employerName: string }> | null }> {
   if ((await findOrganizationKind(db, purchaserOrganizationId)) !== 'coalition') return { employerIds: [purchaserOrganizationId], memberships: null }
-  const spans = (await listCoalitionMembershipSpans(db, purchaserOrganizationId)).filter((span) => span.joinedOn <= to && (span.leftOn === null || span.leftOn > from))
+  const spans = (await listCoalitionMembershipSpans(db, purchaserOrganizationId)).filter((span) => span.joinedOn <= to && (span.leftOn === null || span.leftOn >= from))
   return { employerIds: [...new Set(spans.map((span) => span.employerId))], memberships: spans }
 }
 
@@ -158,7 +158,7 @@ export async function listAdoptableCoalitionContracts(scope: EmployerScope, now 
   const db = getDb()
   const today = toIsoDate(now)
   const spans = await listEmployerMembershipSpans(db, scope)
-  const current = [...new Set(spans.filter((span) => span.joinedOn <= today && (span.leftOn === null || today < span.leftOn)).map((span) => span.coalitionId))]
+  const current = [...new Set(spans.filter((span) => span.joinedOn <= today && (span.leftOn === null || today <= span.leftOn)).map((span) => span.coalitionId))]
   const contracts = await listCoalitionContractsInForce(db, current)
   return contracts.map((contract) => {
     const terms = ContractTermsSchema.parse(JSON.parse(contract.terms))
@@ -196,11 +196,11 @@ export async function adoptCoalitionNetwork(actor: Actor, scope: EmployerScope, 
   const contract = await findCoalitionContract(db, [...new Set(spans.map((span) => span.coalitionId))], contractId)
   if (!contract) return { ok: false, formError: NO_CONTRACT_MESSAGE }
   const own = spans.filter((span) => span.coalitionId === contract.coalitionId)
-  if (!own.some((span) => span.joinedOn <= today && (span.leftOn === null || today < span.leftOn))) {
+  if (!own.some((span) => span.joinedOn <= today && (span.leftOn === null || today <= span.leftOn))) {
     const upcoming = own.find((span) => span.joinedOn > today)
     if (upcoming) return { ok: false, formError: `Your membership of ${contract.coalitionName} starts on ${upcoming.joinedOn}: you can adopt its network from that day.` }
     const left = own.map((span) => span.leftOn).filter((day): day is string => day !== null).sort().at(-1)
-    return { ok: false, formError: `Your organization left ${contract.coalitionName} on ${left}: only current members adopt its network.` }
+    return { ok: false, formError: `Your organization's membership of ${contract.coalitionName} ended on ${left}: only current members adopt its network.` }
   }
   const inForce = (await listCoalitionContractsInForce(db, [contract.coalitionId])).find((row) => row.id === contract.id)
   if (!inForce) return { ok: false, formError: `${contract.title} is not in force (${contract.status}): only a signed, active coalition contract's network can be adopted.` }

@@ -15,29 +15,34 @@ export async function findOrganizationKind(db: Kysely<Database>, organizationId:
   return row?.kind
 }
 
-/** Every membership span of the coalition (joined, left), with the employer's name, in join order. */
-export function listCoalitionMembershipSpans(db: Kysely<Database>, coalitionId: string) {
-  return db
+/** Every membership span of the coalition (accepted: active or ended), with the employer's name, in join order. `leftOn` is the last day. */
+export async function listCoalitionMembershipSpans(db: Kysely<Database>, coalitionId: string) {
+  const rows = await db
     .selectFrom('coalitionMemberships')
-    .innerJoin('organizations as employer', 'employer.id', 'coalitionMemberships.employerId')
-    .select(['coalitionMemberships.employerId', 'employer.name as employerName', 'coalitionMemberships.joinedOn', 'coalitionMemberships.leftOn'])
-    .where('coalitionMemberships.coalitionId', '=', coalitionId)
+    .innerJoin('organizations as employer', 'employer.id', 'coalitionMemberships.employerOrganizationId')
+    .select(['coalitionMemberships.employerOrganizationId as employerId', 'employer.name as employerName', 'coalitionMemberships.joinedOn', 'coalitionMemberships.leftOn'])
+    .where('coalitionMemberships.coalitionOrganizationId', '=', coalitionId)
+    // Only memberships that were accepted count (active, or ended since): an invitation is not one.
+    .where('coalitionMemberships.status', 'in', ['active', 'ended'])
     .where('coalitionMemberships.joinedOn', 'is not', null)
     .orderBy('coalitionMemberships.joinedOn')
-    .orderBy('coalitionMemberships.employerId')
+    .orderBy('coalitionMemberships.employerOrganizationId')
     .execute()
+  return rows.map((row) => ({ ...row, joinedOn: row.joinedOn! }))
 }
 
-/** The employer's membership spans in any coalition, with the coalition's name (newest first). */
-export function listEmployerMembershipSpans(db: Kysely<Database>, scope: EmployerScope) {
-  return db
+/** The employer's accepted membership spans in any coalition, with the coalition's name (newest first). */
+export async function listEmployerMembershipSpans(db: Kysely<Database>, scope: EmployerScope) {
+  const rows = await db
     .selectFrom('coalitionMemberships')
-    .innerJoin('organizations as coalition', 'coalition.id', 'coalitionMemberships.coalitionId')
-    .select(['coalitionMemberships.coalitionId', 'coalition.name as coalitionName', 'coalitionMemberships.joinedOn', 'coalitionMemberships.leftOn'])
-    .where('coalitionMemberships.employerId', '=', scope.employerId)
+    .innerJoin('organizations as coalition', 'coalition.id', 'coalitionMemberships.coalitionOrganizationId')
+    .select(['coalitionMemberships.coalitionOrganizationId as coalitionId', 'coalition.name as coalitionName', 'coalitionMemberships.joinedOn', 'coalitionMemberships.leftOn'])
+    .where('coalitionMemberships.employerOrganizationId', '=', scope.employerId)
+    .where('coalitionMemberships.status', 'in', ['active', 'ended'])
     .where('coalitionMemberships.joinedOn', 'is not', null)
     .orderBy('coalitionMemberships.joinedOn', 'desc')
     .execute()
+  return rows.map((row) => ({ ...row, joinedOn: row.joinedOn! }))
 }
 
 /** The active contracts of these coalitions and the terms of the version in force (the newest signed), newest first. */

@@ -48,7 +48,7 @@ export interface EpisodeRecord {
 
 export type AttributionRefusal = 'not_prospective' | 'no_bundle_rate' | 'no_benchmark' | 'outside_network' | 'outside_period' | 'not_a_member'
 
-/** A member employer's membership of a coalition: from `joinedOn`, until `leftOn` when it left (null: still a member). */
+/** A member employer's accepted membership of a coalition: from `joinedOn` to `leftOn`, its last day (null: still a member). */
 export interface MembershipSpan {
   employerId: string
   joinedOn: string
@@ -56,12 +56,12 @@ export interface MembershipSpan {
 }
 
 /**
- * Was the employer a member of the coalition on `date` (YYYY-MM-DD)? A member from the day it
- * joined; `leftOn` is the first day it is no longer one (DESIGN §12: employers join and leave with
- * dates). An employer may have joined, left and joined again: any span counts.
+ * Was the employer a member of the coalition on `date` (YYYY-MM-DD)? From the day it joined to
+ * `leftOn`, both days included (ADR 0020, as `isMemberOn` in app/domain/coalitions/membership.ts).
+ * An employer may have joined, left and joined again: any span counts.
  */
 export function wasMemberOn(memberships: readonly MembershipSpan[], employerId: string, date: string): boolean {
-  return memberships.some((span) => span.employerId === employerId && span.joinedOn <= date && (span.leftOn === null || date < span.leftOn))
+  return memberships.some((span) => span.employerId === employerId && span.joinedOn <= date && (span.leftOn === null || date <= span.leftOn))
 }
 
 /** Whole days from one ISO date to another (both YYYY-MM-DD). */

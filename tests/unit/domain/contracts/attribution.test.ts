@@ -77,14 +77,14 @@ describe('attributeCase: which completed case is an episode of the period, and i
 
 /*
  * A coalition contract (issue 23): an episode belongs when the case's employer was a member of the
- * coalition on the procedure date. `leftOn` is the first day the employer is no longer a member.
+ * coalition on the procedure date. `leftOn` is the last day of membership (ADR 0020).
  */
 const MEMBERSHIPS: MembershipSpan[] = [
   { employerId: 'acme', joinedOn: '2026-01-01', leftOn: null },
-  { employerId: 'bluewave', joinedOn: '2026-01-01', leftOn: '2026-07-01' },
+  { employerId: 'bluewave', joinedOn: '2026-01-01', leftOn: '2026-06-30' },
   { employerId: 'lakeside', joinedOn: '2026-04-15', leftOn: null },
   // Left, then came back.
-  { employerId: 'pine', joinedOn: '2025-01-01', leftOn: '2026-03-01' },
+  { employerId: 'pine', joinedOn: '2025-01-01', leftOn: '2026-02-28' },
   { employerId: 'pine', joinedOn: '2026-09-01', leftOn: null },
 ]
 
@@ -92,11 +92,12 @@ describe('wasMemberOn: membership dates', () => {
   it.each([
     ['acme', '2026-01-01', true, 'the day it joined'],
     ['acme', '2025-12-31', false, 'the day before it joined'],
-    ['bluewave', '2026-06-30', true, 'the last day before leaving'],
-    ['bluewave', '2026-07-01', false, 'the day it left'],
+    ['bluewave', '2026-06-30', true, 'its last day as a member'],
+    ['bluewave', '2026-07-01', false, 'the day after its last day'],
     ['lakeside', '2026-04-14', false, 'a day before a mid-year join'],
     ['lakeside', '2026-04-15', true, 'the day of a mid-year join'],
-    ['pine', '2026-02-28', true, 'inside a first membership'],
+    ['pine', '2026-02-28', true, 'the last day of a first membership'],
+    ['pine', '2026-03-01', false, 'the day after it'],
     ['pine', '2026-05-01', false, 'between leaving and joining again'],
     ['pine', '2026-09-01', true, 'the day it joined again'],
     ['nobody', '2026-05-01', false, 'an employer that never joined'],
