@@ -50,7 +50,7 @@ export async function seedCoalitionContract(db: Kysely<Database>, now: Date, log
     attribution: { ...drafted.attribution, ...ATTRIBUTION },
     // A handful of member employers with tens of episodes: the minimum is set for that.
     riskSharing: { ...drafted.riskSharing, minimumEpisodes: 3 },
-    reporting: { ...drafted.reporting, reviewDates: ['2025-12-15', '2026-06-15', '2026-12-15'] },
+    reporting: { ...drafted.reporting, reviewDates: ['2025-09-15', '2025-12-15', '2026-03-16', '2026-06-15', '2026-09-15', '2026-12-15'] },
     recalibrationDate: '2026-07-01',
   })
   const json = JSON.stringify(terms)
