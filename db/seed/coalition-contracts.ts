@@ -48,8 +48,14 @@ export async function seedCoalitionContract(db: Kysely<Database>, now: Date, log
   const terms = ContractTermsSchema.parse({
     ...drafted,
     attribution: { ...drafted.attribution, ...ATTRIBUTION },
-    // A handful of member employers with tens of episodes: the minimum is set for that.
+    // A handful of member employers with tens of episodes: the minimum is set for that. Goals a
+    // small pool can meet (the demo's case history has a few complications), so the period shares
+    // savings and the allocation to the members is not $0.
     riskSharing: { ...drafted.riskSharing, minimumEpisodes: 3 },
+    qualityGoals: [
+      { measure: 'complication_rate_90d', direction: 'lower_is_better', target: 0.2, weight: 0.5 },
+      { measure: 'readmission_rate_30d', direction: 'lower_is_better', target: 0.1, weight: 0.5 },
+    ],
     reporting: { ...drafted.reporting, reviewDates: ['2025-09-15', '2025-12-15', '2026-03-16', '2026-06-15', '2026-09-15', '2026-12-15'] },
     recalibrationDate: '2026-07-01',
   })
