@@ -22,7 +22,6 @@ import { periodLabel, StatementDocumentSchema, type StatementAllocationLine } fr
 import { ContractTermsSchema } from '~/domain/contracts/terms'
 import { toIsoDate } from '~/domain/dates'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
-import { notFound } from '~/http/responses.server'
 import { inclusionsOf, insertDraftContract } from './contracts.server'
 import { DEFAULT_BENEFIT_RULES, DEFAULT_TRAVEL_RULES } from './programs.server'
 import { typicalLocalPrices } from './typical-prices.server'
@@ -248,9 +247,4 @@ export async function adoptCoalitionNetwork(actor: Actor, scope: EmployerScope, 
     })
   })
   return { ok: true, programId }
-}
-
-/** 404 unless the organization is a coalition (its contract pages). */
-export async function requireCoalitionPurchaser(coalitionId: string): Promise<void> {
-  if ((await findOrganizationKind(getDb(), coalitionId)) !== 'coalition') throw notFound('Coalition')
 }

@@ -14,7 +14,7 @@ import * as employerPeriod from '~/routes/employer.contracts.$contractId_.period
 import * as employerSettlements from '~/routes/employer.coalition-settlements'
 import * as employerPrograms from '~/routes/employer.programs._index'
 import { adoptCoalitionNetwork, createCoalitionContractDraft, listEmployerCoalitionSettlements, NOT_A_MEMBER_MESSAGE } from '~/services/coalition-contracts.server'
-import { closeContractPeriod } from '~/services/contract-periods.server'
+import { closeContractPeriod, settleContractStatement } from '~/services/contract-periods.server'
 import { getContractView, listContracts, saveContractTerms, sendContractVersion, signContractVersion } from '~/services/contracts.server'
 import { completedCase, contractParties, pastYears, type ContractParties } from './contract-fixtures'
 import { expectNoChange } from './hostile'
@@ -191,6 +191,11 @@ describe('attribution with membership dates, reconciliation and allocation', () 
     const b = response.body as Awaited<ReturnType<typeof listEmployerCoalitionSettlements>>
     expect(b.shares.map((share) => [share.episodes, share.allocatedCents])).toEqual([[1, 600_000]])
     expect(JSON.stringify(b)).not.toContain('Employer A')
+    // The coalition settles at coalition level through the ledger (no Stripe in these tests); A's line says so.
+    expect(await settleContractStatement(coalition, coalitionParty, contractId, periodId)).toEqual({ ok: true, note: 'statement-settled' })
+    const settled = await listEmployerCoalitionSettlements({ employerId: t.a.employerId })
+    expect(settled.shares[0]!.settledAt).not.toBeNull()
+    expect(settled.shares[0]!.settlementReference).toMatch(/^SET-\d{4}-\d{4}$/)
     // The statement itself belongs to the coalition and the health system.
     const denied = await statusOf(employerPeriod.loader as Loader, getRequest(`/employer/contracts/${contractId}/periods/${periodId}`, cookies.adminA), { contractId, periodId })
     expect(denied.status).toBe(404)
