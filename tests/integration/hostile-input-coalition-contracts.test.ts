@@ -60,11 +60,11 @@ describe('adopting a coalition network with hostile input', () => {
   const adopt = (role: string, form: Record<string, string>) => statusOf(employerPrograms.action as Action, postForm('/employer/programs', form, cookies[role]!))
 
   it.each([
-    ['an employer that is no coalition\'s member (B)', 'adminB', () => otherCoalitionContractId, 'Your organization is not a member of a coalition: only a coalition member adopts a coalition network.'],
-    ['another coalition\'s contract', 'adminA', () => otherCoalitionContractId, 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
-    ['the employer\'s own (not a coalition\'s) contract', 'adminA', () => employerContract.id, 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
-    ['an id that names nothing', 'adminA', () => newId(), 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
-    ['SQL-looking text as the id', 'adminA', () => SQL_OR, 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
+    ['an employer that is no coalition\'s member (B)', 'adminB', (): string => otherCoalitionContractId, 'Your organization is not a member of a coalition: only a coalition member adopts a coalition network.'],
+    ['another coalition\'s contract', 'adminA', (): string => otherCoalitionContractId, 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
+    ['the employer\'s own (not a coalition\'s) contract', 'adminA', (): string => employerContract.id, 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
+    ['an id that names nothing', 'adminA', (): string => newId(), 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
+    ['SQL-looking text as the id', 'adminA', (): string => SQL_OR, 'There is no coalition contract with this id among your coalitions’ contracts: choose one from the list.'],
   ] as const)('refuses %s (422), nothing written', async (_name, role, contractId, message) => {
     const result = await expectNoChange(() => adopt(role, { intent: 'adopt-coalition-network', contractId: contractId() }))
     expect(result).toMatchObject({ status: 422, body: { error: message } })
@@ -82,10 +82,10 @@ describe('adopting a coalition network with hostile input', () => {
 
 describe('a coalition on contracts that are not its own', () => {
   it.each([
-    ['an employer\'s contract', () => employerContract.id],
-    ['another coalition\'s contract', () => otherCoalitionContractId],
-    ['an id that names nothing', () => newId()],
-    ['path traversal', () => '..%2F..%2Fetc%2Fpasswd'],
+    ['an employer\'s contract', (): string => employerContract.id],
+    ['another coalition\'s contract', (): string => otherCoalitionContractId],
+    ['an id that names nothing', (): string => newId()],
+    ['path traversal', (): string => '..%2F..%2Fetc%2Fpasswd'],
   ] as const)('gets 404 for %s, page and action, nothing written', async (_name, id) => {
     const contractId = id()
     expect((await statusOf(coalitionContract.loader as Loader, getRequest(`/coalition/contracts/${contractId}`, cookies.coalition!), { contractId })).status).toBe(404)
