@@ -68,6 +68,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   coalition_admin: [
     { to: '/coalition', label: 'Member employers', end: true },
     { to: '/coalition/reports', label: 'Pooled report' },
+    { to: '/coalition/contracts', label: 'Contracts' },
     { to: '/team', label: 'Team' },
   ],
 }

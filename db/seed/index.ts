@@ -14,6 +14,7 @@ import { distanceMiles } from '../../app/domain/geo/distance'
 import { rosterKeys } from '../../app/domain/roster/names'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
 import { importCmsFolder } from '../../app/services/cms-import.server'
+import { seedCoalitionContract } from './coalition-contracts'
 import { seedDemoContracts, type DemoContract } from './contracts'
 import { INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
 import { DEMO_HOSPITAL_RADIUS_MILES, EMPLOYERS, HEALTH_SYSTEMS } from './metros'
@@ -188,6 +189,8 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction().execute((trx) => seedPeople(trx, hospitals, passwordHash, log))
   await seedDemoContracts(db, DEMO_CONTRACTS, new Date(DEMO_NOW), log)
+  // After the coalitions seed (GLEC and its members): its contract with Summit, period 1 reconciled (issue 23).
+  await seedCoalitionContract(db, new Date(DEMO_NOW), log)
   return { logins: await listDemoLogins(db) }
 }
 
