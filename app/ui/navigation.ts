@@ -24,6 +24,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/roster', label: 'Roster' },
     { to: '/employer/proposals', label: 'Proposals' },
     { to: '/employer/contracts', label: 'Contracts' },
+    { to: '/employer/coalitions', label: 'Coalitions' },
     { to: '/scorecards', label: 'Value scorecards' },
     { to: '/employer/billing', label: 'Billing' },
     { to: '/team', label: 'Team' },
