@@ -100,13 +100,13 @@ export default function CoalitionHomeRoute() {
                         Withdraw the invitation
                       </IntentButton>
                     ) : m.status === 'active' ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="inline-form inline-form--date">
                         <input type="hidden" name="intent" value="end" />
                         <input type="hidden" name="membershipId" value={m.id} />
                         <label htmlFor={`last-day-${m.id}`} className="visually-hidden">
                           Last day of {m.employerName}&apos;s membership
                         </label>
-                        <input id={`last-day-${m.id}`} name="lastDay" type="date" defaultValue={today} min={m.joinedOn ?? undefined} required />{' '}
+                        <input id={`last-day-${m.id}`} name="lastDay" type="date" defaultValue={today} min={m.joinedOn ?? undefined} required />
                         <button type="submit" className="button">
                           End the membership
                         </button>

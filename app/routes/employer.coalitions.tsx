@@ -91,13 +91,13 @@ export default function EmployerCoalitionsRoute() {
                   <td>{formatDate(m.leftOn)}</td>
                   <td>
                     {m.status === 'active' ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="inline-form inline-form--date">
                         <input type="hidden" name="intent" value="leave" />
                         <input type="hidden" name="membershipId" value={m.id} />
                         <label htmlFor={`leave-${m.id}`} className="visually-hidden">
                           Last day of membership of {m.coalitionName}
                         </label>
-                        <input id={`leave-${m.id}`} name="lastDay" type="date" defaultValue={today} min={m.joinedOn ?? undefined} required />{' '}
+                        <input id={`leave-${m.id}`} name="lastDay" type="date" defaultValue={today} min={m.joinedOn ?? undefined} required />
                         <button type="submit" className="button">
                           Leave on this day
                         </button>
