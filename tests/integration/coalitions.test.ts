@@ -6,7 +6,8 @@ import { listCoalitionIdsOfEmployerOn, listMemberEmployerIdsOn } from '~/db/repo
 import * as coalitionHome from '~/routes/coalition._index'
 import * as employerCoalitions from '~/routes/employer.coalitions'
 import * as employerHome from '~/routes/employer._index'
-import { cookieFor, getRequest, postRequest, statusOf } from './support'
+import { createOrganizationWithAdmin } from '~/services/onboarding.server'
+import { actorOf, cookieFor, getRequest, postRequest, statusOf } from './support'
 import { expectNoChange } from './hostile'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
@@ -187,5 +188,16 @@ describe('the engagement continuum on the employer home', () => {
     expect(contracts).toHaveLength(0)
     expect(cases).toHaveLength(0)
     expect(home.engagement).toMatchObject({ stage: 'coe_program', next: { title: 'Help your members find the program' } })
+  })
+})
+
+describe('the platform onboards a coalition', () => {
+  it('creates an organization of kind coalition whose first admin is invited as a coalition admin', async () => {
+    const result = await createOrganizationWithAdmin(await actorOf(t.users.platform), { kind: 'coalition', name: 'Prairie Purchasers', code: 'PRAIRIE', adminEmail: 'lead@prairie.example' }, 'http://localhost:3000')
+    expect(result.ok).toBe(true)
+    const org = await db().selectFrom('organizations').select(['id', 'kind']).where('code', '=', 'PRAIRIE').executeTakeFirstOrThrow()
+    expect(org.kind).toBe('coalition')
+    const invitation = await db().selectFrom('invitations').select(['role', 'isOrganizationAdmin']).where('organizationId', '=', org.id).executeTakeFirstOrThrow()
+    expect(invitation).toEqual({ role: 'coalition_admin', isOrganizationAdmin: 1 })
   })
 })
