@@ -31,6 +31,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/proposals', label: 'Proposals' },
     { to: '/employer/contracts', label: 'Contracts' },
     { to: '/employer/coalition-report', label: 'Coalition report', onlyWhen: 'isOrWasCoalitionMember' },
+    { to: '/employer/coalitions', label: 'Coalitions' },
     { to: '/scorecards', label: 'Value scorecards' },
     { to: '/employer/billing', label: 'Billing' },
     { to: '/team', label: 'Team' },

@@ -381,7 +381,16 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'scorecards.$healthSystemId[.pdf]': { loader: { roles: only({ employerAdmin: 200, broker: 200, center: { own: 200, foreign: 404 } }) } },
 
   // Coalition admin (issue 23, ADR 0020): its own coalition's members.
-  'coalition._index': { loader: { roles: only({ coalition: 200 }) } },
+  // The action's form ends the own membership fixture (A's) on a day before it began: refused, 422, nothing changes.
+  'coalition._index': {
+    loader: { roles: only({ coalition: 200 }) },
+    action: { roles: only({ coalition: 422 }), form: (_ids, fx) => f(['intent', 'end'], ['membershipId', fx.coalitionMembershipId], ['lastDay', '2025-12-31']) },
+  },
+  // An employer admin's invitations and memberships; the form leaves A's membership before it began (422).
+  'employer.coalitions': {
+    loader: { roles: only({ employerAdmin: 200 }) },
+    action: { roles: only({ employerAdmin: 422 }), form: (_ids, fx) => f(['intent', 'leave'], ['membershipId', fx.coalitionMembershipId], ['lastDay', '2025-12-31']) },
+  },
   // Coalition reports (issue 23): the pooled report and its CSV for the coalition admin; a member employer's own view (A is a member).
   'coalition.reports': { loader: { roles: only({ coalition: 200 }) } },
   'coalition.reports[.csv]': { loader: { roles: only({ coalition: 200 }) } },
