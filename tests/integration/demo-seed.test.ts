@@ -230,7 +230,9 @@ describe('the demo seed', () => {
     const contracts = await db
       .selectFrom('contracts')
       .innerJoin('organizations as hs', 'hs.id', 'contracts.healthSystemOrganizationId')
+      .innerJoin('organizations as purchaser', 'purchaser.id', 'contracts.purchaserOrganizationId')
       .select(['contracts.id', 'contracts.status', 'hs.code'])
+      .where('purchaser.kind', '=', 'employer')
       .orderBy('hs.code')
       .execute()
     expect(contracts.map((c) => [c.code, c.status])).toEqual([['DESERTVALLEY', 'active'], ['LAKESHORE', 'active'], ['SUMMIT', 'active']])
@@ -252,6 +254,28 @@ describe('the demo seed', () => {
     const events = await db.selectFrom('caseWarrantyEvents').innerJoin('cases', 'cases.id', 'caseWarrantyEvents.caseId').select(['caseWarrantyEvents.place', 'caseWarrantyEvents.kind', 'caseWarrantyEvents.costCents', 'caseWarrantyEvents.creditedCents', 'cases.wasReadmitted']).where('contractId', '=', summit).execute()
     expect(events.map((e) => ({ ...e, costCents: Number(e.costCents), creditedCents: Number(e.creditedCents) }))).toEqual([{ place: 'elsewhere', kind: 'readmission', costCents: 845_000, creditedCents: 845_000, wasReadmitted: 1 }])
     expect(await count(db.selectFrom('contractCredits').select((eb) => eb.fn.countAll().as('n')).where('contractId', '=', summit))).toBe(1)
+  })
+
+  it('gives the coalition GLEC one signed contract with Summit whose reconciled first period is allocated to its members by episodes, to the cent', async () => {
+    const db = getDb()
+    const contracts = await db
+      .selectFrom('contracts')
+      .innerJoin('organizations as hs', 'hs.id', 'contracts.healthSystemOrganizationId')
+      .innerJoin('organizations as purchaser', 'purchaser.id', 'contracts.purchaserOrganizationId')
+      .select(['contracts.id', 'contracts.status', 'hs.code as healthSystem', 'purchaser.code as purchaser'])
+      .where('purchaser.kind', '=', 'coalition')
+      .execute()
+    expect(contracts.map((c) => [c.purchaser, c.healthSystem, c.status])).toEqual([['GLEC', 'SUMMIT', 'active']])
+    const period = await db.selectFrom('contractPeriods').select(['id', 'status']).where('contractId', '=', contracts[0]!.id).where('sequence', '=', 1).executeTakeFirstOrThrow()
+    expect(period.status).toBe('reconciled')
+    const statement = await db.selectFrom('contractStatements').select(['statement', 'episodeCount', 'settlementCents']).where('periodId', '=', period.id).executeTakeFirstOrThrow()
+    const document = JSON.parse(statement.statement) as { allocation?: Array<{ employerName: string; episodes: number; allocatedCents: number }> }
+    const allocation = document.allocation ?? []
+    // Only member employers, each episode allocated once, and the shares add up to the settlement exactly.
+    expect(allocation.length).toBeGreaterThan(0)
+    for (const line of allocation) expect(['Acme Manufacturing', 'Bluewave Logistics', 'Lakeside Credit Union (demo)']).toContain(line.employerName)
+    expect(allocation.reduce((n, line) => n + line.episodes, 0)).toBe(Number(statement.episodeCount))
+    expect(allocation.reduce((n, line) => n + line.allocatedCents, 0)).toBe(Number(statement.settlementCents))
   })
 
   it('has the demo coalition GLEC: Acme and Bluewave members since 2026-01-01, Lakeside (300 people near Cleveland and Detroit, no program) since 2026-06-01', async () => {
