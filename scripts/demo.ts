@@ -32,7 +32,9 @@ const logins = await listDemoLogins(db)
 await db.destroy()
 
 console.log('Building…')
-const build = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], { stdio: 'inherit' })
+// The whole build (`npm run build`): map assets, the Remix build and the import worker's bundle, without
+// which roster and 834 uploads fail on the demo ("Unknown file extension .ts" from the worker thread).
+const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', cwd: root })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 // A per-checkout secret so sessions survive restarts of the demo (data/ is git-ignored).

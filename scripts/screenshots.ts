@@ -11,7 +11,9 @@ const PASSWORD = 'demo-password-2026'
 /** A path to open, or the first link under `from` whose address starts with `link` (a case page, say). */
 type Shot = string | { from: string; link: string; name: string }
 const PAGES: Array<{ email: string; paths: Shot[] }> = [
-  { email: 'hr@acme.example', paths: ['/employer', '/employer/plans', '/employer/programs', '/team'] },
+  { email: 'hr@acme.example', paths: ['/employer', '/employer/plans', '/employer/programs', '/team', '/employer/coalitions', '/employer/coalition-report', '/employer/coalition-settlements', '/employer/transparency'] },
+  { email: 'hr@lakeside.example', paths: ['/employer', '/employer/programs'] },
+  { email: 'admin@glec.example', paths: ['/coalition', '/coalition/reports', '/coalition/contracts', { from: '/coalition/contracts', link: '/coalition/contracts/', name: 'coalition-contract' }] },
   { email: 'member@acme.example', paths: ['/member', '/member/cases', { from: '/member/cases', link: '/member/cases/', name: 'member-case' }] },
   { email: 'broker@harbor.example', paths: ['/broker'] },
   { email: 'coordinator@coe-platform.example', paths: ['/coordinator', { from: '/coordinator', link: '/coordinator/cases/', name: 'coordinator-case' }] },
