@@ -47,7 +47,7 @@ export default function NewCoalitionContractRoute() {
             {healthSystems.map((system) => (
               <li key={system.id}>
                 <Link to={`/coalition/contracts/new?healthSystemId=${encodeURIComponent(system.id)}`}>{system.name}</Link> (
-                {system.procedures.map((procedure) => procedure.code).join(', ')})
+                {system.procedures.map((procedure) => procedure.name).join(', ')})
               </li>
             ))}
           </ul>

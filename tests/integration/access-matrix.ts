@@ -361,6 +361,7 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'coalition.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ coalition: { own: 404, foreign: 404, crossed: 404 } }) } },
   'coalition.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ coalition: { own: 404, foreign: 404 } }) } },
   'coalition.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ coalition: { own: 404, foreign: 404 } }) } },
+  'coalition.contracts.$contractId_.extracts.$window[.fhir.json]': { loader: { roles: only({ coalition: { own: 404, foreign: 404 } }) } },
 
   // Issue 21: contract extracts (both sides of their own contracts), value scorecards (employers and brokers see every health system's, a health system its own).
   'employer.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },

@@ -8,6 +8,8 @@ import type { Actor, ContractParty } from '~/domain/tenancy'
 import * as coalitionContract from '~/routes/coalition.contracts.$contractId'
 import * as coalitionPeriod from '~/routes/coalition.contracts.$contractId_.periods.$periodId'
 import * as coalitionCsv from '~/routes/coalition.contracts.$contractId_.periods.$periodId[.csv]'
+import * as coalitionExtractFhir from '~/routes/coalition.contracts.$contractId_.extracts.$window[.fhir.json]'
+import * as coalitionExtractJson from '~/routes/coalition.contracts.$contractId_.extracts.$window[.json]'
 import * as coalitionNew from '~/routes/coalition.contracts.new'
 import * as centerPeriod from '~/routes/center.contracts.$contractId_.periods.$periodId'
 import * as employerPeriod from '~/routes/employer.contracts.$contractId_.periods.$periodId'
@@ -179,6 +181,24 @@ describe('attribution with membership dates, reconciliation and allocation', () 
     const csv = (await coalitionCsv.loader({ request: getRequest(`/coalition/contracts/${contractId}/periods/${periodId}.csv`, cookies.coalition), params: { contractId, periodId }, context: {} })) as Response
     const lines = (await csv.text()).trim().split('\r\n')
     expect(lines.slice(-2)).toEqual(['allocation,2 episodes,,,,1,,,,,,,,,,,,12000.01,Employer A share', 'allocation,1 episode,,,,1,,,,,,,,,,,,6000.00,Employer B share'])
+  })
+
+  it('gives the coalition its partner extract as JSON and as a FHIR Bundle with the same member episodes', async () => {
+    const windowOf = async (window: string) => {
+      const params = { contractId, window }
+      const json = (await coalitionExtractJson.loader({ request: getRequest(`/coalition/contracts/${contractId}/extracts/${window}.json`, cookies.coalition), params, context: {} }).catch((e: unknown) => e)) as Response
+      return json.status === 200 ? { window, json: (await json.json()) as { rows: unknown[] } } : null
+    }
+    // The window holding B's last member day (2026-09-30), whichever cadence the contract shares data at.
+    const found = (await windowOf('2026-09')) ?? (await windowOf('2026-Q3'))
+    expect(found).not.toBeNull()
+    const fhir = (await coalitionExtractFhir.loader({ request: getRequest(`/coalition/contracts/${contractId}/extracts/${found!.window}.fhir.json`, cookies.coalition), params: { contractId, window: found!.window }, context: {} })) as Response
+    expect(fhir.headers.get('Content-Type')).toBe('application/fhir+json; charset=utf-8')
+    const bundle = (await fhir.json()) as { resourceType: string; type: string; entry?: Array<{ resource: { resourceType: string } }> }
+    expect([bundle.resourceType, bundle.type]).toEqual(['Bundle', 'collection'])
+    const procedures = (bundle.entry ?? []).filter((entry) => entry.resource.resourceType === 'Procedure')
+    expect(procedures).toHaveLength(found!.json.rows.length)
+    expect(procedures.length).toBeGreaterThan(0)
   })
 
   it('lets each employer see only its own share; a member employer cannot open the coalition statement', async () => {
