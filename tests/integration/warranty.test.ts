@@ -152,8 +152,7 @@ describe('which contract covers a case', () => {
   it.each([
     ['another employer at the same facility', () => ({ employerId: t.b.employerId, facilityId, procedureCode, procedureDate: daysAgo(20) })],
     ['a procedure before the period', () => ({ employerId: t.a.employerId, facilityId, procedureCode, procedureDate: daysAgo(170) })],
-    ['a facility not in the catalog', () => ({ employerId: t.a.employerId, facilityId: newId(), procedureCode, procedureDate: daysAgo(20) }),
-    ],
+    ['a facility not in the catalog', () => ({ employerId: t.a.employerId, facilityId: newId(), procedureCode, procedureDate: daysAgo(20) })],
     ['a procedure without a bundle rate in the contract', () => ({ employerId: t.a.employerId, facilityId, procedureCode: 'NOT-A-CODE', procedureDate: daysAgo(20) })],
   ])('is none for %s', async (_, facts) => {
     expect(await unscopedFindCoveringContract(getDb(), facts())).toBeUndefined()
