@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { listContractClaims } from '~/db/repositories/contract-episodes.server'
+import { listClosedEpisodeOwners, listContractClaims } from '~/db/repositories/contract-episodes.server'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
@@ -18,7 +18,7 @@ import { insertProgram, insertProgramVersion, replaceVersionNetwork, replaceVers
 import type { Database } from '~/db/schema'
 import { allocateSettlement } from '~/domain/contracts/allocation'
 import { wasMemberOn, type EpisodeCaseFacts, type EpisodeRecord, type MembershipSpan } from '~/domain/contracts/attribution'
-import { takenFrom } from '~/domain/contracts/precedence'
+import { keeperOf } from '~/domain/contracts/precedence'
 import { draftContractTerms, type NetworkOffer } from '~/domain/contracts/draft'
 import { periodLabel, StatementDocumentSchema, type StatementAllocationLine } from '~/domain/contracts/statement'
 import { ContractTermsSchema } from '~/domain/contracts/terms'
@@ -103,9 +103,9 @@ export async function attributionScopeOf(
 }
 
 /**
- * The cases a contract may attribute, less those another contract takes (ADR 0021: an episode
- * belongs to at most one contract; the employer's own contract before a coalition's, then the one
- * signed first, then by id). `memberships` as attributionScopeOf gives them (null: the employer's
+ * The cases a contract may attribute, less those another contract keeps (ADR 0021: an episode
+ * belongs to at most one contract; a case in another contract's closed period stays there;
+ * otherwise the employer's own contract before a coalition's, then the one signed first, then by id). `memberships` as attributionScopeOf gives them (null: the employer's
  * own contract). The contracts that could compete are read once for all the cases' employers.
  */
 export async function withoutCasesOfOtherContracts<F extends EpisodeCaseFacts>(
@@ -116,8 +116,9 @@ export async function withoutCasesOfOtherContracts<F extends EpisodeCaseFacts>(
 ): Promise<F[]> {
   if (cases.length === 0) return []
   const claims = await listContractClaims(db, [...new Set(cases.map((facts) => facts.employerId))])
+  const closed = await listClosedEpisodeOwners(db, claims.map((claim) => claim.contractId).filter((id) => id !== contractId))
   const kind = memberships === null ? 'own' : 'coalition'
-  return cases.filter((facts) => takenFrom(contractId, kind, facts, claims) === null)
+  return cases.filter((facts) => keeperOf(contractId, kind, facts, claims, closed) === null)
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Actor, ContractParty } from '~/domain/tenancy'
 import { createCoalitionContractDraft } from '~/services/coalition-contracts.server'
 import { downloadContractExtract, listContractExtractWindows } from '~/services/contract-extracts.server'
 import { closeContractPeriod } from '~/services/contract-periods.server'
-import { getContractView, saveContractTerms, sendContractVersion, signContractVersion } from '~/services/contracts.server'
+import { createContractDraft, getContractView, saveContractTerms, sendContractVersion, signContractVersion } from '~/services/contracts.server'
 import { completedCase, contractParties, pastYears, signedContract, type ContractParties } from './contract-fixtures'
 import { actorOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -153,5 +153,30 @@ describe('a case under both an employer contract and a coalition contract', () =
     expect((await unscopedFindCoveringContract(db(), facts(t.a.employerId, siblingFacilityId, '2026-03-01')))?.contractId).toBe(coalitionContractId)
     expect((await unscopedFindCoveringContract(db(), facts(t.b.employerId, p.facilityId, '2026-04-01')))?.contractId).toBe(coalitionContractId)
     expect(await unscopedFindCoveringContract(db(), facts(t.b.employerId, siblingFacilityId, '2026-10-01'))).toBeUndefined()
+  })
+})
+
+describe('a contract signed after another contract closed a period with the case', () => {
+  it("does not count the case again: A's second own contract covering the second facility leaves the coalition's closed episode where it is", async () => {
+    const made = await createContractDraft(p.adminA, { employerId: t.a.employerId }, { programId: t.a.programId, healthSystemId: p.healthSystemId, title: 'Own contract, both facilities' })
+    if (!made.ok) throw new Error('could not draft')
+    const { values } = await getContractView(p.purchaser, made.contractId)
+    const saved = await saveContractTerms(p.adminA, p.purchaser, made.contractId, {
+      ...values,
+      ...pastYears(2026, 1, { 'riskSharing.minimumEpisodes': ['1'] }),
+      networkFacilityIds: [p.facilityId, siblingFacilityId],
+    })
+    expect(saved.ok).toBe(true)
+    for (const [actor, party, step] of [
+      [p.adminA, p.purchaser, sendContractVersion],
+      [p.adminA, p.purchaser, signContractVersion],
+      [p.center, p.centerParty, signContractVersion],
+    ] as const) expect(await step(actor, party, made.contractId)).toEqual({ ok: true })
+    // By precedence alone A's own contract would take the case at the second facility from the coalition; the coalition's statement is closed with it.
+    const statement = await closeFirstPeriod(p.adminA, p.purchaser, made.contractId)
+    expect(statement.episodeFacts.map((facts) => facts.caseId)).toEqual([])
+    // The warranty stays with the contract whose closed statement has the episode.
+    const covering = await unscopedFindCoveringContract(db(), { caseId: cases.aSibling, employerId: t.a.employerId, facilityId: siblingFacilityId, procedureCode: p.procedureCode, procedureDate: '2026-03-01' })
+    expect(covering?.contractId).toBe(coalitionContractId)
   })
 })

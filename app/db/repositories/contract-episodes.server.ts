@@ -146,3 +146,27 @@ export async function listContractClaims(db: Kysely<Database>, employerIds: read
     terms: ContractTermsSchema.parse(JSON.parse(claim.terms)),
   }))
 }
+
+/**
+ * The cases that are episodes of these contracts' closed periods (case id → contract id), read
+ * from the episodes each close stored: one query over the contracts' periods (ADR 0021).
+ */
+export async function listClosedEpisodeOwners(db: Kysely<Database>, contractIds: readonly string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>()
+  if (contractIds.length === 0) return owners
+  const rows = await db
+    .selectFrom('contractPeriods')
+    .select(['contractId', 'episodes'])
+    .where('contractId', 'in', [...contractIds])
+    .where('status', '!=', 'open')
+    .where('episodes', 'is not', null)
+    .orderBy('contractId')
+    .orderBy('sequence')
+    .execute()
+  for (const row of rows) {
+    for (const record of JSON.parse(row.episodes!) as Array<{ episode: { caseId: string } }>) {
+      if (!owners.has(record.episode.caseId)) owners.set(record.episode.caseId, row.contractId)
+    }
+  }
+  return owners
+}

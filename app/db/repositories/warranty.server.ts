@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { CaseWarrantyEventsTable, ContractCreditsTable, Database } from '~/db/schema'
 import { owningClaimOf } from '~/domain/contracts/precedence'
 import type { ContractTerms } from '~/domain/contracts/terms'
-import { listContractClaims } from './contract-episodes.server'
+import { listClosedEpisodeOwners, listContractClaims } from './contract-episodes.server'
 
 /*
  * Warranty events on cases and the credits they create (issue 21, ADR 0016 §9). Which contract
@@ -27,13 +27,17 @@ export interface CoveringContract {
  * version with a bundle rate for the procedure, the procedure date inside that version's
  * attribution period; the employer's own contract before a coalition's, then the one signed
  * first, then by id, so the warranty is credited once, under the contract whose statement counts
- * the episode. Cross-tenant by nature (the care team asks for any employer's case).
+ * the episode; with the case id, a contract whose closed period has the case as an episode keeps
+ * it. Cross-tenant by nature (the care team asks for any employer's case).
  */
 export async function unscopedFindCoveringContract(
   db: Kysely<Database>,
-  facts: { employerId: string; facilityId: string; procedureCode: string; procedureDate: string },
+  facts: { caseId?: string; employerId: string; facilityId: string; procedureCode: string; procedureDate: string },
 ): Promise<CoveringContract | undefined> {
-  const owner = owningClaimOf(facts, await listContractClaims(db, [facts.employerId]))
+  const claims = await listContractClaims(db, [facts.employerId])
+  // A case already an episode of a contract's closed period is that contract's (ADR 0021).
+  const closedIn = facts.caseId === undefined ? undefined : (await listClosedEpisodeOwners(db, claims.map((claim) => claim.contractId))).get(facts.caseId)
+  const owner = claims.find((claim) => claim.contractId === closedIn) ?? owningClaimOf(facts, claims)
   if (!owner) return undefined
   const row = await db
     .selectFrom('contracts')

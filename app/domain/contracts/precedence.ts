@@ -82,3 +82,21 @@ export function takenFrom(contractId: string, kind: 'own' | 'coalition', facts: 
   }
   return null
 }
+
+/**
+ * Which other contract keeps a case `contractId` attributes, or null when `contractId` keeps it.
+ * A case already an episode of another contract's closed period stays there: a closed statement is
+ * never re-attributed, so a contract signed or amended after that close cannot count it a second
+ * time (`closedEpisodes`: case id → the contract whose closed period has it). Otherwise takenFrom.
+ */
+export function keeperOf(
+  contractId: string,
+  kind: 'own' | 'coalition',
+  facts: CaseClaimFacts & { caseId: string },
+  claims: readonly ContractClaim[],
+  closedEpisodes: ReadonlyMap<string, string>,
+): string | null {
+  const closedIn = closedEpisodes.get(facts.caseId)
+  if (closedIn !== undefined && closedIn !== contractId) return closedIn
+  return takenFrom(contractId, kind, facts, claims)?.contractId ?? null
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claimKindOf, owningClaimOf, takenFrom, type CaseClaimFacts, type ContractClaim } from '~/domain/contracts/precedence'
+import { claimKindOf, keeperOf, owningClaimOf, takenFrom, type CaseClaimFacts, type ContractClaim } from '~/domain/contracts/precedence'
 
 const TERMS: ContractClaim['terms'] = {
   bundleRates: [{ procedureCode: 'TKA', bundleCents: 2_800_000, includes: ['facility'], sourceOfferId: null }],
@@ -89,5 +89,18 @@ describe('takenFrom: whether another contract takes a case a contract attributes
     expect(takenFrom('c-gone', 'own', CASE, [GLEC])).toBeNull()
     expect(takenFrom('c-gone', 'coalition', CASE, [OWN])?.contractId).toBe('c-own')
     expect(takenFrom('c-gone', 'own', CASE, [OWN])?.contractId).toBe('c-own')
+  })
+})
+
+describe('keeperOf: a case already in another contract\'s closed period stays there', () => {
+  const FACTS = { ...CASE, caseId: 'case-1' }
+  it.each<[string, string, 'own' | 'coalition', Partial<CaseClaimFacts>, Array<[string, string]>, string | null]>([
+    ["the coalition closed it first: the employer's own contract does not count it again", 'c-own', 'own', {}, [['case-1', 'c-glec']], 'c-glec'],
+    ["the employer's own closed it: the coalition leaves it", 'c-glec', 'coalition', {}, [['case-1', 'c-own']], 'c-own'],
+    ['its own earlier period (carried forward): precedence decides as before', 'c-own', 'own', {}, [['case-1', 'c-own']], null],
+    ['another case closed elsewhere: precedence decides', 'c-glec', 'coalition', {}, [['case-2', 'c-blue']], 'c-own'],
+    ['nothing closed: the coalition keeps a case only it covers', 'c-glec', 'coalition', { facilityId: 'f-3' }, [], null],
+  ])('%s', (_, contractId, kind, change, closed, keeper) => {
+    expect(keeperOf(contractId, kind, { ...FACTS, ...change }, CLAIMS, new Map(closed))).toBe(keeper)
   })
 })
