@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { listClosedEpisodeOwners, listContractClaims } from '~/db/repositories/contract-episodes.server'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
@@ -16,7 +17,8 @@ import { listHealthSystemActiveOffers, listHealthSystemsWithOffers } from '~/db/
 import { insertProgram, insertProgramVersion, replaceVersionNetwork, replaceVersionProcedures, saveBenefitRules, saveTravelRules } from '~/db/repositories/programs.server'
 import type { Database } from '~/db/schema'
 import { allocateSettlement } from '~/domain/contracts/allocation'
-import { wasMemberOn, type EpisodeRecord, type MembershipSpan } from '~/domain/contracts/attribution'
+import { wasMemberOn, type EpisodeCaseFacts, type EpisodeRecord, type MembershipSpan } from '~/domain/contracts/attribution'
+import { keeperOf } from '~/domain/contracts/precedence'
 import { draftContractTerms, type NetworkOffer } from '~/domain/contracts/draft'
 import { periodLabel, StatementDocumentSchema, type StatementAllocationLine } from '~/domain/contracts/statement'
 import { ContractTermsSchema } from '~/domain/contracts/terms'
@@ -98,6 +100,25 @@ export async function attributionScopeOf(
   if ((await findOrganizationKind(db, purchaserOrganizationId)) !== 'coalition') return { employerIds: [purchaserOrganizationId], memberships: null }
   const spans = (await listCoalitionMembershipSpans(db, purchaserOrganizationId)).filter((span) => span.joinedOn <= to && (span.leftOn === null || span.leftOn >= from))
   return { employerIds: [...new Set(spans.map((span) => span.employerId))], memberships: spans }
+}
+
+/**
+ * The cases a contract may attribute, less those another contract keeps (ADR 0021: an episode
+ * belongs to at most one contract; a case in another contract's closed period stays there;
+ * otherwise the employer's own contract before a coalition's, then the one signed first, then by id). `memberships` as attributionScopeOf gives them (null: the employer's
+ * own contract). The contracts that could compete are read once for all the cases' employers.
+ */
+export async function withoutCasesOfOtherContracts<F extends EpisodeCaseFacts>(
+  db: Kysely<Database>,
+  contractId: string,
+  memberships: readonly MembershipSpan[] | null,
+  cases: readonly F[],
+): Promise<F[]> {
+  if (cases.length === 0) return []
+  const claims = await listContractClaims(db, [...new Set(cases.map((facts) => facts.employerId))])
+  const closed = await listClosedEpisodeOwners(db, claims.map((claim) => claim.contractId).filter((id) => id !== contractId))
+  const kind = memberships === null ? 'own' : 'coalition'
+  return cases.filter((facts) => keeperOf(contractId, kind, facts, claims, closed) === null)
 }
 
 /**

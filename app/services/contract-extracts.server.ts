@@ -12,7 +12,7 @@ import { toIsoDate } from '~/domain/dates'
 import { buildEpisodeBundle } from '~/domain/fhir/episode-bundle'
 import type { Actor, ContractParty } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
-import { attributionScopeOf } from './coalition-contracts.server'
+import { attributionScopeOf, withoutCasesOfOtherContracts } from './coalition-contracts.server'
 import { neutralizeFormula } from './report-exports.server'
 
 /*
@@ -67,13 +67,15 @@ export async function downloadContractExtract(actor: Actor, party: ContractParty
   if (!window) throw notFound('Extract')
   const db = getDb()
   const { employerIds, memberships } = await attributionScopeOf(db, contract.purchaserOrganizationId, window.from, window.to)
-  const cases = await listAttributableCases(db, contract.id, {
+  const candidates = await listAttributableCases(db, contract.id, {
     employerIds,
     facilityIds: terms.networkFacilityIds,
     procedureCodes: terms.bundleRates.map((rate) => rate.procedureCode),
     from: window.from,
     to: window.to,
   })
+  // The same episodes as the statements: none another contract takes (ADR 0021).
+  const cases = await withoutCasesOfOtherContracts(db, contract.id, memberships, candidates)
   const fields = extractFields(terms.dataSharing.fields)
   // The secret is read only when the contract shares pseudonyms, and never leaves this function.
   const secret = fields.includes('member_pseudonym') ? await findPseudonymSecret(db, contract.id) : undefined

@@ -46,7 +46,7 @@ import type { Actor, ContractParty } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
 import { getStripe } from '~/integrations/stripe.server'
 import { ensureCustomer } from './billing.server'
-import { allocationOf, attributionScopeOf } from './coalition-contracts.server'
+import { allocationOf, attributionScopeOf, withoutCasesOfOtherContracts } from './coalition-contracts.server'
 import { renderStatementPdf } from './contract-statement-pdf.server'
 import { neutralizeFormula } from './report-exports.server'
 
@@ -276,13 +276,15 @@ export async function closePeriod(
     if (!(await claimOpenPeriod(trx, period.id, { closedAt: at, closedByUserId: actor.userId }))) return false
     // An employer's own cases, or a coalition's member employers' while they were members (issue 23).
     const { employerIds, memberships } = await attributionScopeOf(trx, contract.purchaserOrganizationId, from, period.periodEnd)
-    const cases = await listAttributableCases(trx, contract.id, {
+    const candidates = await listAttributableCases(trx, contract.id, {
       employerIds,
       facilityIds: terms.networkFacilityIds,
       procedureCodes: terms.bundleRates.map((rate) => rate.procedureCode),
       from,
       to: period.periodEnd,
     })
+    // A case another contract takes (the employer's own before a coalition's, ADR 0021) is not an episode here.
+    const cases = await withoutCasesOfOtherContracts(trx, contract.id, memberships, candidates)
     const records: EpisodeRecord[] = cases.flatMap((facts) => {
       const attributed = attributeCase(terms, facts, from, period.periodEnd, memberships)
       return attributed.ok ? [attributed.record] : []

@@ -54,7 +54,7 @@ export async function recordWarrantyEvent(actor: Actor, caseId: string, input: W
   const found = await unscopedFindCase(db, caseId)
   if (!found) throw notFound('Case')
   const contract = found.procedureDate
-    ? await unscopedFindCoveringContract(db, { employerId: found.employerId, facilityId: found.facilityId, procedureDate: found.procedureDate })
+    ? await unscopedFindCoveringContract(db, { caseId: found.id, employerId: found.employerId, facilityId: found.facilityId, procedureCode: found.procedureCode, procedureDate: found.procedureDate })
     : undefined
   const assessment = assessWarrantyEvent(
     contract?.terms.warranty ?? null,
@@ -173,7 +173,7 @@ function creditStatus(stripeCreditNoteId: string | null, ledgerOutcome: string |
 
 const coverageWords = (covers: readonly string[]) => WARRANTY_COVERAGE.filter((c) => covers.includes(c)).join(' and ') || 'nothing'
 
-type WarrantyCase = { id: string; status: string; employerId: string; facilityId: string; procedureDate: string | null; typicalNights: number }
+type WarrantyCase = { id: string; status: string; employerId: string; facilityId: string; procedureCode: string; procedureDate: string | null; typicalNights: number }
 
 /**
  * The warranty part of the coordinator's case page: the covering contract and its window (none:
@@ -185,7 +185,7 @@ export async function getCaseWarranty(found: WarrantyCase, now: Date) {
   const today = toIsoDate(now)
   const hasProcedure = found.procedureDate !== null && (found.status === 'procedure_done' || found.status === 'completed')
   const contract = hasProcedure
-    ? await unscopedFindCoveringContract(db, { employerId: found.employerId, facilityId: found.facilityId, procedureDate: found.procedureDate! })
+    ? await unscopedFindCoveringContract(db, { caseId: found.id, employerId: found.employerId, facilityId: found.facilityId, procedureCode: found.procedureCode, procedureDate: found.procedureDate! })
     : undefined
   const rows = await listCaseWarrantyEvents(db, found.id)
   const outcomes = await listCreditsKeptInLedger(db, [...new Set(rows.map((row) => row.contractId))])

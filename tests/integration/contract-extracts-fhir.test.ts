@@ -28,6 +28,7 @@ const cookies = {} as Record<'adminA' | 'adminB' | 'center' | 'broker', string>
 let offer: { id: string; facilityId: string; procedureId: string; code: string; facilityName: string }
 let contractId: string
 let costsOnlyContractId: string
+let secondFacilityId: string
 
 const today = new Date().toISOString().slice(0, 10)
 const monthStart = (monthsBack: number) => new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - monthsBack, 1)).toISOString().slice(0, 10)
@@ -46,12 +47,12 @@ const termsWith = (fields: DataSharingField[]) => (terms: Parameters<NonNullable
   dataSharing: { cadence: 'monthly' as const, fields },
 })
 
-async function completedCase(rosterMemberId: string, procedureDate: string, complication: 0 | 1 | null) {
+async function completedCase(rosterMemberId: string, procedureDate: string, complication: 0 | 1 | null, facilityId = offer.facilityId) {
   const at = `${PERIOD_START}T09:00:00.000Z`
   await getDb()
     .insertInto('cases')
     .values({
-      id: newId(), employerId: t.a.employerId, rosterMemberId, programVersionId: t.a.versionId, procedureId: offer.procedureId, offerId: offer.id, facilityId: offer.facilityId,
+      id: newId(), employerId: t.a.employerId, rosterMemberId, programVersionId: t.a.versionId, procedureId: offer.procedureId, offerId: offer.id, facilityId,
       status: 'completed', statusReason: null, preferredStart: null, preferredEnd: null, scheduledDate: procedureDate, procedureDate, hasCompanion: 0, contactPreference: 'email',
       memberNote: null, bundlePriceCents: 2_800_000, memberCostCents: 0, travelEstimateCents: 0, travelActualCents: 40_000, hadComplication: complication, wasReadmitted: 0,
       satisfaction: 9, requestedAt: at, completedAt: at, updatedAt: at,
@@ -102,10 +103,20 @@ beforeAll(async () => {
   contractId = await draft('Knee bundle, FHIR partner')
   costsOnlyContractId = await draft('Knee bundle, costs only')
   await signContract(db, contractId, { purchaser: t.users.adminA, center: t.users.center }, termsWith(FIELDS))
-  await signContract(db, costsOnlyContractId, { purchaser: t.users.adminA, center: t.users.center }, termsWith(['bundle_cents']))
-  // Ada: two episodes last month (the second's complication not recorded yet) and none two months ago.
+  // The costs-only contract covers a second facility of the health system too. An episode belongs to one contract (ADR 0021):
+  // the cases at the shared facility are the first contract's, those at the second facility the costs-only contract's.
+  const facility = await db.selectFrom('facilities').selectAll().where('id', '=', offer.facilityId).executeTakeFirstOrThrow()
+  secondFacilityId = newId()
+  await db.insertInto('facilities').values({ ...facility, id: secondFacilityId, name: 'Test Medical Center East' }).execute()
+  await signContract(db, costsOnlyContractId, { purchaser: t.users.adminA, center: t.users.center }, (terms) => ({
+    ...termsWith(['bundle_cents'])(terms),
+    networkFacilityIds: [...terms.networkFacilityIds, secondFacilityId],
+  }))
+  // Ada: two episodes last month (the second's complication not recorded yet) and none two months ago; two more at the second facility.
   await completedCase(t.a.rosterMemberId, addDays(monthStart(1), 3), 1)
   await completedCase(t.a.rosterMemberId, addDays(monthStart(1), 17), null)
+  await completedCase(t.a.rosterMemberId, addDays(monthStart(1), 3), 0, secondFacilityId)
+  await completedCase(t.a.rosterMemberId, addDays(monthStart(1), 17), 0, secondFacilityId)
 })
 
 describe('the FHIR extract', () => {
@@ -164,7 +175,7 @@ describe('the FHIR extract', () => {
     }
     expect(ofType<Location>(bundle, 'Location')).toEqual([])
     const text = JSON.stringify(bundle)
-    for (const hidden of [offer.code, offer.facilityId, addDays(monthStart(1), 3), memberPseudonym(await secretOf(costsOnlyContractId), t.a.rosterMemberId)]) expect(text).not.toContain(hidden)
+    for (const hidden of [offer.code, offer.facilityId, secondFacilityId, addDays(monthStart(1), 3), memberPseudonym(await secretOf(costsOnlyContractId), t.a.rosterMemberId)]) expect(text).not.toContain(hidden)
   })
 
   it('of a window without episodes: a collection with no entry', async () => {

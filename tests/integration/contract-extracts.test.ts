@@ -30,6 +30,7 @@ let offer: { id: string; facilityId: string; procedureId: string; code: string }
 let secondMemberId: string
 let contractId: string
 let otherContractId: string
+let secondFacilityId: string
 let unsignedContractId: string
 
 // Monthly windows of a period that started two months ago: [two months ago, last month, this month so far].
@@ -105,7 +106,16 @@ beforeAll(async () => {
   contractId = await draft('Knee bundle 2027')
   otherContractId = await draft('Knee bundle, second contract')
   unsignedContractId = await draft('Not signed yet')
-  for (const id of [contractId, otherContractId]) await signContract(db, id, { purchaser: t.users.adminA, center: t.users.center }, monthlyTerms)
+  // The second contract also covers a second facility of the health system. An episode belongs to one contract (ADR 0021):
+  // the cases at the shared facility stay with the contract signed first, the one at the second facility is the second's.
+  const facility = await db.selectFrom('facilities').selectAll().where('id', '=', offer.facilityId).executeTakeFirstOrThrow()
+  secondFacilityId = newId()
+  await db.insertInto('facilities').values({ ...facility, id: secondFacilityId, name: 'Test Medical Center East' }).execute()
+  await signContract(db, contractId, { purchaser: t.users.adminA, center: t.users.center }, monthlyTerms)
+  await signContract(db, otherContractId, { purchaser: t.users.adminA, center: t.users.center }, (terms) => ({
+    ...monthlyTerms(terms),
+    networkFacilityIds: [...terms.networkFacilityIds, secondFacilityId],
+  }))
   await sendContractVersion(actorA, { side: 'purchaser', organizationId: t.a.employerId }, unsignedContractId)
 
   secondMemberId = newId()
@@ -122,6 +132,8 @@ beforeAll(async () => {
   await completedCase(t.a.rosterMemberId, addDays(monthStart(2), 4), { complication: null })
   await completedCase(t.a.rosterMemberId, addDays(monthStart(1), 9))
   await completedCase(secondMemberId, addDays(monthStart(1), 11), { complication: 1 })
+  // Ada at the second facility, which only the second contract covers.
+  await completedCase(t.a.rosterMemberId, addDays(monthStart(2), 8), { facilityId: secondFacilityId })
   // Not episodes: asked for after the procedure (not prospective), and before the period.
   await completedCase(secondMemberId, addDays(monthStart(2), 6), { requestedAt: addDays(monthStart(2), 20) })
   await completedCase(secondMemberId, addDays(monthStart(2), -3), { requestedAt: addDays(monthStart(2), -30) })
@@ -168,8 +180,9 @@ describe('an extract', () => {
     expect(lastMonth[2]![0]).toBe(memberPseudonym(secret, secondMemberId))
     expect(lastMonth[2]![0]).not.toBe(ada)
 
+    // The second contract's episode that month is Ada's at the second facility only (the shared facility's stay with the first contract).
     const other = await csvOf(employerCsv, 'employer', otherContractId, WINDOWS[2]!, cookies.adminA)
-    expect(other[1]![0]).toBe(memberPseudonym(await secretOf(otherContractId), t.a.rosterMemberId))
+    expect(other.slice(1)).toEqual([[memberPseudonym(await secretOf(otherContractId), t.a.rosterMemberId), addDays(monthStart(2), 8), '2800000', 'false']])
     expect(other[1]![0]).not.toBe(ada)
   })
 

@@ -42,6 +42,7 @@ const RANGE = 'Enter the cost of the care elsewhere, from $0.01 to $10,000,000'
 let t: TwoTenants
 let healthSystemId: string
 let facilityId: string
+let procedureCode: string
 let contractId: string
 const cookies = {} as Record<'coordinator' | 'adminA' | 'adminB' | 'center' | 'employeeA', string>
 
@@ -113,11 +114,13 @@ beforeAll(async () => {
     .selectFrom('programNetwork')
     .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
     .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
-    .select(['facilities.id as facilityId', 'facilities.healthSystemId', 'offers.procedureId'])
+    .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
+    .select(['facilities.id as facilityId', 'facilities.healthSystemId', 'offers.procedureId', 'procedures.code as procedureCode'])
     .where('programVersionId', '=', t.a.versionId)
     .executeTakeFirstOrThrow()
   healthSystemId = offer.healthSystemId!
   facilityId = offer.facilityId
+  procedureCode = offer.procedureCode
   await db
     .insertInto('marketPrices')
     .values({
@@ -141,15 +144,16 @@ beforeAll(async () => {
 
 describe('which contract covers a case', () => {
   it("is the active contract of the case's employer with the facility's health system, its facility in the signed network, the procedure date in the period", async () => {
-    const covering = await unscopedFindCoveringContract(getDb(), { employerId: t.a.employerId, facilityId, procedureDate: daysAgo(20) })
+    const covering = await unscopedFindCoveringContract(getDb(), { employerId: t.a.employerId, facilityId, procedureCode, procedureDate: daysAgo(20) })
     expect(covering).toMatchObject({ contractId, version: 1, purchaserOrganizationId: t.a.employerId, healthSystemOrganizationId: healthSystemId })
     expect(covering!.terms.warranty).toEqual({ windowDays: 90, covers: ['complications', 'readmissions'] })
   })
 
   it.each([
-    ['another employer at the same facility', () => ({ employerId: t.b.employerId, facilityId, procedureDate: daysAgo(20) })],
-    ['a procedure before the period', () => ({ employerId: t.a.employerId, facilityId, procedureDate: daysAgo(170) })],
-    ['a facility not in the catalog', () => ({ employerId: t.a.employerId, facilityId: newId(), procedureDate: daysAgo(20) })],
+    ['another employer at the same facility', () => ({ employerId: t.b.employerId, facilityId, procedureCode, procedureDate: daysAgo(20) })],
+    ['a procedure before the period', () => ({ employerId: t.a.employerId, facilityId, procedureCode, procedureDate: daysAgo(170) })],
+    ['a facility not in the catalog', () => ({ employerId: t.a.employerId, facilityId: newId(), procedureCode, procedureDate: daysAgo(20) })],
+    ['a procedure without a bundle rate in the contract', () => ({ employerId: t.a.employerId, facilityId, procedureCode: 'NOT-A-CODE', procedureDate: daysAgo(20) })],
   ])('is none for %s', async (_, facts) => {
     expect(await unscopedFindCoveringContract(getDb(), facts())).toBeUndefined()
   })
@@ -159,7 +163,7 @@ describe('which contract covers a case', () => {
     const facility = await db.selectFrom('facilities').selectAll().where('id', '=', facilityId).executeTakeFirstOrThrow()
     const sibling = newId()
     await db.insertInto('facilities').values({ ...facility, id: sibling, name: 'Test Medical Center East' }).execute()
-    expect(await unscopedFindCoveringContract(db, { employerId: t.a.employerId, facilityId: sibling, procedureDate: daysAgo(20) })).toBeUndefined()
+    expect(await unscopedFindCoveringContract(db, { employerId: t.a.employerId, facilityId: sibling, procedureCode, procedureDate: daysAgo(20) })).toBeUndefined()
   })
 })
 

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '~/db/schema'
-import type { EpisodeCaseFacts } from '~/domain/contracts/attribution'
+import type { EpisodeCaseFacts, MembershipSpan } from '~/domain/contracts/attribution'
+import type { ContractClaim } from '~/domain/contracts/precedence'
+import { ContractTermsSchema, type ContractTerms } from '~/domain/contracts/terms'
 
 /** The cases that may be a contract's episodes: the purchaser's, completed, at these facilities, for these procedures, with the procedure date in [from, to]. */
 export interface AttributionQuery {
@@ -90,4 +92,81 @@ export async function listExtractCatalogNames(db: Kysely<Database>, query: { pro
     procedures: new Map(procedures.map((row) => [row.code, { name: row.name, typicalNights: Number(row.typicalNights) }])),
     facilities: new Map(facilities.map((row) => [row.id, { name: row.name }])),
   }
+}
+
+/**
+ * Every contract in force that may claim a case of these employers (issue 23, ADR 0021): active,
+ * with a signed version, its purchaser one of the employers or a coalition one of them was an
+ * accepted member of, with the latest signed version's terms, when its first version was signed,
+ * and for a coalition the employers' spans in it. Two queries whatever the number of cases;
+ * owningClaimOf / takenFrom (app/domain/contracts/precedence.ts) decide case by case.
+ */
+export async function listContractClaims(db: Kysely<Database>, employerIds: readonly string[]): Promise<Array<ContractClaim & { terms: ContractTerms }>> {
+  if (employerIds.length === 0) return []
+  const spans = await db
+    .selectFrom('coalitionMemberships')
+    .select(['coalitionOrganizationId as coalitionId', 'employerOrganizationId as employerId', 'joinedOn', 'leftOn'])
+    .where('employerOrganizationId', 'in', [...employerIds])
+    .where('status', 'in', ['active', 'ended'])
+    .where('joinedOn', 'is not', null)
+    .execute()
+  const byCoalition = new Map<string, MembershipSpan[]>()
+  for (const span of spans) {
+    const list = byCoalition.get(span.coalitionId) ?? []
+    list.push({ employerId: span.employerId, joinedOn: span.joinedOn!, leftOn: span.leftOn })
+    byCoalition.set(span.coalitionId, list)
+  }
+  const rows = await db
+    .selectFrom('contracts')
+    .innerJoin('contractVersions', 'contractVersions.contractId', 'contracts.id')
+    .select(['contracts.id as contractId', 'contracts.purchaserOrganizationId', 'contractVersions.version', 'contractVersions.terms', 'contractVersions.signedAt'])
+    .where('contracts.status', '=', 'active')
+    .where('contracts.purchaserOrganizationId', 'in', [...new Set([...employerIds, ...byCoalition.keys()])])
+    .where('contractVersions.status', '=', 'signed')
+    .orderBy('contracts.id')
+    .orderBy('contractVersions.version')
+    .execute()
+  const claims = new Map<string, { contractId: string; purchaserOrganizationId: string; firstSignedAt: string; terms: string }>()
+  for (const row of rows) {
+    const known = claims.get(row.contractId)
+    const signedAt = row.signedAt ?? ''
+    // Ordered by version: the last row is the latest signed version; the first signature is the earliest.
+    claims.set(row.contractId, {
+      contractId: row.contractId,
+      purchaserOrganizationId: row.purchaserOrganizationId,
+      firstSignedAt: known === undefined || (signedAt !== '' && signedAt < known.firstSignedAt) ? signedAt : known.firstSignedAt,
+      terms: row.terms,
+    })
+  }
+  return [...claims.values()].map((claim) => ({
+    contractId: claim.contractId,
+    purchaserOrganizationId: claim.purchaserOrganizationId,
+    memberships: byCoalition.get(claim.purchaserOrganizationId) ?? null,
+    firstSignedAt: claim.firstSignedAt,
+    terms: ContractTermsSchema.parse(JSON.parse(claim.terms)),
+  }))
+}
+
+/**
+ * The cases that are episodes of these contracts' closed periods (case id → contract id), read
+ * from the episodes each close stored: one query over the contracts' periods (ADR 0021).
+ */
+export async function listClosedEpisodeOwners(db: Kysely<Database>, contractIds: readonly string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>()
+  if (contractIds.length === 0) return owners
+  const rows = await db
+    .selectFrom('contractPeriods')
+    .select(['contractId', 'episodes'])
+    .where('contractId', 'in', [...contractIds])
+    .where('status', '!=', 'open')
+    .where('episodes', 'is not', null)
+    .orderBy('contractId')
+    .orderBy('sequence')
+    .execute()
+  for (const row of rows) {
+    for (const record of JSON.parse(row.episodes!) as Array<{ episode: { caseId: string } }>) {
+      if (!owners.has(record.episode.caseId)) owners.set(record.episode.caseId, row.contractId)
+    }
+  }
+  return owners
 }

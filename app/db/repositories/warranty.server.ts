@@ -1,6 +1,8 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { CaseWarrantyEventsTable, ContractCreditsTable, Database } from '~/db/schema'
-import { ContractTermsSchema, type ContractTerms } from '~/domain/contracts/terms'
+import { owningClaimOf } from '~/domain/contracts/precedence'
+import type { ContractTerms } from '~/domain/contracts/terms'
+import { listClosedEpisodeOwners, listContractClaims } from './contract-episodes.server'
 
 /*
  * Warranty events on cases and the credits they create (issue 21, ADR 0016 §9). Which contract
@@ -19,23 +21,27 @@ export interface CoveringContract {
 }
 
 /**
- * The contract covering a case, or undefined: active, the case's employer its purchaser (or a coalition
- * the employer was a member of on the procedure date, issue 23), the
- * facility's health system the other party, the facility in the network of its latest signed
- * version, and the procedure date inside that version's attribution period. Cross-tenant by
- * nature (the care team asks for any employer's case); the first such contract by creation.
+ * The contract covering a case, or undefined: the one contract whose episode the case is (ADR 0021,
+ * owningClaimOf): active, the case's employer its purchaser or a coalition the employer was a
+ * member of on the procedure date (issue 23), the facility in the network of its latest signed
+ * version with a bundle rate for the procedure, the procedure date inside that version's
+ * attribution period; the employer's own contract before a coalition's, then the one signed
+ * first, then by id, so the warranty is credited once, under the contract whose statement counts
+ * the episode; with the case id, a contract whose closed period has the case as an episode keeps
+ * it. Cross-tenant by nature (the care team asks for any employer's case).
  */
 export async function unscopedFindCoveringContract(
   db: Kysely<Database>,
-  facts: { employerId: string; facilityId: string; procedureDate: string },
+  facts: { caseId?: string; employerId: string; facilityId: string; procedureCode: string; procedureDate: string },
 ): Promise<CoveringContract | undefined> {
-  const rows = await db
+  const claims = await listContractClaims(db, [facts.employerId])
+  // A case already an episode of a contract's closed period is that contract's (ADR 0021).
+  const closedIn = facts.caseId === undefined ? undefined : (await listClosedEpisodeOwners(db, claims.map((claim) => claim.contractId))).get(facts.caseId)
+  const owner = claims.find((claim) => claim.contractId === closedIn) ?? owningClaimOf(facts, claims)
+  if (!owner) return undefined
+  const row = await db
     .selectFrom('contracts')
-    .innerJoin('facilities', (join) => join.onRef('facilities.healthSystemId', '=', 'contracts.healthSystemOrganizationId').on('facilities.id', '=', facts.facilityId))
     .innerJoin('contractVersions', 'contractVersions.contractId', 'contracts.id')
-    .innerJoin('contractVersionFacilities', (join) =>
-      join.onRef('contractVersionFacilities.versionId', '=', 'contractVersions.id').onRef('contractVersionFacilities.facilityId', '=', 'facilities.id'),
-    )
     .select([
       'contracts.id as contractId',
       'contracts.title',
@@ -43,46 +49,13 @@ export async function unscopedFindCoveringContract(
       'contracts.healthSystemOrganizationId',
       'contractVersions.id as versionId',
       'contractVersions.version',
-      'contractVersions.terms',
     ])
-    .where('contracts.status', '=', 'active')
-    // The employer's own contracts, and those of a coalition it was a member of on the procedure date (issue 23).
-    .where((eb) =>
-      eb.or([
-        eb('contracts.purchaserOrganizationId', '=', facts.employerId),
-        eb(
-          'contracts.purchaserOrganizationId',
-          'in',
-          eb
-            .selectFrom('coalitionMemberships')
-            .select('coalitionMemberships.coalitionOrganizationId')
-            .where('coalitionMemberships.employerOrganizationId', '=', facts.employerId)
-            .where('coalitionMemberships.status', 'in', ['active', 'ended'])
-            .where('coalitionMemberships.joinedOn', '<=', facts.procedureDate)
-            .where((m) => m.or([m('coalitionMemberships.leftOn', 'is', null), m('coalitionMemberships.leftOn', '>=', facts.procedureDate)])),
-        ),
-      ]),
-    )
+    .where('contracts.id', '=', owner.contractId)
     .where('contractVersions.status', '=', 'signed')
-    // The latest signed version is the one in force; a facility it dropped is no longer covered.
-    .where('contractVersions.version', '=', (eb) =>
-      eb
-        .selectFrom('contractVersions as latest')
-        .select((l) => l.fn.max('latest.version').as('v'))
-        .whereRef('latest.contractId', '=', 'contracts.id')
-        .where('latest.status', '=', 'signed'),
-    )
-    .orderBy('contracts.createdAt')
-    .orderBy('contracts.id')
-    .execute()
-  for (const row of rows) {
-    const terms = ContractTermsSchema.parse(JSON.parse(row.terms))
-    const { periodStart, periodEnd } = terms.attribution
-    if (facts.procedureDate < periodStart || facts.procedureDate > periodEnd) continue
-    const { terms: _text, ...contract } = row
-    return { ...contract, terms }
-  }
-  return undefined
+    // The latest signed version is the one in force (the one whose terms owningClaimOf read).
+    .orderBy('contractVersions.version', 'desc')
+    .executeTakeFirstOrThrow()
+  return { ...row, terms: owner.terms }
 }
 
 /** The contract's reconciliation period a procedure date falls in (none before both sides signed). */
