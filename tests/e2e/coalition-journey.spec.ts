@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   ;[employer, contract] = await Promise.all([createSmallEmployer(), coalitionContractFacts()])
 })
 test.afterAll(async () => {
-  await removeSmallEmployerMemberships(employer)
+  if (employer) await removeSmallEmployerMemberships(employer)
 })
 
 const THIS_YEAR = String(new Date().getUTCFullYear())
