@@ -104,17 +104,19 @@ export async function requireEmployerAccess(
 
 /**
  * For a value-based contract's pages (ADR 0016): the actor acts for its own organization on one
- * side, the purchaser (an employer admin) or the health system (a center admin). Contracts of
- * other organizations are then filtered out by the services (404).
+ * side, the purchaser or the health system (a center admin). The purchaser is an employer (an
+ * employer admin, on /employer/contracts) or a coalition (its coalition admin, on
+ * /coalition/contracts, issue 23); both act as the purchaser side. Contracts of other
+ * organizations are then filtered out by the services (404).
  */
-export async function requireContractParty(request: Request, side: ContractParty['side']): Promise<{ actor: Actor; party: ContractParty }> {
-  if (side === 'purchaser') {
+export async function requireContractParty(request: Request, portal: 'purchaser' | 'coalition' | 'center'): Promise<{ actor: Actor; party: ContractParty }> {
+  if (portal === 'purchaser') {
     const { actor, scope } = await requireEmployerAccess(request, 'contract:write')
-    return { actor, party: { side, organizationId: scope.employerId } }
+    return { actor, party: { side: 'purchaser', organizationId: scope.employerId } }
   }
   const actor = await requirePermission(request, 'contract:write')
-  if (actor.organizationKind !== 'health_system') throw forbidden('contract:write')
-  return { actor, party: { side, organizationId: actor.organizationId } }
+  if (actor.organizationKind !== (portal === 'coalition' ? 'coalition' : 'health_system')) throw forbidden('contract:write')
+  return { actor, party: { side: portal === 'coalition' ? 'purchaser' : 'center', organizationId: actor.organizationId } }
 }
 
 /**

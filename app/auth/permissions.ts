@@ -26,7 +26,7 @@ export const PERMISSIONS = [
   'billing:write',
   'ledger:manage', // the platform records payments received outside Stripe
   'audit:read',
-  'contract:write', // a value-based contract's terms, sending and signing, for the admin of either side (ADR 0016)
+  'contract:write', // a value-based contract's terms, sending and signing, for the admin of either side (ADR 0016): employer or coalition (issue 23), and health system
   'scorecard:read', // health systems' value scorecards: employers and brokers see every one, a health system its own (issue 21)
   'scorecard:publish', // a health system lets its reconciled contract results show on its scorecard, or withdraws them
   'team:read', // the people of one's own organization (issue 22); changing them also needs memberships.is_organization_admin
@@ -46,7 +46,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   care_coordinator: ['case:manage', 'facility:read', 'team:read'],
   center_admin: ['offer:write', 'facility:read', 'contract:write', 'scorecard:read', 'scorecard:publish', 'team:read'],
   platform_admin: ['catalog:write', 'organization:manage', 'audit:read', 'facility:read', 'billing:read', 'ledger:manage', 'team:read'],
-  coalition_admin: ['coalition:manage', 'facility:read', 'team:read'],
+  coalition_admin: ['coalition:manage', 'contract:write', 'facility:read', 'team:read'],
 }
 
 /** Does the role carry the permission at all (regardless of which employer)? */

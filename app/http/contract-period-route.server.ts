@@ -13,7 +13,7 @@ import { closeContractPeriod, getPeriodPage, requireVisiblePeriod, settleContrac
  */
 
 type Side = Parameters<typeof requireContractParty>[1]
-const BASE: Record<Side, string> = { purchaser: '/employer/contracts', center: '/center/contracts' }
+const BASE: Record<Side, string> = { purchaser: '/employer/contracts', coalition: '/coalition/contracts', center: '/center/contracts' }
 
 const idsOf = (params: LoaderFunctionArgs['params']) => ({ contractId: requireParam(params, 'contractId'), periodId: requireParam(params, 'periodId') })
 

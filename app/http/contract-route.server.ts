@@ -11,7 +11,7 @@ import { getContractView, performContractAction, requireVisibleContract } from '
 import { getContractWarrantyEvents } from '~/services/warranty.server'
 
 type Side = Parameters<typeof requireContractParty>[1]
-const BASE: Record<Side, string> = { purchaser: '/employer/contracts', center: '/center/contracts' }
+const BASE: Record<Side, string> = { purchaser: '/employer/contracts', coalition: '/coalition/contracts', center: '/center/contracts' }
 
 /** The contract page's loader, the same for both sides (each sees only its own contracts). */
 export async function loadContractPage({ request, params }: LoaderFunctionArgs, side: Side) {
@@ -24,7 +24,7 @@ export async function loadContractPage({ request, params }: LoaderFunctionArgs, 
     listContractExtractWindows(party, contractId),
   ])
   const { note, headers } = await readFlash(request)
-  return data({ ...view, warrantyEvents, periods, extracts, note }, { headers })
+  return data({ ...view, basePath: `${BASE[side]}/${contractId}`, warrantyEvents, periods, extracts, note }, { headers })
 }
 
 /** The contract page's action (save, send, sign, new version), the same for both sides. */

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { getEmployerOverview } from '~/services/employer-overview.server'
+import { EngagementStepper } from '~/ui/engagement-stepper'
 import { formatCount, formatDate, statusLabel } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -19,6 +20,7 @@ export default function EmployerOverviewRoute() {
   return (
     <>
       <h1>Overview</h1>
+      <EngagementStepper engagement={overview.engagement} />
       <StatGrid label="Program figures">
         <Stat label="Covered members" value={formatCount(overview.coveredMembers)} hint={`as of ${formatDate(overview.asOf)}`} />
         <Stat label="Health plans" value={overview.planCount} />

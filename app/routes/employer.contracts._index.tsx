@@ -21,6 +21,9 @@ export default function EmployerContractsRoute() {
         Contracts with the health systems of your programs: bundle rates, warranty, benchmarks, quality goals and shared savings, signed by both sides.{' '}
         <Link to="/employer/contracts/new">Draft a contract from a program</Link>
       </p>
+      <p>
+        A member of a coalition? Your share of its contracts&apos; settlements is under <Link to="/employer/coalition-settlements">Coalition settlements</Link>.
+      </p>
       <ContractList contracts={contracts} basePath="/employer/contracts" otherPartyLabel="Health system" />
     </>
   )

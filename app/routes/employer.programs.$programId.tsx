@@ -98,7 +98,7 @@ export default function ProgramRoute() {
         </li>
       </ul>
 
-      <SaveStatus message={savedIn('created', 'publish', 'new-version')} />
+      <SaveStatus message={savedIn('created', 'adopted', 'publish', 'new-version')} />
       {publishErrors?.length ? (
         <div role="alert" className="card problems">
           <ErrorList errors={publishErrors} />

@@ -12,6 +12,7 @@ import { toIsoDate } from '~/domain/dates'
 import { buildEpisodeBundle } from '~/domain/fhir/episode-bundle'
 import type { Actor, ContractParty } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
+import { attributionScopeOf } from './coalition-contracts.server'
 import { neutralizeFormula } from './report-exports.server'
 
 /*
@@ -65,8 +66,9 @@ export async function downloadContractExtract(actor: Actor, party: ContractParty
   const window = resolveExtractWindow(terms.dataSharing.cadence, windowKey, terms.attribution, toIsoDate(now))
   if (!window) throw notFound('Extract')
   const db = getDb()
+  const { employerIds, memberships } = await attributionScopeOf(db, contract.purchaserOrganizationId, window.from, window.to)
   const cases = await listAttributableCases(db, contract.id, {
-    employerIds: [contract.purchaserOrganizationId],
+    employerIds,
     facilityIds: terms.networkFacilityIds,
     procedureCodes: terms.bundleRates.map((rate) => rate.procedureCode),
     from: window.from,
@@ -80,7 +82,7 @@ export async function downloadContractExtract(actor: Actor, party: ContractParty
     return memberPseudonym(secret, rosterMemberId)
   }
   const rows = cases.flatMap((facts) => {
-    const attributed = attributeCase(terms, facts, window.from, window.to)
+    const attributed = attributeCase(terms, facts, window.from, window.to, memberships)
     return attributed.ok ? [extractRow(fields, attributed.record, pseudonymOf)] : []
   })
 

@@ -46,6 +46,7 @@ import type { Actor, ContractParty } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
 import { getStripe } from '~/integrations/stripe.server'
 import { ensureCustomer } from './billing.server'
+import { allocationOf, attributionScopeOf } from './coalition-contracts.server'
 import { renderStatementPdf } from './contract-statement-pdf.server'
 import { neutralizeFormula } from './report-exports.server'
 
@@ -223,6 +224,7 @@ export async function getPeriodPage(party: ContractParty, contractId: string, pe
       warrantyCreditCount: credits.length,
       warrantyCreditTotalCents: credits.reduce((total, credit) => total + credit.creditedCents, 0),
       settlement: settlementView(row, document),
+      allocation: document.allocation ?? null,
     },
   }
 }
@@ -272,19 +274,22 @@ export async function closePeriod(
 
   const closed = await db.transaction().execute(async (trx) => {
     if (!(await claimOpenPeriod(trx, period.id, { closedAt: at, closedByUserId: actor.userId }))) return false
+    // An employer's own cases, or a coalition's member employers' while they were members (issue 23).
+    const { employerIds, memberships } = await attributionScopeOf(trx, contract.purchaserOrganizationId, from, period.periodEnd)
     const cases = await listAttributableCases(trx, contract.id, {
-      employerIds: [contract.purchaserOrganizationId],
+      employerIds,
       facilityIds: terms.networkFacilityIds,
       procedureCodes: terms.bundleRates.map((rate) => rate.procedureCode),
       from,
       to: period.periodEnd,
     })
     const records: EpisodeRecord[] = cases.flatMap((facts) => {
-      const attributed = attributeCase(terms, facts, from, period.periodEnd)
+      const attributed = attributeCase(terms, facts, from, period.periodEnd, memberships)
       return attributed.ok ? [attributed.record] : []
     })
     const episodes = records.map((record) => record.episode)
     const reconciliation = reconcilePeriod(terms, episodes)
+    const allocation = memberships === null ? undefined : allocationOf(reconciliation.settlementCents, memberships, records)
     const caseIds = new Set(episodes.map((episode) => episode.caseId))
     const credits = (await listContractWarrantyEvents(trx, contract.id))
       .filter((event) => Number(event.creditedCents) > 0)
@@ -313,6 +318,7 @@ export async function closePeriod(
       })),
       warrantyCredits: credits.filter((credit) => caseIds.has(credit.caseId)),
       reconciliation,
+      ...(allocation ? { allocation } : {}),
       closedAt: at,
     }
     const inputsSha256 = sha256(canonicalJson({ terms, episodes }))

@@ -52,6 +52,17 @@ export async function renderStatementPdf(document: StatementDocument, settlement
     ),
   )
 
+  if (document.allocation) {
+    // A coalition statement (issue 23): each member employer's share, by episodes, largest remainder.
+    layout.section(
+      'Allocation to member employers',
+      bulletItems(
+        document.allocation.map((line) => pdfSafe(`${line.employerName}: ${line.episodes} ${line.episodes === 1 ? 'episode' : 'episodes'}, ${formatCents(line.allocatedCents)}`)),
+        '',
+      ),
+    )
+  }
+
   layout.flow([sectionHeading('How the settlement is computed')])
   for (const step of r.steps) {
     layout.flow([text(`${step.label}: ${step.calculation}`, { font: BOLD, spaceBefore: 8, keepWithNext: true }), text(step.explanation, { color: MUTED, spaceBefore: 2 })], true)

@@ -104,7 +104,7 @@ export async function getNewContractOptions(scope: EmployerScope, programId: str
   }
 }
 
-const inclusionsOf = (offer: { includesFacility: number; includesSurgeon: number; includesAnesthesia: number; includesImplant: number; includesFollowUp: number }) =>
+export const inclusionsOf = (offer: { includesFacility: number; includesSurgeon: number; includesAnesthesia: number; includesImplant: number; includesFollowUp: number }) =>
   (
     [
       ['facility', offer.includesFacility],
@@ -156,19 +156,37 @@ export async function createContractDraft(
   const db = getDb()
   const drafted = await draftTermsFromProgram(db, scope, input, toIsoDate(now))
   if (!drafted.ok) return drafted
-  const { program } = drafted
-  const { json, sha256 } = serialize(drafted.terms)
+  const contractId = await insertDraftContract(
+    db,
+    actor,
+    { purchaserOrganizationId: scope.employerId, healthSystemOrganizationId: input.healthSystemId, title: input.title, sourceProgramId: drafted.program.id, terms: drafted.terms },
+    now,
+  )
+  return { ok: true, contractId }
+}
 
+/**
+ * Writes a new contract and its version 1 draft with these terms, audited (`contract.created`):
+ * the one place a contract is made, for an employer's draft from its program and a coalition's
+ * from a health system's offers (issue 23).
+ */
+export async function insertDraftContract(
+  db: Kysely<Database>,
+  actor: Actor,
+  draft: { purchaserOrganizationId: string; healthSystemOrganizationId: string; title: string; sourceProgramId: string | null; terms: ContractTerms },
+  now: Date,
+): Promise<string> {
+  const { json, sha256 } = serialize(draft.terms)
   const contractId = newId()
   const at = now.toISOString()
   await db.transaction().execute(async (trx) => {
     await insertContract(trx, {
       id: contractId,
-      purchaserOrganizationId: scope.employerId,
-      healthSystemOrganizationId: input.healthSystemId,
-      title: input.title,
+      purchaserOrganizationId: draft.purchaserOrganizationId,
+      healthSystemOrganizationId: draft.healthSystemOrganizationId,
+      title: draft.title,
       status: 'draft',
-      sourceProgramId: program.id,
+      sourceProgramId: draft.sourceProgramId,
       pseudonymSecret: randomBytes(32).toString('hex'),
       firstSentAt: null,
       createdAt: at,
@@ -180,14 +198,14 @@ export async function createContractDraft(
       basedOnVersionId: null, createdByUserId: actor.userId, createdAt: at, updatedAt: at, editedByOrganizationId: null, sentAt: null, sentByOrganizationId: null,
       signedAt: null,
     })
-    await audit(actor, { id: contractId, purchaserOrganizationId: scope.employerId }, 'contract.created', at, {
-      programId: program.id,
-      healthSystemId: input.healthSystemId,
+    await audit(actor, { id: contractId, purchaserOrganizationId: draft.purchaserOrganizationId }, 'contract.created', at, {
+      ...(draft.sourceProgramId === null ? { procedures: draft.terms.bundleRates.map((rate) => rate.procedureCode) } : { programId: draft.sourceProgramId }),
+      healthSystemId: draft.healthSystemOrganizationId,
       version: 1,
       termsSha256: sha256,
     })(trx)
   })
-  return { ok: true, contractId }
+  return contractId
 }
 
 /** The contract the party may see, its versions (newest first) and the open or newest one; 404 otherwise. */

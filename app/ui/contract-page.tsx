@@ -37,6 +37,8 @@ import { IntentButton } from './primitives/intent-button'
 
 export interface ContractPageData {
   side: 'purchaser' | 'center'
+  /** This contract's page for the side looking at it: /employer/contracts/…, /coalition/contracts/… or /center/contracts/…. */
+  basePath: string
   contract: { id: string; title: string; status: string; purchaserName: string; healthSystemName: string; otherParty: string; inForceVersion: number | null }
   version: { number: number; status: string; termsSha256: string; sentAt: string | null; sentBy: string | null; isWaitingForOtherSide: boolean; signedAt: string | null }
   versions: Array<{ number: number; status: string; sentAt: string | null; signedAt: string | null }>
@@ -124,7 +126,7 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
       </section>
 
       <RateWarnings warnings={data.rateWarnings} isSigned={version.status === 'signed'} />
-      {data.periods ? <ContractPeriodsSection periods={data.periods} basePath={`${data.side === 'purchaser' ? '/employer' : '/center'}/contracts/${contract.id}`} /> : null}
+      {data.periods ? <ContractPeriodsSection periods={data.periods} basePath={data.basePath} /> : null}
 
       {data.redlines.map((redline) => (
         <section key={redline.title} aria-label={redline.title}>
@@ -174,7 +176,7 @@ export function ContractPage({ data, actionData }: { data: ContractPageData; act
         </Form>
       </section>
 
-      <ContractExtracts extracts={data.extracts} basePath={`/${data.side === 'purchaser' ? 'employer' : 'center'}/contracts/${contract.id}`} />
+      <ContractExtracts extracts={data.extracts} basePath={data.basePath} />
       {data.warrantyEvents ? <ContractWarrantyEvents events={data.warrantyEvents} /> : null}
 
       <section aria-labelledby="versions-heading">

@@ -4,6 +4,7 @@ import {
   measuredText,
   settlementStatusWords,
   type PeriodRef,
+  type StatementAllocationLine,
   type StatementEpisodeRow,
   type StatementSettlement,
   type StatementWarrantyCredit,
@@ -47,6 +48,8 @@ export interface PeriodPageData {
     warrantyCreditCount: number
     warrantyCreditTotalCents: number
     settlement: StatementSettlement & { words: string; reason: string }
+    /** A coalition contract's allocation to its member employers (issue 23); null for an employer's own contract. */
+    allocation: StatementAllocationLine[] | null
   }
 }
 
@@ -174,6 +177,8 @@ function Statement({
           </div>
         </dl>
       </section>
+
+      {statement.allocation ? <AllocationSection lines={statement.allocation} settlementCents={r.settlementCents} /> : null}
 
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">How the settlement is computed</h2>
@@ -413,6 +418,55 @@ export function ContractPeriodsSection({ periods, basePath }: { periods: PeriodS
           </table>
         </TableWrap>
       )}
+    </section>
+  )
+}
+
+/**
+ * A coalition statement's allocation (issue 23, DESIGN §12): the coalition settles with the center,
+ * and each member employer's share is in proportion to its episodes, to the cent (largest remainder).
+ * Shown to the coalition and the health system; each employer sees only its own line elsewhere.
+ */
+function AllocationSection({ lines, settlementCents }: { lines: StatementAllocationLine[]; settlementCents: number }) {
+  const episodes = lines.reduce((total, line) => total + line.episodes, 0)
+  return (
+    <section aria-labelledby="allocation-heading">
+      <h2 id="allocation-heading">Allocation to member employers</h2>
+      <p>
+        The coalition settles this statement with the health system. Its settlement is shared among the member employers in proportion to their episodes, to the cent: each
+        gets the whole cents of its exact share, and any cent left over goes to the largest remainder. The shares add up to the settlement.
+      </p>
+      <TableWrap label="Allocation to member employers">
+        <table className="table table--figures">
+          <thead>
+            <tr>
+              <th scope="col">Employer</th>
+              <th scope="col" className="num">
+                Episodes
+              </th>
+              <th scope="col" className="num">
+                Share of the settlement
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.employerId}>
+                <th scope="row">{line.employerName}</th>
+                <td className="num">{line.episodes}</td>
+                <td className="num">{formatCents(line.allocatedCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num">{episodes}</td>
+              <td className="num">{formatCents(settlementCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableWrap>
     </section>
   )
 }

@@ -31,6 +31,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { to: '/employer/proposals', label: 'Proposals' },
     { to: '/employer/contracts', label: 'Contracts' },
     { to: '/employer/coalition-report', label: 'Coalition report', onlyWhen: 'isOrWasCoalitionMember' },
+    { to: '/employer/coalitions', label: 'Coalitions' },
     { to: '/scorecards', label: 'Value scorecards' },
     { to: '/employer/billing', label: 'Billing' },
     { to: '/team', label: 'Team' },
@@ -68,6 +69,7 @@ export const NAVIGATION: Record<Role, readonly NavItem[]> = {
   coalition_admin: [
     { to: '/coalition', label: 'Member employers', end: true },
     { to: '/coalition/reports', label: 'Pooled report' },
+    { to: '/coalition/contracts', label: 'Contracts' },
     { to: '/team', label: 'Team' },
   ],
 }

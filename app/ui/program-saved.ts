@@ -3,8 +3,8 @@ import { formatDate } from './format'
 import type { ProgramRulesView } from './program-summary'
 
 /** The sections of the program page that save, and the page-level changes. */
-export type ProgramSaveNote = 'created' | 'details' | 'procedures' | 'network' | 'benefit' | 'travel' | 'publish' | 'new-version'
-const NOTES: readonly string[] = ['created', 'details', 'procedures', 'network', 'benefit', 'travel', 'publish', 'new-version']
+export type ProgramSaveNote = 'created' | 'adopted' | 'details' | 'procedures' | 'network' | 'benefit' | 'travel' | 'publish' | 'new-version'
+const NOTES: readonly string[] = ['created', 'adopted', 'details', 'procedures', 'network', 'benefit', 'travel', 'publish', 'new-version']
 
 export function isProgramSaveNote(note: string | null): note is ProgramSaveNote {
   return note !== null && NOTES.includes(note)
@@ -30,6 +30,11 @@ export function programSavedMessage(note: ProgramSaveNote, s: SavedState): strin
   switch (note) {
     case 'created':
       return `Draft version 1 of ${s.program.name} created, from ${formatDate(current.effectiveFrom)}: choose its procedures, network and rules, then publish.`
+    case 'adopted': {
+      // A coalition's network adopted in one step (issue 23).
+      const centers = new Set(s.network.map((row) => row.facilityId)).size
+      return `Coalition network adopted: draft version 1 of ${s.program.name}, from ${formatDate(current.effectiveFrom)}, with ${plural(s.network.length, 'offer', 'offers')} at ${plural(centers, 'center', 'centers')} at the contract's bundle rates and your own benefit and travel rules. Review it, then publish.`
+    }
     case 'details':
       return `Saved: ${s.program.name}, in force from ${formatDate(current.effectiveFrom)}${current.effectiveTo ? ` to ${formatDate(current.effectiveTo)}` : ', with no end date'}.`
     case 'procedures':

@@ -46,7 +46,7 @@ function demoTerms(drafted: ContractTerms, twoSided: boolean): ContractTerms {
 }
 
 /** What the seed needs of an actor: the admin's user and organization, for signatures and the audit log. */
-async function actorFor(db: Kysely<Database>, email: string): Promise<Actor> {
+export async function actorFor(db: Kysely<Database>, email: string): Promise<Actor> {
   const row = await db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.userId', 'users.id')

@@ -14,9 +14,10 @@ import { distanceMiles } from '../../app/domain/geo/distance'
 import { rosterKeys } from '../../app/domain/roster/names'
 import { estimateTravel } from '../../app/domain/travel/travel-estimate'
 import { importCmsFolder } from '../../app/services/cms-import.server'
+import { seedCoalitionContract } from './coalition-contracts'
 import { seedDemoContracts, type DemoContract } from './contracts'
 import { INCIDENCE_SOURCE, NIGHTS_SOURCE, OFFER_PRICE_RANGE, PRICE_FACTORS, PROCEDURES, type ProcedureCode } from './catalog'
-import { DEMO_HOSPITAL_RADIUS_MILES, EMPLOYERS, HEALTH_SYSTEMS } from './metros'
+import { COALITION, DEMO_HOSPITAL_RADIUS_MILES, EMPLOYERS, HEALTH_SYSTEMS, SMALL_EMPLOYER } from './metros'
 import { createRandom, seedId, type Random } from './random'
 
 /*
@@ -50,6 +51,8 @@ const DEMO_LOGIN_EMAILS = [
   'contracts@lakeshore.example',
   'contracts@desertvalley.example',
   'admin@coe-platform.example',
+  COALITION.adminEmail,
+  SMALL_EMPLOYER.adminEmail,
 ]
 
 /** One signed contract per demo health system (db/seed/contracts.ts), with its employer and the two admins who signed it. */
@@ -188,6 +191,10 @@ export async function seedDemoData(db: Kysely<Database>, options: { log?: (line:
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction().execute((trx) => seedPeople(trx, hospitals, passwordHash, log))
   await seedDemoContracts(db, DEMO_CONTRACTS, new Date(DEMO_NOW), log)
+  // After everything else, with its own random streams: the rest of the demo stays exactly as it was.
+  await db.transaction().execute((trx) => seedCoalition(trx, passwordHash, log))
+  // After the coalitions seed (GLEC and its members): its contract with Summit, period 1 reconciled (issue 23).
+  await seedCoalitionContract(db, new Date(DEMO_NOW), log)
   return { logins: await listDemoLogins(db) }
 }
 
@@ -638,4 +645,69 @@ function seedCases(ctx: CaseContext) {
     if (r.chance(0.4)) search(userId, member, code, when + r.int(1, 6) * DAY_MS)
   }
   return rows
+}
+
+/**
+ * The demo coalition (issue 23, ADR 0020): GLEC and its admin, the small employer Lakeside (two plans,
+ * 300 made-up people at real ZIPs around Cleveland and Detroit, its HR admin, no program yet), and the
+ * three memberships, each invited by the coalition's admin and accepted by the employer's.
+ */
+async function seedCoalition(trx: Transaction<Database>, passwordHash: string, log: (line: string) => void) {
+  const random = createRandom(SEED + 23)
+  faker.seed(SEED + 23)
+  const coalitionId = seedId('org', COALITION.code)
+  const lakeId = seedId('org', SMALL_EMPLOYER.code)
+  await insertInBatches(trx, 'organizations', [
+    { id: coalitionId, kind: 'coalition', name: COALITION.name, code: COALITION.code, createdAt: SETUP },
+    { id: lakeId, kind: 'employer', name: SMALL_EMPLOYER.name, code: SMALL_EMPLOYER.code, createdAt: SETUP },
+  ])
+  const admins = [
+    { email: COALITION.adminEmail, name: COALITION.adminName, orgId: coalitionId, role: 'coalition_admin' as const },
+    { email: SMALL_EMPLOYER.adminEmail, name: SMALL_EMPLOYER.adminName, orgId: lakeId, role: 'employer_admin' as const },
+  ]
+  await insertInBatches(trx, 'users', admins.map((a) => ({ id: seedId('user', a.email), email: a.email, passwordHash, displayName: a.name, createdAt: SETUP, lastLoginAt: null })))
+  await insertInBatches(
+    trx,
+    'memberships',
+    admins.map((a) => ({ id: seedId('membership', a.email), userId: seedId('user', a.email), organizationId: a.orgId, role: a.role, rosterMemberId: null, createdAt: SETUP, isOrganizationAdmin: 1 })),
+  )
+
+  const ppoId = seedId('plan', SMALL_EMPLOYER.code, 'PPO')
+  const hdhpId = seedId('plan', SMALL_EMPLOYER.code, 'HDHP')
+  await insertInBatches(trx, 'healthPlans', [
+    { id: ppoId, employerId: lakeId, name: 'Choice PPO', planType: 'PPO', isHsaQualified: 0, deductibleIndividualCents: 200_000, deductibleFamilyCents: 400_000, coinsuranceRate: 0.2, oopMaxIndividualCents: 550_000, oopMaxFamilyCents: 1_100_000, createdAt: SETUP, updatedAt: SETUP },
+    { id: hdhpId, employerId: lakeId, name: 'Saver HDHP with HSA', planType: 'HDHP', isHsaQualified: 1, deductibleIndividualCents: 320_000, deductibleFamilyCents: 640_000, coinsuranceRate: 0.1, oopMaxIndividualCents: 700_000, oopMaxFamilyCents: 1_400_000, createdAt: SETUP, updatedAt: SETUP },
+  ])
+  // Roster: made-up people at real ZIPs around Lakeside's branches, generated like the other employers'.
+  const zips = SMALL_EMPLOYER.homeZips.flatMap((zip) => zipsAround(zip, 35))
+  const roster: Row[] = []
+  for (let n = 1; n <= SMALL_EMPLOYER.rosterSize; n++) {
+    const tier = random.pick(['employee', 'employee', 'employee_spouse', 'employee_children', 'family'] as const)
+    const planId = random.chance(0.65) ? ppoId : hdhpId
+    const deductibleMet = random.chance(0.3) ? random.int(0, 40) * 5000 : 0
+    const firstName = faker.person.firstName()
+    const lastName = faker.person.lastName()
+    const employeeId = `${SMALL_EMPLOYER.employeePrefix}${String(n).padStart(6, '0')}`
+    roster.push({
+      id: seedId('roster', SMALL_EMPLOYER.code, n), employerId: lakeId, employeeId, firstName, lastName, ...rosterKeys({ employeeId, firstName, lastName }),
+      dateOfBirth: `${random.int(1960, 2004)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+      zip: n === 1 ? SMALL_EMPLOYER.homeZips[0] : random.pick(zips).zip, healthPlanId: planId, coverageTier: tier, coverageStart: PLAN_YEAR_START, coverageEnd: null,
+      dependentsCount: tier === 'employee' ? 0 : tier === 'employee_spouse' ? 1 : random.int(1, 4),
+      deductibleMetCents: deductibleMet, oopPaidCents: deductibleMet, createdAt: SETUP, updatedAt: SETUP,
+    })
+  }
+  await insertInBatches(trx, 'rosterMembers', roster)
+
+  const coalitionAdminId = seedId('user', COALITION.adminEmail)
+  const employerAdminOf: Record<string, string> = Object.fromEntries([...EMPLOYERS, SMALL_EMPLOYER].map((e) => [e.code, seedId('user', e.adminEmail)]))
+  await insertInBatches(
+    trx,
+    'coalitionMemberships',
+    COALITION.members.map((m) => ({
+      id: seedId('coalition-membership', COALITION.code, m.code), coalitionOrganizationId: coalitionId, employerOrganizationId: seedId('org', m.code), status: 'active',
+      invitedAt: `${m.invitedOn}T15:00:00.000Z`, invitedByUserId: coalitionAdminId, joinedOn: m.joinedOn, leftOn: null,
+      respondedByUserId: employerAdminOf[m.code]!, respondedAt: `${m.joinedOn}T14:00:00.000Z`, endedByUserId: null, createdAt: `${m.invitedOn}T15:00:00.000Z`,
+    })),
+  )
+  log(`${COALITION.name}: ${COALITION.members.length} member employers (${COALITION.members.map((m) => m.code).join(', ')}); ${SMALL_EMPLOYER.name}: ${SMALL_EMPLOYER.rosterSize} members, no program yet`)
 }

@@ -82,3 +82,31 @@ export const EMPLOYERS = [
     cases: { requested: 2, eligibility_verified: 2, scheduled: 2, travel_booked: 1, procedure_done: 2, completed: 17, cancelled: 2, denied: 2 },
   },
 ] as const
+
+/**
+ * The demo coalition (issue 23, ADR 0020; made up): Acme and Bluewave from the plan year's start, and a
+ * small employer that could not contract alone, Lakeside Credit Union, whose 300 people live around
+ * two of the Great Lakes places of LAKESHORE's centers (Cleveland, Detroit). Lakeside has health plans
+ * and a roster but no program of its own yet: it is where the coalition's network would be adopted.
+ */
+export const SMALL_EMPLOYER = {
+  code: 'LAKE',
+  name: 'Lakeside Credit Union (demo)',
+  homeZips: ['44113', '48226'], // Cleveland, Detroit
+  rosterSize: 300,
+  employeePrefix: 'L',
+  adminEmail: 'hr@lakeside.example',
+  adminName: 'Grace Kowalski',
+} as const
+
+export const COALITION = {
+  code: 'GLEC',
+  name: 'Great Lakes Employers Coalition (demo)',
+  adminEmail: 'admin@glec.example',
+  adminName: 'Theo Brandt',
+  members: [
+    { code: 'ACME', invitedOn: '2025-12-01', joinedOn: '2026-01-01' },
+    { code: 'BLUEWAVE', invitedOn: '2025-12-01', joinedOn: '2026-01-01' },
+    { code: 'LAKE', invitedOn: '2026-05-20', joinedOn: '2026-06-01' },
+  ],
+} as const

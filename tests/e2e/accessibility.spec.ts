@@ -124,7 +124,7 @@ checkRole({
   pages: [
     'home', 'plans list', 'plan new', 'plan edit', 'programs list', 'program new', 'program page (published)', 'program page (draft)',
     'program network', 'program preview', 'roster', 'dashboard', 'billing', 'transparency', 'brokers', 'proposals list', 'proposal page', 'savings method',
-    'scorecards list', 'scorecard page', 'contracts list', 'contract page', 'contract statement',
+    'scorecards list', 'scorecard page', 'contracts list', 'contract page', 'contract statement', 'coalitions',
   ],
   discover: async (page, browser) => {
     const published = await firstLink(page, '/employer/programs', /^\/employer\/programs\/(?!new$)[^/?]+$/)
@@ -157,6 +157,7 @@ checkRole({
       'scorecard page': await firstLink(page, '/scorecards', /^\/scorecards\/[^/?.]+$/),
       'contracts list': '/employer/contracts',
       ...(await contractPages(page, '/employer/contracts')),
+      coalitions: '/employer/coalitions',
     }
   },
 })
@@ -293,6 +294,21 @@ checkRole({
     audit: '/admin/audit',
     team: '/team',
   }),
+})
+
+checkRole({
+  role: 'coalition admin',
+  email: 'admin@glec.example',
+  pages: ['members', 'team'],
+  discover: async () => ({ members: '/coalition', team: '/team' }),
+})
+
+// A small employer (issue 23): no program yet, so its home shows the first stage of the engagement continuum.
+checkRole({
+  role: 'small employer admin',
+  email: 'hr@lakeside.example',
+  pages: ['home', 'coalitions'],
+  discover: async () => ({ home: '/employer', coalitions: '/employer/coalitions' }),
 })
 
 // ——— Signed out ———

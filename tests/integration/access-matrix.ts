@@ -200,7 +200,14 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
     action: { roles: only({ employerAdmin: { own: { redirect: '/employer/plans' }, foreign: 404 } }), form: validPlan },
   },
-  'employer.programs._index': { loader: { roles: only({ employerAdmin: 200 }) } },
+  // The programs list; its action adopts a coalition contract's network (issue 23). The probe's contract is A's own employer
+  // contract, not a coalition's: A (a coalition member) is refused with the specific message (422), nothing written.
+  'employer.programs._index': {
+    loader: { roles: only({ employerAdmin: 200 }) },
+    action: { roles: only({ employerAdmin: 422 }), form: (ids) => f(['intent', 'adopt-coalition-network'], ['contractId', ids.contractId]) },
+  },
+  // A member employer's own shares of its coalitions' settlements (issue 23).
+  'employer.coalition-settlements': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.programs.new': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
   'employer.programs.$programId': {
     loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) },
@@ -334,6 +341,27 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'center.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
   'center.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
 
+  // A coalition as purchaser (issue 23): its admin on its own contracts. The sides' contracts are employers' (A's, B's), never the
+  // coalition's, so its admin gets 404 on every side; its own contract's pages are exercised in coalition-contracts.test.ts.
+  'coalition.contracts._index': { loader: { roles: only({ coalition: 200 }) } },
+  'coalition.contracts.new': {
+    loader: { roles: only({ coalition: 200 }) },
+    // A procedure the health system does not offer: refused with its message, nothing written.
+    action: { roles: only({ coalition: 422 }), form: (_ids, fx) => f(['healthSystemId', fx.healthSystemId], ['procedureCodes', 'NOT-OFFERED'], ['title', 'Matrix probe coalition contract']) },
+  },
+  'coalition.contracts.$contractId': {
+    loader: { roles: only({ coalition: { own: 404, foreign: 404 } }) },
+    action: { roles: only({ coalition: { own: 404, foreign: 404 } }) },
+  },
+  'coalition.contracts.$contractId_.periods.$periodId': {
+    loader: { roles: only({ coalition: { own: 404, foreign: 404, crossed: 404 } }) },
+    action: { roles: only({ coalition: { own: 404, foreign: 404, crossed: 404 } }), form: () => f(['intent', 'settle']) },
+  },
+  'coalition.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ coalition: { own: 404, foreign: 404, crossed: 404 } }) } },
+  'coalition.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ coalition: { own: 404, foreign: 404, crossed: 404 } }) } },
+  'coalition.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ coalition: { own: 404, foreign: 404 } }) } },
+  'coalition.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ coalition: { own: 404, foreign: 404 } }) } },
+
   // Issue 21: contract extracts (both sides of their own contracts), value scorecards (employers and brokers see every health system's, a health system its own).
   'employer.contracts.$contractId_.extracts.$window[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
   'employer.contracts.$contractId_.extracts.$window[.json]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
@@ -353,7 +381,16 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'scorecards.$healthSystemId[.pdf]': { loader: { roles: only({ employerAdmin: 200, broker: 200, center: { own: 200, foreign: 404 } }) } },
 
   // Coalition admin (issue 23, ADR 0020): its own coalition's members.
-  'coalition._index': { loader: { roles: only({ coalition: 200 }) } },
+  // The action's form ends the own membership fixture (A's) on a day before it began: refused, 422, nothing changes.
+  'coalition._index': {
+    loader: { roles: only({ coalition: 200 }) },
+    action: { roles: only({ coalition: 422 }), form: (_ids, fx) => f(['intent', 'end'], ['membershipId', fx.coalitionMembershipId], ['lastDay', '2025-12-31']) },
+  },
+  // An employer admin's invitations and memberships; the form leaves A's membership before it began (422).
+  'employer.coalitions': {
+    loader: { roles: only({ employerAdmin: 200 }) },
+    action: { roles: only({ employerAdmin: 422 }), form: (_ids, fx) => f(['intent', 'leave'], ['membershipId', fx.coalitionMembershipId], ['lastDay', '2025-12-31']) },
+  },
   // Coalition reports (issue 23): the pooled report and its CSV for the coalition admin; a member employer's own view (A is a member).
   'coalition.reports': { loader: { roles: only({ coalition: 200 }) } },
   'coalition.reports[.csv]': { loader: { roles: only({ coalition: 200 }) } },

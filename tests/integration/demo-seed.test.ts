@@ -10,7 +10,7 @@ import { pricedCompletedCases, windowOf } from '~/services/dashboard.server'
 import zipcodes from 'zipcodes'
 import { OFFER_PRICE_RANGE, type ProcedureCode } from '../../db/seed/catalog'
 import { DEMO_NOW, listDemoLogins, seedDemoData } from '../../db/seed/index'
-import { EMPLOYERS } from '../../db/seed/metros'
+import { COALITION, EMPLOYERS, SMALL_EMPLOYER } from '../../db/seed/metros'
 import { seedId } from '../../db/seed/random'
 
 /*
@@ -215,8 +215,8 @@ describe('the demo seed', () => {
     const logins = await listDemoLogins(db)
     expect(logins.map((l) => l.email).sort()).toEqual(
       [
-        'admin@coe-platform.example', 'broker@harbor.example', 'contracts@desertvalley.example', 'contracts@lakeshore.example', 'contracts@summit.example', 'coordinator@coe-platform.example',
-        'hr@acme.example', 'hr@bluewave.example', 'hr@cedar.example', 'member@acme.example',
+        'admin@coe-platform.example', 'admin@glec.example', 'broker@harbor.example', 'contracts@desertvalley.example', 'contracts@lakeshore.example', 'contracts@summit.example', 'coordinator@coe-platform.example',
+        'hr@acme.example', 'hr@bluewave.example', 'hr@cedar.example', 'hr@lakeside.example', 'member@acme.example',
       ],
     )
     expect(logins.find((l) => l.email === 'contracts@summit.example')!.organization).toBe('Summit Health Partners (demo)')
@@ -230,7 +230,9 @@ describe('the demo seed', () => {
     const contracts = await db
       .selectFrom('contracts')
       .innerJoin('organizations as hs', 'hs.id', 'contracts.healthSystemOrganizationId')
+      .innerJoin('organizations as purchaser', 'purchaser.id', 'contracts.purchaserOrganizationId')
       .select(['contracts.id', 'contracts.status', 'hs.code'])
+      .where('purchaser.kind', '=', 'employer')
       .orderBy('hs.code')
       .execute()
     expect(contracts.map((c) => [c.code, c.status])).toEqual([['DESERTVALLEY', 'active'], ['LAKESHORE', 'active'], ['SUMMIT', 'active']])
@@ -252,5 +254,68 @@ describe('the demo seed', () => {
     const events = await db.selectFrom('caseWarrantyEvents').innerJoin('cases', 'cases.id', 'caseWarrantyEvents.caseId').select(['caseWarrantyEvents.place', 'caseWarrantyEvents.kind', 'caseWarrantyEvents.costCents', 'caseWarrantyEvents.creditedCents', 'cases.wasReadmitted']).where('contractId', '=', summit).execute()
     expect(events.map((e) => ({ ...e, costCents: Number(e.costCents), creditedCents: Number(e.creditedCents) }))).toEqual([{ place: 'elsewhere', kind: 'readmission', costCents: 845_000, creditedCents: 845_000, wasReadmitted: 1 }])
     expect(await count(db.selectFrom('contractCredits').select((eb) => eb.fn.countAll().as('n')).where('contractId', '=', summit))).toBe(1)
+  })
+
+  it('gives the coalition GLEC one signed contract with Summit whose reconciled first period is allocated to its members by episodes, to the cent', async () => {
+    const db = getDb()
+    const contracts = await db
+      .selectFrom('contracts')
+      .innerJoin('organizations as hs', 'hs.id', 'contracts.healthSystemOrganizationId')
+      .innerJoin('organizations as purchaser', 'purchaser.id', 'contracts.purchaserOrganizationId')
+      .select(['contracts.id', 'contracts.status', 'hs.code as healthSystem', 'purchaser.code as purchaser'])
+      .where('purchaser.kind', '=', 'coalition')
+      .execute()
+    expect(contracts.map((c) => [c.purchaser, c.healthSystem, c.status])).toEqual([['GLEC', 'SUMMIT', 'active']])
+    const period = await db.selectFrom('contractPeriods').select(['id', 'status']).where('contractId', '=', contracts[0]!.id).where('sequence', '=', 1).executeTakeFirstOrThrow()
+    expect(period.status).toBe('reconciled')
+    const statement = await db.selectFrom('contractStatements').select(['statement', 'episodeCount', 'settlementCents']).where('periodId', '=', period.id).executeTakeFirstOrThrow()
+    const document = JSON.parse(statement.statement) as { allocation?: Array<{ employerName: string; episodes: number; allocatedCents: number }> }
+    const allocation = document.allocation ?? []
+    // Only member employers, each episode allocated once, and the shares add up to the settlement exactly.
+    expect(allocation.length).toBeGreaterThan(0)
+    for (const line of allocation) expect(['Acme Manufacturing', 'Bluewave Logistics', 'Lakeside Credit Union (demo)']).toContain(line.employerName)
+    expect(allocation.reduce((n, line) => n + line.episodes, 0)).toBe(Number(statement.episodeCount))
+    expect(allocation.reduce((n, line) => n + line.allocatedCents, 0)).toBe(Number(statement.settlementCents))
+  })
+
+  it('has the demo coalition GLEC: Acme and Bluewave members since 2026-01-01, Lakeside (300 people near Cleveland and Detroit, no program) since 2026-06-01', async () => {
+    const db = getDb()
+    const coalition = await db.selectFrom('organizations').select(['id', 'kind', 'name']).where('code', '=', 'GLEC').executeTakeFirstOrThrow()
+    expect(coalition).toEqual({ id: seedId('org', 'GLEC'), kind: 'coalition', name: 'Great Lakes Employers Coalition (demo)' })
+    const members = await db
+      .selectFrom('coalitionMemberships')
+      .innerJoin('organizations', 'organizations.id', 'coalitionMemberships.employerOrganizationId')
+      .select(['organizations.code', 'organizations.kind', 'coalitionMemberships.status', 'coalitionMemberships.joinedOn', 'coalitionMemberships.leftOn'])
+      .where('coalitionMemberships.coalitionOrganizationId', '=', coalition.id)
+      .orderBy('organizations.code')
+      .execute()
+    expect(members).toEqual([
+      { code: 'ACME', kind: 'employer', status: 'active', joinedOn: '2026-01-01', leftOn: null },
+      { code: 'BLUEWAVE', kind: 'employer', status: 'active', joinedOn: '2026-01-01', leftOn: null },
+      { code: 'LAKE', kind: 'employer', status: 'active', joinedOn: '2026-06-01', leftOn: null },
+    ])
+    const logins = await listDemoLogins(db)
+    expect(logins.find((l) => l.email === 'admin@glec.example')).toMatchObject({ role: 'coalition_admin', organization: COALITION.name })
+    expect(logins.find((l) => l.email === 'hr@lakeside.example')).toMatchObject({ role: 'employer_admin', organization: SMALL_EMPLOYER.name })
+
+    const lake = seedId('org', 'LAKE')
+    expect(await db.selectFrom('organizations').select(['kind', 'name']).where('id', '=', lake).executeTakeFirstOrThrow()).toEqual({ kind: 'employer', name: 'Lakeside Credit Union (demo)' })
+    const roster = await db.selectFrom('rosterMembers').select(['employeeId', 'zip', 'healthPlanId', 'coverageEnd']).where('employerId', '=', lake).orderBy('employeeId').execute()
+    expect(roster).toHaveLength(300)
+    expect(roster[0]!.employeeId).toBe('L000001')
+    expect(new Set(roster.map((r) => r.employeeId)).size).toBe(300)
+    const anchors = SMALL_EMPLOYER.homeZips.map((zip) => zipcodes.lookup(zip)!)
+    for (const member of roster) {
+      const place = zipcodes.lookup(member.zip)
+      expect(place, member.zip).toBeTruthy() // a real ZIP
+      expect(Math.min(...anchors.map((a) => distanceMiles(a, place!)))).toBeLessThanOrEqual(36)
+      expect(member.healthPlanId).not.toBeNull()
+      expect(member.coverageEnd).toBeNull()
+    }
+    // Both places have people, and Lakeside has no program or case yet (the coalition's network is to adopt).
+    expect(roster.some((m) => m.zip.startsWith('44'))).toBe(true)
+    expect(roster.some((m) => m.zip.startsWith('48'))).toBe(true)
+    expect(await count(db.selectFrom('programs').select((eb) => eb.fn.countAll().as('n')).where('employerId', '=', lake))).toBe(0)
+    expect(await count(db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('employerId', '=', lake))).toBe(0)
   })
 })

@@ -200,6 +200,8 @@ export interface AccessFixtures {
   healthSystemId: string
   procedureId: string
   facilityId: string
+  /** Employer A's active membership of the test coalition (issue 23). */
+  coalitionMembershipId: string
 }
 
 /**
@@ -376,6 +378,7 @@ export async function createAccessFixtures(db: Kysely<Database>, t: TwoTenants):
   }
   return {
     own, foreign, crossed, brokerOrganizationId, otherBrokerOrganizationId, otherHealthSystemId, healthSystemId, procedureId: offer.procedureId, facilityId: offer.facilityId,
+    coalitionMembershipId: t.coalitionMembershipId,
   }
 }
 

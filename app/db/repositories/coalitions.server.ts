@@ -148,3 +148,15 @@ export function listOrganizationAdminEmails(db: Kysely<Database>, organizationId
     .limit(limit)
     .execute()
 }
+
+/** How many value-based contracts are in force (status active) with one of these organizations as purchaser. */
+export async function countContractsInForce(db: Kysely<Database>, purchaserOrganizationIds: readonly string[]): Promise<number> {
+  if (purchaserOrganizationIds.length === 0) return 0
+  const row = await db
+    .selectFrom('contracts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('purchaserOrganizationId', 'in', purchaserOrganizationIds)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -24,6 +24,7 @@ export async function listAttributableCases(db: Kysely<Database>, contractId: st
     .innerJoin('procedures', 'procedures.id', 'cases.procedureId')
     .select((eb) => [
       'cases.id as caseId',
+      'cases.employerId',
       'cases.rosterMemberId',
       'procedures.code as procedureCode',
       'procedures.typicalNights',

@@ -193,3 +193,61 @@ export async function lockSentVersion(trx: Transaction<Database>, versionId: str
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/**
+ * Health systems with active offers at facilities CMS still lists, with how many offers and which
+ * procedures: who a coalition can draft a contract with (a coalition has no program to start from,
+ * issue 23). Bounded: the catalog's health systems, at most `limit`.
+ */
+export function listHealthSystemsWithOffers(db: Kysely<Database>, limit = 200) {
+  return db
+    .selectFrom('offers')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .innerJoin('organizations as healthSystem', 'healthSystem.id', 'facilities.healthSystemId')
+    .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
+    .select(['healthSystem.id as healthSystemId', 'healthSystem.name as healthSystemName', 'procedures.code as procedureCode', 'procedures.name as procedureName'])
+    .select((eb) => eb.fn.countAll<number>().as('offers'))
+    .where('offers.status', '=', 'active')
+    .where('facilities.inactiveSince', 'is', null)
+    .where('healthSystem.kind', '=', 'health_system')
+    .groupBy(['healthSystem.id', 'healthSystem.name', 'procedures.code', 'procedures.name'])
+    .orderBy('healthSystem.name')
+    .orderBy('healthSystem.id')
+    .orderBy('procedures.code')
+    .limit(limit)
+    .execute()
+}
+
+/**
+ * A health system's active offers for these procedures, at its facilities CMS still lists, with
+ * everything a draft copies (the offer's own price as the bundle rate): a coalition's draft.
+ */
+export function listHealthSystemActiveOffers(db: Kysely<Database>, healthSystemId: string, procedureCodes: readonly string[]) {
+  if (procedureCodes.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('offers')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
+    .select([
+      'offers.id as offerId',
+      'offers.priceCents as bundlePriceCents',
+      'offers.includesFacility',
+      'offers.includesSurgeon',
+      'offers.includesAnesthesia',
+      'offers.includesImplant',
+      'offers.includesFollowUp',
+      'offers.warrantyDays',
+      'offers.appointmentWithinDays',
+      'facilities.id as facilityId',
+      'procedures.id as procedureId',
+      'procedures.code as procedureCode',
+    ])
+    .where('facilities.healthSystemId', '=', healthSystemId)
+    .where('procedures.code', 'in', procedureCodes)
+    .where('offers.status', '=', 'active')
+    .where('facilities.inactiveSince', 'is', null)
+    .orderBy('procedures.code')
+    .orderBy('facilities.name')
+    .orderBy('offers.id')
+    .execute()
+}

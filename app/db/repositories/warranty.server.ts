@@ -19,7 +19,8 @@ export interface CoveringContract {
 }
 
 /**
- * The contract covering a case, or undefined: active, the case's employer its purchaser, the
+ * The contract covering a case, or undefined: active, the case's employer its purchaser (or a coalition
+ * the employer was a member of on the procedure date, issue 23), the
  * facility's health system the other party, the facility in the network of its latest signed
  * version, and the procedure date inside that version's attribution period. Cross-tenant by
  * nature (the care team asks for any employer's case); the first such contract by creation.
@@ -45,7 +46,23 @@ export async function unscopedFindCoveringContract(
       'contractVersions.terms',
     ])
     .where('contracts.status', '=', 'active')
-    .where('contracts.purchaserOrganizationId', '=', facts.employerId)
+    // The employer's own contracts, and those of a coalition it was a member of on the procedure date (issue 23).
+    .where((eb) =>
+      eb.or([
+        eb('contracts.purchaserOrganizationId', '=', facts.employerId),
+        eb(
+          'contracts.purchaserOrganizationId',
+          'in',
+          eb
+            .selectFrom('coalitionMemberships')
+            .select('coalitionMemberships.coalitionOrganizationId')
+            .where('coalitionMemberships.employerOrganizationId', '=', facts.employerId)
+            .where('coalitionMemberships.status', 'in', ['active', 'ended'])
+            .where('coalitionMemberships.joinedOn', '<=', facts.procedureDate)
+            .where((m) => m.or([m('coalitionMemberships.leftOn', 'is', null), m('coalitionMemberships.leftOn', '>=', facts.procedureDate)])),
+        ),
+      ]),
+    )
     .where('contractVersions.status', '=', 'signed')
     // The latest signed version is the one in force; a facility it dropped is no longer covered.
     .where('contractVersions.version', '=', (eb) =>

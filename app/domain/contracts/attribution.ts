@@ -12,6 +12,8 @@ import type { ContractTerms } from './terms'
 /** A completed case as the repository reads it, with its warranty events summed. */
 export interface EpisodeCaseFacts {
   caseId: string
+  /** The employer whose program the case is under (a coalition's member employer for a coalition contract). */
+  employerId: string
   rosterMemberId: string
   procedureCode: string
   facilityId: string
@@ -36,13 +38,31 @@ export interface EpisodeCaseFacts {
 /** An attributed episode with the facts an extract or a statement shows beside the numbers. */
 export interface EpisodeRecord {
   episode: AttributedEpisode
+  /** The case's employer (what a coalition allocation counts); absent on periods closed before coalitions (issue 23). */
+  employerId?: string
   rosterMemberId: string
   facilityId: string
   procedureDate: string
   dischargeDate: string
 }
 
-export type AttributionRefusal = 'not_prospective' | 'no_bundle_rate' | 'no_benchmark' | 'outside_network' | 'outside_period'
+export type AttributionRefusal = 'not_prospective' | 'no_bundle_rate' | 'no_benchmark' | 'outside_network' | 'outside_period' | 'not_a_member'
+
+/** A member employer's accepted membership of a coalition: from `joinedOn` to `leftOn`, its last day (null: still a member). */
+export interface MembershipSpan {
+  employerId: string
+  joinedOn: string
+  leftOn: string | null
+}
+
+/**
+ * Was the employer a member of the coalition on `date` (YYYY-MM-DD)? From the day it joined to
+ * `leftOn`, both days included (ADR 0020, as `isMemberOn` in app/domain/coalitions/membership.ts).
+ * An employer may have joined, left and joined again: any span counts.
+ */
+export function wasMemberOn(memberships: readonly MembershipSpan[], employerId: string, date: string): boolean {
+  return memberships.some((span) => span.employerId === employerId && span.joinedOn <= date && (span.leftOn === null || date <= span.leftOn))
+}
 
 /** Whole days from one ISO date to another (both YYYY-MM-DD). */
 function daysFrom(from: string, to: string): number {
@@ -53,15 +73,19 @@ function daysFrom(from: string, to: string): number {
  * The episode a case is under the terms, or why it is not one: the procedure date inside
  * [from, to], at a network facility, a procedure with a bundle rate and a benchmark, requested on
  * or before the procedure date. `from` is the period's start, or an earlier period's whose episodes
- * carried forward.
+ * carried forward. For a coalition contract, `memberships` are the coalition's: the case's employer
+ * must have been a member on the procedure date (null for an employer's own contract).
  */
 export function attributeCase(
   terms: Pick<ContractTerms, 'bundleRates' | 'benchmarks' | 'networkFacilityIds'>,
   facts: EpisodeCaseFacts,
   from: string,
   to: string,
+  memberships: readonly MembershipSpan[] | null = null,
 ): { ok: true; record: EpisodeRecord } | { ok: false; refusal: AttributionRefusal } {
   if (facts.procedureDate < from || facts.procedureDate > to) return { ok: false, refusal: 'outside_period' }
+  // A coalition contract (issue 23): the case's employer must have been a member on the procedure date.
+  if (memberships !== null && !wasMemberOn(memberships, facts.employerId, facts.procedureDate)) return { ok: false, refusal: 'not_a_member' }
   if (!terms.networkFacilityIds.includes(facts.facilityId)) return { ok: false, refusal: 'outside_network' }
   if (!terms.bundleRates.some((rate) => rate.procedureCode === facts.procedureCode)) return { ok: false, refusal: 'no_bundle_rate' }
   const benchmark = terms.benchmarks.find((item) => item.procedureCode === facts.procedureCode)
@@ -71,6 +95,7 @@ export function attributeCase(
   return {
     ok: true,
     record: {
+      employerId: facts.employerId,
       rosterMemberId: facts.rosterMemberId,
       facilityId: facts.facilityId,
       procedureDate: facts.procedureDate,

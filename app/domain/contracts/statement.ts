@@ -45,6 +45,15 @@ export interface StatementWarrantyCredit {
   creditId: string | null
 }
 
+/** A member employer's line of a coalition statement's allocation (issue 23, DESIGN §12). */
+export interface StatementAllocationLine {
+  employerId: string
+  employerName: string
+  episodes: number
+  /** Its share of the settlement (allocateSettlement): same sign as the settlement. */
+  allocatedCents: number
+}
+
 export interface StatementDocument {
   contract: { id: string; title: string; purchaserName: string; healthSystemName: string }
   version: { id: string; number: number; termsSha256: string }
@@ -58,6 +67,11 @@ export interface StatementDocument {
   episodeFacts: StatementEpisodeFacts[]
   warrantyCredits: StatementWarrantyCredit[]
   reconciliation: ReconciliationStatement
+  /**
+   * A coalition contract's settlement allocated to the member employers by their episodes (every
+   * member during the attributed dates, 0 episodes included); absent for an employer's own contract.
+   */
+  allocation?: StatementAllocationLine[]
   closedAt: string
 }
 
@@ -159,12 +173,14 @@ export const StatementDocumentSchema: z.ZodType<StatementDocument, z.ZodTypeDef,
     }),
   ),
   reconciliation: ReconciliationSchema,
+  allocation: z.array(z.object({ employerId: z.string(), employerName: z.string(), episodes: z.number().int(), allocatedCents: cents })).optional(),
   closedAt: z.string(),
 })
 
 /** Episode records frozen on a period at close (`contract_periods.episodes`). */
 export const FrozenEpisodesSchema = z.array(
   z.object({
+    employerId: z.string().optional(),
     rosterMemberId: z.string(),
     facilityId: z.string(),
     procedureDate: z.string(),
@@ -359,5 +375,16 @@ export function statementCsvRows(document: StatementDocument): Cell[][] {
     dollars(r.settlementCents),
     r.paidBy === 'purchaser' ? 'purchaser pays center' : r.paidBy === 'center' ? 'center pays purchaser' : 'nothing owed',
   ]
-  return [[...STATEMENT_CSV_HEADER], ...episodes, totals]
+  // A coalition statement: one row per member employer, its episodes where the totals row has its
+  // count, its allocated share in the settlement column, and whose share it is in the last column.
+  const allocation = (document.allocation ?? []).map((line): Cell[] => [
+    'allocation',
+    `${line.episodes} ${line.episodes === 1 ? 'episode' : 'episodes'}`,
+    ...Array.from({ length: 3 }, () => ''),
+    document.period.sequence,
+    ...Array.from({ length: 11 }, () => ''),
+    dollars(line.allocatedCents),
+    `${line.employerName} share`,
+  ])
+  return [[...STATEMENT_CSV_HEADER], ...episodes, totals, ...allocation]
 }

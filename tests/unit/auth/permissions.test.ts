@@ -77,6 +77,8 @@ describe('role grants', () => {
     ['platform_admin', 'coalition:manage', false],
     ['employer_admin', 'coalition:join', true],
     ['broker', 'coalition:join', false],
+    ['coalition_admin', 'contract:write', true], // the coalition signs contracts as purchaser (issue 23)
+    ['coalition_admin', 'program:write', false], // adopting a network is the member employer's act
   ] as const)('%s has %s: %s', (role, permission, expected) => {
     expect(roleHasPermission(role, permission)).toBe(expected)
   })
