@@ -14,7 +14,8 @@ import { DEMO_PASSWORD } from './session'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-function journeyDatabase() {
+/** The journey server's database (scripts/e2e-server.ts), for fixtures that write into it. */
+export function journeyDatabase() {
   const url = process.env.DATABASE_URL
   if (url && /^postgres(ql)?:\/\//.test(url)) return openDatabase({ url, schema: 'e2e' })
   return openDatabase({ url: `file:${path.join(root, `tests/.tmp/e2e-${process.env.E2E_PORT ?? '3100'}.db`)}` })
