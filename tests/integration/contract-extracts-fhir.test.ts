@@ -10,7 +10,7 @@ import * as employerFhir from '~/routes/employer.contracts.$contractId_.extracts
 import * as employerJson from '~/routes/employer.contracts.$contractId_.extracts.$window[.json]'
 import { memberPseudonym } from '~/services/contract-extracts.server'
 import { createContractDraft } from '~/services/contracts.server'
-import { signContract } from './contract-fixtures'
+import { extractDownloadsOf, pseudonymSecretOf, signContract } from './contract-fixtures'
 import { expectNoChange } from './hostile'
 import { actorOf, cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -75,11 +75,6 @@ async function bundleOf(route: typeof employerFhir, side: 'employer' | 'center',
 
 const ofType = <T extends { resourceType: string }>(bundle: Bundle, type: string) => (bundle.entry ?? []).map((e) => e.resource!).filter((r) => r.resourceType === type) as unknown as T[]
 const resolve = (bundle: Bundle, reference: string | undefined) => bundle.entry!.find((entry) => entry.fullUrl === reference)?.resource
-const secretOf = async (id: string) => (await getDb().selectFrom('contracts').select('pseudonymSecret').where('id', '=', id).executeTakeFirstOrThrow()).pseudonymSecret
-const downloads = async (id: string) =>
-  (await getDb().selectFrom('auditLog').select(['actorUserId', 'detail']).where('action', '=', 'contract.extract_downloaded').where('subjectId', '=', id).orderBy('id').execute()).map(
-    (row) => ({ actorUserId: row.actorUserId, ...(JSON.parse(row.detail!) as Record<string, unknown>) }),
-  )
 
 beforeAll(async () => {
   const db = getDb()
@@ -131,7 +126,7 @@ describe('the FHIR extract', () => {
     expect(procedures.map((p) => p.performedDateTime)).toEqual(json.rows.map((row) => row.procedure_date))
     expect(ofType<Encounter>(bundle, 'Encounter')).toHaveLength(2)
 
-    const pseudonym = memberPseudonym(await secretOf(contractId), t.a.rosterMemberId)
+    const pseudonym = memberPseudonym(await pseudonymSecretOf(contractId), t.a.rosterMemberId)
     expect(json.rows.map((row) => row.member_pseudonym)).toEqual([pseudonym, pseudonym])
     const patients = ofType<Patient>(bundle, 'Patient')
     expect(patients).toHaveLength(1)
@@ -175,7 +170,7 @@ describe('the FHIR extract', () => {
     }
     expect(ofType<Location>(bundle, 'Location')).toEqual([])
     const text = JSON.stringify(bundle)
-    for (const hidden of [offer.code, offer.facilityId, secondFacilityId, addDays(monthStart(1), 3), memberPseudonym(await secretOf(costsOnlyContractId), t.a.rosterMemberId)]) expect(text).not.toContain(hidden)
+    for (const hidden of [offer.code, offer.facilityId, secondFacilityId, addDays(monthStart(1), 3), memberPseudonym(await pseudonymSecretOf(costsOnlyContractId), t.a.rosterMemberId)]) expect(text).not.toContain(hidden)
   })
 
   it('of a window without episodes: a collection with no entry', async () => {
@@ -188,14 +183,14 @@ describe('the FHIR extract', () => {
   })
 
   it('is the same episodes for the health system, and every download of either side is audited with format "fhir"', async () => {
-    const before = (await downloads(contractId)).length
+    const before = (await extractDownloadsOf(contractId)).length
     const fromCenter = await bundleOf(centerFhir as typeof employerFhir, 'center', contractId, LAST_MONTH, cookies.center)
     const fromEmployer = await bundleOf(employerFhir, 'employer', contractId, LAST_MONTH, cookies.adminA)
     // The same content; only the resource ids (fresh UUIDs per download) and the timestamp differ.
     const shape = (bundle: Bundle) => JSON.stringify({ ...bundle, timestamp: null }).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'uuid')
     expect(shape(fromCenter)).toBe(shape(fromEmployer))
     const window = { window: LAST_MONTH, from: monthStart(1), to: addDays(monthStart(0), -1), format: 'fhir', rows: 2, version: 1 }
-    expect((await downloads(contractId)).slice(before)).toEqual([
+    expect((await extractDownloadsOf(contractId)).slice(before)).toEqual([
       { actorUserId: t.users.center, ...window, side: 'center' },
       { actorUserId: t.users.adminA, ...window, side: 'purchaser' },
     ])

@@ -12,7 +12,7 @@ import * as employerCsv from '~/routes/employer.contracts.$contractId_.extracts.
 import * as employerJson from '~/routes/employer.contracts.$contractId_.extracts.$window[.json]'
 import { memberPseudonym } from '~/services/contract-extracts.server'
 import { createContractDraft, sendContractVersion } from '~/services/contracts.server'
-import { signContract } from './contract-fixtures'
+import { extractDownloadsOf, pseudonymSecretOf, signContract } from './contract-fixtures'
 import { expectNoChange } from './hostile'
 import { actorOf, cookieFor, getRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
@@ -79,11 +79,6 @@ async function csvOf(route: typeof employerCsv, side: 'employer' | 'center', id:
   return (await response.text()).trimEnd().split('\r\n').map((line) => line.split(','))
 }
 
-const secretOf = async (id: string) => (await getDb().selectFrom('contracts').select('pseudonymSecret').where('id', '=', id).executeTakeFirstOrThrow()).pseudonymSecret
-const downloads = async (id: string) =>
-  (await getDb().selectFrom('auditLog').select(['actorUserId', 'detail']).where('action', '=', 'contract.extract_downloaded').where('subjectId', '=', id).orderBy('id').execute()).map(
-    (row) => ({ actorUserId: row.actorUserId, ...(JSON.parse(row.detail!) as Record<string, unknown>) }),
-  )
 
 beforeAll(async () => {
   const db = getDb()
@@ -170,7 +165,7 @@ describe('an extract', () => {
   })
 
   it("gives a member the same pseudonym in every window of the contract, HMAC'd with the contract's secret, and another one in another contract", async () => {
-    const secret = await secretOf(contractId)
+    const secret = await pseudonymSecretOf(contractId)
     const ada = memberPseudonym(secret, t.a.rosterMemberId)
     const twoMonthsAgo = await csvOf(employerCsv, 'employer', contractId, WINDOWS[2]!, cookies.adminA)
     const lastMonth = await csvOf(employerCsv, 'employer', contractId, WINDOWS[1]!, cookies.adminA)
@@ -182,7 +177,7 @@ describe('an extract', () => {
 
     // The second contract's episode that month is Ada's at the second facility only (the shared facility's stay with the first contract).
     const other = await csvOf(employerCsv, 'employer', otherContractId, WINDOWS[2]!, cookies.adminA)
-    expect(other.slice(1)).toEqual([[memberPseudonym(await secretOf(otherContractId), t.a.rosterMemberId), addDays(monthStart(2), 8), '2800000', 'false']])
+    expect(other.slice(1)).toEqual([[memberPseudonym(await pseudonymSecretOf(otherContractId), t.a.rosterMemberId), addDays(monthStart(2), 8), '2800000', 'false']])
     expect(other[1]![0]).not.toBe(ada)
   })
 
@@ -194,15 +189,15 @@ describe('an extract', () => {
       window: { key: WINDOWS[2], from: PERIOD_START, to: addDays(monthStart(1), -1), isComplete: true },
       contractVersion: 1,
       fields: ['member_pseudonym', 'procedure_date', 'bundle_cents', 'complication_90d'],
-      rows: [{ member_pseudonym: memberPseudonym(await secretOf(contractId), t.a.rosterMemberId), procedure_date: addDays(monthStart(2), 4), bundle_cents: 2_800_000, complication_90d: null }],
+      rows: [{ member_pseudonym: memberPseudonym(await pseudonymSecretOf(contractId), t.a.rosterMemberId), procedure_date: addDays(monthStart(2), 4), bundle_cents: 2_800_000, complication_90d: null }],
     })
   })
 
   it('is the same file for the health system, and every download of either side is audited with its window, format and rows', async () => {
-    const before = (await downloads(contractId)).length
+    const before = (await extractDownloadsOf(contractId)).length
     const fromCenter = await csvOf(centerCsv as typeof employerCsv, 'center', contractId, WINDOWS[1]!, cookies.center)
     expect(fromCenter).toEqual(await csvOf(employerCsv, 'employer', contractId, WINDOWS[1]!, cookies.adminA))
-    const newest = (await downloads(contractId)).slice(before)
+    const newest = (await extractDownloadsOf(contractId)).slice(before)
     expect(newest).toEqual([
       { actorUserId: t.users.center, window: WINDOWS[1], from: monthStart(1), to: addDays(monthStart(0), -1), format: 'csv', rows: 2, version: 1, side: 'center' },
       { actorUserId: t.users.adminA, window: WINDOWS[1], from: monthStart(1), to: addDays(monthStart(0), -1), format: 'csv', rows: 2, version: 1, side: 'purchaser' },

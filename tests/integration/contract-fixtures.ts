@@ -235,3 +235,13 @@ export async function signContract(db: Kysely<Database>, contractId: string, use
   ]
   if (steps.some((step) => !step.ok)) throw new Error(`could not sign contract ${contractId}: ${JSON.stringify(steps)}`)
 }
+
+/** A contract's secret for its member pseudonyms (the extracts' HMAC key). */
+export const pseudonymSecretOf = async (contractId: string) =>
+  (await getDb().selectFrom('contracts').select('pseudonymSecret').where('id', '=', contractId).executeTakeFirstOrThrow()).pseudonymSecret
+
+/** The audit rows of a contract's extract downloads, oldest first: who, and the row's detail. */
+export const extractDownloadsOf = async (contractId: string) =>
+  (await getDb().selectFrom('auditLog').select(['actorUserId', 'detail']).where('action', '=', 'contract.extract_downloaded').where('subjectId', '=', contractId).orderBy('id').execute()).map(
+    (row) => ({ actorUserId: row.actorUserId, ...(JSON.parse(row.detail!) as Record<string, unknown>) }),
+  )
