@@ -15,14 +15,15 @@ import { seedId } from './random'
 /*
  * The demo coalition's contract (issue 23): the Great Lakes Employers Coalition (GLEC, made by the
  * coalitions seed) and Summit Health Partners (demo), for knee and hip replacements, signed in
- * June 2025 by GLEC's admin and Summit's, attribution from July 2025 to the end of 2026: period 1
+ * June 2025 by GLEC's admin and Summit's, attribution for two years from July 2025 (to June 2027, like the employer's own contract, so
+ * the demo's contract is still in force when the clock passes the end of 2026): period 1
  * (July 2025 to June 2026) is closed and reconciled as of the seed's now, through the same close
- * the pages use, so its statement shows the allocation to the member employers; period 2 (the
- * second half of 2026) is open. Runs after the coalitions seed; without GLEC it does nothing.
+ * the pages use, so its statement shows the allocation to the member employers; period 2 (July 2026
+ * to June 2027) is open. Runs after the coalitions seed; without GLEC it does nothing.
  */
 
 const SIGNED_AT = '2025-06-24T15:00:00.000Z'
-const ATTRIBUTION = { periodStart: '2025-07-01', periodEnd: '2026-12-31' }
+const ATTRIBUTION = { periodStart: '2025-07-01', periodEnd: '2027-06-30' }
 
 export async function seedCoalitionContract(db: Kysely<Database>, now: Date, log: (line: string) => void) {
   const glec = await db.selectFrom('organizations').select(['id', 'name']).where('code', '=', 'GLEC').where('kind', '=', 'coalition').executeTakeFirst()
@@ -56,7 +57,7 @@ export async function seedCoalitionContract(db: Kysely<Database>, now: Date, log
       { measure: 'complication_rate_90d', direction: 'lower_is_better', target: 0.2, weight: 0.5 },
       { measure: 'readmission_rate_30d', direction: 'lower_is_better', target: 0.1, weight: 0.5 },
     ],
-    reporting: { ...drafted.reporting, reviewDates: ['2025-09-15', '2025-12-15', '2026-03-16', '2026-06-15', '2026-09-15', '2026-12-15'] },
+    reporting: { ...drafted.reporting, reviewDates: ['2025-09-15', '2025-12-15', '2026-03-16', '2026-06-15', '2026-09-15', '2026-12-15', '2027-03-15', '2027-06-15'] },
     recalibrationDate: '2026-07-01',
   })
   const json = JSON.stringify(terms)
