@@ -60,7 +60,7 @@ for (const [name, url] of Object.entries(pages)) {
   let next = 0
   const worker = async () => {
     while (next++ < requests) {
-      const r = await fetch(origin + url, { headers: { cookie, 'accept-encoding': 'gzip' } })
+      const r = await fetch(origin + url, { headers: { cookie, 'accept-encoding': process.env.ENCODING ?? 'identity' } })
       await r.arrayBuffer()
       if (!r.ok) throw new Error(`${name} answered ${r.status}`)
     }
