@@ -60,7 +60,11 @@ app.use((req, res, next) => {
 app.use(compression())
 // Fingerprinted build assets are immutable; other public files (map worker and CSS) are versioned by a query.
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
-app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+// Every file in public/ has an extension and no page URL ends in one without being a file or a
+// download (…/scorecard.pdf): a page request skips the file system look-up (a stat and an ENOENT
+// error per request, ~1 ms of CPU under load, issue 24).
+const publicFiles = express.static(path.join(root, 'public'), { maxAge: '1h' })
+app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()))
 app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
 
 const server = app.listen(port, () => console.log(`COE Marketplace listening on http://localhost:${port}`))

@@ -7,6 +7,9 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { logError } from '~/http/logger.server'
 import { applySecurityHeaders, newCspNonce } from '~/http/security-headers.server'
 import { resumeInterruptedImports } from '~/services/import-jobs.server'
+import { builtStylesheetText } from '~/http/inline-styles.server'
+import styles from '~/styles/app.css'
+import { InlineStylesProvider } from '~/ui/inline-styles'
 import { NonceProvider } from '~/ui/nonce'
 
 const ABORT_DELAY_MS = 5_000
@@ -37,7 +40,9 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        <InlineStylesProvider value={builtStylesheetText(styles)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        </InlineStylesProvider>
       </NonceProvider>,
       {
         nonce,

@@ -10,13 +10,12 @@ import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { translatorFor } from '~/i18n/translator'
 import styles from '~/styles/app.css'
 import { useFocusMainOnNewPage } from '~/ui/focus-on-navigation'
+import { AppStyles } from '~/ui/inline-styles'
 import { useNonce } from '~/ui/nonce'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: styles },
-  { rel: 'icon', href: '/favicon.ico' },
-]
+// The stylesheet is inlined in the head (AppStyles, issue 24), not linked.
+export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.ico' }]
 
 export const meta: MetaFunction = () => [{ title: 'COE Marketplace' }]
 
@@ -42,6 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <AppStyles href={styles} />
         <Links />
       </head>
       <body>

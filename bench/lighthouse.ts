@@ -23,7 +23,7 @@ if (!member) {
   process.exit(2)
 }
 const cookie = (await createUserSession(member.id)).split(';')[0]!
-const port = 3500
+const port = Number(process.env.LIGHTHOUSE_PORT ?? 3500) // several checkouts on one machine
 const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { env: { ...process.env, PORT: String(port), NODE_ENV: 'production' }, stdio: 'ignore' })
 for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 100))
 

@@ -82,7 +82,7 @@ if (!skip.has('http')) {
   console.log('HTTP: search page vs a trivial route of the same server (autocannon, 10 connections, 8 s each)')
   const setCookie = await createUserSession(memberUserId)
   const cookie = setCookie.split(';')[0]!
-  const port = 3400
+  const port = Number(process.env.BENCH_PORT ?? 3400) // BENCH_PORT: several checkouts on one machine
   const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { env: { ...process.env, PORT: String(port), RATE_LIMIT_SCALE: '1000', ACCESS_LOG: 'off' }, stdio: 'ignore' })
   for (let i = 0; i < 100; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)

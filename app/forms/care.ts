@@ -25,6 +25,8 @@ export function parseFindCareQuery(params: URLSearchParams) {
     radiusMiles: (RADIUS_CHOICES as readonly number[]).includes(radius) ? radius : DEFAULT_RADIUS,
     sort: SORT_KEYS.includes(sort) ? sort : DEFAULT_SORT,
     minStars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null,
+    /** `more` present: every result as a card; otherwise the first ones and a "Show more" link (issue 24). */
+    more: params.has('more'),
   }
 }
 

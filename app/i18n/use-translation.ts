@@ -17,9 +17,20 @@ export function useTranslation(namespace = 'common'): { t: TFunction; i18n: I18n
   if (!byNamespace) cache.set(i18n, (byNamespace = new Map()))
   let t = byNamespace.get(namespace)
   if (!t) {
-    const fixed = i18n.getFixedT(i18n.language, namespace)
+    const language = i18n.language
+    const fixed = i18n.getFixedT(language, namespace)
     const labels = new Map<string, string>()
     t = ((key: string, options?: unknown) => {
+      // With options (interpolation, plurals), i18next's own translate directly: the fixed `t`
+      // copies the instance's whole options object on every call (issue 24: a sixth of a search
+      // page's server time). Same language and namespace as the fixed `t`; an option that names
+      // its own language or namespace still wins.
+      if (options !== null && typeof options === 'object' && !Array.isArray(options)) {
+        const o = { ...(options as Record<string, unknown>) }
+        o.lng ||= language
+        o.ns ||= namespace
+        return i18n.t(key, o as never)
+      }
       if (options !== undefined) return fixed(key, options as never)
       let label = labels.get(key)
       if (label === undefined) labels.set(key, (label = fixed(key) as string))

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from '~/i18n/use-translation'
 import { requirePermission } from '~/auth/guard.server'
@@ -36,6 +36,7 @@ const SORT_KEY = { best: 'search.sortBest', cost: 'search.sortCost', quality: 's
 export default function FindCareRoute() {
   const { query, found } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
+  const location = useLocation()
   const publicEnv = useRootData()?.publicEnv
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // null: not decided yet (server render); wide screens open the map by themselves, phones on request.
@@ -44,6 +45,10 @@ export default function FindCareRoute() {
     setMapShown((shown) => shown ?? window.matchMedia('(min-width: 1000px)').matches)
   }, [])
   const mapOpen = mapShown === true
+  // "Show more" leads to the first result it adds (#result-…): without JS the browser moves there; here its link takes the focus.
+  useEffect(() => {
+    if (location.hash.startsWith('#result-')) document.getElementById(location.hash.slice(1))?.querySelector('a')?.focus()
+  }, [location.hash, location.search])
   const { t } = useTranslation('care')
   const { t: tc } = useTranslation()
   const format = useLocaleFormat()
@@ -136,10 +141,10 @@ export default function FindCareRoute() {
       {found.status === 'ok' ? (
         <>
           <p role="status" className="muted">
-            {found.results.length === 0
+            {found.resultCount === 0
               ? t('search.noMatch', { procedure: procedureName(found.procedure) })
               : t('search.found', {
-                  count: found.results.length,
+                  count: found.resultCount,
                   total: found.totalInNetwork,
                   procedure: procedureName(found.procedure),
                   sort: t(SORT_KEY[query.sort]).toLowerCase(),
@@ -197,6 +202,13 @@ export default function FindCareRoute() {
                   </li>
                 ))}
               </ol>
+              {found.moreOnMap.length > 0 ? (
+                <p>
+                  <Link className="button" to={moreLink(location.search, found.moreOnMap[0]!.offerId)}>
+                    {t('search.showMore', { count: found.moreOnMap.length })}
+                  </Link>
+                </p>
+              ) : null}
               {found.nearby.length > 0 ? (
                 <section aria-labelledby="nearby-heading">
                   <h2 id="nearby-heading">{t('search.nearbyTitle')}</h2>
@@ -228,6 +240,10 @@ export default function FindCareRoute() {
                       id: r.offerId, latitude: r.latitude!, longitude: r.longitude!, label: r.facilityName, kind: 'in-network' as const,
                       detail: { memberPaysCents: r.cost.memberPaysCents, starRating: r.starRating, distanceMiles: r.distanceMiles, href: centerLink(r.offerId) },
                     })),
+                    ...found.moreOnMap.map((r) => ({
+                      id: r.offerId, latitude: r.latitude!, longitude: r.longitude!, label: r.facilityName, kind: 'in-network' as const,
+                      detail: { memberPaysCents: r.memberPaysCents, starRating: r.starRating, distanceMiles: r.distanceMiles, href: centerLink(r.offerId) },
+                    })),
                     ...found.nearby.map((f) => ({
                       id: `outside-${f.id}`, latitude: f.latitude!, longitude: f.longitude!, label: t('search.pinNotInProgram', { name: f.name }), kind: 'out-of-network' as const,
                       detail: { memberPaysCents: f.memberCost?.memberPaysCents ?? null, starRating: f.starRating, distanceMiles: f.distanceMiles, href: null },
@@ -245,6 +261,13 @@ export default function FindCareRoute() {
       ) : null}
     </>
   )
+}
+
+/** The same search with every result as a card, at the first card it adds: a plain link, so it works without JS. */
+function moreLink(search: string, firstAddedId: string) {
+  const params = new URLSearchParams(search)
+  params.set('more', '1')
+  return { search: `?${params}`, hash: `#result-${firstAddedId}` }
 }
 
 function Notice({ title, children }: { title: string; children: React.ReactNode }) {

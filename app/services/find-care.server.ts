@@ -30,7 +30,12 @@ export interface FindCareQuery {
   radiusMiles: number
   sort: SortKey
   minStars: number | null
+  /** false: only the first FIRST_RESULTS results as cards, the rest as map pins; absent or true: every card. */
+  more?: boolean
 }
+
+/** Result cards on a search page before "Show more" (issue 24: each card is most of a page's server time). */
+export const FIRST_RESULTS = 10
 
 /** How many out-of-network hospitals near the member are shown for comparison. */
 const OUT_OF_NETWORK_SHOWN = 5
@@ -162,6 +167,7 @@ export async function findCare(actor: Actor, query: FindCareQuery, now = new Dat
   const priced = await priceNetwork(db, context, procedureCode, place)
   if (!priced) return { status: 'no-plan' as const, ...base }
   const ranked = rankResults(priced.results, { sort: query.sort, radiusMiles: query.radiusMiles, minStars: query.minStars })
+  const shown = query.more === false ? ranked.slice(0, FIRST_RESULTS) : ranked
   const nearby = await nearbyOutOfNetwork(db, priced, place, context.plan!, new Set(priced.results.map((r) => r.facilityId)))
   await insertSearchEvent(db, {
     id: newId(), occurredAt: now.toISOString(), userId: actor.userId, employerId: context.scope.employerId, procedureId: priced.entry.procedure.id,
@@ -178,7 +184,14 @@ export async function findCare(actor: Actor, query: FindCareQuery, now = new Dat
     outsideOnPlan: priced.outsideOnPlan,
     outsideRule: priced.outsideRule,
     totalInNetwork: priced.results.length,
-    results: ranked.map(resultCard),
+    /** Every result that matches, shown as a card or not. */
+    resultCount: ranked.length,
+    results: shown.map(resultCard),
+    /** The results after the first cards, as the map shows them (a pin, its popup, its link). */
+    moreOnMap: ranked.slice(shown.length).map((r) => ({
+      offerId: r.offerId, facilityName: r.facilityName, latitude: r.latitude, longitude: r.longitude,
+      memberPaysCents: r.cost.memberPaysCents, starRating: r.starRating, distanceMiles: r.distanceMiles,
+    })),
     nearby: nearby.map(({ id, name, city, state, latitude, longitude, starRating, distanceMiles, memberCost }) => ({
       id, name, city, state, latitude, longitude, starRating, distanceMiles, memberCost,
     })),

@@ -56,6 +56,8 @@ export const care = {
     noMatch: 'No covered center for {{procedure}} matches. Try a larger distance or any star rating.',
     found_one: '{{count}} of {{total}} covered centers for {{procedure}}, sorted by {{sort}}.',
     found_other: '{{count}} of {{total}} covered centers for {{procedure}}, sorted by {{sort}}.',
+    showMore_one: 'Show {{count}} more covered center',
+    showMore_other: 'Show {{count}} more covered centers',
     localCompare: 'At a typical hospital near {{zip}} (about {{price}}), you would pay {{amount}}.',
     localNotCovered: 'At a typical hospital near {{zip}} (about {{price}}), you would pay {{amount}}: your plan does not cover it outside the program.',
     resultsLabel: 'Covered centers',

@@ -58,6 +58,8 @@ export const care: SameKeys<typeof en> = {
     noMatch: 'Ningún centro cubierto para {{procedure}} coincide. Pruebe con una distancia mayor o con cualquier calificación.',
     found_one: '{{count}} de {{total}} centros cubiertos para {{procedure}}, ordenados por {{sort}}.',
     found_other: '{{count}} de {{total}} centros cubiertos para {{procedure}}, ordenados por {{sort}}.',
+    showMore_one: 'Mostrar {{count}} centro cubierto más',
+    showMore_other: 'Mostrar {{count}} centros cubiertos más',
     localCompare: 'En un hospital típico cerca de {{zip}} (unos {{price}}), usted pagaría {{amount}}.',
     localNotCovered: 'En un hospital típico cerca de {{zip}} (unos {{price}}), usted pagaría {{amount}}: su plan no lo cubre fuera del programa.',
     resultsLabel: 'Centros cubiertos',

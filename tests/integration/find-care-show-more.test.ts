@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
+import { facilitySearchKeys } from '~/domain/search/facility-text'
+import * as findCare from '~/routes/member.care._index'
+import { FIRST_RESULTS } from '~/services/find-care.server'
+import { cookieFor, getRequest, statusOf } from './support'
+import { createTwoTenants, type TwoTenants } from './tenants'
+
+/*
+ * Issue 24: the search page shows the first FIRST_RESULTS results as cards and a "Show more" link
+ * (?more) for the rest, which stay on the map. A Columbus member (43215) whose program covers a
+ * knee replacement at 13 centers 1 to 13 (tenths of a degree) north of home: on distance they come
+ * in that order, so the cut is visible.
+ */
+let t: TwoTenants
+let member: string
+const names: string[] = []
+
+interface Found {
+  status: string
+  resultCount: number
+  totalInNetwork: number
+  results: Array<{ offerId: string; facilityName: string; cost: { memberPaysCents: number }; distanceMiles: number }>
+  moreOnMap: Array<{ offerId: string; facilityName: string; latitude: number; longitude: number; memberPaysCents: number; distanceMiles: number }>
+}
+const search = async (query: string) => {
+  const page = await statusOf(findCare.loader, getRequest(`/member/care?procedure=TKA&zip=43215&sort=distance${query}`, member))
+  expect(page.status).toBe(200)
+  const found = (page.body as { found: Found }).found
+  expect(found.status).toBe('ok')
+  return found
+}
+
+beforeAll(async () => {
+  const db = getDb()
+  t = await createTwoTenants(db)
+  member = await cookieFor(t.users.employeeA)
+  const now = new Date().toISOString()
+  const procedureId = newId()
+  await db
+    .insertInto('procedures')
+    .values({
+      id: procedureId, code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test',
+      nightsAway: 5, nightsAwaySource: 'test', incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null,
+      defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
+    })
+    .execute()
+  await db.insertInto('programProcedures').values({ programVersionId: t.a.versionId, procedureId }).execute()
+  for (let n = 1; n <= 13; n++) {
+    const facilityId = newId()
+    const name = `Center ${String(n).padStart(2, '0')}`
+    names.push(name)
+    await db
+      .insertInto('facilities')
+      .values({
+        id: facilityId, ccn: null, name, address: '1 Test St', city: 'Columbus', state: 'OH', zip: '43215', county: null, ...facilitySearchKeys({ name, city: 'Columbus' }),
+        phone: null, latitude: 39.96 + n / 10, longitude: -83.0, coordinateSource: 'cms_location', facilityType: 'Acute Care Hospitals', ownership: null,
+        hasEmergencyServices: 1, starRating: 4, healthSystemId: null, createdAt: now, updatedAt: now,
+      })
+      .execute()
+    const offerId = newId()
+    await db
+      .insertInto('offers')
+      .values({
+        id: offerId, facilityId, procedureId, priceCents: 2_800_000 + n * 10_000, includesFacility: 1, includesSurgeon: 1, includesAnesthesia: 1, includesImplant: 1,
+        includesFollowUp: 1, warrantyDays: 90, followUpVisits: 2, annualVolume: 400, accreditation: null, appointmentWithinDays: 14, validFrom: '2026-01-01', validTo: null,
+        status: 'active', createdAt: now, updatedAt: now,
+      })
+      .execute()
+    await db.insertInto('programNetwork').values({ programVersionId: t.a.versionId, offerId, bundlePriceCents: 2_800_000 + n * 10_000 }).execute()
+  }
+})
+
+describe('first results, then more', () => {
+  it(`shows the first ${FIRST_RESULTS} as cards and the other 3 on the map, in the same order as every card with ?more`, async () => {
+    expect(FIRST_RESULTS).toBe(10)
+    const first = await search('')
+    const all = await search('&more=1')
+    expect(first.resultCount).toBe(13)
+    expect(all.resultCount).toBe(13)
+    expect(all.results.map((r) => r.facilityName)).toEqual(names)
+    expect(all.moreOnMap).toEqual([])
+    // The same results, the same order, the same prices: the cut is the only difference.
+    expect(first.results).toEqual(all.results.slice(0, 10))
+    expect(first.moreOnMap.map((r) => r.facilityName)).toEqual(names.slice(10))
+    expect(first.moreOnMap.map((r) => [r.offerId, r.memberPaysCents, r.distanceMiles])).toEqual(all.results.slice(10).map((r) => [r.offerId, r.cost.memberPaysCents, r.distanceMiles]))
+    for (const pin of first.moreOnMap) expect(pin.latitude).toBeGreaterThan(40)
+  })
+
+  it('a filter that leaves 10 or fewer shows them all and nothing more (a radius of 50 miles leaves 7)', async () => {
+    const near = await search('&radius=50')
+    expect(near.resultCount).toBe(7)
+    expect(near.results.map((r) => r.facilityName)).toEqual(names.slice(0, 7))
+    expect(near.moreOnMap).toEqual([])
+  })
+
+  it('any value of more (even empty) asks for every card', async () => {
+    expect((await search('&more=')).results).toHaveLength(13)
+  })
+})
