@@ -69,7 +69,7 @@ export function failAbandonedJobs(db: Kysely<Database>, kinds: readonly string[]
   if (kinds.length === 0) return Promise.resolve([])
   return db
     .updateTable('jobs')
-    .set({ status: 'failed', finishedAt: now, lockedBy: null, lockedUntil: null, lastError: 'The worker stopped before finishing (its lease ran out) on every try.' })
+    .set({ status: 'failed', finishedAt: now, lockedUntil: null, lastError: 'The worker stopped before finishing (its lease ran out) on every try.' })
     .where('kind', 'in', kinds)
     .where('status', '=', 'running')
     .where('lockedUntil', '<', now)
@@ -92,7 +92,8 @@ export async function writeJobProgress(db: Kysely<Database>, id: string, workerI
 
 /**
  * Ends a try: done, failed, or queued again for later. Only the worker holding the lease may:
- * false when the lease was taken over (the other worker's outcome stands).
+ * false when the lease was taken over (the other worker's outcome stands). locked_by stays: it
+ * names the worker that ran the job last.
  */
 export async function endJobTry(
   db: Kysely<Database>,
@@ -102,8 +103,8 @@ export async function endJobTry(
 ): Promise<boolean> {
   const changes =
     end.status === 'queued'
-      ? { status: 'queued' as const, runAfter: end.runAfter, lastError: end.lastError, lockedBy: null, lockedUntil: null }
-      : { status: end.status, finishedAt: end.at, lastError: end.lastError ?? null, lockedBy: null, lockedUntil: null }
+      ? { status: 'queued' as const, runAfter: end.runAfter, lastError: end.lastError, lockedUntil: null }
+      : { status: end.status, finishedAt: end.at, lastError: end.lastError ?? null, lockedUntil: null }
   const result = await db.updateTable('jobs').set(changes).where('id', '=', id).where('status', '=', 'running').where('lockedBy', '=', workerId).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
