@@ -1,12 +1,18 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import { openDatabase } from '~/db/connection'
 import { newId } from '~/db/ids'
 import { claimNextJob, endJobTry, findJob } from '~/db/repositories/jobs.server'
 import { deliverOutbox, EMAIL_JOB_KIND, queueEmail } from '~/services/email-outbox.server'
+import { createImport } from '~/services/eligibility-files.server'
+import { IMPORT_JOB_KINDS } from '~/services/import-jobs.server'
+import { createTwoTenants } from './tenants'
 import { enqueueJob, failAbandoned, registerJobHandler, runClaimedJob, runNextJob } from '~/services/job-queue.server'
 
 // The job queue on this file's database (SQLite file, or a PostgreSQL schema with DATABASE_URL):
@@ -191,5 +197,29 @@ describe('e-mail delivery on the queue', () => {
     const [a, b] = await Promise.all([deliverOutbox(), deliverOutbox({ db: other, workerId: 'server-b' })])
     expect(a.sent + b.sent).toBe(1)
     expect(received.map((r) => r.messageId)).toEqual([`<outbox-${id}@coe-portal.local>`])
+  })
+})
+
+describe('imports on the queue', () => {
+  it('an upload made on one server whose worker died is taken up by another server after the lease, and applied once', async () => {
+    const t = await createTwoTenants(getDb())
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'queue-import-')), 'roster.csv')
+    fs.writeFileSync(file, ['employee_id,first_name,last_name,date_of_birth,zip,plan,coverage_tier,coverage_start,coverage_end,dependents', 'Q1,Ann,Lee,1980-01-01,43215,B PPO,employee,2026-01-01,,0'].join('\n'))
+    const created = await createImport({ employerId: t.b.employerId }, { path: file, fileName: 'roster.csv' }, { fullFile: false, allOrNothing: false, reviewFirst: false, confirmTerminations: false }, { userId: t.users.adminB, label: 'hr@b' })
+    if (!created.ok) throw new Error(created.error)
+    const kinds = Object.values(IMPORT_JOB_KINDS)
+    const { id } = await enqueueJob(getDb(), IMPORT_JOB_KINDS.check, { importId: created.importId, userId: t.users.adminB })
+    // Server A claims the check and dies before doing anything.
+    const now = Date.now()
+    expect((await claimNextJob(getDb(), { workerId: 'server-a', kinds, now: new Date(now).toISOString(), lockedUntil: new Date(now + 80).toISOString() }))?.id).toBe(id)
+    expect(await runNextJob(other, kinds, { workerId: 'server-b' })).toBeUndefined()
+    await pause(120)
+    expect((await runNextJob(other, kinds, { workerId: 'server-b' }))?.outcome).toBe('done')
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 2, lockedBy: 'server-b' })
+    const found = await getDb().selectFrom('imports').select(['status', 'rowsDone']).where('id', '=', created.importId).executeTakeFirstOrThrow()
+    expect(found).toEqual({ status: 'applied', rowsDone: 1 })
+    expect(await getDb().selectFrom('rosterMembers').select('employeeId').where('employerId', '=', t.b.employerId).where('employeeId', '=', 'Q1').execute()).toHaveLength(1)
+    // Nothing is left for anyone to run.
+    expect(await runNextJob(getDb(), kinds)).toBeUndefined()
   })
 })
