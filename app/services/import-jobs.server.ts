@@ -109,6 +109,7 @@ function importHandler(action: ImportJob['action']) {
         if (getEnv().IMPORT_JOBS === 'inline') await runImportJob(step)
         else await runOnWorkerThread(step)
       } catch (error) {
+        logError(error)
         // runImportJob has marked the import failed and said how to resume it: a blind retry could only repeat it.
         throw new PermanentJobError(error instanceof Error ? error.message : String(error))
       }
