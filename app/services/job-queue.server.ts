@@ -158,6 +158,10 @@ export async function failAbandoned(db: Kysely<Database>, kinds: readonly string
 
 // ---- The poller: one per server process ----
 
+declare global {
+  var __portalJobPoller: (() => void) | undefined
+}
+
 const POLL_EVERY_MS = 1_000
 let poller: NodeJS.Timeout | undefined
 let isPolling = false
@@ -215,6 +219,9 @@ function poll() {
 /** Starts this process's poller (server start); jobs enqueued here wake it at once, others are seen within a second. */
 export function startJobWorkers(): void {
   if (poller) return
+  // A development rebuild evaluates this module again: the previous build's poller stops, so one process polls once.
+  globalThis.__portalJobPoller?.()
+  globalThis.__portalJobPoller = stopJobWorkers
   poller = setInterval(poll, POLL_EVERY_MS)
   poller.unref()
   setImmediate(poll)
