@@ -6,16 +6,21 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logError } from '~/http/logger.server'
 import { applySecurityHeaders, newCspNonce } from '~/http/security-headers.server'
+import { startEmailDelivery } from '~/services/email-outbox.server'
 import { resumeInterruptedImports } from '~/services/import-jobs.server'
 import { builtStylesheetText } from '~/http/inline-styles.server'
 import styles from '~/styles/app.css'
 import { InlineStylesProvider } from '~/ui/inline-styles'
+import { startJobWorkers } from '~/services/job-queue.server'
 import { NonceProvider } from '~/ui/nonce'
 
 const ABORT_DELAY_MS = 5_000
 
-// Imports a stopped server left half-done are taken up again when the server starts (issue 17).
+// Background work is claimed from the jobs table by every server (issue 24, ADR 0022): imports,
+// e-mail; imports registered before the queue existed are queued again here (issue 17).
 void resumeInterruptedImports()
+startEmailDelivery()
+startJobWorkers()
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests (client went away) are not errors of ours.

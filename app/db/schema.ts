@@ -653,6 +653,32 @@ export interface EmailOutboxTable {
   lastError: string | null
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
+
+/** One unit of background work (issue 24, ADR 0022): claimed under a lease by one worker at a time. */
+export interface JobsTable {
+  id: string
+  kind: string
+  /** JSON, parsed by the job's handler. */
+  payload: string
+  status: JobStatus
+  /** Incremented at each claim. */
+  attempts: number
+  maxAttempts: number
+  runAfter: string
+  /** `${hostname}:${pid}:${random}` of the worker holding the lease. */
+  lockedBy: string | null
+  /** The lease: past it, another worker may claim the job again. */
+  lockedUntil: string | null
+  /** JSON written by the worker, readable from any server. */
+  progress: string | null
+  lastError: string | null
+  dedupeKey: string | null
+  createdAt: string
+  startedAt: string | null
+  finishedAt: string | null
+}
+
 export interface ScenariosTable {
   id: string
   employerId: string
@@ -858,6 +884,7 @@ export interface Database {
   auditLog: AuditLogTable
   searchEvents: SearchEventsTable
   emailOutbox: EmailOutboxTable
+  jobs: JobsTable
   scenarios: ScenariosTable
   proposals: ProposalsTable
   imports: ImportsTable

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { findMemberCase, findMemberContact, insertOutboxMessage, unscopedFindCase } from '~/db/repositories/care.server'
+import { findMemberCase, findMemberContact, unscopedFindCase } from '~/db/repositories/care.server'
 import { countCaseDocuments, deleteCaseDocument, findCaseDocument, insertCaseDocument, listCaseDocuments } from '~/db/repositories/case-documents.server'
 import type { CaseDocumentKind } from '~/db/schema'
 import { attachmentDisposition, MAX_DOCUMENTS_PER_CASE, sanitizeDocumentName, sniffDocument } from '~/domain/cases/document-sniffing'
@@ -10,7 +10,7 @@ import type { Actor } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
 import { DEFAULT_LANGUAGE, isLanguage } from '~/i18n/languages'
 import { fixedT } from '~/i18n/translator'
-import { deliverOutbox } from './email-outbox.server'
+import { deliverOutbox, queueEmail } from './email-outbox.server'
 
 export const DOCUMENT_KINDS: readonly CaseDocumentKind[] = ['travel_itinerary', 'pre_op_instructions', 'other']
 export const DOCUMENT_KIND_LABELS: Record<CaseDocumentKind, string> = {
@@ -59,7 +59,7 @@ export async function uploadCaseDocument(actor: Actor, caseId: string, input: { 
       const t = fixedT(language, 'cases')
       const procedure = fixedT(language)(`procedures.${found.procedureCode}`, { defaultValue: found.procedureName })
       const vars = { procedure, kind: t(`documents.kinds.${kind}`), name: fileName }
-      await insertOutboxMessage(trx, {
+      await queueEmail(trx, {
         id: newId(), caseId, toAddress: contact.email, subject: t('documents.emailSubject', vars), body: t('documents.emailBody', vars),
         createdAt: at, sentAt: null, attempts: 0, lastError: null,
       })

@@ -1,13 +1,13 @@
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { findMemberCase, findMemberContact, insertOutboxMessage, unscopedFindCase } from '~/db/repositories/care.server'
+import { findMemberCase, findMemberContact, unscopedFindCase } from '~/db/repositories/care.server'
 import { insertCaseMessage, listCaseMessages, markThreadRead, unreadByCase, type MessageSide } from '~/db/repositories/case-messages.server'
 import type { Actor } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '~/i18n/languages'
 import { fixedT } from '~/i18n/translator'
-import { deliverOutbox } from './email-outbox.server'
+import { deliverOutbox, queueEmail } from './email-outbox.server'
 import { transitionCase } from './cases.server'
 
 /** A thread as a page shows it: who wrote (the member sees "you" and "care team", never staff e-mails). */
@@ -86,7 +86,7 @@ export async function postCareTeamMessage(actor: Actor, caseId: string, body: st
     if (!toAddress) return
     const language = contact && isLanguage(contact.preferredLanguage) ? contact.preferredLanguage : DEFAULT_LANGUAGE
     const { subject, body: text } = messageNoticeEmail(language, contact?.firstName ?? null, `${origin}/member/cases/${caseId}`)
-    await insertOutboxMessage(trx, { id: newId(), caseId, toAddress, subject, body: text, createdAt: at, sentAt: null, attempts: 0, lastError: null })
+    await queueEmail(trx, { id: newId(), caseId, toAddress, subject, body: text, createdAt: at, sentAt: null, attempts: 0, lastError: null })
   })
   await deliverOutbox()
 }

@@ -8,7 +8,7 @@ import {
   findOpenCase,
   insertCase,
   insertCaseEvent,
-  insertOutboxMessage,
+ 
   listCaseEvents,
   listMemberCases,
   unscopedFindCase,
@@ -26,7 +26,7 @@ import { DEFAULT_LANGUAGE, isLanguage, LOCALES, type Language } from '~/i18n/lan
 import { fixedT } from '~/i18n/translator'
 import { formatDate } from '~/ui/format'
 import { createCaseInvoice, mirrorInvoiceQuietly } from './billing.server'
-import { deliverOutbox } from './email-outbox.server'
+import { deliverOutbox, queueEmail } from './email-outbox.server'
 import { getCaseFollowUp } from './case-outcomes.server'
 import { getCareOption } from './find-care.server'
 import { getCaseWarranty } from './warranty.server'
@@ -82,7 +82,7 @@ async function queueMemberEmail(trx: Transaction<Database>, facts: CaseEmailFact
   if (!contact) return
   const language = isLanguage(contact.preferredLanguage) ? contact.preferredLanguage : DEFAULT_LANGUAGE
   const { subject, body } = caseEmail(language, facts, status, reason, contact.firstName)
-  await insertOutboxMessage(trx, {
+  await queueEmail(trx, {
     id: newId(), caseId: facts.id, toAddress: facts.contactEmail ?? contact.email, subject, body, createdAt: at,
     sentAt: null, attempts: 0, lastError: null,
   })

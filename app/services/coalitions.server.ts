@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { insertOutboxMessage } from '~/db/repositories/care.server'
 import {
   findCoalition, findMembershipOfCoalition, findMembershipOfEmployer, findOpenMembership, findOrganizationByCode, insertCoalitionMembership,
   listCoalitionMemberships, listEmployerMemberships, listOrganizationAdminEmails, updateCoalitionMembership,
@@ -12,6 +11,7 @@ import { applyMembershipAction, invitationRefusal, type MembershipAction, type M
 import { toIsoDate } from '~/domain/dates'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { notFound } from '~/http/responses.server'
+import { queueEmail } from './email-outbox.server'
 
 /**
  * Coalition memberships (issue 23, ADR 0020, DESIGN §12): the coalition's admin invites an employer
@@ -167,7 +167,7 @@ function audit(trx: Kysely<Database>, actor: Actor, action: string, membershipId
 /** One outbox e-mail to each admin of the other side's organization (bounded). */
 async function notify(trx: Kysely<Database>, organizationId: string, subject: string, paragraphs: string[], at: string) {
   for (const admin of await listOrganizationAdminEmails(trx, organizationId)) {
-    await insertOutboxMessage(trx, {
+    await queueEmail(trx, {
       id: newId(), caseId: null, toAddress: admin.email, subject, body: ['Hello,', ...paragraphs, '— COE Marketplace'].join('\n\n'),
       createdAt: at, sentAt: null, attempts: 0, lastError: null,
     })

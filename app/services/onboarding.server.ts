@@ -7,7 +7,6 @@ import { HOME_PATH } from '~/auth/permissions'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { insertOutboxMessage } from '~/db/repositories/care.server'
 import {
   countOrganizationAdmins, deleteMembershipAndSessions, emailHasAccount, findColleague, findInvitationByTokenHash, findOrganizationClash,
   insertInvitation, isOrganizationAdmin, listColleagues, listOpenInvitations, markInvitationAccepted, revokeOpenInvitation, updateMembershipRole,
@@ -18,6 +17,7 @@ import type { Database } from '~/db/schema'
 import { FIRST_ADMIN_ROLE, INVITATION_VALID_MS, invitationState, isRoleAllowedFor, ROLE_LABEL, type InvitationState } from '~/domain/onboarding/onboarding'
 import type { Actor, OrganizationKind, Role } from '~/domain/tenancy'
 import type { Kysely } from 'kysely'
+import { queueEmail } from './email-outbox.server'
 
 /**
  * Onboarding organizations and people (issue 22): the platform creates an organization and invites
@@ -48,7 +48,7 @@ async function queueInvitation(
     tokenSha256: hashInvitationToken(token), invitedByUserId: input.invitedByUserId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(),
   })
   const link = `${input.origin}/invitations/${token}`
-  await insertOutboxMessage(db, {
+  await queueEmail(db, {
     id: newId(), caseId: null, toAddress: input.email, subject: `You are invited to ${input.organizationName} on the COE Marketplace`,
     body: [
       `Hello,`,

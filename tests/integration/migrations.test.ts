@@ -53,6 +53,10 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   rosterImportChanges: { importId: true, seq: true, kind: true, employeeId: true, rosterMemberId: true, sourceLine: true, fields: true, previous: true, next: true, hasOpenCase: true },
   planGroupCodes: { id: true, employerId: true, code: true, codeKey: true, healthPlanId: true, createdAt: true },
   emailOutbox: { id: true, caseId: true, toAddress: true, subject: true, body: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
+  jobs: {
+    id: true, kind: true, payload: true, status: true, attempts: true, maxAttempts: true, runAfter: true, lockedBy: true, lockedUntil: true, progress: true, lastError: true,
+    dedupeKey: true, createdAt: true, startedAt: true, finishedAt: true,
+  },
   contracts: {
     id: true, purchaserOrganizationId: true, healthSystemOrganizationId: true, title: true, status: true, sourceProgramId: true, pseudonymSecret: true, firstSentAt: true,
     createdAt: true, createdByUserId: true, updatedAt: true,

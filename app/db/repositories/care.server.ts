@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import type { CaseEventsTable, CasesTable, CaseStatus, Database, EmailOutboxTable } from '~/db/schema'
 import type { EmployerScope } from '~/domain/tenancy'
 
@@ -208,8 +208,21 @@ export function insertOutboxMessage(db: Kysely<Database>, row: Insertable<EmailO
   return db.insertInto('emailOutbox').values(row).execute()
 }
 
-export function listUnsentMessages(db: Kysely<Database>, limit: number) {
-  return db.selectFrom('emailOutbox').selectAll().where('sentAt', 'is', null).where('attempts', '<', 5).orderBy('createdAt').limit(limit).execute()
+export function findOutboxMessage(db: Kysely<Database>, id: string) {
+  return db.selectFrom('emailOutbox').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Unsent messages with no delivery job (dedupe key `email:<id>`, ADR 0022), oldest first. */
+export function listUnsentMessagesWithoutJob(db: Kysely<Database>, limit: number) {
+  return db
+    .selectFrom('emailOutbox')
+    .select('emailOutbox.id')
+    .where('emailOutbox.sentAt', 'is', null)
+    .where('emailOutbox.attempts', '<', 5)
+    .where(({ not, exists, selectFrom, ref }) => not(exists(selectFrom('jobs').select('jobs.id').where('jobs.dedupeKey', '=', sql<string>`${'email:'} || ${ref('emailOutbox.id')}`))))
+    .orderBy('emailOutbox.createdAt')
+    .limit(limit)
+    .execute()
 }
 
 export function markMessage(db: Kysely<Database>, id: string, changes: Partial<Pick<EmailOutboxTable, 'sentAt' | 'attempts' | 'lastError'>>) {

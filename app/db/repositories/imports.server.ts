@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely'
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely'
 import type { Database, ImportsTable } from '~/db/schema'
 import type { EmployerScope } from '~/domain/tenancy'
 
@@ -64,7 +64,15 @@ export async function countImports(db: Kysely<Database>, scope: EmployerScope): 
   return Number(row.n)
 }
 
-/** Imports a stopped server left half-done (queued, checking or applying), oldest first. */
-export function listInterruptedImports(db: Kysely<Database>) {
-  return db.selectFrom('imports').select(['id', 'status']).where('status', 'in', RUNNING).orderBy('createdAt').execute()
+/** Imports left queued, checking or applying with no queued or running job of these kinds naming them, oldest first. */
+export function listInterruptedImportsWithoutJob(db: Kysely<Database>, kinds: readonly string[]) {
+  return db
+    .selectFrom('imports')
+    .select(['id', 'status', 'startedAt', 'appliedThrough'])
+    .where('status', 'in', RUNNING)
+    .where(({ not, exists, selectFrom, ref }) =>
+      not(exists(selectFrom('jobs').select('jobs.id').where('jobs.kind', 'in', kinds).where('jobs.status', 'in', ['queued', 'running']).where('jobs.payload', 'like', sql<string>`${'%"importId":"'} || ${ref('imports.id')} || ${'"%'}`))),
+    )
+    .orderBy('createdAt')
+    .execute()
 }
