@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
+import { parsePageParam } from '~/forms/paging'
 import { getOutbox } from '~/services/email-outbox.server'
-import { formatDateTime } from '~/ui/format'
+import { formatCount, formatDateTime } from '~/ui/format'
+import { Pager } from '~/ui/pager'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 
@@ -10,13 +12,15 @@ export const meta: MetaFunction = () => [{ title: 'E-mail outbox · Platform · 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'audit:read')
-  return getOutbox(actor)
+  const page = parsePageParam(new URL(request.url).searchParams)
+  if (!page.ok) throw new Response(page.error, { status: 400 })
+  return getOutbox(actor, page.page)
 }
 
 const when = (iso: string) => formatDateTime(iso)
 
 export default function OutboxRoute() {
-  const { smtpConfigured, messages } = useLoaderData<typeof loader>()
+  const { smtpConfigured, messages, page, pages, total, unsent } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>E-mail outbox</h1>
@@ -28,7 +32,11 @@ export default function OutboxRoute() {
       {messages.length === 0 ? (
         <p className="empty">No messages yet.</p>
       ) : (
-        <TableWrap label="Messages">
+        <>
+          <p className="small muted" data-testid="outbox-summary">
+            {formatCount(total)} messages, {formatCount(unsent)} not sent; page {page} of {pages} (newest first).
+          </p>
+          <TableWrap label="Messages">
           <table className="table">
             <thead>
               <tr>
@@ -54,7 +62,9 @@ export default function OutboxRoute() {
               ))}
             </tbody>
           </table>
-        </TableWrap>
+          </TableWrap>
+          <Pager label="Outbox pages" previous={page > 1 ? `?page=${page - 1}` : null} next={page < pages ? `?page=${page + 1}` : null} />
+        </>
       )}
     </>
   )
