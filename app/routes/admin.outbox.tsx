@@ -37,31 +37,31 @@ export default function OutboxRoute() {
             {formatCount(total)} messages, {formatCount(unsent)} not sent; page {page} of {pages} (newest first).
           </p>
           <TableWrap label="Messages">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Queued (UTC)</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject and message</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{when(m.createdAt)}</td>
-                  <td>{m.toAddress}</td>
-                  <td>
-                    <strong>{m.subject}</strong>
-                    <p className="small muted" style={{ whiteSpace: 'pre-line' }}>
-                      {m.body}
-                    </p>
-                  </td>
-                  <td>{m.sentAt ? `Sent ${when(m.sentAt)}` : m.lastError ? `Not sent (${m.attempts} tries): ${m.lastError}` : 'Waiting'}</td>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Queued (UTC)</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject and message</th>
+                  <th scope="col">State</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {messages.map((m) => (
+                  <tr key={m.id}>
+                    <td>{when(m.createdAt)}</td>
+                    <td>{m.toAddress}</td>
+                    <td>
+                      <strong>{m.subject}</strong>
+                      <p className="small muted" style={{ whiteSpace: 'pre-line' }}>
+                        {m.body}
+                      </p>
+                    </td>
+                    <td>{m.sentAt ? `Sent ${when(m.sentAt)}` : m.lastError ? `Not sent (${m.attempts} tries): ${m.lastError}` : 'Waiting'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableWrap>
           <Pager label="Outbox pages" previous={page > 1 ? `?page=${page - 1}` : null} next={page < pages ? `?page=${page + 1}` : null} />
         </>
