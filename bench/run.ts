@@ -101,7 +101,7 @@ if (!skip.has('http')) {
   const cookie = setCookie.split(';')[0]!
   const port = basePort
   const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { env: { ...process.env, PORT: String(port), RATE_LIMIT_SCALE: '1000', ACCESS_LOG: 'off' }, stdio: 'ignore' })
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)
     if (ok) break
     await new Promise((r) => setTimeout(r, 100))
@@ -198,7 +198,7 @@ if (!skip.has('responsive') && dialect === 'postgres') {
   const port = basePort + 1
   const origin = `http://127.0.0.1:${port}`
   const server = spawn(process.execPath, [path.join(root, 'server.mjs')], { env: { ...process.env, PORT: String(port), RATE_LIMIT_SCALE: '1000', ACCESS_LOG: 'off' }, stdio: 'ignore' })
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     if (await fetch(`${origin}/healthz`).then((r) => r.ok).catch(() => false)) break
     await new Promise((r) => setTimeout(r, 100))
   }
