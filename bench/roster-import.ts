@@ -16,7 +16,21 @@ const ROSTER_CLI_NODE_FLAGS = ['--max-old-space-size=384']
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the import process there (for `node --cpu-prof` analysis). */
 const PROFILE_FLAGS = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-roster-'))
-process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
+// DATABASE_URL=postgres://… runs it on PostgreSQL, in a scratch schema of that database (dropped at the end);
+// otherwise on a scratch SQLite file.
+const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL! : null
+const scratchSchema = `bench_roster_${process.pid}`
+async function onPostgres(statement: string) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: postgresUrl! })
+  await client.connect()
+  await client.query(statement)
+  await client.end()
+}
+if (postgresUrl) {
+  await onPostgres(`drop schema if exists "${scratchSchema}" cascade; create schema "${scratchSchema}"`)
+  process.env.DATABASE_SCHEMA = scratchSchema
+} else process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 process.env.SESSION_SECRET = 'bench-session-secret-0123456789-0123456789'
 
 const { getDatabase } = await import('../app/db/client.server')
@@ -56,3 +70,4 @@ console.log(`roster import (${dialect}, CLI ${ROSTER_CLI_NODE_FLAGS.join(' ')}):
 console.log(`  ${Number(line[1]).toLocaleString('en-US')} rows/s`)
 console.log(`  peak RSS ${line[2]} MB (before import ${line[3]} MB)`)
 fs.rmSync(dir, { recursive: true, force: true })
+if (postgresUrl) await onPostgres(`drop schema if exists "${scratchSchema}" cascade`)

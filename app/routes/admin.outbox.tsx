@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
+import { parsePageParam } from '~/forms/paging'
 import { getOutbox } from '~/services/email-outbox.server'
-import { formatDateTime } from '~/ui/format'
+import { formatCount, formatDateTime } from '~/ui/format'
+import { Pager } from '~/ui/pager'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 
@@ -10,13 +12,15 @@ export const meta: MetaFunction = () => [{ title: 'E-mail outbox · Platform · 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'audit:read')
-  return getOutbox(actor)
+  const page = parsePageParam(new URL(request.url).searchParams)
+  if (!page.ok) throw new Response(page.error, { status: 400 })
+  return getOutbox(actor, page.page)
 }
 
 const when = (iso: string) => formatDateTime(iso)
 
 export default function OutboxRoute() {
-  const { smtpConfigured, messages } = useLoaderData<typeof loader>()
+  const { smtpConfigured, messages, page, pages, total, unsent } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>E-mail outbox</h1>
@@ -28,33 +32,39 @@ export default function OutboxRoute() {
       {messages.length === 0 ? (
         <p className="empty">No messages yet.</p>
       ) : (
-        <TableWrap label="Messages">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Queued (UTC)</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject and message</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{when(m.createdAt)}</td>
-                  <td>{m.toAddress}</td>
-                  <td>
-                    <strong>{m.subject}</strong>
-                    <p className="small muted" style={{ whiteSpace: 'pre-line' }}>
-                      {m.body}
-                    </p>
-                  </td>
-                  <td>{m.sentAt ? `Sent ${when(m.sentAt)}` : m.lastError ? `Not sent (${m.attempts} tries): ${m.lastError}` : 'Waiting'}</td>
+        <>
+          <p className="small muted" data-testid="outbox-summary">
+            {formatCount(total)} messages, {formatCount(unsent)} not sent; page {page} of {pages} (newest first).
+          </p>
+          <TableWrap label="Messages">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Queued (UTC)</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject and message</th>
+                  <th scope="col">State</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+              </thead>
+              <tbody>
+                {messages.map((m) => (
+                  <tr key={m.id}>
+                    <td>{when(m.createdAt)}</td>
+                    <td>{m.toAddress}</td>
+                    <td>
+                      <strong>{m.subject}</strong>
+                      <p className="small muted" style={{ whiteSpace: 'pre-line' }}>
+                        {m.body}
+                      </p>
+                    </td>
+                    <td>{m.sentAt ? `Sent ${when(m.sentAt)}` : m.lastError ? `Not sent (${m.attempts} tries): ${m.lastError}` : 'Waiting'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <Pager label="Outbox pages" previous={page > 1 ? `?page=${page - 1}` : null} next={page < pages ? `?page=${page + 1}` : null} />
+        </>
       )}
     </>
   )

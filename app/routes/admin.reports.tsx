@@ -65,25 +65,40 @@ export default function PlatformReportsRoute() {
             </tbody>
           </table>
         </TableWrap>
+        {r.employersNotShown > 0 ? (
+          <p className="small muted">
+            The {r.byEmployer.length} employers with the most realized savings; {formatCount(r.employersNotShown)} more employers had completed cases in the period.
+          </p>
+        ) : null}
       </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="supply-heading">
-          <h2 id="supply-heading">Supply: active offers by procedure and state</h2>
-          <TableWrap label="Active offers by procedure and state">
+          <h2 id="supply-heading">Supply: active offers by state and procedure</h2>
+          <TableWrap label="Active offers by state and procedure">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Procedure</th>
                   <th scope="col">State</th>
-                  <th scope="col" className="num">Active offers</th>
+                  {r.supplyCodes.map((code) => (
+                    <th key={code} scope="col" className="num">
+                      {code}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    All
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {r.supply.map((s) => (
-                  <tr key={`${s.code}-${s.state}`}>
-                    <th scope="row">{s.code}</th>
-                    <td>{s.state}</td>
-                    <td className="num">{s.offers}</td>
+                  <tr key={s.state}>
+                    <th scope="row">{s.state}</th>
+                    {r.supplyCodes.map((code) => (
+                      <td key={code} className="num">
+                        {s.offers[code] ?? 0}
+                      </td>
+                    ))}
+                    <td className="num">{s.total}</td>
                   </tr>
                 ))}
               </tbody>

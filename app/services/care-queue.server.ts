@@ -1,6 +1,6 @@
 import { getDb } from '~/db/client.server'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { listEmployers, OPEN_CASE_STATUSES } from '~/db/repositories/care.server'
+import { listEmployersWith, OPEN_CASE_STATUSES } from '~/db/repositories/care.server'
 import {
   listHolidays,
   listResponsePromises,
@@ -52,7 +52,7 @@ export async function getCareQueue(actor: Actor, view: CareQueueView, now = new 
     unscopedCountCasesByStatus(db),
     unscopedCountOverdueByStatus(db, cutoffs),
     unscopedCountQueue(db, query),
-    listEmployers(db),
+    listEmployersWith(db, 'cases', view.employerId),
     listProcedures(db),
     unscopedListCareCoordinators(db),
   ])

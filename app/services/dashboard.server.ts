@@ -169,6 +169,9 @@ export async function getEmployerDashboard(scope: EmployerScope, query: Dashboar
   }
 }
 
+/** How many employers the platform report lists (the most savings first); the rest are counted. */
+export const REPORT_EMPLOYER_ROWS = 25
+
 /** The same figures across employers, with marketplace supply and demand (platform admin). */
 export async function getPlatformReport(query: DashboardQuery) {
   const db = getDb()
@@ -182,11 +185,19 @@ export async function getPlatformReport(query: DashboardQuery) {
     byEmployer.set(c.employerId, e)
   }
   const { completed: _completed, ...rest } = numbers
+  // Bounded at national scale (issue 24): the employers with the most savings, and supply as one row per
+  // state with a column per procedure (~56 rows) instead of one row per procedure and state (~200).
+  const employers = [...byEmployer.values()].sort((a, b) => b.savingsCents - a.savingsCents || b.cases - a.cases || a.name.localeCompare(b.name))
+  const supplyCodes = [...new Set(supply.map((s) => s.code))].sort()
+  const supplyByState = new Map<string, Record<string, number>>()
+  for (const s of supply) supplyByState.set(s.state, { ...supplyByState.get(s.state), [s.code]: Number(s.n) })
   return {
     query,
     ...rest,
-    byEmployer: [...byEmployer.values()],
-    supply: supply.map((s) => ({ code: s.code, state: s.state, offers: Number(s.n) })),
+    byEmployer: employers.slice(0, REPORT_EMPLOYER_ROWS),
+    employersNotShown: Math.max(0, employers.length - REPORT_EMPLOYER_ROWS),
+    supplyCodes,
+    supply: [...supplyByState].sort(([a], [b]) => a.localeCompare(b)).map(([state, offers]) => ({ state, offers, total: Object.values(offers).reduce((sum, n) => sum + n, 0) })),
     demand: demand.map((d) => ({ code: d.code, zip3: d.zip3, searches: Number(d.n) })),
   }
 }

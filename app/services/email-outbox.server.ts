@@ -3,8 +3,9 @@ import nodemailer from 'nodemailer'
 import { z } from 'zod'
 import { getDb } from '~/db/client.server'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
-import { findOutboxMessage, insertOutboxMessage, listOutbox, listUnsentMessagesWithoutJob, markMessage } from '~/db/repositories/care.server'
+import { countOutbox, findOutboxMessage, insertOutboxMessage, listOutbox, listUnsentMessagesWithoutJob, markMessage } from '~/db/repositories/care.server'
 import type { Database, EmailOutboxTable } from '~/db/schema'
+import { pageCount } from '~/forms/paging'
 import type { Actor } from '~/domain/tenancy'
 import { getEnv } from '~/env.server'
 import { logError } from '~/http/logger.server'
@@ -101,9 +102,18 @@ export function startEmailDelivery(): void {
 }
 
 /** The platform admin's view of the outbox (members' addresses and case news: the read is audited), newest first. */
-export async function getOutbox(actor: Actor, now = new Date()) {
+export const OUTBOX_PAGE_SIZE = 50
+
+/**
+ * One page of the outbox (newest first) and the counts, computed in SQL (issue 24: at national scale
+ * the outbox holds far more than a page). A page past the last is refused with the number of pages.
+ */
+export async function getOutbox(actor: Actor, page = 1, now = new Date()) {
   const db = getDb()
-  const messages = await listOutbox(db, 200)
-  await insertAuditEntry(db, actor, { action: 'outbox.viewed', subjectType: 'email_outbox', subjectId: null, employerId: null, at: now.toISOString(), detail: JSON.stringify({ messages: messages.length }) })
-  return { smtpConfigured: Boolean(getEnv().SMTP_URL), messages }
+  const counts = await countOutbox(db)
+  const pages = pageCount(counts.total, OUTBOX_PAGE_SIZE)
+  if (page > pages) throw new Response(`There is no page ${page}: the outbox has ${pages} ${pages === 1 ? 'page' : 'pages'} of ${OUTBOX_PAGE_SIZE} messages.`, { status: 400 })
+  const messages = await listOutbox(db, { offset: (page - 1) * OUTBOX_PAGE_SIZE, limit: OUTBOX_PAGE_SIZE })
+  await insertAuditEntry(db, actor, { action: 'outbox.viewed', subjectType: 'email_outbox', subjectId: null, employerId: null, at: now.toISOString(), detail: JSON.stringify({ page, messages: messages.length }) })
+  return { smtpConfigured: Boolean(getEnv().SMTP_URL), messages, page, pages, total: counts.total, unsent: counts.unsent }
 }

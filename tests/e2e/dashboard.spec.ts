@@ -53,5 +53,7 @@ test('the platform admin sees the figures across employers with supply and deman
   await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click()
   await expect(page.getByRole('heading', { name: 'Marketplace reports' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'By employer' }).getByRole('row', { name: /Acme Manufacturing/ })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Supply: active offers by procedure and state' }).getByRole('row', { name: /TKA/ }).first()).toBeVisible()
+  const supply = page.getByRole('region', { name: 'Supply: active offers by state and procedure' })
+  await expect(supply.getByRole('columnheader', { name: 'TKA' })).toBeVisible()
+  await expect(supply.getByRole('row', { name: /^OH / })).toBeVisible()
 })

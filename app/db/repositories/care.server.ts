@@ -193,6 +193,27 @@ export function listEmployers(db: Kysely<Database>) {
   return db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'employer').orderBy('name').execute()
 }
 
+/**
+ * The employers a filter can usefully offer: those with at least one row in `table` (cases, audit
+ * entries), and the one the filter names now (so it stays selected). Not every employer of the
+ * platform: at national scale there are ~1,000, which made the care queue and the audit log 200 KB
+ * pages of options (issue 24).
+ */
+export function listEmployersWith(db: Kysely<Database>, table: 'cases' | 'auditLog', selectedId: string | null) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'employer')
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom(table).select(eb.lit(1).as('one')).whereRef(`${table}.employerId`, '=', 'organizations.id')),
+        ...(selectedId ? [eb('organizations.id', '=', selectedId)] : []),
+      ]),
+    )
+    .orderBy('name')
+    .execute()
+}
+
 /** Where and how to write to a member about their case: the address and language of the account bound to this roster row (if any), and the first name on the roster. */
 export function findMemberContact(db: Kysely<Database>, rosterMemberId: string) {
   return db
@@ -229,6 +250,16 @@ export function markMessage(db: Kysely<Database>, id: string, changes: Partial<P
   return db.updateTable('emailOutbox').set(changes).where('id', '=', id).execute()
 }
 
-export function listOutbox(db: Kysely<Database>, limit: number) {
-  return db.selectFrom('emailOutbox').selectAll().orderBy('createdAt', 'desc').limit(limit).execute()
+/** One page of the outbox, newest first (the id breaks ties, so pages never overlap). */
+export function listOutbox(db: Kysely<Database>, page: { offset: number; limit: number }) {
+  return db.selectFrom('emailOutbox').selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute()
+}
+
+/** The outbox's size and how many of its messages are not sent, counted in SQL. */
+export async function countOutbox(db: Kysely<Database>) {
+  const row = await db
+    .selectFrom('emailOutbox')
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.countAll<number>().filterWhere('sentAt', 'is', null).as('unsent')])
+    .executeTakeFirstOrThrow()
+  return { total: Number(row.total), unsent: Number(row.unsent) }
 }
