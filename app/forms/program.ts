@@ -38,7 +38,9 @@ export const ProgramNetworkSchema = plainTextForm(
   z.object({
     intent: z.literal('network'),
     offerIds: z.array(z.string().min(1).max(80)).max(MAX_OFFER_IDS, 'Choose fewer offers at a time').default([]),
-    // The paged picker (issue 24): the offers on the saved page, and changes made on other pages.
+    // The paged picker (issue 24) sends `mode=changes`: the offers on the saved page (`shown`, maybe
+    // none), and changes made on other pages; without it, `offerIds` is the whole network.
+    mode: z.literal('changes', { errorMap: () => ({ message: 'Unknown way of saving the network: reload the page and try again' }) }).optional(),
     shown: offerIdList('offers on the page').optional(),
     add: offerIdList('offers to add').optional(),
     remove: offerIdList('offers to remove').optional(),
@@ -136,6 +138,13 @@ export function parseVersionQuery(params: URLSearchParams): number | null {
   return text && /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null
 }
 
+/** The network edit a parsed network form asks for (see `applyNetworkEdit`). */
+export function networkEditOf(value: { offerIds: string[]; mode?: 'changes' | undefined; shown?: string[] | undefined; add?: string[] | undefined; remove?: string[] | undefined }) {
+  return value.mode === 'changes'
+    ? { checked: value.offerIds, shown: value.shown ?? [], add: value.add ?? [], remove: value.remove ?? [] }
+    : { checked: value.offerIds }
+}
+
 /** The network picker's "nearest member within" choices, in miles. */
 export const NEAR_MILES = [25, 50, 100, 250, 500] as const
 export const PAGE_SIZES = [25, 50] as const
@@ -147,7 +156,7 @@ const oneOfNumbers = <T extends readonly number[]>(values: T, message: string) =
 
 /** The network picker's query (issue 24): filters and page, each checked apart so one bad value does not lose the others. */
 export const NetworkFilterFields = {
-  procedure: z.string().trim().regex(/^[A-Z0-9_-]{1,40}$/, 'Choose a procedure from the list'),
+  procedure: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Choose a procedure from the list'),
   state: z
     .string()
     .trim()

@@ -157,6 +157,7 @@ export async function buildNetworkChoices(
     else byZip.set(key, { latitude: place.latitude, longitude: place.longitude, members })
   }
   const index = buildMemberIndex([...byZip.values()])
+  const members = index.total + unknownZip
   const reachOf = new Map<string, MemberReach | null>()
   const chosen = new Set(chosenOfferIds)
   const errors: string[] = []
@@ -175,7 +176,8 @@ export async function buildNetworkChoices(
     return {
       offer,
       isChosen: chosen.has(offer.offerId),
-      share: reach?.shareWithin ?? 0,
+      // Of every covered member, those whose ZIP the geodata does not know included (they are never "within").
+      share: members === 0 ? 0 : (reach?.membersWithin ?? 0) / members,
       within: reach?.membersWithin ?? 0,
       nearest: reach?.nearestMiles ?? null,
     }
@@ -254,7 +256,7 @@ export async function buildNetworkChoices(
   const pageFacilities = new Set(rows.map((r) => r.facilityId))
   const candidateIds = new Set(offers.map((o) => o.offerId))
   return {
-    members: index.total + unknownZip,
+    members,
     unknownZip,
     filter: { ...filter, procedure: procedureCode, page },
     errors,

@@ -30,7 +30,7 @@ import { explainMemberCost, type PlanMemberGroup } from '~/domain/proposals/memb
 import { readProposalSnapshot, type ProposalCenter, type ProposalMap, type ProposalScenario, type ProposalSnapshot, type ScenarioDesign } from '~/domain/proposals/proposal'
 import { describeSources } from '~/domain/proposals/sources'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
-import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, DEFAULT_NETWORK_FILTER, ProgramNetworkSchema, type NetworkFilter, ProgramProceduresSchema, TravelRulesSchema } from '~/forms/program'
+import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, DEFAULT_NETWORK_FILTER, networkEditOf, ProgramNetworkSchema, type NetworkFilter, ProgramProceduresSchema, TravelRulesSchema } from '~/forms/program'
 import { AssumptionsSchema, ScenarioDocumentSchema, ScenarioNameSchema, type ScenarioDocument } from '~/forms/scenario'
 import { notFound } from '~/http/responses.server'
 import { drawUsMap } from '~/integrations/state-map.server'
@@ -220,7 +220,7 @@ export async function applyScenarioChange(actor: Actor, scope: EmployerScope, sc
   }
   if (intent === 'network') {
     const candidates = new Map((await listCandidateOffers(db, doc.procedureIds)).map((o) => [o.offerId, o.priceCents]))
-    const edited = applyNetworkEdit(doc.network.map((n) => n.offerId), { checked: value.offerIds, shown: value.shown, add: value.add, remove: value.remove }, (id) => candidates.has(id))
+    const edited = applyNetworkEdit(doc.network.map((n) => n.offerId), networkEditOf(value), (id) => candidates.has(id))
     if (!edited.ok) return refuse([edited.message])
     const ids = [...new Set<string>(edited.offerIds)]
     const kept = new Map(doc.network.map((n) => [n.offerId, n.bundlePriceCents]))

@@ -251,6 +251,7 @@ export function NetworkPicker({ data, actionErrors, cancelHref }: { data: Networ
 
       <Form method="post">
         <input type="hidden" name="intent" value="network" />
+        <input type="hidden" name="mode" value="changes" />
         <input type="hidden" name="shown" value={rows.map((r) => r.offerId).join(',')} />
         <input type="hidden" name="add" value={elsewhere.filter(([, on]) => on).map(([id]) => id).join(',')} />
         <input type="hidden" name="remove" value={elsewhere.filter(([, on]) => !on).map(([id]) => id).join(',')} />

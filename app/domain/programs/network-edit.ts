@@ -28,7 +28,7 @@ export function applyNetworkEdit(current: readonly string[], edit: NetworkEdit, 
   const add = new Set(edit.add ?? [])
   const remove = new Set(edit.remove ?? [])
   if ([...checked, ...add].some((id) => !isCandidate(id) && !inNetwork.has(id))) return { ok: false, message: STALE }
-  if (edit.shown === undefined && add.size === 0 && remove.size === 0) {
+  if (edit.shown === undefined) {
     // The full selection: every ticked offer must still be offered.
     if ([...checked].some((id) => !isCandidate(id))) return { ok: false, message: STALE }
     return { ok: true, offerIds: [...checked] }
