@@ -147,7 +147,7 @@ export function networkEditOf(value: { offerIds: string[]; mode?: 'changes' | un
 
 /** The network picker's "nearest member within" choices, in miles. */
 export const NEAR_MILES = [25, 50, 100, 250, 500] as const
-export const PAGE_SIZES = [25, 50] as const
+export const PAGE_SIZES = [10, 25, 50] as const
 
 const oneOfNumbers = <T extends readonly number[]>(values: T, message: string) =>
   z.coerce
@@ -175,7 +175,7 @@ export const NetworkFilterFields = {
     .max(10_000_000, 'Enter a maximum price in whole dollars, from $1 to $10,000,000'),
   show: z.enum(['all', 'network'], { errorMap: () => ({ message: 'Show all candidates or only the network' }) }),
   page: z.coerce.number({ invalid_type_error: 'Choose a page number from 1' }).int('Choose a page number from 1').min(1, 'Choose a page number from 1').max(100_000, 'Choose a page number from 1'),
-  per: oneOfNumbers(PAGE_SIZES, `Show ${PAGE_SIZES.join(' or ')} offers a page`),
+  per: oneOfNumbers(PAGE_SIZES, 'Show 10, 25 or 50 offers a page'),
 } as const
 
 export interface NetworkFilter {

@@ -44,6 +44,9 @@ test('a broker builds two scenarios for Acme, compares them, exports and shares 
   await expect(broker.getByLabel('Coinsurance outside the program (%)')).toHaveValue('40')
   await broker.getByRole('link', { name: 'Choose centers' }).click()
   await expect(broker.getByRole('heading', { name: 'Choose the network' })).toBeVisible()
+  // The candidates are paged (issue 24): review the scenario's network on its own.
+  await broker.getByRole('link', { name: 'review them' }).click()
+  await expect(broker.getByRole('heading', { name: /^Offers in the network: / })).toBeVisible()
   const chosen = broker.locator('input[name="offerIds"]:checked')
   const before = await chosen.count()
   expect(before).toBeGreaterThan(4)
