@@ -243,10 +243,11 @@ export function NetworkPicker({ data, actionErrors, cancelHref }: { data: Networ
         onSelect={onSelect}
         mapboxToken={publicEnv?.mapboxAccessToken ?? null}
         className="network-picker__map"
+        fitIds={map.pageIds}
       />
       <p className="small muted">
-        The map shows the {total.toLocaleString('en-US')} {total === 1 ? 'candidate' : 'candidates'} of these filters, grouped where they are close; blue pins are in the network. The list
-        below is the same, nearest to your members first.
+        The map shows the {total.toLocaleString('en-US')} {total === 1 ? 'candidate' : 'candidates'} of these filters, grouped where they are close, framed on this page&apos;s centers; blue
+        pins are in the network. The list below is the same, nearest to your members first.
       </p>
 
       <Form method="post">
