@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { checkbox, dollarsField, isoDate, percentField, plainTextForm, wholeNumber } from './fields'
+import { US_STATE_NAMES } from '~/domain/us-states'
 
 const programName = z
   .string({ required_error: 'Enter a program name' })
@@ -22,8 +23,29 @@ export const ProgramProceduresSchema = plainTextForm(z.object({
   procedureIds: z.array(z.string().min(1), { required_error: 'Choose at least one procedure' }).min(1, 'Choose at least one procedure'),
 }))
 
+const MAX_OFFER_IDS = 10_000
+
+/** A comma-separated list of offer ids (the picker's compact hidden fields). */
+const offerIdList = (what: string) =>
+  z
+    .string()
+    .max(MAX_OFFER_IDS * 40, `Too many ${what}: reload the page and choose again`)
+    .transform((text) => text.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .pipe(z.array(z.string().max(80, `An id among the ${what} is too long: reload the page and choose again`)).max(MAX_OFFER_IDS, `Too many ${what}: reload the page and choose again`))
+
 /** The offers picked on the network page (none is allowed while drafting; publishing checks coverage). */
-export const ProgramNetworkSchema = plainTextForm(z.object({ intent: z.literal('network'), offerIds: z.array(z.string().min(1)).default([]) }))
+export const ProgramNetworkSchema = plainTextForm(
+  z.object({
+    intent: z.literal('network'),
+    offerIds: z.array(z.string().min(1).max(80)).max(MAX_OFFER_IDS, 'Choose fewer offers at a time').default([]),
+    // The paged picker (issue 24) sends `mode=changes`: the offers on the saved page (`shown`, maybe
+    // none), and changes made on other pages; without it, `offerIds` is the whole network.
+    mode: z.literal('changes', { errorMap: () => ({ message: 'Unknown way of saving the network: reload the page and try again' }) }).optional(),
+    shown: offerIdList('offers on the page').optional(),
+    add: offerIdList('offers to add').optional(),
+    remove: offerIdList('offers to remove').optional(),
+  }),
+)
 
 export const OUTSIDE_RULES = ['plan_terms', 'higher_coinsurance', 'not_covered'] as const
 
@@ -114,4 +136,104 @@ export function parseProjectionQuery(params: URLSearchParams, codes: readonly st
 export function parseVersionQuery(params: URLSearchParams): number | null {
   const text = params.get('version')
   return text && /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null
+}
+
+/** The network edit a parsed network form asks for (see `applyNetworkEdit`). */
+export function networkEditOf(value: { offerIds: string[]; mode?: 'changes' | undefined; shown?: string[] | undefined; add?: string[] | undefined; remove?: string[] | undefined }) {
+  return value.mode === 'changes'
+    ? { checked: value.offerIds, shown: value.shown ?? [], add: value.add ?? [], remove: value.remove ?? [] }
+    : { checked: value.offerIds }
+}
+
+/** The network picker's "nearest member within" choices, in miles. */
+export const NEAR_MILES = [25, 50, 100, 250, 500] as const
+export const PAGE_SIZES = [10, 25, 50] as const
+
+const oneOfNumbers = <T extends readonly number[]>(values: T, message: string) =>
+  z.coerce
+    .number({ invalid_type_error: message })
+    .refine((n): n is T[number] => values.includes(n), message)
+
+/** The network picker's query (issue 24): filters and page, each checked apart so one bad value does not lose the others. */
+export const NetworkFilterFields = {
+  procedure: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Choose a procedure from the list'),
+  state: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code) => Object.hasOwn(US_STATE_NAMES, code), 'Choose a state from the list'),
+  near: oneOfNumbers(NEAR_MILES, `Choose a distance of ${NEAR_MILES.join(', ')} miles`),
+  stars: z.coerce
+    .number({ invalid_type_error: 'Choose a minimum of 1 to 5 stars' })
+    .int('Choose a minimum of 1 to 5 stars')
+    .min(1, 'Choose a minimum of 1 to 5 stars')
+    .max(5, 'Choose a minimum of 1 to 5 stars'),
+  maxPrice: z.coerce
+    .number({ invalid_type_error: 'Enter a maximum price in whole dollars, from $1 to $10,000,000' })
+    .int('Enter a maximum price in whole dollars, from $1 to $10,000,000')
+    .min(1, 'Enter a maximum price in whole dollars, from $1 to $10,000,000')
+    .max(10_000_000, 'Enter a maximum price in whole dollars, from $1 to $10,000,000'),
+  show: z.enum(['all', 'network'], { errorMap: () => ({ message: 'Show all candidates or only the network' }) }),
+  page: z.coerce.number({ invalid_type_error: 'Choose a page number from 1' }).int('Choose a page number from 1').min(1, 'Choose a page number from 1').max(100_000, 'Choose a page number from 1'),
+  per: oneOfNumbers(PAGE_SIZES, 'Show 10, 25 or 50 offers a page'),
+} as const
+
+export interface NetworkFilter {
+  procedure: string | null
+  state: string | null
+  near: number | null
+  stars: number | null
+  maxPriceDollars: number | null
+  show: 'all' | 'network'
+  page: number
+  per: number
+}
+
+export const DEFAULT_NETWORK_FILTER: NetworkFilter = { procedure: null, state: null, near: null, stars: null, maxPriceDollars: null, show: 'all', page: 1, per: 25 }
+
+/**
+ * The picker's query, validated field by field: a bad or repeated value gives a message for the
+ * page and falls back to no filter (or page 1), so the page still shows; unknown keys are ignored.
+ */
+export function parseNetworkFilter(query: URLSearchParams): { filter: NetworkFilter; errors: string[] } {
+  const errors: string[] = []
+  const read = <K extends keyof typeof NetworkFilterFields>(key: K): z.output<(typeof NetworkFilterFields)[K]> | null => {
+    const values = query.getAll(key).filter((v) => v !== '')
+    if (values.length === 0) return null
+    if (values.length > 1) {
+      errors.push(`Give one value for “${key}”`)
+      return null
+    }
+    const parsed = NetworkFilterFields[key].safeParse(values[0]!.slice(0, 200))
+    if (parsed.success) return parsed.data as z.output<(typeof NetworkFilterFields)[K]>
+    errors.push(parsed.error.issues[0]?.message ?? `Check “${key}”`)
+    return null
+  }
+  const filter: NetworkFilter = {
+    procedure: read('procedure'),
+    state: read('state'),
+    near: read('near'),
+    stars: read('stars'),
+    maxPriceDollars: read('maxPrice'),
+    show: read('show') ?? 'all',
+    page: read('page') ?? 1,
+    per: read('per') ?? 25,
+  }
+  return { filter, errors }
+}
+
+/** The query string of a filter (defaults left out), for links that keep the filters. */
+export function networkFilterQuery(filter: NetworkFilter, change: Partial<NetworkFilter> = {}): string {
+  const f = { ...filter, ...change }
+  const params = new URLSearchParams()
+  if (f.procedure) params.set('procedure', f.procedure)
+  if (f.state) params.set('state', f.state)
+  if (f.near !== null) params.set('near', String(f.near))
+  if (f.stars !== null) params.set('stars', String(f.stars))
+  if (f.maxPriceDollars !== null) params.set('maxPrice', String(f.maxPriceDollars))
+  if (f.show !== 'all') params.set('show', f.show)
+  if (f.per !== DEFAULT_NETWORK_FILTER.per) params.set('per', String(f.per))
+  if (f.page !== 1) params.set('page', String(f.page))
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }

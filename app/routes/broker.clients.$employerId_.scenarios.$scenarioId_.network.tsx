@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { allErrors } from '~/forms/fields'
+import { parseNetworkFilter } from '~/forms/program'
 import { requireParam } from '~/http/params'
 import { applyScenarioChange, getScenarioNetworkChoices } from '~/services/scenarios.server'
 import { NetworkPicker } from '~/ui/network-picker'
@@ -12,7 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Networ
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireEmployerAccess(request, 'client:read', requireParam(params, 'employerId'))
-  return getScenarioNetworkChoices(actor, scope, requireParam(params, 'scenarioId'))
+  const query = parseNetworkFilter(new URL(request.url).searchParams)
+  const choices = await getScenarioNetworkChoices(actor, scope, requireParam(params, 'scenarioId'), query.filter)
+  const errors = [...query.errors, ...choices.errors]
+  return data({ ...choices, errors }, { status: errors.length > 0 ? 400 : 200 })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,7 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScenarioNetworkRoute() {
-  const { employer, scenario, procedures, members, rows, map } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { employer, scenario, procedures, members } = loaded
   const actionData = useActionData<typeof action>()
   const back = `/broker/clients/${employer.id}/scenarios/${scenario.id}`
   return (
@@ -35,14 +40,15 @@ export default function ScenarioNetworkRoute() {
       </p>
       <h1>Choose the network</h1>
       <p className="lead">
-        Offers for the scenario's procedures. Distances are from the homes of {employer.name}'s {members.toLocaleString('en-US')} covered members, counted by ZIP.
+        Offers for the scenario's procedures, nearest to {employer.name}'s {members.toLocaleString('en-US')} covered members first (the share of them living within 100 miles of
+        the center, counted by ZIP).
       </p>
       {procedures.length === 0 ? (
         <p className="empty">
           Choose the procedures first, on <Link to={`${back}#procedures`}>the scenario page</Link>.
         </p>
       ) : (
-        <NetworkPicker procedures={procedures} rows={rows} map={map} errors={actionData?.errors} cancelHref={back} />
+        <NetworkPicker data={loaded} actionErrors={actionData?.errors} cancelHref={back} />
       )}
     </>
   )

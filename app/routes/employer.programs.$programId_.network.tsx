@@ -4,6 +4,7 @@ import { readForm } from '~/http/form-body.server'
 import { redirectWithFlash } from '~/http/flash.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { allErrors } from '~/forms/fields'
+import { parseNetworkFilter } from '~/forms/program'
 import { requireParam } from '~/http/params'
 import { getNetworkChoices } from '~/services/program-insights.server'
 import { applyProgramChange } from '~/services/program-actions.server'
@@ -14,7 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Networ
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireEmployerAccess(request, 'program:read')
-  return getNetworkChoices(scope, requireParam(params, 'programId'))
+  const query = parseNetworkFilter(new URL(request.url).searchParams)
+  const choices = await getNetworkChoices(scope, requireParam(params, 'programId'), query.filter)
+  const errors = [...query.errors, ...choices.errors]
+  // A bad filter still shows the page (without that filter), with the message: 400 says so to tools.
+  return data({ ...choices, errors }, { status: errors.length > 0 ? 400 : 200 })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,7 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProgramNetworkRoute() {
-  const { detail, members, rows, map } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { detail, members } = loaded
   const actionData = useActionData<typeof action>()
   const base = `/employer/programs/${detail.program.id}`
   return (
@@ -36,15 +42,15 @@ export default function ProgramNetworkRoute() {
       </p>
       <h1>Choose the network</h1>
       <p className="lead">
-        Offers from the marketplace for the procedures of version {detail.current.version}. Distances are from the homes of your{' '}
-        {members.toLocaleString('en-US')} covered members. The price you agree is the offer's price today.
+        Offers from the marketplace for the procedures of version {detail.current.version}, nearest to your {members.toLocaleString('en-US')} covered members first (the
+        share of them living within 100 miles of the center). The price you agree is the offer's price today.
       </p>
       {detail.procedures.length === 0 ? (
         <p className="empty">
           Choose the procedures first, on <Link to={`${base}#procedures`}>the program page</Link>.
         </p>
       ) : (
-        <NetworkPicker procedures={detail.procedures} rows={rows} map={map} errors={actionData?.errors} cancelHref={base} />
+        <NetworkPicker data={loaded} actionErrors={actionData?.errors} cancelHref={base} />
       )}
     </>
   )

@@ -7,6 +7,7 @@ import {
   NewVersionSchema,
   ProgramDetailsSchema,
   ProgramNetworkSchema,
+  networkEditOf,
   ProgramProceduresSchema,
   PublishSchema,
   TravelRulesSchema,
@@ -28,7 +29,7 @@ type Intent = 'details' | 'procedures' | 'network' | 'benefit' | 'travel' | 'pub
 const CHANGES: Record<Intent, { schema: ZodTypeAny; anchor: string; run: (actor: Actor, scope: EmployerScope, programId: string, value: any) => Promise<SaveResult> }> = {
   details: { schema: ProgramDetailsSchema, anchor: 'details-heading', run: saveProgramDetails },
   procedures: { schema: ProgramProceduresSchema, anchor: 'procedures', run: (a, s, p, v) => saveProgramProcedures(a, s, p, v.procedureIds) },
-  network: { schema: ProgramNetworkSchema, anchor: 'network', run: (a, s, p, v) => saveProgramNetwork(a, s, p, v.offerIds) },
+  network: { schema: ProgramNetworkSchema, anchor: 'network', run: (a, s, p, v) => saveProgramNetwork(a, s, p, networkEditOf(v)) },
   benefit: { schema: BenefitRulesSchema, anchor: 'benefit', run: saveProgramBenefitRules },
   travel: { schema: TravelRulesSchema, anchor: 'travel', run: saveProgramTravelRules },
   publish: { schema: PublishSchema, anchor: '', run: (a, s, p, v) => publishProgram(a, s, p, v.confirmOverlaps ?? null) },

@@ -2,18 +2,19 @@ import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { listHealthPlans } from '~/db/repositories/health-plans.server'
 import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
-import { listCandidateOffers } from '~/db/repositories/programs.server'
-import { listCoveredMemberGroups } from '~/db/repositories/roster.server'
+import { listCandidatePlaces, listOfferFacts } from '~/db/repositories/programs.server'
+import { listCoveredMemberGroups, listCoveredMemberZips } from '~/db/repositories/roster.server'
 import type { Database } from '~/db/schema'
 import { coeMemberCost, memberPlanFromTerms, outsideMemberCost } from '~/domain/benefits/member-cost'
 import { toIsoDate } from '~/domain/dates'
 import { distanceMiles } from '~/domain/geo/distance'
+import { buildMemberIndex, memberReach, type MemberPlace, type MemberReach } from '~/domain/geo/member-reach'
+import { DEFAULT_NETWORK_FILTER, type NetworkFilter } from '~/forms/program'
 import { caseEconomics } from '~/domain/savings/case-economics'
 import { projectProgram, type ProjectionAssumptions } from '~/domain/savings/program-projection'
 import type { PlanMemberGroup } from '~/domain/proposals/member-cost'
 import { estimateTravel } from '~/domain/travel/travel-estimate'
 import type { EmployerScope } from '~/domain/tenancy'
-import { drawUsMap } from '~/integrations/state-map.server'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { notFound } from '~/http/responses.server'
 import { listNetworkContractBacking } from './contract-backing.server'
@@ -112,75 +113,171 @@ export async function getProgramProjection(detail: ProjectableDesign, scope: Emp
 }
 
 /**
- * The marketplace's offers for the draft's procedures, each with how far it is from this
- * employer's members (share within 100 miles, nearest member ZIP), and a map of offers and members.
+ * The network picker for a draft (issue 24): the marketplace's offers for its procedures ranked by
+ * the share of this employer's members within 100 miles, filtered and paged as `filter` says.
  */
-export async function getNetworkChoices(scope: EmployerScope, programId: string, now = new Date()) {
+export async function getNetworkChoices(scope: EmployerScope, programId: string, filter: NetworkFilter = DEFAULT_NETWORK_FILTER, now = new Date()) {
   const detail = await getProgramDetail(scope, programId, null, now)
   if (!detail.isEditable) throw notFound('Draft version')
-  return { detail, ...(await buildNetworkChoices(scope, detail.procedures, detail.network.map((row) => row.offerId), detail.current.effectiveFrom, now)) }
+  return { detail, ...(await buildNetworkChoices(scope, detail.procedures, detail.network.map((row) => row.offerId), detail.current.effectiveFrom, filter, now)) }
 }
 
-/** The candidate offers for these procedures with distances from the employer's members, and the map. */
+/** Miles around a candidate within which its members are counted (DESIGN §4's local radius for the picker). */
+const REACH_MILES = 100
+
+/**
+ * The candidate offers for these procedures, each with the share of the employer's covered members
+ * within 100 miles and the nearest member's distance; ranked nearest-to-members first (then price,
+ * name, id), filtered, and cut to one page. The map gets the filtered candidates' places as one
+ * compact array (2 decimals), the page's first; the counts by procedure and the states come whole.
+ */
 export async function buildNetworkChoices(
   scope: EmployerScope,
-  procedures: ReadonlyArray<{ id: string; code: string }>,
+  procedures: ReadonlyArray<{ id: string; code: string; name: string }>,
   chosenOfferIds: readonly string[],
   startDate: string,
+  filter: NetworkFilter = DEFAULT_NETWORK_FILTER,
   now = new Date(),
 ) {
   const db = getDb()
-  const [offers, { groups }] = await Promise.all([listCandidateOffers(db, procedures.map((p) => p.id)), memberGroups(db, scope, procedures, now)])
-  const members = groups.reduce((sum, g) => sum + g.members, 0)
-  const chosen = new Set(chosenOfferIds)
   const today = toIsoDate(now)
-  const rows = offers.map((offer) => {
-    let within100 = 0
-    let nearest: number | null = null
-    if (offer.latitude !== null && offer.longitude !== null) {
-      for (const group of groups) {
-        const miles = distanceMiles(group.home, { latitude: offer.latitude, longitude: offer.longitude })
-        if (miles <= 100) within100 += group.members
-        if (nearest === null || miles < nearest) nearest = miles
-      }
+  const [offers, zips] = await Promise.all([listCandidatePlaces(db, procedures.map((p) => p.id)), listCoveredMemberZips(db, scope, today)])
+  const byZip = new Map<string, MemberPlace>()
+  let unknownZip = 0
+  for (const row of zips) {
+    const members = Number(row.members)
+    const place = zipPlace(row.zip)
+    if (!place) {
+      unknownZip += members
+      continue
+    }
+    const key = `${place.latitude},${place.longitude}`
+    const known = byZip.get(key)
+    if (known) known.members += members
+    else byZip.set(key, { latitude: place.latitude, longitude: place.longitude, members })
+  }
+  const index = buildMemberIndex([...byZip.values()])
+  const members = index.total + unknownZip
+  const reachOf = new Map<string, MemberReach | null>()
+  const chosen = new Set(chosenOfferIds)
+  const errors: string[] = []
+  let { procedure: procedureCode } = filter
+  const procedureId = procedureCode ? procedures.find((p) => p.code === procedureCode)?.id : undefined
+  if (procedureCode && !procedureId) {
+    errors.push('Choose a procedure from the list')
+    procedureCode = null
+  }
+  const all = offers.map((offer) => {
+    let reach = reachOf.get(offer.facilityId)
+    if (reach === undefined) {
+      reach = offer.latitude === null || offer.longitude === null ? null : memberReach(index, { latitude: offer.latitude, longitude: offer.longitude }, REACH_MILES)
+      reachOf.set(offer.facilityId, reach)
     }
     return {
-      ...offer,
+      offer,
       isChosen: chosen.has(offer.offerId),
-      isValidAtStart: offer.validFrom <= startDate && (offer.validTo === null || offer.validTo >= startDate),
-      isExpired: offer.validTo !== null && offer.validTo < today,
-      membersWithin100Share: members === 0 ? 0 : within100 / members,
-      nearestMemberMiles: nearest,
+      // Of every covered member, those whose ZIP the geodata does not know included (they are never "within").
+      share: members === 0 ? 0 : (reach?.membersWithin ?? 0) / members,
+      within: reach?.membersWithin ?? 0,
+      nearest: reach?.nearestMiles ?? null,
     }
   })
-  const facilities = new Map<string, { id: string; latitude: number; longitude: number }>()
-  for (const offer of rows) if (offer.latitude !== null && offer.longitude !== null) facilities.set(offer.facilityId, { id: offer.facilityId, latitude: offer.latitude, longitude: offer.longitude })
-  const memberZips = new Map<string, { id: string; latitude: number; longitude: number; members: number }>()
-  for (const group of groups) {
-    const key = `${group.home.latitude.toFixed(1)},${group.home.longitude.toFixed(1)}`
-    const existing = memberZips.get(key)
-    if (existing) existing.members += group.members
-    else memberZips.set(key, { id: key, latitude: group.home.latitude, longitude: group.home.longitude, members: group.members })
+  const maxPriceCents = filter.maxPriceDollars === null ? null : filter.maxPriceDollars * 100
+  const filtered = all
+    .filter(
+      (r) =>
+        (!procedureId || r.offer.procedureId === procedureId) &&
+        (filter.show === 'all' || r.isChosen) &&
+        (!filter.state || r.offer.state === filter.state) &&
+        (filter.near === null || (r.nearest !== null && r.nearest <= filter.near)) &&
+        (filter.stars === null || (r.offer.starRating !== null && r.offer.starRating >= filter.stars)) &&
+        (maxPriceCents === null || r.offer.priceCents <= maxPriceCents),
+    )
+    .sort(
+      (a, b) =>
+        b.share - a.share ||
+        a.offer.priceCents - b.offer.priceCents ||
+        a.offer.facilityName.localeCompare(b.offer.facilityName) ||
+        (a.offer.offerId < b.offer.offerId ? -1 : a.offer.offerId > b.offer.offerId ? 1 : 0),
+    )
+  const pages = Math.max(1, Math.ceil(filtered.length / filter.per))
+  let page = filter.page
+  if (page > pages) {
+    errors.push(`There ${pages === 1 ? 'is only 1 page' : `are only ${pages.toLocaleString('en-US')} pages`} with these filters: showing the last`)
+    page = pages
   }
-  const map = drawUsMap([...facilities.values(), ...memberZips.values()])
-  const at = new Map(map.points.map((p) => [p.id, p]))
-  const chosenFacilities = new Set(rows.filter((r) => r.isChosen).map((r) => r.facilityId))
+  const slice = filtered.slice((page - 1) * filter.per, page * filter.per)
+  const facts = new Map((await listOfferFacts(db, slice.map((r) => r.offer.offerId))).map((f) => [f.offerId, f]))
+  const procedureOf = new Map(procedures.map((p) => [p.id, p]))
+  const rows = slice.flatMap(({ offer, isChosen, share, within, nearest }) => {
+    const fact = facts.get(offer.offerId)
+    const procedure = procedureOf.get(offer.procedureId)
+    if (!fact || !procedure) return []
+    return [
+      {
+        offerId: offer.offerId,
+        procedureId: offer.procedureId,
+        procedureCode: procedure.code,
+        procedureName: procedure.name,
+        facilityId: offer.facilityId,
+        facilityName: offer.facilityName,
+        city: fact.city,
+        state: offer.state,
+        healthSystemName: fact.healthSystemName,
+        priceCents: offer.priceCents,
+        starRating: offer.starRating,
+        complicationComparison: fact.complicationComparison,
+        readmissionComparison: fact.readmissionComparison,
+        annualVolume: fact.annualVolume,
+        isDemo: fact.isDemo,
+        validFrom: fact.validFrom,
+        validTo: fact.validTo,
+        latitude: offer.latitude,
+        longitude: offer.longitude,
+        isChosen,
+        isValidAtStart: fact.validFrom <= startDate && (fact.validTo === null || fact.validTo >= startDate),
+        membersWithin100: within,
+        membersWithin100Share: share,
+        nearestMemberMiles: nearest,
+      },
+    ]
+  })
+  // The map: each filtered candidate's place once, the page's first (so the client can name them).
+  const placed = new Map<string, { latitude: number; longitude: number; isChosen: boolean }>()
+  for (const r of [...rows.map((row) => ({ offer: row, isChosen: row.isChosen })), ...filtered]) {
+    const { facilityId, latitude, longitude } = r.offer
+    if (latitude === null || longitude === null) continue
+    const known = placed.get(facilityId)
+    if (known) known.isChosen ||= r.isChosen
+    else placed.set(facilityId, { latitude, longitude, isChosen: r.isChosen })
+  }
+  const round = (n: number) => Math.round(n * 100) / 100
+  const places = [...placed.entries()]
+  const pageFacilities = new Set(rows.map((r) => r.facilityId))
+  const candidateIds = new Set(offers.map((o) => o.offerId))
   return {
     members,
+    unknownZip,
+    filter: { ...filter, procedure: procedureCode, page },
+    errors,
+    total: filtered.length,
+    pages,
     rows,
+    procedures: procedures.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      candidates: all.filter((r) => r.offer.procedureId === p.id).length,
+      chosen: all.filter((r) => r.offer.procedureId === p.id && r.isChosen).length,
+    })),
+    /** Offers in the network that are no longer candidates (withdrawn, or the hospital left CMS's list): kept unless removed. */
+    notOffered: chosenOfferIds.filter((id) => !candidateIds.has(id)).length,
+    chosenCount: chosen.size,
+    states: [...new Set(offers.map((o) => o.state))].sort(),
     map: {
-      width: map.width,
-      height: map.height,
-      statesPath: map.statesPath,
-      centers: [...facilities.values()].flatMap((f) => {
-        const point = at.get(f.id)
-        const offer = rows.find((r) => r.facilityId === f.id)!
-        return point ? [{ ...point, name: offer.facilityName, city: offer.city, state: offer.state, isChosen: chosenFacilities.has(f.id) }] : []
-      }),
-      members: [...memberZips.values()].flatMap((m) => {
-        const point = at.get(m.id)
-        return point ? [{ ...point, members: m.members }] : []
-      }),
+      coords: places.flatMap(([, p]) => [round(p.latitude), round(p.longitude)]),
+      chosen: places.flatMap(([, p], i) => (p.isChosen ? [i] : [])),
+      pageIds: places.filter(([id]) => pageFacilities.has(id)).map(([id]) => id),
     },
   }
 }

@@ -29,6 +29,7 @@ import { addDays, toIsoDate } from '~/domain/dates'
 import { overlapConfirmation, overlapsOnPublishing, type ProgramOverlap } from '~/domain/programs/overlaps'
 import { publishProblems, type PublishProblem } from '~/domain/programs/publish-checks'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
+import { applyNetworkEdit, type NetworkEdit } from '~/domain/programs/network-edit'
 import type { BenefitRulesInput, ProgramDetailsInput, TravelRulesInput } from '~/forms/program'
 import { notFound } from '~/http/responses.server'
 
@@ -208,15 +209,21 @@ export function saveProgramProcedures(actor: Actor, scope: EmployerScope, progra
 }
 
 /** Sets the network from offers of covered procedures; the bundled price is the offer's price today. */
-export function saveProgramNetwork(actor: Actor, scope: EmployerScope, programId: string, offerIds: readonly string[], now = new Date()) {
+/**
+ * Saves the draft's network: the whole selection (a list of offer ids) or, from the paged picker,
+ * an edit of the current network (issue 24: offers not on the saved page stay as they are). Offers
+ * are priced as offered today; one no longer offered keeps the price it was added at.
+ */
+export function saveProgramNetwork(actor: Actor, scope: EmployerScope, programId: string, edit: readonly string[] | NetworkEdit, now = new Date()) {
   return changeDraft(actor, scope, programId, 'program.network_changed', async (trx, versionId) => {
     const procedures = await listVersionProcedures(trx, versionId)
     const candidates = new Map((await listCandidateOffers(trx, procedures.map((p) => p.id))).map((o) => [o.offerId, o]))
-    const unique = [...new Set(offerIds)]
-    if (unique.some((id) => !candidates.has(id))) {
-      return { ok: false, formErrors: ['One of the chosen offers is withdrawn or not for a covered procedure: reload the page and choose again'] }
-    }
-    await replaceVersionNetwork(trx, versionId, unique.map((offerId) => ({ offerId, bundlePriceCents: candidates.get(offerId)!.priceCents })))
+    const current = await listVersionNetworkOfferIds(trx, versionId)
+    const edited = applyNetworkEdit(current.map((row) => row.offerId), Array.isArray(edit) ? { checked: edit as readonly string[] } : (edit as NetworkEdit), (id) => candidates.has(id))
+    if (!edited.ok) return { ok: false, formErrors: [edited.message] }
+    const agreed = new Map(current.map((row) => [row.offerId, row.bundlePriceCents]))
+    const unique = [...new Set(edited.offerIds)]
+    await replaceVersionNetwork(trx, versionId, unique.map((offerId) => ({ offerId, bundlePriceCents: candidates.get(offerId)?.priceCents ?? agreed.get(offerId)! })))
   }, now)
 }
 

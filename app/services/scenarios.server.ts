@@ -30,10 +30,11 @@ import { explainMemberCost, type PlanMemberGroup } from '~/domain/proposals/memb
 import { readProposalSnapshot, type ProposalCenter, type ProposalMap, type ProposalScenario, type ProposalSnapshot, type ScenarioDesign } from '~/domain/proposals/proposal'
 import { describeSources } from '~/domain/proposals/sources'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
-import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, ProgramNetworkSchema, ProgramProceduresSchema, TravelRulesSchema } from '~/forms/program'
+import { BenefitRulesSchema, DEFAULT_ADOPTION_RATE, DEFAULT_NETWORK_FILTER, networkEditOf, ProgramNetworkSchema, type NetworkFilter, ProgramProceduresSchema, TravelRulesSchema } from '~/forms/program'
 import { AssumptionsSchema, ScenarioDocumentSchema, ScenarioNameSchema, type ScenarioDocument } from '~/forms/scenario'
 import { notFound } from '~/http/responses.server'
 import { drawUsMap } from '~/integrations/state-map.server'
+import { applyNetworkEdit } from '~/domain/programs/network-edit'
 import { buildNetworkChoices, getProgramProjection, memberGroups } from './program-insights.server'
 import { COMMERCIAL_MULTIPLIER_KEY } from './market-prices.server'
 import { DEFAULT_BENEFIT_RULES, DEFAULT_TRAVEL_RULES } from './programs.server'
@@ -165,13 +166,13 @@ export async function getScenarioDetail(actor: Actor, scope: EmployerScope, scen
   }
 }
 
-export async function getScenarioNetworkChoices(actor: Actor, scope: EmployerScope, scenarioId: string, now = new Date()) {
+export async function getScenarioNetworkChoices(actor: Actor, scope: EmployerScope, scenarioId: string, filter: NetworkFilter = DEFAULT_NETWORK_FILTER, now = new Date()) {
   const db = getDb()
   const employer = await requireClient(db, scope)
   const scenario = await requireScenario(db, actor, scope, scenarioId)
   const procedures = (await listProcedures(db)).filter((p) => scenario.doc.procedureIds.includes(p.id))
-  const choices = await buildNetworkChoices(scope, procedures, scenario.doc.network.map((n) => n.offerId), toIsoDate(now), now)
-  return { employer: { id: employer.id, name: employer.name }, scenario: { id: scenario.id, name: scenario.name }, procedures, ...choices }
+  const choices = await buildNetworkChoices(scope, procedures, scenario.doc.network.map((n) => n.offerId), toIsoDate(now), filter, now)
+  return { employer: { id: employer.id, name: employer.name }, scenario: { id: scenario.id, name: scenario.name }, ...choices }
 }
 
 type ChangeOutcome = { ok: true; anchor: string } | { ok: false; intent: string; status: 400 | 422; result: SubmissionResult<string[]> }
@@ -219,8 +220,9 @@ export async function applyScenarioChange(actor: Actor, scope: EmployerScope, sc
   }
   if (intent === 'network') {
     const candidates = new Map((await listCandidateOffers(db, doc.procedureIds)).map((o) => [o.offerId, o.priceCents]))
-    const ids = [...new Set<string>(value.offerIds)]
-    if (ids.some((id) => !candidates.has(id))) return refuse(['One of the chosen offers is withdrawn or not for a covered procedure: reload the page and choose again'])
+    const edited = applyNetworkEdit(doc.network.map((n) => n.offerId), networkEditOf(value), (id) => candidates.has(id))
+    if (!edited.ok) return refuse([edited.message])
+    const ids = [...new Set<string>(edited.offerIds)]
     const kept = new Map(doc.network.map((n) => [n.offerId, n.bundlePriceCents]))
     doc.network = ids.map((offerId) => ({ offerId, bundlePriceCents: kept.get(offerId) ?? candidates.get(offerId)! }))
   }

@@ -18,6 +18,7 @@ import * as careTeamOnboarding from './2026-12-07T1000_care_team_onboarding'
 import * as coalitions from './2026-12-08T1000_coalitions'
 import * as offerTinNpi from './2026-12-08T1100_offer_tin_npi'
 import * as jobs from './2026-12-09T1000_jobs'
+import * as rosterCoverageZipIndex from './2026-12-09T1100_roster_coverage_zip_index'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -44,4 +45,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-08T1000_coalitions': coalitions,
   '2026-12-08T1100_offer_tin_npi': offerTinNpi,
   '2026-12-09T1000_jobs': jobs,
+  '2026-12-09T1100_roster_coverage_zip_index': rosterCoverageZipIndex,
 }

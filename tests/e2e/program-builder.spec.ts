@@ -45,14 +45,21 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await page.getByRole('button', { name: 'Publish version 1' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'The network has no center for Total knee replacement' })).toBeVisible()
 
-  // Network: three centers for both procedures, chosen on the list beside the map.
+  // Network: three centers for both procedures, found by state (the picker pages the candidates,
+  // issue 24); the ticks made under one filter are kept under the next and saved together.
   await page.getByRole('link', { name: 'Choose centers' }).click()
   await expect(page.getByRole('heading', { name: 'Choose the network' })).toBeVisible()
-  await expect(page.getByRole('group', { name: 'Map of your members and the candidate centers' })).toBeVisible()
-  for (const center of CENTERS) {
-    await page.getByLabel(`${center}: Total knee replacement`).check()
-    await page.getByLabel(`${center}: Total hip replacement`).check()
+  await expect(page.getByRole('region', { name: 'Map of results' })).toBeVisible()
+  for (const [state, centers] of [['Ohio', CENTERS.slice(0, 2)], ['Indiana', CENTERS.slice(2)]] as const) {
+    await page.getByLabel('State').selectOption({ label: state })
+    await page.getByRole('button', { name: 'Apply the filters' }).click()
+    await expect(page).toHaveURL(new RegExp(`state=${state === 'Ohio' ? 'OH' : 'IN'}`))
+    for (const center of centers) {
+      await page.getByLabel(`${center}: Total knee replacement`).check()
+      await page.getByLabel(`${center}: Total hip replacement`).check()
+    }
   }
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved yet' })).toContainText('6 to add, 0 to remove (4 on other pages or filters)')
   await page.getByRole('button', { name: 'Save the network' }).click()
   await expect(page.getByRole('heading', { name: 'Network (6 offers)' })).toBeVisible()
 
@@ -130,4 +137,35 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await expect(page.getByRole('button', { name: /Start version/ })).toHaveCount(0)
   expect(v1Url).not.toContain('version=')
   expect(consoleErrors).toEqual([])
+})
+
+test('the HR admin filters the candidates by state, pages, picks a center on page 2 and finds it in the network', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page)
+  await page.goto('/employer/programs/new')
+  await page.getByLabel('Program name').fill('Paging COE')
+  await page.getByLabel('Starts on').fill(isoDaysFromNow(12))
+  await page.getByRole('button', { name: 'Create draft' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Paging COE' })).toBeVisible()
+  await page.getByLabel('Total knee replacement').check()
+  await page.getByLabel('Total hip replacement').check()
+  await page.getByRole('button', { name: 'Save procedures' }).click()
+  await page.getByRole('link', { name: 'Choose centers' }).click()
+
+  // The demo has 16 offers in Ohio for the two procedures: two pages of 10.
+  await page.getByLabel('State').selectOption({ label: 'Ohio' })
+  await page.getByLabel('Per page').selectOption('10')
+  await page.getByRole('button', { name: 'Apply the filters' }).click()
+  await expect(page).toHaveURL(/state=OH/)
+  await expect(page.getByRole('heading', { name: /^Candidates: 1–10 of \d+$/ })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Pages of candidates' }).getByRole('link', { name: 'Next →' }).click()
+  await expect(page).toHaveURL(/page=2/)
+  await expect(page.getByRole('heading', { name: /^Candidates: 11–/ })).toBeVisible()
+  for (const row of await page.locator('tbody tr').all()) await expect(row).toContainText(', OH')
+  const box = page.locator('input[name="offerIds"]').first()
+  const label = await box.getAttribute('aria-label')
+  const center = label!.split(',')[0]!
+  await box.check()
+  await page.getByRole('button', { name: 'Save the network' }).click()
+  await expect(page.getByRole('region', { name: 'Network (1 offers)' }).getByText(center).first()).toBeVisible()
 })

@@ -235,6 +235,57 @@ export async function saveTravelRules(trx: Transaction<Database>, rules: TravelR
   await trx.insertInto('programTravelRules').values(rules).execute()
 }
 
+/**
+ * The network picker's ranking pass (issue 24): the same candidates as `listCandidateOffers`, with
+ * only the columns that rank and filter them (thousands of rows at benchmark size); the page's
+ * rows get their other facts from `listOfferFacts`.
+ */
+export function listCandidatePlaces(db: Kysely<Database>, procedureIds: readonly string[]) {
+  if (procedureIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('offers')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .select([
+      'offers.id as offerId',
+      'offers.procedureId',
+      'offers.priceCents',
+      'facilities.id as facilityId',
+      'facilities.name as facilityName',
+      'facilities.state',
+      'facilities.latitude',
+      'facilities.longitude',
+      'facilities.starRating',
+    ])
+    .where('offers.procedureId', 'in', procedureIds)
+    .where('offers.status', '=', 'active')
+    .where('facilities.inactiveSince', 'is', null)
+    .execute()
+}
+
+/** The facts the picker shows for a page of offers: validity, volume, health system, the hip/knee quality facts. */
+export function listOfferFacts(db: Kysely<Database>, offerIds: readonly string[]) {
+  if (offerIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('offers')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .leftJoin('organizations as system', 'system.id', 'facilities.healthSystemId')
+    .leftJoin('qualityMeasures as comp', (join) => join.onRef('comp.facilityId', '=', 'facilities.id').on('comp.measureCode', '=', 'COMP_HIP_KNEE'))
+    .leftJoin('qualityMeasures as readm', (join) => join.onRef('readm.facilityId', '=', 'facilities.id').on('readm.measureCode', '=', 'READM_30_HIP_KNEE'))
+    .select([
+      'offers.id as offerId',
+      'offers.validFrom',
+      'offers.validTo',
+      'offers.annualVolume',
+      'offers.isDemo',
+      'facilities.city',
+      'system.name as healthSystemName',
+      'comp.comparison as complicationComparison',
+      'readm.comparison as readmissionComparison',
+    ])
+    .where('offers.id', 'in', offerIds)
+    .execute()
+}
+
 /** Active offers for these procedures at hospitals CMS still lists, with their facility and the hip/knee quality facts. */
 export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly string[]) {
   if (procedureIds.length === 0) return Promise.resolve([])

@@ -35,6 +35,8 @@ export interface CareMapProps {
   /** The public Mapbox token: mapbox-gl with Mapbox's streets style when set, maplibre-gl offline otherwise. */
   mapboxToken: string | null
   className?: string
+  /** When given (and some are plotted), the view fits only these points (the network picker's page), not all of them. */
+  fitIds?: readonly string[] | null
 }
 
 /** The words the browser module writes on the map, in the page's language (made by care-map.tsx). */

@@ -220,7 +220,10 @@ class CareMapController implements CareMapHandle {
 
   private fit(animate: boolean): void {
     const { map } = this.engine
-    const { home, points } = this.input
+    const { home, points: all, fitIds } = this.input
+    const wanted = fitIds && fitIds.length > 0 ? new Set(fitIds) : null
+    const chosen = wanted ? all.filter((p) => wanted.has(p.id)) : all
+    const points = chosen.length > 0 ? chosen : all
     const bounds = fitBoundsOf(home, points, home?.state ? this.stateBox(home.state) : null) ?? US_BOUNDS
     const box = map.getContainer()
     // A box too small for the padding would make the libraries refuse to fit at all.

@@ -15,7 +15,7 @@ type Status = 'loading' | 'ready' | 'failed'
  * map cannot be loaded this says so in one line and never throws.
  */
 export function CareMap(props: CareMapProps) {
-  const { home, points, selectedId, onSelect, mapboxToken, className } = props
+  const { home, points, selectedId, onSelect, mapboxToken, className, fitIds } = props
   const canvasRef = useRef<HTMLDivElement>(null)
   const handleRef = useRef<CareMapHandle | null>(null)
   const [status, setStatus] = useState<Status>('loading')
@@ -48,7 +48,7 @@ export function CareMap(props: CareMapProps) {
     // format is made anew on each render; its locale is what it depends on.
     [t, format.locale],
   )
-  const input: CareMapInput = { home, points, selectedId, onSelect, mapboxToken, className, text, navigate }
+  const input: CareMapInput = { home, points, selectedId, onSelect, mapboxToken, className, fitIds, text, navigate }
   const latest = useRef(input)
   latest.current = input
 
@@ -92,7 +92,7 @@ export function CareMap(props: CareMapProps) {
 
   useEffect(() => {
     handleRef.current?.update(latest.current)
-  }, [home, points, selectedId, onSelect, mapboxToken, className, text, navigate])
+  }, [home, points, selectedId, onSelect, mapboxToken, className, fitIds, text, navigate])
 
   return (
     <div role="region" aria-label={t('map.region')} className={className ? `care-map ${className}` : 'care-map'} data-state={status}>
