@@ -17,6 +17,7 @@ import * as contractPeriodsWarranty from './2026-12-06T1200_contract_periods_war
 import * as careTeamOnboarding from './2026-12-07T1000_care_team_onboarding'
 import * as coalitions from './2026-12-08T1000_coalitions'
 import * as offerTinNpi from './2026-12-08T1100_offer_tin_npi'
+import * as rateLimits from './2026-12-09T1500_rate_limits'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -42,4 +43,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-07T1000_care_team_onboarding': careTeamOnboarding,
   '2026-12-08T1000_coalitions': coalitions,
   '2026-12-08T1100_offer_tin_npi': offerTinNpi,
+  '2026-12-09T1500_rate_limits': rateLimits,
 }
