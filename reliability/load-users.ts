@@ -233,6 +233,8 @@ function careRequestForm(random: Random, today: string): Record<string, string> 
     preferredEnd: addDays(start, random.int(7, 45)),
     contactPreference: random.pick(['email', 'email', 'phone', 'text']),
   }
+  // A call or a text needs a US number (the form's rule since the contact-phone change).
+  if (form.contactPreference !== 'email') form.contactPhone = `(214) 748-${String(random.int(1000, 9999))}`
   if (random.chance(0.5)) form.hasCompanion = 'on'
   if (random.chance(0.3)) form.memberNote = random.pick(['Mornings are best.', 'I use a walker.', 'Please call after 5 pm.', 'My spouse will drive me.'])
   return form

@@ -22,7 +22,9 @@ if (!listenPort || serverPorts.length === 0 || serverPorts.some((p) => !Number.i
 
 /** A refused server is not tried again for this long (then it is tried again: it may be back). */
 const DOWN_MS = 2_000
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+// No keep-alive to the servers: a kept socket the server closes (its 5 s keep-alive timeout) just
+// as the proxy reuses it is reset, which would be answered 502 like a killed server's.
+const agent = new http.Agent({ keepAlive: false, maxSockets: 256 })
 const proxy = httpProxy.createProxyServer({ agent, xfwd: false, proxyTimeout: 60_000 })
 const downUntil = new Map<number, number>()
 const stats = { requests: 0, byServer: {} as Record<number, number>, refusedRetries: 0, failed: 0, noServer: 0 }
