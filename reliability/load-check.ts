@@ -225,7 +225,8 @@ const OUTBOX_MESSAGE_ID = /^<outbox-([0-9a-zA-Z-]+)@coe-portal\.local>$/
 /** The Message-ID header of a raw message (unfolded), or null. */
 export function messageIdOf(raw: string): string | null {
   const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? ''
-  return /^message-id:[ \t]*(.+(?:\r?\n[ \t].+)*)/im.exec(head)?.[1]!.replace(/\s+/g, '') ?? null
+  const value = /^message-id:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/im.exec(head)?.[1]?.replace(/\s+/g, '')
+  return value ? value : null
 }
 
 /**
