@@ -266,6 +266,9 @@ const smtpSink = new SMTPServer({
     })
   },
 })
+// A server killed mid-conversation resets its SMTP connection: expected, counted, never fatal.
+let smtpConnectionErrors = 0
+smtpSink.on('error', () => smtpConnectionErrors++)
 smtpSink.listen(0, '127.0.0.1')
 await once(smtpSink.server, 'listening')
 const smtpUrl = `smtp://127.0.0.1:${(smtpSink.server.address() as net.AddressInfo).port}`
@@ -602,7 +605,7 @@ const lines: Array<[string, string]> = [
   ['proxy', `${proxyCpu ?? '?'} CPU s; ${proxyStats ? `${proxyStats.requests} requests, ${proxyStats.refusedRetries} refused connections retried on the next server, ${proxyStats.failed} answered 502` : 'no counts'}`],
   ['kill', killed ? `server ${servers.findIndex((s) => s.killed) + 1} killed at ${round(killed.atMs / 1000)} s; ${inFlightAtKill.length} requests in flight there answered 502; ${check.unacknowledged.length - unexplained.length} writes of those requests landed without an answer` : 'none'],
   ['rate limits', `${probe.passed ? 'PASS' : 'FAIL'}: ${probe.detail} (servers ${probe.servedBy.join(',')}; statuses ${probe.statuses.join(',')})`],
-  ['e-mails', `${emails.received} received, ${emails.markedSent} marked sent, ${emails.unsent} unsent; duplicates ${emails.duplicates.length}, missing ${emails.missing.length}, unexpected ${emails.unexpected.length}${emails.byMessageId ? ' (by Message-ID)' : ' (no outbox Message-ID in the mails: compared per recipient)'}`],
+  ['e-mails', `${emails.received} received, ${emails.markedSent} marked sent, ${emails.unsent} unsent, ${smtpConnectionErrors} SMTP connections broken; duplicates ${emails.duplicates.length}, missing ${emails.missing.length}, unexpected ${emails.unexpected.length}${emails.byMessageId ? ' (by Message-ID)' : ' (no outbox Message-ID in the mails: compared per recipient)'}`],
   ['jobs', jobs.tableExists ? `${jobs.total} jobs (${Object.entries(jobs.byStatus).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}); left queued/running ${jobs.leftOver.length}, done twice ${jobs.ranTwice.length}, retried after the kill ${jobs.retriedAfterKill}` : 'skipped: no jobs table in this database yet'],
   ['load generator', `${generator.cpuSeconds} CPU s, waited ${generator.waitedForCpuSeconds ?? '?'} s for a CPU, event-loop lag p99 ${generator.loopDelayP99Ms} ms (max ${generator.loopDelayMaxMs} ms)`],
   ['machine', `${machineInfo.cpu}, ${machineInfo.memoryGiB} GiB, ${machineInfo.node}, ${databaseVersion}, load average before ${machineInfo.loadAverageBefore.join(' ')}; build of ${machineInfo.builtAt}, commit ${machineInfo.commit}${machineInfo.uncommitted.length ? ` + ${machineInfo.uncommitted.length} uncommitted app files` : ''}`],
