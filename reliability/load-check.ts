@@ -195,3 +195,121 @@ export async function checkWrites(
   }
   return result
 }
+
+// ---------------------------------------------------------------------------------------------
+// Several servers (issue 24): e-mails, jobs, rate limits
+
+/** One message as the SMTP sink received it. */
+export interface Delivery {
+  to: string
+  messageId: string | null
+}
+
+export interface EmailCheck {
+  received: number
+  /** Outbox rows with sent_at set. */
+  markedSent: number
+  /** Whether deliveries carry the outbox's Message-ID (`<outbox-<id>@coe-portal.local>`); else counted per recipient. */
+  byMessageId: boolean
+  /** Received more than once. */
+  duplicates: string[]
+  /** Marked sent but never received. */
+  missing: string[]
+  /** Received but no outbox row says sent. */
+  unexpected: string[]
+  unsent: number
+}
+
+const OUTBOX_MESSAGE_ID = /^<outbox-([0-9a-zA-Z-]+)@coe-portal\.local>$/
+
+/** The Message-ID header of a raw message (unfolded), or null. */
+export function messageIdOf(raw: string): string | null {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? ''
+  const value = /^message-id:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/im.exec(head)?.[1]?.replace(/\s+/g, '')
+  return value ? value : null
+}
+
+/**
+ * Every outbox row marked sent was received exactly once. With the outbox's own Message-ID the
+ * check is per message; without it (before the outbox claimed its messages, helper C of issue 24)
+ * it can only compare counts per recipient.
+ */
+export async function checkEmails(db: Kysely<Database>, deliveries: readonly Delivery[]): Promise<EmailCheck> {
+  const rows = await db.selectFrom('emailOutbox').select(['id', 'toAddress', 'sentAt']).execute()
+  const sent = rows.filter((r) => r.sentAt !== null)
+  const byMessageId = deliveries.some((d) => d.messageId !== null && OUTBOX_MESSAGE_ID.test(d.messageId))
+  const result: EmailCheck = { received: deliveries.length, markedSent: sent.length, byMessageId, duplicates: [], missing: [], unexpected: [], unsent: rows.length - sent.length }
+  const count = <K>(keys: K[]) => {
+    const counts = new Map<K, number>()
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+    return counts
+  }
+  if (byMessageId) {
+    const received = count(deliveries.map((d) => OUTBOX_MESSAGE_ID.exec(d.messageId ?? '')?.[1] ?? `(no outbox Message-ID: ${d.messageId ?? 'none'})`))
+    const sentIds = new Set(sent.map((r) => r.id))
+    for (const [id, n] of received) {
+      if (n > 1) result.duplicates.push(`outbox message ${id} received ${n} times`)
+      if (!sentIds.has(id)) result.unexpected.push(`received ${id}, which no outbox row marks sent`)
+    }
+    for (const row of sent) if (!received.has(row.id)) result.missing.push(`outbox message ${row.id} is marked sent and was never received`)
+  } else {
+    const received = count(deliveries.map((d) => d.to.toLowerCase()))
+    const marked = count(sent.map((r) => r.toAddress.toLowerCase()))
+    for (const address of new Set([...received.keys(), ...marked.keys()])) {
+      const got = received.get(address) ?? 0
+      const expected = marked.get(address) ?? 0
+      if (got > expected) result.duplicates.push(`${address}: ${got} received, ${expected} marked sent`)
+      if (got < expected) result.missing.push(`${address}: ${expected} marked sent, ${got} received`)
+    }
+  }
+  return result
+}
+
+export interface JobCheck {
+  /** False when the jobs table does not exist yet (helper C's branch of issue 24): nothing checked. */
+  tableExists: boolean
+  total: number
+  byStatus: Record<string, number>
+  /** Still queued or running after the servers drained. */
+  leftOver: string[]
+  /** Done after more than one attempt, without a killed server to explain it. */
+  ranTwice: string[]
+  /** Done after more than one attempt, begun before a server was killed (it may have held them). */
+  retriedAfterKill: number
+}
+
+async function tableExists(db: Kysely<Database>, dialect: Dialect, table: string): Promise<boolean> {
+  if (dialect === 'sqlite') return (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`.execute(db)).rows[0]!.n > 0
+  return (await sql<{ r: string | null }>`select to_regclass(${table})::text as r`.execute(db)).rows[0]!.r !== null
+}
+
+/** No job left queued or running after the drain; none done twice except those a killed server may have held. */
+export async function checkJobs(db: Kysely<Database>, dialect: Dialect, killedAt: Date | null): Promise<JobCheck> {
+  const result: JobCheck = { tableExists: await tableExists(db, dialect, 'jobs'), total: 0, byStatus: {}, leftOver: [], ranTwice: [], retriedAfterKill: 0 }
+  if (!result.tableExists) return result
+  const jobs = (await sql<{ id: string; kind: string; status: string; attempts: number; locked_by: string | null; created_at: string }>`select id, kind, status, attempts, locked_by, created_at from jobs`.execute(db)).rows
+  result.total = jobs.length
+  for (const job of jobs) {
+    result.byStatus[job.status] = (result.byStatus[job.status] ?? 0) + 1
+    if (job.status === 'queued' || job.status === 'running') result.leftOver.push(`job ${job.id} (${job.kind}) is still ${job.status}${job.locked_by ? ` (held by ${job.locked_by})` : ''}`)
+    if (job.status === 'done' && Number(job.attempts) > 1) {
+      if (killedAt && new Date(job.created_at) <= killedAt) result.retriedAfterKill++
+      else result.ranTwice.push(`job ${job.id} (${job.kind}) is done after ${job.attempts} attempts`)
+    }
+  }
+  return result
+}
+
+export interface RateLimitProbe {
+  /** Failed sign-ins allowed per account and address (RATE_LIMITS.signIn.pair × scale). */
+  limit: number
+  /** Answer status of each attempt, in order. */
+  statuses: number[]
+  /** The server (port) that answered each attempt. */
+  servedBy: string[]
+  /** The attempt that was refused first (1-based), or null. */
+  lockedAt: number | null
+  distinctServers: number
+  passed: boolean
+  detail: string
+}

@@ -226,13 +226,16 @@ function searchPath(member: LoadMember, random: Random) {
   return `/member/care?${params}`
 }
 
-function careRequestForm(random: Random, today: string): Record<string, string> {
+function careRequestForm(random: Random, today: string, email: string): Record<string, string> {
   const start = addDays(today, random.int(7, 60))
   const form: Record<string, string> = {
     preferredStart: start,
     preferredEnd: addDays(start, random.int(7, 45)),
     contactPreference: random.pick(['email', 'email', 'phone', 'text']),
   }
+  // The form needs an address for e-mail and a US number for a call or a text (the care form's rules).
+  if (form.contactPreference === 'email') form.contactEmail = email
+  else form.contactPhone = `(214) 748-${String(random.int(1000, 9999))}`
   if (random.chance(0.5)) form.hasCompanion = 'on'
   if (random.chance(0.3)) form.memberNote = random.pick(['Mornings are best.', 'I use a walker.', 'Please call after 5 pm.', 'My spouse will drive me.'])
   return form
@@ -257,7 +260,7 @@ export async function runMember(ctx: RunContext, member: LoadMember, random: Ran
     if (!center) return
     await client.think()
     if (center.outcome === 'ok' && random.chance(behaviour.requestRate)) {
-      const form = careRequestForm(random, toIsoDate(new Date()))
+      const form = careRequestForm(random, toIsoDate(new Date()), `load-member-${member.index + 1}@load-test.example`)
       const doubleSubmit = random.chance(behaviour.doubleSubmitRate)
       const posts = await Promise.all(
         Array.from({ length: doubleSubmit ? 2 : 1 }, () =>

@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { getDatabase } from '~/db/client.server'
+import type { DatabaseConnection } from '~/db/connection'
 import { getEnv } from '~/env.server'
 import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { fixedT } from '~/i18n/translator'
@@ -12,8 +14,11 @@ import { fixedT } from '~/i18n/translator'
  * - per address: one address spraying many accounts;
  * - per account, from all addresses together: guessing spread across many addresses. It is set
  *   above what one address can reach (the address limit), so one attacker cannot lock the owner out.
- * Kept in process memory, which is right for the one-process SQLite deployment; several app
- * servers on PostgreSQL would give rate-limiter-flexible a shared store (RateLimiterPostgres).
+ * The counts live in the database (table rate_limits, ADR 0023, issue 24), so every app server on
+ * one database — several processes on one SQLite file, or several machines on PostgreSQL — shares
+ * them. If the store fails, each limiter falls back to a per-process memory limiter of the same
+ * size (rate-limiter-flexible's insurance limiter): limits keep holding, per process, until it
+ * is back.
  */
 export const RATE_LIMITS = {
   /** Failed sign-ins in 15 minutes: 8 per e-mail from one address, 30 per address, 100 per e-mail from all addresses. */
@@ -33,72 +38,122 @@ export interface RateLimitKeys {
   ip: string | null
 }
 
-type Limiter = { limiter: RateLimiterMemory; points: number }
-let limiters: Record<RateLimitKind, Partial<Record<Scope, Limiter>>> | undefined
+type Limiter = { limiter: RateLimiterAbstract; points: number }
+type LimiterTable = Record<RateLimitKind, Partial<Record<Scope, Limiter>>>
+/** The table the library reads and writes (migration 2026-12-09T1500). */
+export const RATE_LIMIT_TABLE = 'rate_limits'
 
-/** Built on first use, each limit × RATE_LIMIT_SCALE (1 unless a benchmark or load test raises it). */
-function limitersOf() {
-  const scale = getEnv().RATE_LIMIT_SCALE
+/** One limiter of the database's store, backed by a same-sized memory limiter if the store fails. */
+function storeLimiter(connection: DatabaseConnection, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+  const insuranceLimiter = new RateLimiterMemory({ keyPrefix, points, duration })
+  const common = { keyPrefix, points, duration, tableName: RATE_LIMIT_TABLE, tableCreated: true, insuranceLimiter }
+  const native = connection.native
+  if (native.dialect === 'postgres') return new RateLimiterPostgres({ ...common, storeClient: native.pool, storeType: 'pool' })
+  // Expired rows are cleared by the PostgreSQL limiters' timer; on SQLite that timer would use the
+  // connection outside Kysely's lock, so expired counters simply stay until their key is used again.
+  return new RateLimiterSQLite({ ...common, storeClient: native.database, storeType: 'better-sqlite3', clearExpiredByTimeout: false })
+}
+
+/**
+ * A set of limiters on one database, as one app server builds it; two sets on one database (two
+ * servers) share every count. `store: 'memory'` keeps them in this process only.
+ */
+export function createRateLimiters(connection: DatabaseConnection | 'memory', scale = getEnv().RATE_LIMIT_SCALE) {
   const make = (kind: string, scope: string, limit: { points: number; duration: number }): Limiter => {
     const points = Math.max(1, Math.round(limit.points * scale))
-    return { limiter: new RateLimiterMemory({ keyPrefix: `${kind}:${scope}`, points, duration: limit.duration }), points }
+    const keyPrefix = `${kind}:${scope}`
+    const limiter = connection === 'memory' ? new RateLimiterMemory({ keyPrefix, points, duration: limit.duration }) : storeLimiter(connection, keyPrefix, points, limit.duration)
+    return { limiter, points }
   }
-  limiters ??= Object.fromEntries(
+  const limiters = Object.fromEntries(
     Object.entries(RATE_LIMITS).map(([kind, limits]) => [
       kind,
       Object.fromEntries(Object.entries(limits).flatMap(([scope, limit]) => (limit ? [[scope, make(kind, scope, limit)]] : []))),
     ]),
-  ) as Record<RateLimitKind, Partial<Record<Scope, Limiter>>>
+  ) as LimiterTable
+  /**
+   * SQLite: the library uses the same better-sqlite3 connection as Kysely, synchronously. Holding
+   * Kysely's connection while it does so means no other request's transaction is open on it, so
+   * the counts are never part of (and never rolled back with) someone else's write.
+   */
+  const run = <T>(work: () => Promise<T>): Promise<T> =>
+    connection !== 'memory' && connection.dialect === 'sqlite' ? connection.db.connection().execute(() => work()) : work()
+
+  /** The limiters that apply to these keys, each with its key; the address scopes only when the address is known. */
+  const scopes = (kind: RateLimitKind, keys: RateLimitKeys) => {
+    const limits = limiters[kind]
+    const account = keys.account.toLowerCase()
+    const keyOf: Record<Scope, string | null> = { pair: keys.ip ? `${account} ${keys.ip}` : null, ip: keys.ip, account }
+    return (Object.keys(keyOf) as Scope[]).flatMap((scope) => {
+      const limit = limits[scope]
+      const key = keyOf[scope]
+      return limit && key !== null ? [{ scope, limiter: limit.limiter, key, points: limit.points }] : []
+    })
+  }
+
+  // The scopes' keys are independent: each call asks them at once (on PostgreSQL, one round trip
+  // of time instead of three; on SQLite the library's calls are synchronous anyway).
+  return {
+    /** Seconds to wait before another attempt (0: go ahead), for the failure-counted kinds. */
+    secondsLocked: (kind: RateLimitKind, keys: RateLimitKeys) =>
+      run(async () => {
+        const waits = await Promise.all(
+          scopes(kind, keys).map(async ({ limiter, key, points }) => {
+            const state = await limiter.get(key)
+            return state && state.consumedPoints >= points ? Math.ceil(state.msBeforeNext / 1000) : 0
+          }),
+        )
+        return Math.max(0, ...waits)
+      }),
+    recordFailure: (kind: RateLimitKind, keys: RateLimitKeys) =>
+      run(async () => {
+        await Promise.all(scopes(kind, keys).map(({ limiter, key }) => limiter.penalty(key, 1)))
+      }),
+    /**
+     * A success clears the account's failures from this address and from all addresses together (not
+     * the address's own: other accounts may be guessed from it).
+     */
+    clearFailures: (kind: RateLimitKind, keys: RateLimitKeys) =>
+      run(async () => {
+        await Promise.all(scopes(kind, keys).flatMap(({ scope, limiter, key }) => (scope === 'ip' ? [] : [limiter.delete(key)])))
+      }),
+    /** Counts one request; the seconds to wait when it is over a limit (0: go ahead). */
+    consumeAttempt: (kind: RateLimitKind, keys: RateLimitKeys) =>
+      run(async () => {
+        const waits = await Promise.all(
+          scopes(kind, keys).map(({ limiter, key }) =>
+            limiter.consume(key).then(
+              () => 0,
+              (rejection: unknown) => {
+                if (!(rejection instanceof RateLimiterRes)) throw rejection
+                return Math.ceil(rejection.msBeforeNext / 1000)
+              },
+            ),
+          ),
+        )
+        return Math.max(0, ...waits)
+      }),
+  }
+}
+
+export type RateLimiters = ReturnType<typeof createRateLimiters>
+
+/** The app's limiters, on its database; built on first use, each limit × RATE_LIMIT_SCALE (1 unless a benchmark or load test raises it). */
+const appLimiters = new WeakMap<DatabaseConnection, RateLimiters>()
+function limitersOf(): RateLimiters {
+  const connection = getDatabase()
+  let limiters = appLimiters.get(connection)
+  if (!limiters) appLimiters.set(connection, (limiters = createRateLimiters(connection)))
   return limiters
 }
 
-/** The limiters that apply to these keys, each with its key; the address scopes only when the address is known. */
-function scopes(kind: RateLimitKind, keys: RateLimitKeys) {
-  const limits = limitersOf()[kind]
-  const account = keys.account.toLowerCase()
-  const keyOf: Record<Scope, string | null> = { pair: keys.ip ? `${account} ${keys.ip}` : null, ip: keys.ip, account }
-  return (Object.keys(keyOf) as Scope[]).flatMap((scope) => {
-    const limit = limits[scope]
-    const key = keyOf[scope]
-    return limit && key !== null ? [{ scope, limiter: limit.limiter, key, points: limit.points }] : []
-  })
-}
-
 /** Seconds to wait before another attempt (0: go ahead), for the failure-counted kinds. */
-export async function secondsLocked(kind: RateLimitKind, keys: RateLimitKeys): Promise<number> {
-  let wait = 0
-  for (const { limiter, key, points } of scopes(kind, keys)) {
-    const state = await limiter.get(key)
-    if (state && state.consumedPoints >= points) wait = Math.max(wait, Math.ceil(state.msBeforeNext / 1000))
-  }
-  return wait
-}
-
-export async function recordFailure(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
-  for (const { limiter, key } of scopes(kind, keys)) await limiter.penalty(key, 1)
-}
-
-/**
- * A success clears the account's failures from this address and from all addresses together (not
- * the address's own: other accounts may be guessed from it).
- */
-export async function clearFailures(kind: RateLimitKind, keys: RateLimitKeys): Promise<void> {
-  for (const { scope, limiter, key } of scopes(kind, keys)) if (scope !== 'ip') await limiter.delete(key)
-}
-
+export const secondsLocked = (kind: RateLimitKind, keys: RateLimitKeys): Promise<number> => limitersOf().secondsLocked(kind, keys)
+export const recordFailure = (kind: RateLimitKind, keys: RateLimitKeys): Promise<void> => limitersOf().recordFailure(kind, keys)
+/** A success clears the account's failures from this address and from all addresses together. */
+export const clearFailures = (kind: RateLimitKind, keys: RateLimitKeys): Promise<void> => limitersOf().clearFailures(kind, keys)
 /** Counts one request; the seconds to wait when it is over a limit (0: go ahead). */
-export async function consumeAttempt(kind: RateLimitKind, keys: RateLimitKeys): Promise<number> {
-  let wait = 0
-  for (const { limiter, key } of scopes(kind, keys)) {
-    try {
-      await limiter.consume(key)
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection
-      wait = Math.max(wait, Math.ceil(rejection.msBeforeNext / 1000))
-    }
-  }
-  return wait
-}
+export const consumeAttempt = (kind: RateLimitKind, keys: RateLimitKeys): Promise<number> => limitersOf().consumeAttempt(kind, keys)
 
 /** How long to wait: whole minutes from 90 seconds on, else seconds. */
 function waitAmount(seconds: number): { unit: 'minutes' | 'seconds'; count: number } {

@@ -11,6 +11,12 @@ import { withStatementCache } from './statement-cache'
 export interface DatabaseConnection {
   db: Kysely<Database>
   dialect: Dialect
+  /**
+   * The driver's own handle under Kysely, for the few libraries that take one (the shared rate
+   * limits, ADR 0023). SQLite: the one connection Kysely also uses; use it only while holding
+   * Kysely's connection (`db.connection()`), so no other request's transaction is open on it.
+   */
+  native: { dialect: 'postgres'; pool: pg.Pool } | { dialect: 'sqlite'; database: SqliteDatabase.Database }
 }
 
 export interface ConnectionOptions {
@@ -38,7 +44,7 @@ export function openDatabase(options: ConnectionOptions): DatabaseConnection {
         void client.query(`SET search_path TO "${schema}"`)
       })
     }
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }), dialect: 'postgres' }
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }), dialect: 'postgres', native: { dialect: 'postgres', pool } }
   }
   const file = options.url.replace(/^file:/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -47,5 +53,9 @@ export function openDatabase(options: ConnectionOptions): DatabaseConnection {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins }), dialect: 'sqlite' }
+  return {
+    db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins }),
+    dialect: 'sqlite',
+    native: { dialect: 'sqlite', database: sqlite },
+  }
 }

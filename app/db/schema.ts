@@ -852,6 +852,15 @@ export interface ContractStatementsTable {
   createdByUserId: string | null
 }
 
+/** rate-limiter-flexible's counters (ADR 0023), written by the library only; read here by tests and the load check. */
+export interface RateLimitsTable {
+  /** `<kind>:<scope>:<key>`, e.g. `signIn:pair:ada@example.com 198.51.100.7`. */
+  key: string
+  points: number
+  /** When the window ends, in ms since the epoch. */
+  expire: number | null
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -905,6 +914,7 @@ export interface Database {
   caseDocuments: CaseDocumentsTable
   surgeryDateProposals: SurgeryDateProposalsTable
   caseTasks: CaseTasksTable
+  rateLimits: RateLimitsTable
   invitations: InvitationsTable
   coalitionMemberships: CoalitionMembershipsTable
 }

@@ -19,6 +19,7 @@ import * as coalitions from './2026-12-08T1000_coalitions'
 import * as offerTinNpi from './2026-12-08T1100_offer_tin_npi'
 import * as jobs from './2026-12-09T1000_jobs'
 import * as rosterCoverageZipIndex from './2026-12-09T1100_roster_coverage_zip_index'
+import * as rateLimits from './2026-12-09T1500_rate_limits'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -46,4 +47,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-08T1100_offer_tin_npi': offerTinNpi,
   '2026-12-09T1000_jobs': jobs,
   '2026-12-09T1100_roster_coverage_zip_index': rosterCoverageZipIndex,
+  '2026-12-09T1500_rate_limits': rateLimits,
 }

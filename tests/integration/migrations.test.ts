@@ -84,6 +84,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   caseDocuments: { id: true, caseId: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, content: true, uploadedByUserId: true, uploadedAt: true },
   surgeryDateProposals: { id: true, caseId: true, proposedDate: true, note: true, status: true, proposedByUserId: true, proposedAt: true, decidedByUserId: true, decidedAt: true, decisionNote: true },
   caseTasks: { id: true, caseId: true, activity: true, doneAt: true, doneByUserId: true },
+  rateLimits: { key: true, points: true, expire: true },
   invitations: {
     id: true, organizationId: true, email: true, role: true, isOrganizationAdmin: true, tokenSha256: true, invitedByUserId: true, createdAt: true, expiresAt: true,
     acceptedAt: true, acceptedUserId: true, revokedAt: true,
