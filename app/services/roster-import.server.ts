@@ -76,7 +76,7 @@ export const CSV_WORKER_MIN_BYTES = 2_000_000
 
 /** The file's lines, read and validated: on a worker thread for a large CSV, else here, one record at a time. */
 async function* readLines(source: RosterSource, context: RosterRowContext, workerMinBytes: number, fileBytes: number): AsyncGenerator<ReadRosterLine[]> {
-  if (source.csv && fileBytes >= workerMinBytes && canReadCsvInWorker()) {
+  if (source.csv && fileBytes >= workerMinBytes && (await canReadCsvInWorker())) {
     const { setBytesRead, ...file } = source.csv
     await source.close()
     yield* readCsvLinesInWorker({ ...file, plans: context.plans.map((p) => ({ id: p.id, name: p.name })), today: context.today }, setBytesRead)

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { employeeIdKey } from '~/domain/roster/names'
 import { parseRosterRow, type RosterColumn, type RosterPatch, type RosterRowContext } from '~/domain/roster/roster-row'
@@ -59,22 +59,33 @@ export const READ_AHEAD_MESSAGES = 4
 export const LINES_PER_MESSAGE = 2_000
 
 /**
- * The reader thread's entry: the bundled file beside the build, or the TypeScript source, loaded
- * through tsx's API (on Node 20 a worker's `--import tsx` does not make it read a .ts entry). Null
- * when neither can run.
+ * The reader thread's code: the bundled file beside the build, or (the TypeScript sources, under tsx:
+ * the CLI, development, tests) the worker bundled here once per process with esbuild and run as a
+ * script: tsx's loader in the thread would cost it another ~100 MB. Null when neither is possible.
  */
-function readerEntry(): { file: string | URL; eval: boolean } | null {
+function readerEntry(): Promise<{ code: string; eval: boolean } | null> {
   const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.ts')) {
-    const source = pathToFileURL(path.resolve(path.dirname(here), '../jobs/roster-csv-worker.ts')).href
-    return { file: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`, eval: true }
+  if (!here.endsWith('.ts')) {
+    const built = path.join(path.dirname(here), 'roster-csv-worker.js')
+    return Promise.resolve(fs.existsSync(built) ? { code: built, eval: false } : null)
   }
-  const built = path.join(path.dirname(here), 'roster-csv-worker.js')
-  return fs.existsSync(built) ? { file: built, eval: false } : null
+  bundled ??= bundleReader(path.resolve(path.dirname(here), '../jobs/roster-csv-worker.ts')).catch(() => null)
+  return bundled
+}
+let bundled: Promise<{ code: string; eval: boolean } | null> | undefined
+
+async function bundleReader(source: string) {
+  const { build } = await import('esbuild')
+  const result = await build({
+    entryPoints: [source], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20', tsconfig: path.resolve('tsconfig.json'), logLevel: 'silent',
+    // Packages load from node_modules (native addons among them); the app's own `~/…` modules are bundled.
+    plugins: [{ name: 'packages-stay-external', setup: (b) => b.onResolve({ filter: /^[^./~]/ }, (args) => ({ path: args.path, external: true })) }],
+  })
+  return { code: result.outputFiles[0]!.text, eval: true }
 }
 
-export function canReadCsvInWorker(): boolean {
-  return readerEntry() !== null
+export async function canReadCsvInWorker(): Promise<boolean> {
+  return (await readerEntry()) !== null
 }
 
 /**
@@ -85,10 +96,10 @@ export function canReadCsvInWorker(): boolean {
  * as the in-thread reader does. Stopping the iteration stops the thread.
  */
 export async function* readCsvLinesInWorker(job: CsvLinesJob, onBytes: (bytes: number) => void): AsyncGenerator<ReadRosterLine[]> {
-  const entry = readerEntry()
+  const entry = await readerEntry()
   if (!entry) throw new Error('the CSV reader thread is not built')
   // A small heap of its own: the thread holds a few batches at a time, and a collector with room to spare would not run (RSS, issue 24).
-  const worker = new Worker(entry.file, { eval: entry.eval, workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } })
+  const worker = new Worker(entry.code, { eval: entry.eval, workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } })
   const queue: CsvLinesMessage[] = []
   let failure: Error | null = null
   let wake: (() => void) | null = null
