@@ -12,21 +12,25 @@ import {
   deleteImportChangesAtLines,
   findTerminationLimit,
   insertImportChanges,
-  insertRosterMembers,
-  listChangesToApply,
+  findApplyChunk,
+  insertAddedMembersFromChanges,
+  listAddedWithNonAsciiNames,
+  listOtherChangesToApply,
   listMembersWithOpenCases,
   listNotEndedMembers,
   listRosterByIdKeys,
   listRosterByLooseIds,
   updateRosterMember,
+  useBulkWriteCache,
 } from '~/db/repositories/roster-import.server'
-import type { Database, Import, NewRosterMember } from '~/db/schema'
+import type { Database, Import } from '~/db/schema'
 import { addDays, toIsoDate } from '~/domain/dates'
 import { checkTerminations, compareMember, DEFAULT_TERMINATION_LIMIT_PERCENT, endMissingMember, terminationRefusal, type RosterValues, type StoredRosterMember, type TerminationCheck } from '~/domain/roster/difference'
-import { employeeIdKey, rosterKeys, withoutLeadingZeros } from '~/domain/roster/names'
-import { parseRosterRow, type RosterPatch } from '~/domain/roster/roster-row'
+import { rosterKeys, withoutLeadingZeros } from '~/domain/roster/names'
+import type { RosterPatch, RosterRowContext } from '~/domain/roster/roster-row'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
-import { openRosterSource, RosterFileError, type RosterSourceRecord } from './roster-sources.server'
+import { canReadCsvInWorker, readCsvLinesInWorker, readRosterLine, type ReadRosterLine } from './roster-lines.server'
+import { openRosterSource, RosterFileError, type RosterSource } from './roster-sources.server'
 
 /** Counts of one import, stored with it (JSON in imports.counts). */
 export interface ImportCounts {
@@ -64,12 +68,31 @@ const BATCH = 2_000
 const APPLY_CHUNK = 2_000
 const EMPTY_COUNTS: ImportCounts = { rowsRead: 0, added: 0, changed: 0, ended: 0, reinstated: 0, unchanged: 0, problems: 0, withOpenCase: 0, covered: 0 }
 
+/**
+ * CSV files from this size on are read and validated on a worker thread while this one compares and
+ * writes (issue 24); smaller ones are not worth starting a thread for (~0.3 s).
+ */
+export const CSV_WORKER_MIN_BYTES = 2_000_000
+
+/** The file's lines, read and validated: on a worker thread for a large CSV, else here, one record at a time. */
+async function* readLines(source: RosterSource, context: RosterRowContext, workerMinBytes: number, fileBytes: number): AsyncGenerator<ReadRosterLine[]> {
+  if (source.csv && fileBytes >= workerMinBytes && (await canReadCsvInWorker())) {
+    const { setBytesRead, ...file } = source.csv
+    await source.close()
+    yield* readCsvLinesInWorker({ ...file, plans: context.plans.map((p) => ({ id: p.id, name: p.name })), today: context.today }, setBytesRead)
+    return
+  }
+  for await (const record of source.records) yield [readRosterLine(record, context)]
+}
+
 export type ProgressReporter = (rowsDone: number, rowsEstimate: number | null) => void
 
 export interface JobOptions {
   now?: Date
   onProgress?: ProgressReporter
   db?: Kysely<Database>
+  /** Tests: the size from which a CSV is read on a worker thread (CSV_WORKER_MIN_BYTES). */
+  csvWorkerMinBytes?: number
 }
 
 export function parseCounts(json: string | null): ImportCounts {
@@ -85,14 +108,6 @@ export function parseReport(json: string | null): ImportReport {
  */
 const pack = (hash: number, line: number, staged: boolean, ok: boolean) => hash * 2 ** 26 + line * 4 + (staged ? 2 : 0) + (ok ? 1 : 0)
 const unpack = (value: number) => ({ hash: Math.floor(value / 2 ** 26), line: Math.floor(value / 4) % 2 ** 24, staged: (value & 2) !== 0, ok: (value & 1) !== 0 })
-function hashValues(values: Readonly<Record<string, string | undefined>>): number {
-  let hash = 0x811c9dc5
-  for (const key of Object.keys(values).sort()) {
-    const text = `${key}=${(values[key] ?? '').trim()};`
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0
-  }
-  return hash >>> 5
-}
 
 /**
  * Checks a roster or 834 file against the employer's roster and stages the difference (DESIGN §6,
@@ -112,6 +127,7 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
   const lastApplied = await findLastAppliedImport(db, employerId)
   await updateImport(db, importId, { status: 'checking', startedAt: at, rowsDone: 0, baseImportId: lastApplied?.id ?? null, message: null })
   await deleteImportChanges(db, importId)
+  await useBulkWriteCache(db)
 
   const plans = await listHealthPlans(db, { employerId })
   const context = { plans, isKnownZip: (zip: string) => zipCentroid(zip) !== null, today }
@@ -184,16 +200,18 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
 
   try {
     let lastProgress = 0
-    for await (const record of source.records) {
-      counts.rowsRead++
-      if (counts.rowsRead - lastProgress >= 5_000) {
-        lastProgress = counts.rowsRead
-        const estimate = source.estimateRows(counts.rowsRead)
-        options.onProgress?.(counts.rowsRead, estimate)
-        await updateImport(db, importId, { rowsDone: counts.rowsRead, rowsEstimate: estimate })
+    for await (const lines of readLines(source, context, options.csvWorkerMinBytes ?? CSV_WORKER_MIN_BYTES, found.fileBytes)) {
+      for (const line of lines) {
+        counts.rowsRead++
+        if (counts.rowsRead - lastProgress >= 5_000) {
+          lastProgress = counts.rowsRead
+          const estimate = source.estimateRows(counts.rowsRead)
+          options.onProgress?.(counts.rowsRead, estimate)
+          await updateImport(db, importId, { rowsDone: counts.rowsRead, rowsEstimate: estimate })
+        }
+        readLine(line)
+        if (batch.length >= BATCH) await flush()
       }
-      await readLine(record)
-      if (batch.length >= BATCH) await flush()
     }
     await flush()
   } catch (error) {
@@ -205,35 +223,31 @@ export async function checkImport(importId: string, options: JobOptions = {}): P
     return finish(db, importId, { status: 'refused', message: error.message, counts, report, at })
   }
 
-  async function readLine(record: RosterSourceRecord) {
-    for (const problem of record.problems) reject(record.line, problem.column, problem.reason)
-    const rawId = (record.values.employee_id ?? '').trim()
-    const key = employeeIdKey(rawId)
-    const result = record.problems.length > 0 ? null : parseRosterRow(record.values, context)
-    if (result && !result.ok) for (const error of result.errors) reject(record.line, error.column, error.reason)
-    const ok = result?.ok === true
+  function readLine(read: ReadRosterLine) {
+    for (const problem of read.problems) reject(read.line, problem.column, problem.reason)
+    const { rawId, key, hash, row } = read
+    const ok = row !== null && read.problems.length === 0
     if (!key) return
-    const hash = hashValues(record.values)
     const previous = seen.get(key)
     if (previous === undefined) {
-      seen.set(key, pack(hash, Math.min(record.line, 2 ** 24 - 1), false, ok))
-      if (ok) batch.push({ line: record.line, key, row: result.row })
+      seen.set(key, pack(hash, Math.min(read.line, 2 ** 24 - 1), false, ok))
+      if (ok) batch.push({ line: read.line, key, row })
       return
     }
     const first = unpack(previous)
     if (!first.ok && ok) {
       // The earlier line was refused: this one, with the same id, is applied instead (a corrected line).
-      reject(first.line, 'employee_id', `${rawId} appears again on line ${record.line}, which was applied instead of this line`)
-      seen.set(key, pack(hash, Math.min(record.line, 2 ** 24 - 1), false, true))
-      batch.push({ line: record.line, key, row: result.row })
-    } else if (!first.ok) reject(record.line, 'employee_id', `${rawId} also appears on line ${first.line}; neither line could be applied`)
-    else if (!ok) reject(record.line, 'employee_id', `${rawId} already appears on line ${first.line}, which is applied; this line is not`)
+      reject(first.line, 'employee_id', `${rawId} appears again on line ${read.line}, which was applied instead of this line`)
+      seen.set(key, pack(hash, Math.min(read.line, 2 ** 24 - 1), false, true))
+      batch.push({ line: read.line, key, row })
+    } else if (!first.ok) reject(read.line, 'employee_id', `${rawId} also appears on line ${first.line}; neither line could be applied`)
+    else if (!ok) reject(read.line, 'employee_id', `${rawId} already appears on line ${first.line}, which is applied; this line is not`)
     else if (first.hash === hash) {
-      if (report.notes.length < 100) report.notes.push(`Line ${record.line} repeats line ${first.line} (${rawId}) word for word: applied once.`)
+      if (report.notes.length < 100) report.notes.push(`Line ${read.line} repeats line ${first.line} (${rawId}) word for word: applied once.`)
     } else {
       // Two different valid lines for one person: which is right cannot be guessed, so neither is applied.
-      reject(first.line, 'employee_id', `${rawId} appears again on line ${record.line} with different details; neither line was applied: keep the right one`)
-      reject(record.line, 'employee_id', `${rawId} already appears on line ${first.line} with different details; neither line was applied: keep the right one`)
+      reject(first.line, 'employee_id', `${rawId} appears again on line ${read.line} with different details; neither line was applied: keep the right one`)
+      reject(read.line, 'employee_id', `${rawId} already appears on line ${first.line} with different details; neither line was applied: keep the right one`)
       if (batch.some((b) => b.key === key)) batch = batch.filter((b) => b.key !== key)
       else if (first.staged) retract.push(first.line)
       else counts.unchanged = Math.max(0, counts.unchanged - 1)
@@ -344,34 +358,37 @@ export async function applyImport(importId: string, options: JobOptions & { user
   const total = counts.added + counts.changed + counts.ended + counts.reinstated
   let appliedThrough = found.appliedThrough
   let done = 0
+  await useBulkWriteCache(db)
   for (;;) {
-    const changes = await listChangesToApply(db, importId, appliedThrough, APPLY_CHUNK)
-    if (changes.length === 0) break
+    const chunk = await findApplyChunk(db, importId, appliedThrough, APPLY_CHUNK)
+    if (chunk.size === 0) break
     const at = (options.now ?? new Date()).toISOString()
     await db.transaction().execute(async (trx) => {
-      const inserts: NewRosterMember[] = []
-      // The stored names of the chunk's renamed members in one query, not one per member (a round trip each on PostgreSQL).
-      const renamed = changes.flatMap((c) => {
-        const next = c.kind === 'added' ? {} : (JSON.parse(c.next) as Partial<RosterValues>)
-        return next.firstName !== undefined || next.lastName !== undefined ? [c.rosterMemberId] : []
-      })
-      const names = await storedNames(trx, renamed)
-      for (const change of changes) {
-        const next = JSON.parse(change.next) as Partial<RosterValues>
-        if (change.kind === 'added') {
-          const member = next as RosterValues
-          inserts.push({
-            id: change.rosterMemberId, employerId: found.organizationId, employeeId: change.employeeId, ...member, deductibleMetCents: 0, oopPaidCents: 0, createdAt: at, updatedAt: at,
-            ...rosterKeys({ employeeId: change.employeeId, firstName: member.firstName, lastName: member.lastName }),
-          })
-        } else {
+      // New members go from the staged changes to the roster in one statement (issue 24); the others
+      // (changed, ended, reinstated: each an UPDATE of its own fields) through JavaScript as before.
+      if (chunk.size > chunk.others) {
+        await insertAddedMembersFromChanges(trx, importId, found.organizationId, appliedThrough, chunk.lastSeq, at)
+        for (const member of await listAddedWithNonAsciiNames(trx, importId, appliedThrough, chunk.lastSeq)) {
+          const keys = rosterKeys({ employeeId: '', firstName: member.firstName, lastName: member.lastName })
+          await updateRosterMember(trx, member.id, { firstNameKey: keys.firstNameKey, lastNameKey: keys.lastNameKey })
+        }
+      }
+      if (chunk.others > 0) {
+        const changes = await listOtherChangesToApply(trx, importId, appliedThrough, chunk.lastSeq)
+        // The stored names of the chunk's renamed members in one query, not one per member (a round trip each on PostgreSQL).
+        const renamed = changes.flatMap((c) => {
+          const next = JSON.parse(c.next) as Partial<RosterValues>
+          return next.firstName !== undefined || next.lastName !== undefined ? [c.rosterMemberId] : []
+        })
+        const names = await storedNames(trx, renamed)
+        for (const change of changes) {
+          const next = JSON.parse(change.next) as Partial<RosterValues>
           const keys = next.firstName !== undefined || next.lastName !== undefined ? namesKeys(names, change.rosterMemberId, next) : {}
           await updateRosterMember(trx, change.rosterMemberId, { ...next, ...keys, updatedAt: at })
         }
       }
-      await insertRosterMembers(trx, inserts)
-      appliedThrough = changes[changes.length - 1]!.seq
-      await updateImport(trx, importId, { appliedThrough, rowsDone: (done += changes.length), rowsEstimate: total })
+      appliedThrough = chunk.lastSeq
+      await updateImport(trx, importId, { appliedThrough, rowsDone: (done += chunk.size), rowsEstimate: total })
     })
     options.onProgress?.(done, total)
   }

@@ -28,6 +28,8 @@ export interface RosterSource {
   acknowledgment?: () => string
   /** Stops reading (after a look at the header only). */
   close: () => Promise<void>
+  /** A CSV file, which can also be read again on a worker thread (after its header; roster-lines.server.ts). */
+  csv?: { path: string; label: string; delimiter: string; columns: Array<RosterColumn | null>; setBytesRead: (bytes: number) => void }
 }
 
 export interface SourceContext {
@@ -83,18 +85,7 @@ async function openCsvSource(path: string, label: string, fullFile: boolean, fil
       const record = await nextRecord(iterator)
       if (!record) return
       bytesRead = record.bytes
-      const values: Partial<Record<RosterColumn, string>> = {}
-      header.columns.forEach((column, index) => {
-        if (column) values[column] = record.fields[index] ?? ''
-      })
-      const problems: RosterSourceRecord['problems'] = []
-      if (record.fields.length !== header.columns.length) {
-        problems.push({
-          column: '',
-          reason: `has ${record.fields.length} fields where the header has ${header.columns.length}: a value with a ${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab'} that is not in quotes, or a missing one`,
-        })
-      }
-      yield { line: record.line, values, problems }
+      yield csvSourceRecord(record, header.columns, delimiter)
     }
   }
   return {
@@ -104,8 +95,25 @@ async function openCsvSource(path: string, label: string, fullFile: boolean, fil
     close: async () => {
       await iterator.return?.(undefined)
     },
+    csv: { path, label, delimiter, columns: header.columns, setBytesRead: (bytes) => (bytesRead = bytes) },
     estimateRows: (rowsRead) => (bytesRead > 0 ? Math.max(rowsRead, Math.round((rowsRead * fileBytes) / bytesRead)) : null),
   }
+}
+
+/** A CSV record as roster values: only the columns the header names, and a problem when the field count differs. */
+export function csvSourceRecord(record: { line: number; fields: string[] }, columns: ReadonlyArray<RosterColumn | null>, delimiter: string): RosterSourceRecord {
+  const values: Partial<Record<RosterColumn, string>> = {}
+  columns.forEach((column, index) => {
+    if (column) values[column] = record.fields[index] ?? ''
+  })
+  const problems: RosterSourceRecord['problems'] = []
+  if (record.fields.length !== columns.length) {
+    problems.push({
+      column: '',
+      reason: `has ${record.fields.length} fields where the header has ${columns.length}: a value with a ${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab'} that is not in quotes, or a missing one`,
+    })
+  }
+  return { line: record.line, values, problems }
 }
 
 async function nextRecord<T>(iterator: AsyncIterator<T>): Promise<T | undefined> {

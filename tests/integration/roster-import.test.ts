@@ -27,7 +27,7 @@ function file(content: string | string[], name = 'roster.csv') {
 }
 
 /** Registers, checks and (unless `apply: false`) applies a file, as the upload and the CLI do. */
-async function load(employerId: string, content: string | string[], options: Partial<ImportOptions> & { apply?: boolean } = {}) {
+async function load(employerId: string, content: string | string[], options: Partial<ImportOptions> & { apply?: boolean; csvWorkerMinBytes?: number } = {}) {
   const created = await createImport(
     { employerId },
     { path: file(content), fileName: 'roster.csv' },
@@ -36,7 +36,7 @@ async function load(employerId: string, content: string | string[], options: Par
     NOW,
   )
   if (!created.ok) return { error: created.error, import: undefined, counts: parseCounts(null), report: parseReport(null) }
-  let found = await checkImport(created.importId, { now: NOW })
+  let found = await checkImport(created.importId, { now: NOW, csvWorkerMinBytes: options.csvWorkerMinBytes })
   if (options.apply !== false && found.status === 'review' && !(await applyRefusal(getDb(), found, false))) found = await applyImport(created.importId, { now: NOW })
   return { error: null, import: found, counts: parseCounts(found.counts), report: parseReport(found.report) }
 }
@@ -167,6 +167,56 @@ describe('issue 17 findings', () => {
       { line: 8, column: 'plan', reason: '"Gold" is not one of your health plans (yours: B PPO)' },
     ])
     expect(await member(t.b.employerId, 'T703')).toMatchObject({ dependentsCount: 0 })
+  })
+})
+
+describe('a large CSV read on a worker thread (issue 24)', () => {
+  /** A file with every kind of line: good rows, names with accents, problems, repeats, a quoted line break. */
+  const mixed = (prefix: string) => [
+    HEADER,
+    ...Array.from({ length: 300 }, (_, i) => row(`${prefix}${i}`, i % 10 === 0 ? { last_name: 'ÁLVAREZ', first_name: 'Mary\u00A0Ann' } : { zip: i % 2 ? '43215' : '43220' })),
+    row(`${prefix}X1`, { zip: '2139' }),
+    row(`${prefix}X2`, { date_of_birth: '1980-02-30' }),
+    row(`${prefix}X2`),
+    row(`${prefix}5`),
+    row(`${prefix}7`, { zip: '43220' }),
+    `${row(`${prefix}X3`)},extra`,
+    `"${prefix}X4","Ann","Lee\r\nSmith",1980-01-01,43215,B PPO,employee,2026-01-01,,0`,
+    row(`${prefix}X5`, { last_name: 'O\u2019Brien' }),
+  ].join('\r\n')
+  const members = (employerId: string, prefix: string) =>
+    getDb()
+      .selectFrom('rosterMembers')
+      .select(['employeeId', 'firstName', 'lastName', 'dateOfBirth', 'zip', 'healthPlanId', 'coverageTier', 'coverageStart', 'coverageEnd', 'dependentsCount', 'employeeIdKey', 'employeeIdLoose', 'firstNameKey', 'lastNameKey'])
+      .where('employerId', '=', employerId)
+      .where('employeeId', 'like', `${prefix}%`)
+      .orderBy('employeeId')
+      .execute()
+
+  it('gives the same difference, report and roster as reading the file on the import\'s thread', async () => {
+    const here = await load(t.b.employerId, mixed('H'), { csvWorkerMinBytes: Number.MAX_SAFE_INTEGER })
+    const worker = await load(t.b.employerId, mixed('W'), { csvWorkerMinBytes: 0 })
+    expect(worker.import?.status).toBe('applied')
+    // "covered" is the roster before each file: the second file finds the first one's members.
+    expect({ ...worker.counts, covered: 0 }).toEqual({ ...here.counts, covered: 0 })
+    expect(worker.counts).toMatchObject({ rowsRead: 308, added: 301, problems: 7 })
+    const named = (report: typeof here.report) => JSON.stringify({ ...report, termination: null })
+    expect(named(worker.report).replaceAll(/\bW(?=\d|X)/g, 'H')).toBe(named(here.report))
+    expect(worker.report.notes).toEqual(['Line 305 repeats line 7 (W5) word for word: applied once.'])
+    const stored = await members(t.b.employerId, 'W')
+    expect(stored.map((m) => ({ ...m, employeeId: m.employeeId.replace('W', 'H'), employeeIdKey: m.employeeIdKey.replace('w', 'h'), employeeIdLoose: m.employeeIdLoose.replace('w', 'h') }))).toEqual(await members(t.b.employerId, 'H'))
+    expect(stored.find((m) => m.employeeId === 'W10')).toMatchObject({ firstName: 'Mary Ann', lastName: 'ÁLVAREZ', firstNameKey: 'mary ann', lastNameKey: 'alvarez', employeeIdKey: 'w10' })
+    expect(stored.find((m) => m.employeeId === 'WX5')).toMatchObject({ lastName: "O'Brien", lastNameKey: "o'brien" })
+  })
+
+  it('refuses a file that breaks part-way (a NUL byte) with the same message, and stages nothing', async () => {
+    const broken = (prefix: string) => `${mixed(prefix)}\r\n${row(`${prefix}Z`, { first_name: 'A\u0000n' })}`
+    const here = await load(t.b.employerId, broken('HB'), { csvWorkerMinBytes: Number.MAX_SAFE_INTEGER })
+    const worker = await load(t.b.employerId, broken('WB'), { csvWorkerMinBytes: 0 })
+    expect(worker.import).toMatchObject({ status: 'refused', message: here.import!.message })
+    expect(worker.import?.message).toContain('line 311 holds binary data (a NUL byte)')
+    expect(await members(t.b.employerId, 'WB')).toEqual([])
+    expect(await getDb().selectFrom('rosterImportChanges').select('seq').where('importId', '=', worker.import!.id).execute()).toEqual([])
   })
 })
 

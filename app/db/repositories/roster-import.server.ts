@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely'
+import { sql, SqliteAdapter, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely'
 import type { Database, NewRosterMember, RosterChangeKind, RosterImportChangesTable, RosterMembersTable } from '~/db/schema'
 import type { Insertable } from 'kysely'
 
@@ -137,6 +137,88 @@ export async function countImportChanges(db: Kysely<Database>, importId: string)
     if (row.hasOpenCase) counts.withOpenCase += Number(row.n)
   }
   return counts
+}
+
+/** Is this connection (or transaction) SQLite? */
+export function isSqlite(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter
+}
+
+/**
+ * A bulk import's connection (SQLite): a 64 MiB page cache instead of the default 2 MiB, so that the
+ * roster's seven B-trees stay in memory while a million members are added (issue 24). Per connection;
+ * the CLI and the import worker have their own.
+ */
+export async function useBulkWriteCache(db: Kysely<Database>): Promise<void> {
+  if (!isSqlite(db)) return
+  await sql`pragma cache_size = -65536`.execute(db)
+  await sql`pragma wal_autocheckpoint = 16384`.execute(db)
+}
+
+/** The next chunk of changes after `afterSeq` (file order): its last seq, its size, and how many are not "added". */
+export async function findApplyChunk(db: Kysely<Database>, importId: string, afterSeq: number, limit: number) {
+  const chunk = db.selectFrom('rosterImportChanges').select(['seq', 'kind']).where('importId', '=', importId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).as('chunk')
+  const row = await db
+    .selectFrom(chunk)
+    .select((eb) => [
+      eb.fn.max<number>('chunk.seq').as('lastSeq'),
+      eb.fn.countAll<number>().as('size'),
+      eb.fn.sum<number>(sql`case when ${sql.ref('chunk.kind')} = 'added' then 0 else 1 end`).as('others'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { lastSeq: Number(row.lastSeq ?? afterSeq), size: Number(row.size), others: Number(row.others ?? 0) }
+}
+
+/** The changes other than "added" among seq (afterSeq, throughSeq]. */
+export function listOtherChangesToApply(db: Kysely<Database>, importId: string, afterSeq: number, throughSeq: number) {
+  return db
+    .selectFrom('rosterImportChanges')
+    .select(['seq', 'kind', 'employeeId', 'rosterMemberId', 'next'])
+    .where('importId', '=', importId)
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', throughSeq)
+    .where('kind', '<>', 'added')
+    .orderBy('seq')
+    .execute()
+}
+
+/**
+ * Adds the members of the "added" changes among seq (afterSeq, throughSeq] to the roster with one
+ * INSERT … SELECT from the staged changes (issue 24: the values never travel through JavaScript).
+ * The match keys are computed in SQL: an id's key is its lower case (ids are ASCII letters, digits,
+ * - and _), a name's key is its lower case when the name is ASCII (a stored name is already
+ * normalised, so nameKey changes nothing else); names with other letters get their key from
+ * nameKey afterwards (`listAddedWithNonAsciiNames`). Returns the rows inserted.
+ */
+export async function insertAddedMembersFromChanges(db: Kysely<Database>, importId: string, employerId: string, afterSeq: number, throughSeq: number, at: string): Promise<number> {
+  const sqlite = isSqlite(db)
+  const field = (name: string, integer = false): RawBuilder<unknown> =>
+    sqlite ? sql`json_extract(next, ${`$.${name}`})` : integer ? sql`((next::jsonb) ->> ${name})::integer` : sql`((next::jsonb) ->> ${name})`
+  const id = sql`lower(employee_id)`
+  const loose = sql`case when ltrim(${id}, '0') = '' then '0' else ltrim(${id}, '0') end`
+  const result = await sql`
+    insert into roster_members (id, employer_id, employee_id, first_name, last_name, date_of_birth, zip, health_plan_id, coverage_tier, coverage_start, coverage_end,
+      dependents_count, deductible_met_cents, oop_paid_cents, created_at, updated_at, employee_id_key, employee_id_loose, first_name_key, last_name_key)
+    select roster_member_id, ${employerId}, employee_id, ${field('firstName')}, ${field('lastName')}, ${field('dateOfBirth')}, ${field('zip')}, ${field('healthPlanId')},
+      ${field('coverageTier')}, ${field('coverageStart')}, ${field('coverageEnd')}, coalesce(${field('dependentsCount', true)}, 0), 0, 0, ${at}, ${at},
+      ${id}, ${loose}, lower(${field('firstName')}), lower(${field('lastName')})
+    from roster_import_changes
+    where import_id = ${importId} and seq > ${afterSeq} and seq <= ${throughSeq} and kind = 'added'
+    order by seq`.execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}
+
+/** Of the members just added from seq (afterSeq, throughSeq], those whose first or last name is not plain ASCII. */
+export function listAddedWithNonAsciiNames(db: Kysely<Database>, importId: string, afterSeq: number, throughSeq: number) {
+  const nonAscii = (column: string) => (isSqlite(db) ? sql<boolean>`${sql.ref(column)} glob '*[^ -~]*'` : sql<boolean>`${sql.ref(column)} ~ '[^ -~]'`)
+  return db
+    .selectFrom('rosterMembers')
+    .select(['id', 'firstName', 'lastName'])
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('rosterImportChanges').select('rosterMemberId').where('importId', '=', importId).where('seq', '>', afterSeq).where('seq', '<=', throughSeq).where('kind', '=', 'added'),
+    )
+    .where((eb) => eb.or([nonAscii('roster_members.first_name'), nonAscii('roster_members.last_name')]))
+    .execute()
 }
 
 /** The next changes to write, in file order, after `afterSeq`. */
