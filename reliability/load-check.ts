@@ -150,8 +150,11 @@ export async function checkWrites(
     if (!stepAcks.has(key)) result.unacknowledged.push(`step ${key}: ${written.length} event(s) without a success answer${uncertainFor(written[0]!.actorUserId ?? undefined)}`)
   }
   // Any other new event (not a new case's first event, not a coordinator's step) was not asked for.
+  // The first event of a case made this run but never answered is reported once, with its case above
+  // (and that user's uncertain request, when there was one), not a second time here.
+  const createdCaseIds = new Set(createdCases.map((c) => c.id))
   for (const event of newEvents) {
-    const isFirst = event.toStatus === 'requested' && event.fromStatus === null && newAcks.has(event.caseId)
+    const isFirst = event.toStatus === 'requested' && event.fromStatus === null && createdCaseIds.has(event.caseId)
     const isStep = event.actorUserId !== null && run.coordinatorUserIds.has(event.actorUserId)
     if (!isFirst && !isStep) result.unacknowledged.push(`event ${event.id} (${event.fromStatus ?? '∅'} → ${event.toStatus}) on case ${event.caseId}`)
   }
@@ -287,13 +290,14 @@ async function tableExists(db: Kysely<Database>, dialect: Dialect, table: string
 export async function checkJobs(db: Kysely<Database>, dialect: Dialect, killedAt: Date | null): Promise<JobCheck> {
   const result: JobCheck = { tableExists: await tableExists(db, dialect, 'jobs'), total: 0, byStatus: {}, leftOver: [], ranTwice: [], retriedAfterKill: 0 }
   if (!result.tableExists) return result
-  const jobs = (await sql<{ id: string; kind: string; status: string; attempts: number; locked_by: string | null; created_at: string }>`select id, kind, status, attempts, locked_by, created_at from jobs`.execute(db)).rows
+  // Through the query builder: the app's CamelCasePlugin renames the columns of raw results too.
+  const jobs = await db.selectFrom('jobs').select(['id', 'kind', 'status', 'attempts', 'lockedBy', 'createdAt']).execute()
   result.total = jobs.length
   for (const job of jobs) {
     result.byStatus[job.status] = (result.byStatus[job.status] ?? 0) + 1
-    if (job.status === 'queued' || job.status === 'running') result.leftOver.push(`job ${job.id} (${job.kind}) is still ${job.status}${job.locked_by ? ` (held by ${job.locked_by})` : ''}`)
+    if (job.status === 'queued' || job.status === 'running') result.leftOver.push(`job ${job.id} (${job.kind}) is still ${job.status}${job.lockedBy ? ` (held by ${job.lockedBy})` : ''}`)
     if (job.status === 'done' && Number(job.attempts) > 1) {
-      if (killedAt && new Date(job.created_at) <= killedAt) result.retriedAfterKill++
+      if (killedAt && new Date(job.createdAt) <= killedAt) result.retriedAfterKill++
       else result.ranTwice.push(`job ${job.id} (${job.kind}) is done after ${job.attempts} attempts`)
     }
   }

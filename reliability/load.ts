@@ -452,6 +452,27 @@ async function probeRateLimits(): Promise<RateLimitProbe> {
 }
 const probe = await probeRateLimits()
 
+/**
+ * The jobs a killed server held stay "running" until their lease runs out; then a server still up
+ * claims them again (ADR 0022). Wait for the queue to drain (at most the longest lease, 60 s, and a
+ * few polls) before stopping the servers, so the jobs check sees the retry rather than the lease.
+ */
+async function drainJobs(maxMs: number): Promise<{ open: number; seconds: number }> {
+  const connection = openDatabase({ url: databaseUrl, schema: databaseSchema })
+  const started = Date.now()
+  try {
+    for (;;) {
+      const open = Number((await sql<{ n: number | string }>`select count(*) as n from jobs where status in ('queued', 'running')`.execute(connection.db)).rows[0]!.n)
+      if (open === 0 || Date.now() - started > maxMs) return { open, seconds: round((Date.now() - started) / 1000) }
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  } finally {
+    await connection.db.destroy()
+  }
+}
+const drained = await drainJobs(75_000)
+console.log(`  jobs: ${drained.open === 0 ? `queue drained ${drained.seconds} s after the run` : `${drained.open} still open after ${drained.seconds} s`}`)
+
 await stopServers()
 // What the proxy saw, as it stops.
 await stopProcess(proxy, proxyExited)

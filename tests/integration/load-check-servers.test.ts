@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDatabase, getDb } from '~/db/client.server'
+import { newId } from '~/db/ids'
 import { checkEmails, checkJobs, messageIdOf } from '../../reliability/load-check'
 
 // The several-servers checks of `npm run load` (issue 24) must see an e-mail received twice or
@@ -53,8 +54,32 @@ describe('load check: e-mails', () => {
 })
 
 describe('load check: jobs', () => {
-  it('is skipped, saying so, while the database has no jobs table', async () => {
+  // A job table after a run: one done once, one left running by a killed server, one done on a second try
+  // made before the kill (its first holder died), one done on a second try made after it (run twice).
+  it('names a job left running and a job done twice, and counts a job retried after the kill apart', async () => {
     const { db, dialect } = getDatabase()
-    expect(await checkJobs(db, dialect, null)).toEqual({ tableExists: false, total: 0, byStatus: {}, leftOver: [], ranTwice: [], retriedAfterKill: 0 })
+    const killedAt = new Date('2026-12-07T00:00:30.000Z')
+    const job = (id: string, status: 'done' | 'running', attempts: number, createdAt: string) => ({
+      id, kind: 'email.deliver', payload: '{}', status, attempts, maxAttempts: 5, runAfter: createdAt, lockedBy: `host:${id}:x`, lockedUntil: createdAt,
+      progress: null, lastError: null, dedupeKey: `load-check-${id}`, createdAt, startedAt: createdAt, finishedAt: status === 'done' ? createdAt : null,
+    })
+    const ids = { once: newId(), left: newId(), retried: newId(), twice: newId() }
+    await db.insertInto('jobs').values([
+      job(ids.once, 'done', 1, '2026-12-07T00:00:10.000Z'),
+      job(ids.left, 'running', 1, '2026-12-07T00:00:20.000Z'),
+      job(ids.retried, 'done', 2, '2026-12-07T00:00:25.000Z'),
+      job(ids.twice, 'done', 2, '2026-12-07T00:00:40.000Z'),
+    ]).execute()
+    try {
+      const result = await checkJobs(db, dialect, killedAt)
+      expect(result.tableExists).toBe(true)
+      expect(result.leftOver.filter((line) => Object.values(ids).some((id) => line.includes(id)))).toEqual([expect.stringContaining(`job ${ids.left} (email.deliver) is still running`)])
+      expect(result.ranTwice.filter((line) => Object.values(ids).some((id) => line.includes(id)))).toEqual([`job ${ids.twice} (email.deliver) is done after 2 attempts`])
+      expect(result.retriedAfterKill).toBeGreaterThanOrEqual(1)
+      // Without a kill, the retried job counts as run twice too.
+      expect((await checkJobs(db, dialect, null)).ranTwice.filter((line) => line.includes(ids.retried))).toHaveLength(1)
+    } finally {
+      await db.deleteFrom('jobs').where('id', 'in', Object.values(ids)).execute()
+    }
   })
 })

@@ -82,7 +82,17 @@ describe('the load test database check', () => {
 
   it('sees a write nobody was told about: a case and a step without a success answer', async () => {
     const result = await check({ care: [], steps: [] })
-    expect(result.unacknowledged).toEqual([expect.stringContaining(`case ${caseId}`), expect.stringContaining(`step ${caseId}|eligibility_verified`), expect.stringContaining('requested')])
+    // The case's first event is not reported a second time: the case's line stands for it.
+    expect(result.unacknowledged).toEqual([expect.stringContaining(`case ${caseId}`), expect.stringContaining(`step ${caseId}|eligibility_verified`)])
+  })
+
+  it("names the user's uncertain request beside a case that landed without an answer (a kill mid-request)", async () => {
+    const result = await checkWrites(getDb(), process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite', before, {
+      careAcks: [], transitionAcks, uncertainWrites: [{ kind: 'request care', userId: t.users.employeeA, target: offerId }],
+      coordinatorUserIds: new Set([t.users.coordinator]), memberUserIdOfRosterMember: new Map([[t.a.rosterMemberId, t.users.employeeA]]),
+      addressOfUser: new Map([[t.users.employeeA, '10.0.0.1']]),
+    })
+    expect(result.unacknowledged).toEqual([`case ${caseId} of roster member ${t.a.rosterMemberId} was never answered as new (that user had a write answered 5xx or lost on the way)`])
   })
 
   it('sees a step written twice and a second open case for one member and procedure', async () => {
