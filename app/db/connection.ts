@@ -36,14 +36,10 @@ pg.types.setTypeParser(20, (value: string) => Number.parseInt(value, 10))
 export function openDatabase(options: ConnectionOptions): DatabaseConnection {
   const plugins = [new CamelCasePlugin()]
   if (/^postgres(ql)?:\/\//.test(options.url)) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
-    if (options.schema) {
-      const schema = options.schema
-      pool.on('connect', (client) => {
-        // The client queues this before any query of the caller.
-        void client.query(`SET search_path TO "${schema}"`)
-      })
-    }
+    // The schema goes first on the search_path as a startup parameter of each connection, so no
+    // query races the caller's first one (a SET sent on 'connect' did: pg warns "client.query() when
+    // the client is already executing a query"). DATABASE_SCHEMA is a plain lower-case identifier.
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) })
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }), dialect: 'postgres', native: { dialect: 'postgres', pool } }
   }
   const file = options.url.replace(/^file:/, '')
