@@ -112,7 +112,7 @@ test('a platform admin onboards an employer whose admin accepts the invitation, 
   await expect(page.getByText('Covers Total knee replacement.')).toBeVisible()
   await page.getByRole('link', { name: 'Choose centers' }).click()
   await expect(page.getByRole('heading', { name: 'Choose the network' })).toBeVisible()
-  await expect(page.getByText('Distances are from the homes of your 4 covered members.', { exact: false })).toBeVisible()
+  await expect(page.getByText('nearest to your 4 covered members first', { exact: false })).toBeVisible()
   for (const center of CENTERS) await page.getByLabel(`${center}: Total knee replacement`).check()
   await page.getByRole('button', { name: 'Save the network' }).click()
   await expect(page.getByRole('heading', { name: 'Network (2 offers)' })).toBeVisible()
