@@ -7,7 +7,7 @@ import * as facilityPage from '~/routes/facilities.$facilityId'
 import * as careOption from '~/routes/member.care.$offerId'
 import * as findCare from '~/routes/member.care._index'
 import { cookieFor, getRequest, statusOf } from './support'
-import { createTwoTenants, type TwoTenants } from './tenants'
+import { addKneeProcedure, createTwoTenants, type TwoTenants } from './tenants'
 
 /*
  * Issue 20, items 1 and 4, through the member's pages: a Columbus member (ZIP 43215) whose program
@@ -40,16 +40,7 @@ beforeAll(async () => {
   t = await createTwoTenants(db)
   member = await cookieFor(t.users.employeeA)
   const now = new Date().toISOString()
-  const procedureId = newId()
-  await db
-    .insertInto('procedures')
-    .values({
-      id: procedureId, code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test',
-      nightsAway: 5, nightsAwaySource: 'test', incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null,
-      defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
-    })
-    .execute()
-  await db.insertInto('programProcedures').values({ programVersionId: t.a.versionId, procedureId }).execute()
+  const procedureId = await addKneeProcedure(db, t.a.versionId, now)
   const center = async (
     key: keyof typeof offers, name: string, city: string, state: string, zip: string, latitude: number, longitude: number, starRating: number | null,
     measures: Array<[string, number, NationalComparison]>,

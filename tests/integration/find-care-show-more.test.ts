@@ -5,7 +5,7 @@ import { facilitySearchKeys } from '~/domain/search/facility-text'
 import * as findCare from '~/routes/member.care._index'
 import { FIRST_RESULTS } from '~/services/find-care.server'
 import { cookieFor, getRequest, statusOf } from './support'
-import { createTwoTenants, type TwoTenants } from './tenants'
+import { addKneeProcedure, createTwoTenants, type TwoTenants } from './tenants'
 
 /*
  * Issue 24: the search page shows the first FIRST_RESULTS results as cards and a "Show more" link
@@ -37,16 +37,7 @@ beforeAll(async () => {
   t = await createTwoTenants(db)
   member = await cookieFor(t.users.employeeA)
   const now = new Date().toISOString()
-  const procedureId = newId()
-  await db
-    .insertInto('procedures')
-    .values({
-      id: procedureId, code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test',
-      nightsAway: 5, nightsAwaySource: 'test', incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null,
-      defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
-    })
-    .execute()
-  await db.insertInto('programProcedures').values({ programVersionId: t.a.versionId, procedureId }).execute()
+  const procedureId = await addKneeProcedure(db, t.a.versionId, now)
   for (let n = 1; n <= 13; n++) {
     const facilityId = newId()
     const name = `Center ${String(n).padStart(2, '0')}`

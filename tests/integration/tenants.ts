@@ -418,3 +418,18 @@ function firstNetworkOffer(db: Kysely<Database>, versionId: string) {
     .where('programVersionId', '=', versionId)
     .executeTakeFirstOrThrow()
 }
+
+/** A knee-replacement procedure (TKA) added to the catalog and to a program version; its id. */
+export async function addKneeProcedure(db: Kysely<Database>, versionId: string, now: string): Promise<string> {
+  const procedureId = newId()
+  await db
+    .insertInto('procedures')
+    .values({
+      id: procedureId, code: 'TKA', name: 'Total knee replacement', description: 'Knee', drgCodes: '["469","470"]', typicalNights: 1, nightsSource: 'test',
+      nightsAway: 5, nightsAwaySource: 'test', incidencePerThousand: 1.6, incidenceSource: 'test', medicareBaseCents: null, medicareBaseSource: null,
+      defaultInclusions: '[]', isActive: 1, createdAt: now, updatedAt: now,
+    })
+    .execute()
+  await db.insertInto('programProcedures').values({ programVersionId: versionId, procedureId }).execute()
+  return procedureId
+}
