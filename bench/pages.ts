@@ -12,6 +12,19 @@ import { gzipSync } from 'node:zlib'
 import type { Kysely } from 'kysely'
 import type { Database } from '~/db/schema'
 
+/** The ZIP of one of an employer's program centers: a search from it carries a full page of priced results. */
+export function programCenterZip(db: Kysely<Database>, employerId: string) {
+  return db
+    .selectFrom('programNetwork')
+    .innerJoin('programVersions', 'programVersions.id', 'programNetwork.programVersionId')
+    .innerJoin('programs', 'programs.id', 'programVersions.programId')
+    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
+    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+    .select('facilities.zip')
+    .where('programs.employerId', '=', employerId)
+    .executeTakeFirst()
+}
+
 export const PAGE_LIMITS = { bytes: 200 * 1024, rows: 100 }
 
 export interface PageFigure {
@@ -228,15 +241,7 @@ async function pagesToMeasure(db: Kysely<Database>, seedId: (...parts: Array<str
     })
 
   // Member search: the benchmark member, from the ZIP of one of their program's centers (a full page of priced results).
-  const centerZip = await db
-    .selectFrom('programNetwork')
-    .innerJoin('programVersions', 'programVersions.id', 'programNetwork.programVersionId')
-    .innerJoin('programs', 'programs.id', 'programVersions.programId')
-    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
-    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
-    .select('facilities.zip')
-    .where('programs.employerId', '=', seedId('bench-org', 'BENCH0001'))
-    .executeTakeFirst()
+  const centerZip = await programCenterZip(db, seedId('bench-org', 'BENCH0001'))
   if (centerZip)
     pages.push({
       route: '/member/care (search)',

@@ -109,15 +109,9 @@ if (!skip.has('http')) {
   const run = (url: string) =>
     autocannon({ url, connections: 10, duration: 8, headers: { cookie } })
   // From the ZIP of one of the member's program centers, so the page carries a full list of priced results.
-  const centerZip = await db
-    .selectFrom('programNetwork')
-    .innerJoin('programVersions', 'programVersions.id', 'programNetwork.programVersionId')
-    .innerJoin('programs', 'programs.id', 'programVersions.programId')
-    .innerJoin('offers', 'offers.id', 'programNetwork.offerId')
-    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
-    .select('facilities.zip')
-    .where('programs.employerId', '=', employerId)
-    .executeTakeFirstOrThrow()
+  const { programCenterZip } = await import('./pages')
+  const centerZip = await programCenterZip(db, employerId)
+  if (!centerZip) throw new Error('The benchmark employer has no program center: run `npm run bench:data` again.')
   const searchUrl = `http://127.0.0.1:${port}/member/care?procedure=TKA&zip=${centerZip.zip}&radius=250&sort=quality`
   const sample = await fetch(searchUrl, { headers: { cookie } }).then((r) => r.text())
   console.log(`  search page: ${(sample.match(/class="result__name"/g) ?? []).length} priced results, ${Math.round(sample.length / 1024)} KB of HTML`)
