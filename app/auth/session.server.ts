@@ -48,10 +48,26 @@ async function readToken(request: Request): Promise<string | null> {
 
 export type SessionActorRow = NonNullable<Awaited<ReturnType<typeof findSessionActor>>>
 
+/**
+ * Session look-ups in flight, by token: the root and the page's loaders of one document ask at the
+ * same moment (Remix hands each loader its own copy of the Request), and share one read of the row
+ * (issue 24: the session was read twice per page). Dropped as soon as the read settles, so nothing
+ * is remembered between requests.
+ */
+const readsInFlight = new Map<string, Promise<SessionActorRow | null>>()
+
 /** The live session of the request, or null (missing, tampered, idle or expired). */
 export async function readSession(request: Request, now = new Date()): Promise<SessionActorRow | null> {
   const token = await readToken(request)
   if (!token) return null
+  const pending = readsInFlight.get(token)
+  if (pending) return pending
+  const read = readLiveSession(token, now).finally(() => readsInFlight.delete(token))
+  readsInFlight.set(token, read)
+  return read
+}
+
+async function readLiveSession(token: string, now: Date): Promise<SessionActorRow | null> {
   const db = getDb()
   const row = await findSessionActor(db, sessionIdFromToken(token))
   if (!row) return null
