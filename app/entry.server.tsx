@@ -1,6 +1,5 @@
-import { PassThrough } from 'node:stream'
+import { Writable } from 'node:stream'
 import type { EntryContext, HandleErrorFunction } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -40,6 +39,9 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const nonce = newCspNonce()
+  // No page defers data or suspends (no <Suspense>, no defer()), so the shell is the whole document:
+  // it is rendered to memory and sent as one body with its length (issue 24: one write instead of a
+  // stream of ~2 KB chunks through a PassThrough and a web stream, measurably cheaper per page).
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
@@ -53,13 +55,26 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          applySecurityHeaders(responseHeaders, { nonce, https: new URL(request.url).protocol === 'https:' })
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
-          pipe(body)
+          const chunks: Buffer[] = []
+          const sink = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk)
+              done()
+            },
+            final(done) {
+              clearTimeout(abortTimer)
+              const body = Buffer.concat(chunks)
+              responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+              responseHeaders.set('Content-Length', String(body.byteLength))
+              applySecurityHeaders(responseHeaders, { nonce, https: new URL(request.url).protocol === 'https:' })
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }))
+              done()
+            },
+          })
+          pipe(sink)
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer)
           reject(error)
         },
         onError(error: unknown) {
@@ -69,6 +84,8 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY_MS)
+    // A render still going after this long is cut short; the timer goes as soon as the document is
+    // done (it held the whole render in memory for 5 s after every page).
+    const abortTimer = setTimeout(abort, ABORT_DELAY_MS)
   })
 }
