@@ -861,6 +861,12 @@ export interface RateLimitsTable {
   expire: number | null
 }
 
+/** Stamps of cached facts (ADR 0031): `care-network` changes with every write to what a search prices from. */
+export interface CacheStampsTable {
+  name: string
+  stamp: string
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -915,6 +921,7 @@ export interface Database {
   surgeryDateProposals: SurgeryDateProposalsTable
   caseTasks: CaseTasksTable
   rateLimits: RateLimitsTable
+  cacheStamps: CacheStampsTable
   invitations: InvitationsTable
   coalitionMemberships: CoalitionMembershipsTable
 }

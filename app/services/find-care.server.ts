@@ -10,6 +10,7 @@ import {
   listMeasuresOfFacilities,
   listNetworkOffersForProcedure,
 } from '~/db/repositories/care.server'
+import { findCareNetworkStamp } from '~/db/repositories/cache-stamps.server'
 import { listAreaMarketPrices } from '~/db/repositories/market-prices.server'
 import { findPublishedVersionInForce, findVersionRules, listVersionProcedures } from '~/db/repositories/programs.server'
 import type { Database } from '~/db/schema'
@@ -22,6 +23,7 @@ import { rankResults, type SortKey } from '~/domain/search/ranking'
 import { estimateTravel } from '~/domain/travel/travel-estimate'
 import type { Actor } from '~/domain/tenancy'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
+import { cachedUnderStamp } from './care-network-cache.server'
 import { benefitOf, irsMinimumDeductibles, localPrices, outsideRuleOf, travelRulesOf } from './plan-terms.server'
 
 export interface FindCareQuery {
@@ -100,13 +102,9 @@ async function memberContext(db: Kysely<Database>, actor: Actor, now: Date) {
 async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<ReturnType<typeof memberContext>>>, procedureCode: string, home: Point & { state: string }) {
   const entry = context.covered.find((c) => c.procedure.code === procedureCode)
   if (!entry || !context.plan) return null
-  const [offers, rules, prices] = await Promise.all([
-    listNetworkOffersForProcedure(db, [entry.versionId], entry.procedure.id),
-    findVersionRules(db, entry.versionId),
-    listAreaMarketPrices(db, [entry.procedure.id]),
-  ])
+  const stamp = await findCareNetworkStamp(db)
+  const { offers, rules, prices, measures } = await networkFacts(db, stamp, entry.versionId, entry.procedure.id)
   if (!rules) return null
-  const measures = measuresByFacility(await listMeasuresOfFacilities(db, [...new Set(offers.map((o) => o.facilityId))]))
   const outsidePrice = localPrices(prices, [entry.procedure]).forState(home.state)[procedureCode] ?? null
   const outsideRule = outsideRuleOf(rules)
   const outsideOnPlan = outsidePrice === null ? null : outsideMemberCost(outsidePrice, context.plan, outsideRule)
@@ -144,7 +142,23 @@ async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<R
         qualityScore: quality.score,
       }
     })
-  return { entry, rules, outsidePrice, outsideOnPlan, outsideRule, results }
+  return { stamp, entry, rules, outsidePrice, outsideOnPlan, outsideRule, results }
+}
+
+/**
+ * The network of a program version for one procedure, its rules, the area prices and the CMS
+ * measures of its hospitals: the same for every member, so kept per care-network stamp (ADR 0031).
+ */
+function networkFacts(db: Kysely<Database>, stamp: string | null, versionId: string, procedureId: string) {
+  return cachedUnderStamp('network', stamp, `${versionId} ${procedureId}`, async () => {
+    const [offers, rules, prices] = await Promise.all([
+      listNetworkOffersForProcedure(db, [versionId], procedureId),
+      findVersionRules(db, versionId),
+      listAreaMarketPrices(db, [procedureId]),
+    ])
+    const measures = measuresByFacility(await listMeasuresOfFacilities(db, [...new Set(offers.map((o) => o.facilityId))]))
+    return { offers, rules, prices, measures }
+  })
 }
 
 /**
@@ -168,7 +182,7 @@ export async function findCare(actor: Actor, query: FindCareQuery, now = new Dat
   if (!priced) return { status: 'no-plan' as const, ...base }
   const ranked = rankResults(priced.results, { sort: query.sort, radiusMiles: query.radiusMiles, minStars: query.minStars })
   const shown = query.more === false ? ranked.slice(0, FIRST_RESULTS) : ranked
-  const nearby = await nearbyOutOfNetwork(db, priced, place, context.plan!, new Set(priced.results.map((r) => r.facilityId)))
+  const nearby = await nearbyOutOfNetwork(db, priced, { ...place, zip }, context.plan!)
   await insertSearchEvent(db, {
     id: newId(), occurredAt: now.toISOString(), userId: actor.userId, employerId: context.scope.employerId, procedureId: priced.entry.procedure.id,
     zip3: zip.slice(0, 3), radiusMiles: query.radiusMiles, resultCount: ranked.length,
@@ -218,17 +232,21 @@ function resultCard(r: PricedResult) {
 async function nearbyOutOfNetwork(
   db: Kysely<Database>,
   priced: NonNullable<Awaited<ReturnType<typeof priceNetwork>>>,
-  home: Point,
+  home: Point & { zip: string },
   plan: MemberPlan,
-  inNetwork: ReadonlySet<string>,
 ) {
-  const candidates = (await listFacilitiesInBox(db, boundingBox(home, OUT_OF_NETWORK_RADIUS_MILES), 400))
-    .filter((f) => !inNetwork.has(f.id) && f.latitude !== null && f.longitude !== null)
-    .map((f) => ({ ...f, distanceMiles: distanceMiles(home, { latitude: f.latitude!, longitude: f.longitude! }) }))
-    .filter((f) => f.distanceMiles <= OUT_OF_NETWORK_RADIUS_MILES)
-    .sort((a, b) => a.distanceMiles - b.distanceMiles || (a.id < b.id ? -1 : 1))
-    .slice(0, OUT_OF_NETWORK_SHOWN)
-  const prices = new Map((await listFacilityMarketPrices(db, priced.entry.procedure.id, candidates.map((c) => c.id))).map((p) => [p.facilityId, p.priceCents]))
+  // The same hospitals and prices for every member searching from this ZIP in this network (ADR 0031).
+  const { candidates, prices } = await cachedUnderStamp('nearby', priced.stamp, `${priced.entry.versionId} ${priced.entry.procedure.id} ${home.zip}`, async () => {
+    const inNetwork = new Set(priced.results.map((r) => r.facilityId))
+    const candidates = (await listFacilitiesInBox(db, boundingBox(home, OUT_OF_NETWORK_RADIUS_MILES), 400))
+      .filter((f) => !inNetwork.has(f.id) && f.latitude !== null && f.longitude !== null)
+      .map((f) => ({ ...f, distanceMiles: distanceMiles(home, { latitude: f.latitude!, longitude: f.longitude! }) }))
+      .filter((f) => f.distanceMiles <= OUT_OF_NETWORK_RADIUS_MILES)
+      .sort((a, b) => a.distanceMiles - b.distanceMiles || (a.id < b.id ? -1 : 1))
+      .slice(0, OUT_OF_NETWORK_SHOWN)
+    const prices = new Map((await listFacilityMarketPrices(db, priced.entry.procedure.id, candidates.map((c) => c.id))).map((p) => [p.facilityId, p.priceCents]))
+    return { candidates, prices }
+  })
   return candidates.map((f) => {
     const price = prices.get(f.id) ?? priced.outsidePrice
     return { ...f, priceCents: price, memberCost: price === null ? null : outsideMemberCost(price, plan, priced.outsideRule) }

@@ -85,6 +85,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   surgeryDateProposals: { id: true, caseId: true, proposedDate: true, note: true, status: true, proposedByUserId: true, proposedAt: true, decidedByUserId: true, decidedAt: true, decisionNote: true },
   caseTasks: { id: true, caseId: true, activity: true, doneAt: true, doneByUserId: true },
   rateLimits: { key: true, points: true, expire: true },
+  cacheStamps: { name: true, stamp: true },
   invitations: {
     id: true, organizationId: true, email: true, role: true, isOrganizationAdmin: true, tokenSha256: true, invitedByUserId: true, createdAt: true, expiresAt: true,
     acceptedAt: true, acceptedUserId: true, revokedAt: true,
