@@ -4,7 +4,7 @@ import { readForm } from '~/http/form-body.server'
 import { requirePermission } from '~/auth/guard.server'
 import { OFFER_COLUMNS } from '~/domain/offers/offer-row'
 import { listCmsImportHistory, listImportFolders, runCmsImport, runOffersUpload, type CmsImportHistoryEntry, type ImportFolder } from '~/services/admin-imports.server'
-import { formatCount, formatDate, formatDateTime } from '~/ui/format'
+import { countOf, formatCount, formatDate, formatDateTime } from '~/ui/format'
 import { RejectedRows } from '~/ui/rejected-rows'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
@@ -139,7 +139,7 @@ function CmsImportHistory({ history }: { history: CmsImportHistoryEntry[] }) {
                         .filter((f) => f.status === 'loaded')
                         .map((f) => (
                           <li key={f.file}>
-                            {f.file}: {formatCount(f.rowsRead)} rows, {period(f.periodStart, f.periodEnd)}
+                            {f.file}: {countOf(f.rowsRead, 'row')}, {period(f.periodStart, f.periodEnd)}
                           </li>
                         ))}
                       {entry.missing.map((m) => (
@@ -180,7 +180,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
       <section className="card" role="status">
         <h2>Offers imported from {result.fileName}</h2>
         <p>
-          {formatCount(r.rowsRead)} rows: {r.inserted} new, {r.updated} updated, {r.unchanged} unchanged.
+          {countOf(r.rowsRead, 'row')}: {r.inserted} new, {r.updated} updated, {r.unchanged} unchanged.
         </p>
       </section>
     )
@@ -191,7 +191,7 @@ function ImportResult({ result }: { result: NonNullable<ReturnType<typeof useAct
       <section className="card" role="status">
         <h2>{r.changed ? 'CMS files imported' : 'No changes: the catalog already matches these files'}</h2>
         <p>
-          {formatCount(r.facilitiesTotal)} hospitals, {formatCount(r.facilitiesWithCoordinates)} with coordinates; {r.facilitiesInactivated} no longer listed (marked
+          {countOf(r.facilitiesTotal, 'hospital')}, {formatCount(r.facilitiesWithCoordinates)} with coordinates; {r.facilitiesInactivated} no longer listed (marked
           inactive), {r.facilitiesReactivated} listed again. Quality facts: {r.measuresInserted} new, {r.measuresUpdated} changed, {r.measuresCleared} cleared (now
           Not Available; the old values are kept in the history). Market prices changed: {r.marketPricesChanged}.
         </p>

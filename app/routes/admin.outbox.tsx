@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/guard.server'
 import { parsePageParam } from '~/forms/paging'
 import { getOutbox } from '~/services/email-outbox.server'
-import { formatCount, formatDateTime } from '~/ui/format'
+import { countOf, formatCount, formatDateTime } from '~/ui/format'
 import { Pager } from '~/ui/pager'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
@@ -34,7 +34,7 @@ export default function OutboxRoute() {
       ) : (
         <>
           <p className="small muted" data-testid="outbox-summary">
-            {formatCount(total)} messages, {formatCount(unsent)} not sent; page {page} of {pages} (newest first).
+            {countOf(total, 'message')}, {formatCount(unsent)} not sent; page {page} of {pages} (newest first).
           </p>
           <TableWrap label="Messages">
             <table className="table">

@@ -6,7 +6,7 @@ import { formatCents } from '~/domain/money'
 import { parseReportQuery } from '~/forms/report'
 import { getPlatformReport } from '~/services/dashboard.server'
 import { MoneyBarChart } from '~/ui/charts'
-import { formatCount } from '~/ui/format'
+import { countOf, formatCount } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
 import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -67,7 +67,7 @@ export default function PlatformReportsRoute() {
         </TableWrap>
         {r.employersNotShown > 0 ? (
           <p className="small muted">
-            The {r.byEmployer.length} employers with the most realized savings; {formatCount(r.employersNotShown)} more employers had completed cases in the period.
+            The {countOf(r.byEmployer.length, 'employer')} with the most realized savings; {countOf(r.employersNotShown, 'more employer', 'more employers')} had completed cases in the period.
           </p>
         ) : null}
       </section>

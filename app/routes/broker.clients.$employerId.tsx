@@ -7,7 +7,7 @@ import { requireEmployerAccess } from '~/auth/guard.server'
 import { NewScenarioSchema } from '~/forms/scenario'
 import { requireParam } from '~/http/params'
 import { createScenario, getClientWorkspace } from '~/services/scenarios.server'
-import { formatCount, formatDate, statusLabel } from '~/ui/format'
+import { countOf, formatCount, formatDate, statusLabel } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { Field } from '~/ui/primitives/field'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
@@ -82,7 +82,7 @@ export default function BrokerClientRoute() {
                   <input type="checkbox" name="s" value={s.id} id={`compare-${s.id}`} aria-label={`Compare ${s.name}`} />{' '}
                   <Link to={`${base}/scenarios/${s.id}`}>{s.name}</Link>{' '}
                   <span className="muted small">
-                    {s.procedureCount} procedures, {s.offerCount} offers · changed {formatDate(s.updatedAt)}
+                    {countOf(s.procedureCount, 'procedure')}, {countOf(s.offerCount, 'offer')} · changed {formatDate(s.updatedAt)}
                   </span>
                 </li>
               ))}

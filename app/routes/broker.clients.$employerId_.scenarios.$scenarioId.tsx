@@ -4,6 +4,7 @@ import { readForm } from '~/http/form-body.server'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { requireParam } from '~/http/params'
 import { applyScenarioChange, getScenarioDetail } from '~/services/scenarios.server'
+import { countOf } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { BenefitRulesForm, ProgramProceduresForm, TravelRulesForm } from '~/ui/program-forms'
 import { ProgramNetworkTable } from '~/ui/program-network-table'
@@ -61,7 +62,7 @@ export default function ScenarioRoute() {
       </section>
       <section className="card" aria-labelledby="network-heading" id="network">
         <div className="page-head">
-          <h2 id="network-heading">Network ({network.length} offers)</h2>
+          <h2 id="network-heading">Network ({countOf(network.length, 'offer')})</h2>
           <Link to={`${base}/scenarios/${scenario.id}/network`} className="button">
             Choose centers
           </Link>

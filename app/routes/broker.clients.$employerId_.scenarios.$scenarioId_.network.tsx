@@ -6,6 +6,7 @@ import { allErrors } from '~/forms/fields'
 import { parseNetworkFilter } from '~/forms/program'
 import { requireParam } from '~/http/params'
 import { applyScenarioChange, getScenarioNetworkChoices } from '~/services/scenarios.server'
+import { countOf } from '~/ui/format'
 import { NetworkPicker } from '~/ui/network-picker'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
@@ -40,7 +41,7 @@ export default function ScenarioNetworkRoute() {
       </p>
       <h1>Choose the network</h1>
       <p className="lead">
-        Offers for the scenario's procedures, nearest to {employer.name}'s {members.toLocaleString('en-US')} covered members first (the share of them living within 100 miles of
+        Offers for the scenario's procedures, nearest to {employer.name}'s {countOf(members, 'covered member')} first (the share of them living within 100 miles of
         the center, counted by ZIP).
       </p>
       {procedures.length === 0 ? (

@@ -4,7 +4,7 @@ import { requirePermission } from '~/auth/guard.server'
 import { readFlash } from '~/http/flash.server'
 import { formatCents } from '~/domain/money'
 import { getHealthSystemFacilities } from '~/services/center-offers.server'
-import { formatDate } from '~/ui/format'
+import { countOf, formatDate } from '~/ui/format'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { SaveStatus } from '~/ui/save-status'
 import { TableWrap } from '~/ui/table-wrap'
@@ -45,7 +45,7 @@ export default function CenterHomeRoute() {
         </Link>
       </div>
       <p className="lead">
-        {facilities.length} facilities · {offerCount} bundled offers published to employers
+        {countOf(facilities.length, 'facility', 'facilities')} · {countOf(offerCount, 'bundled offer')} published to employers
       </p>
       <SaveStatus message={saved} />
       <section className="card" aria-labelledby="demand-heading">

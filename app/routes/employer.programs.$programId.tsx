@@ -7,7 +7,7 @@ import { parseProjectionQuery, parseVersionQuery } from '~/forms/program'
 import { requireParam } from '~/http/params'
 import { getProgramOverview } from '~/services/program-insights.server'
 import { applyProgramChange } from '~/services/program-actions.server'
-import { formatDate, statusLabel } from '~/ui/format'
+import { countOf, formatDate, statusLabel } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { BenefitRulesForm, ProgramDetailsForm, ProgramProceduresForm, TravelRulesForm } from '~/ui/program-forms'
 import { ProgramNetworkTable } from '~/ui/program-network-table'
@@ -164,7 +164,7 @@ export default function ProgramRoute() {
 
       <section className="card" aria-labelledby="network-heading" id="network">
         <div className="page-head">
-          <h2 id="network-heading">Network ({network.length} offers)</h2>
+          <h2 id="network-heading">Network ({countOf(network.length, 'offer')})</h2>
           {isEditable ? (
             <Link to={`${base}/network`} className="button">
               Choose centers

@@ -8,6 +8,7 @@ import { parseNetworkFilter } from '~/forms/program'
 import { requireParam } from '~/http/params'
 import { getNetworkChoices } from '~/services/program-insights.server'
 import { applyProgramChange } from '~/services/program-actions.server'
+import { countOf } from '~/ui/format'
 import { NetworkPicker } from '~/ui/network-picker'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 
@@ -42,7 +43,7 @@ export default function ProgramNetworkRoute() {
       </p>
       <h1>Choose the network</h1>
       <p className="lead">
-        Offers from the marketplace for the procedures of version {detail.current.version}, nearest to your {members.toLocaleString('en-US')} covered members first (the
+        Offers from the marketplace for the procedures of version {detail.current.version}, nearest to your {countOf(members, 'covered member')} first (the
         share of them living within 100 miles of the center). The price you agree is the offer's price today.
       </p>
       {detail.procedures.length === 0 ? (

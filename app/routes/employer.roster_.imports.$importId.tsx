@@ -7,7 +7,7 @@ import type { RosterChangeKind } from '~/db/schema'
 import { requireParam } from '~/http/params'
 import { discardImport, importDetail, recheckImport, requestApply, requireImport, resumeImport } from '~/services/eligibility-files.server'
 import { IMPORT_STATUS_LABEL } from '~/ui/import-status'
-import { formatCount, formatDateTime } from '~/ui/format'
+import { countOf, formatCount, formatDateTime } from '~/ui/format'
 import { Pager } from '~/ui/pager'
 import { RejectedRows } from '~/ui/rejected-rows'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -179,7 +179,7 @@ export default function ImportRoute() {
             <div className="field field--checkbox">
               <input id="confirmTerminations" name="confirmTerminations" type="checkbox" />
               <label htmlFor="confirmTerminations">
-                Yes, end coverage for {formatCount(termination.ending)} members ({termination.covered ? Math.round((termination.ending * 1000) / termination.covered) / 10 : 100} % of those
+                Yes, end coverage for {countOf(termination.ending, 'member')} ({termination.covered ? Math.round((termination.ending * 1000) / termination.covered) / 10 : 100} % of those
                 covered)
               </label>
             </div>
@@ -240,7 +240,7 @@ export default function ImportRoute() {
               With an open case
             </Link>
           </nav>
-          <p className="small muted">{formatCount(matching)} members</p>
+          <p className="small muted">{countOf(matching, 'member')}</p>
           <TableWrap label="Difference">
             <table className="table">
               <thead>
@@ -276,7 +276,7 @@ export default function ImportRoute() {
           <h2 id="problems-heading">Problems</h2>
           {report.rejected.length > PROBLEMS_SHOWN || counts.problems > report.rejected.length ? (
             <p className="small">
-              The first {formatCount(Math.min(PROBLEMS_SHOWN, report.rejected.length))} of {formatCount(counts.problems)} problems; the report download lists{' '}
+              The first {formatCount(Math.min(PROBLEMS_SHOWN, report.rejected.length))} of {countOf(counts.problems, 'problem')}; the report download lists{' '}
               {counts.problems > report.rejected.length ? `the first ${formatCount(report.rejected.length)}` : 'all of them'}.
             </p>
           ) : null}

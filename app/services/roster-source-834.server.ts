@@ -52,7 +52,7 @@ export async function open834Source(found: Import, path: string, context: Source
       unreadMembers = true
     }
     if (!accepted && transaction.members.length > 0) {
-      fileProblems.push({ line: 1, column: `ST ${transaction.controlNumber}`, reason: `transaction set ${transaction.controlNumber} is rejected (see its problems and the 999): none of its ${transaction.members.length} members were applied` })
+      fileProblems.push({ line: 1, column: `ST ${transaction.controlNumber}`, reason: `transaction set ${transaction.controlNumber} is rejected (see its problems and the 999): ${transaction.members.length === 1 ? 'its one member was not applied' : `none of its ${transaction.members.length} members were applied`}` })
     }
   }
   if (fullFile && unreadMembers) {

@@ -20,6 +20,7 @@ import type { Actor, ScorecardViewer } from '~/domain/tenancy'
 import { US_STATE_NAMES } from '~/domain/us-states'
 import { comparisonValue, type ScorecardComparison } from '~/forms/scorecard'
 import { notFound } from '~/http/responses.server'
+import { countOf } from '~/ui/format'
 import { typicalLocalPrices } from './typical-prices.server'
 
 /*
@@ -126,8 +127,8 @@ export async function getScorecard(viewer: ScorecardViewer, healthSystemId: stri
       basis = {
         label: `typical local price where ${name}'s members live`,
         text:
-          `The typical local price where ${name}'s ${prices.placedMembers.toLocaleString('en-US')} covered members live: each state's typical price (its median, or the national one where a state has none), weighted by how many of them live there` +
-          `${unplaced > 0 ? `; ${unplaced.toLocaleString('en-US')} members whose ZIP code is not known are left out` : ''}. A procedure none of them has a price for uses the national typical price.`,
+          `The typical local price where ${name}'s ${countOf(prices.placedMembers, 'covered member')} ${prices.placedMembers === 1 ? 'lives' : 'live'}: each state's typical price (its median, or the national one where a state has none), weighted by how many of them live there` +
+          `${unplaced > 0 ? `; ${countOf(unplaced, 'member')} whose ZIP code is not known ${unplaced === 1 ? 'is' : 'are'} left out` : ''}. A procedure none of them has a price for uses the national typical price.`,
       }
     }
   }

@@ -41,6 +41,15 @@ export function formatCount(value: number): string {
   return COUNT_FORMAT.format(value)
 }
 
+/**
+ * A count and its noun in English, singular for exactly one: "1 offer", "2 offers", "1,250 members".
+ * For the English-only pages (employer, broker, health system, platform); member pages count through
+ * i18next's plural keys (key_one / key_other) instead.
+ */
+export function countOf(value: number, one: string, other = `${one}s`): string {
+  return `${formatCount(value)} ${value === 1 ? one : other}`
+}
+
 export function formatPercent(rate: number, digits = 0): string {
   return `${(rate * 100).toFixed(digits)}%`
 }

@@ -1,3 +1,5 @@
+import { countOf } from './format'
+
 export interface NetworkMapData {
   width: number
   height: number
@@ -19,7 +21,7 @@ export function NetworkMap({ map, caption }: { map: NetworkMapData; caption?: st
         <path d={map.statesPath} className="network-map__states" />
         {map.members.map((m) => (
           <circle key={m.id} cx={m.x} cy={m.y} r={2 + 5 * Math.sqrt(m.members / largest)} className="network-map__members">
-            <title>{`${m.members.toLocaleString('en-US')} members`}</title>
+            <title>{countOf(m.members, 'member')}</title>
           </circle>
         ))}
         {map.centers.map((c) => (

@@ -4,7 +4,7 @@ import { hasHipKneeMeasures } from '~/domain/cms/measured-procedures'
 import { formatCents } from '~/domain/money'
 import { US_STATE_NAMES } from '~/domain/us-states'
 import { NEAR_MILES, PAGE_SIZES, networkFilterQuery, type NetworkFilter } from '~/forms/program'
-import { formatDate, formatPercent } from './format'
+import { countOf, formatDate, formatPercent } from './format'
 import { CareMap, type CareMapPoint } from './map/care-map'
 import { ErrorList } from './primitives/error-list'
 import { ComparisonVerdict } from './quality-facts'
@@ -61,7 +61,7 @@ export interface NetworkPickerData {
   map: NetworkMapPoints
 }
 
-const offersWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'offer' : 'offers'}`
+const offersWord = (n: number) => countOf(n, 'offer')
 
 /**
  * The network picker shared by the program builder and the broker's scenarios (issue 24): the

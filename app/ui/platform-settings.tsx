@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { caseStateLabel, type CaseState } from '~/domain/cases/case-flow'
-import { formatCount, formatDate } from '~/ui/format'
+import { countOf, formatCount, formatDate } from '~/ui/format'
 import { ErrorList } from '~/ui/primitives/error-list'
 import { SaveStatus } from '~/ui/save-status'
 import { TableWrap } from '~/ui/table-wrap'
@@ -30,7 +30,6 @@ export interface SettingsActionData {
   reply: { error?: Errors | null | undefined; initialValue?: unknown } | null | undefined
 }
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
 
 /** The change just saved, in words from the page's fresh data (the flash note is only its key). */
 export function settingsSavedMessage(note: string | null, holidays: readonly Holiday[]): string | null {
@@ -38,7 +37,7 @@ export function settingsSavedMessage(note: string | null, holidays: readonly Hol
   const [key, value = ''] = note.split(':')
   switch (key) {
     case 'promises-saved':
-      return value === '0' ? 'Nothing to save: the response promise is as it was.' : `Saved the response promise (${plural(Number(value), 'status', 'statuses')} changed).`
+      return value === '0' ? 'Nothing to save: the response promise is as it was.' : `Saved the response promise (${countOf(Number(value), 'status', 'statuses')} changed).`
     case 'holiday-added': {
       const holiday = holidays.find((h) => h.date === value)
       return holiday ? `Added the holiday ${holiday.name} on ${formatDate(holiday.date, 'en-US', 'long')}.` : null
@@ -50,7 +49,7 @@ export function settingsSavedMessage(note: string | null, holidays: readonly Hol
       if (!year || added === undefined || total === undefined) return null
       return added === 0
         ? `All ${total} US federal holidays of ${year} were already listed: none added.`
-        : `Added ${plural(added, 'US federal holiday', 'US federal holidays')} of ${year}${added < total ? ` (${formatCount(total - added)} already listed)` : ''}.`
+        : `Added ${countOf(added, 'US federal holiday', 'US federal holidays')} of ${year}${added < total ? ` (${formatCount(total - added)} already listed)` : ''}.`
     }
     default:
       return null

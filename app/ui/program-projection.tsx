@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { formatCents } from '~/domain/money'
 import type { ProcedureProjection } from '~/domain/savings/program-projection'
-import { formatCount, formatPercent } from './format'
+import { countOf, formatCount, formatPercent } from './format'
 import { ErrorList } from './primitives/error-list'
 import { Stat, StatGrid } from './primitives/stat'
 import { SpendChart } from './spend-chart'
@@ -47,8 +47,8 @@ export function ProgramProjection({
       <p className="muted">
         On your {formatCount(projection.members)} covered members today, this version's network, prices and rules. Each expected case goes to the nearest
         center in the network, with its travel; the others stay outside under the rule for outside care.
-        {projection.unknownZip > 0 ? ` ${formatCount(projection.unknownZip)} members with a ZIP code we cannot place are left out.` : ''}
-        {projection.noPlan > 0 ? ` ${formatCount(projection.noPlan)} members without a health plan are left out.` : ''}
+        {projection.unknownZip > 0 ? ` ${countOf(projection.unknownZip, 'member')} with a ZIP code we cannot place ${projection.unknownZip === 1 ? 'is' : 'are'} left out.` : ''}
+        {projection.noPlan > 0 ? ` ${countOf(projection.noPlan, 'member')} without a health plan ${projection.noPlan === 1 ? 'is' : 'are'} left out.` : ''}
       </p>
       {projection.rows.length === 0 ? (
         <p className="empty">Choose procedures to see a projection.</p>

@@ -1,5 +1,5 @@
 import { formatCents } from '~/domain/money'
-import { formatDate } from './format'
+import { countOf, formatDate } from './format'
 import type { ProgramRulesView } from './program-summary'
 
 /** The sections of the program page that save, and the page-level changes. */
@@ -18,7 +18,6 @@ interface SavedState {
   rules: ProgramRulesView | null
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 const OUTSIDE: Record<string, string> = { plan_terms: 'normal plan terms', higher_coinsurance: 'a higher coinsurance', not_covered: 'not covered' }
 
 /**
@@ -33,18 +32,18 @@ export function programSavedMessage(note: ProgramSaveNote, s: SavedState): strin
     case 'adopted': {
       // A coalition's network adopted in one step (issue 23).
       const centers = new Set(s.network.map((row) => row.facilityId)).size
-      return `Coalition network adopted: draft version 1 of ${s.program.name}, from ${formatDate(current.effectiveFrom)}, with ${plural(s.network.length, 'offer', 'offers')} at ${plural(centers, 'center', 'centers')} at the contract's bundle rates and your own benefit and travel rules. Review it, then publish.`
+      return `Coalition network adopted: draft version 1 of ${s.program.name}, from ${formatDate(current.effectiveFrom)}, with ${countOf(s.network.length, 'offer', 'offers')} at ${countOf(centers, 'center', 'centers')} at the contract's bundle rates and your own benefit and travel rules. Review it, then publish.`
     }
     case 'details':
       return `Saved: ${s.program.name}, in force from ${formatDate(current.effectiveFrom)}${current.effectiveTo ? ` to ${formatDate(current.effectiveTo)}` : ', with no end date'}.`
     case 'procedures':
       return s.procedures.length === 0
         ? 'Saved: no procedure is covered yet.'
-        : `Saved: ${plural(s.procedures.length, 'procedure', 'procedures')} covered (${s.procedures.map((p) => p.name).join(', ')}).`
+        : `Saved: ${countOf(s.procedures.length, 'procedure', 'procedures')} covered (${s.procedures.map((p) => p.name).join(', ')}).`
     case 'network': {
       const centers = new Set(s.network.map((row) => row.facilityId)).size
       const per = s.procedures.map((p) => `${s.network.filter((row) => row.procedureId === p.id).length} for ${p.name}`).join(', ')
-      return `Saved: ${plural(s.network.length, 'offer', 'offers')} at ${plural(centers, 'center', 'centers')} in the network${per ? ` (${per})` : ''}.`
+      return `Saved: ${countOf(s.network.length, 'offer', 'offers')} at ${countOf(centers, 'center', 'centers')} in the network${per ? ` (${per})` : ''}.`
     }
     case 'benefit':
       if (!rules) return 'Saved.'

@@ -73,7 +73,7 @@ test('a 2027 knee program: each save says what it stored, publishing over the pl
   await firstKnee.check()
   await expect(page.getByRole('status').filter({ hasText: 'Not saved yet' })).toHaveText('Not saved yet: 1 to add, 0 to remove.')
   await page.getByRole('button', { name: 'Save the network' }).click()
-  const network = page.getByRole('region', { name: 'Network (1 offers)' })
+  const network = page.getByRole('region', { name: 'Network (1 offer)' })
   await expect(network.getByRole('status')).toHaveText('Saved: 1 offer at 1 center in the network (0 for Lumbar spinal fusion, 1 for Total knee replacement).')
   await expect(network.getByRole('cell', { name: 'Total knee replacement' })).toBeVisible()
   await expect(network.getByRole('cell', { name: 'TKA', exact: true })).toHaveCount(0)

@@ -1,33 +1,16 @@
-import { once } from 'node:events'
-import type { AddressInfo } from 'node:net'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/db/client.server'
 import * as coordinatorCase from '~/routes/coordinator.cases.$caseId'
 import * as careOption from '~/routes/member.care.$offerId'
 import * as findCare from '~/routes/member.care._index'
 import * as myCase from '~/routes/member.cases.$caseId'
+import { startSmtpSink } from './smtp-sink'
 import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 // A real SMTP server on loopback receives what the portal sends (nodemailer over SMTP_URL).
-const received: Array<{ to: string; raw: string }> = []
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = ''
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString()))
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw })
-      callback()
-    })
-  },
-})
-smtp.listen(0, '127.0.0.1')
-await once(smtp.server, 'listening')
-process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+const smtp = await startSmtpSink()
+const received = smtp.received
 
 let t: TwoTenants
 let member: string
@@ -53,7 +36,7 @@ beforeAll(async () => {
   offerId = (await getDb().selectFrom('programNetwork').select('offerId').where('programVersionId', '=', t.a.versionId).executeTakeFirstOrThrow()).offerId
 })
 
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())))
+afterAll(() => smtp.close())
 
 describe('the member finds care and requests it', () => {
   it('lists the covered center with what this member pays and the typical local cost', async () => {

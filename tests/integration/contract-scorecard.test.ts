@@ -137,7 +137,7 @@ describe('the bundle prices are compared with the typical price each viewer shou
     expect(status).toBe(200)
     expect(view.comparison.value).toBe(`employer:${t.a.employerId}`)
     expect(view.basis.label).toBe("typical local price where Employer A's members live")
-    expect(view.basis.text).toContain("Employer A's 1 covered members live")
+    expect(view.basis.text).toContain("Employer A's 1 covered member lives")
     expect(rowOf(view, knee.code)).toMatchObject({ typicalPriceCents: 4_567_800, differenceCents: 1_767_800, medianBundleCents: 2_800_000, facilityCount: 1 })
     expect(rowOf(view, 'THA')).toMatchObject({ typicalPriceCents: 5_000_000, differenceCents: 2_000_000 })
     expect([view.scorecard.proceduresBelowTypical, view.scorecard.proceduresCompared]).toEqual([2, 2])

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '~/db/client.server'
-import { newId } from '~/db/ids'
-import { facilitySearchKeys } from '~/domain/search/facility-text'
 import * as findCare from '~/routes/member.care._index'
 import { FIRST_RESULTS } from '~/services/find-care.server'
-import { cookieFor, getRequest, statusOf } from './support'
-import { addKneeProcedure, createTwoTenants, type TwoTenants } from './tenants'
+import { createShowMoreFixture } from './show-more-fixtures'
+import { getRequest, statusOf } from './support'
 
 /*
  * Issue 24: the search page shows the first FIRST_RESULTS results as cards and a "Show more" link
@@ -13,9 +10,8 @@ import { addKneeProcedure, createTwoTenants, type TwoTenants } from './tenants'
  * knee replacement at 13 centers 1 to 13 (tenths of a degree) north of home: on distance they come
  * in that order, so the cut is visible.
  */
-let t: TwoTenants
 let member: string
-const names: string[] = []
+let names: string[] = []
 
 interface Found {
   status: string
@@ -33,34 +29,7 @@ const search = async (query: string) => {
 }
 
 beforeAll(async () => {
-  const db = getDb()
-  t = await createTwoTenants(db)
-  member = await cookieFor(t.users.employeeA)
-  const now = new Date().toISOString()
-  const procedureId = await addKneeProcedure(db, t.a.versionId, now)
-  for (let n = 1; n <= 13; n++) {
-    const facilityId = newId()
-    const name = `Center ${String(n).padStart(2, '0')}`
-    names.push(name)
-    await db
-      .insertInto('facilities')
-      .values({
-        id: facilityId, ccn: null, name, address: '1 Test St', city: 'Columbus', state: 'OH', zip: '43215', county: null, ...facilitySearchKeys({ name, city: 'Columbus' }),
-        phone: null, latitude: 39.96 + n / 10, longitude: -83.0, coordinateSource: 'cms_location', facilityType: 'Acute Care Hospitals', ownership: null,
-        hasEmergencyServices: 1, starRating: 4, healthSystemId: null, createdAt: now, updatedAt: now,
-      })
-      .execute()
-    const offerId = newId()
-    await db
-      .insertInto('offers')
-      .values({
-        id: offerId, facilityId, procedureId, priceCents: 2_800_000 + n * 10_000, includesFacility: 1, includesSurgeon: 1, includesAnesthesia: 1, includesImplant: 1,
-        includesFollowUp: 1, warrantyDays: 90, followUpVisits: 2, annualVolume: 400, accreditation: null, appointmentWithinDays: 14, validFrom: '2026-01-01', validTo: null,
-        status: 'active', createdAt: now, updatedAt: now,
-      })
-      .execute()
-    await db.insertInto('programNetwork').values({ programVersionId: t.a.versionId, offerId, bundlePriceCents: 2_800_000 + n * 10_000 }).execute()
-  }
+  ;({ member, names } = await createShowMoreFixture())
 })
 
 describe('first results, then more', () => {

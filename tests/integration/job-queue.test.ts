@@ -1,6 +1,3 @@
-import { once } from 'node:events'
-import type { AddressInfo } from 'node:net'
-import { SMTPServer } from 'smtp-server'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +9,7 @@ import { claimNextJob, endJobTry, findJob } from '~/db/repositories/jobs.server'
 import { deliverOutbox, EMAIL_JOB_KIND, queueEmail } from '~/services/email-outbox.server'
 import { createImport } from '~/services/eligibility-files.server'
 import { IMPORT_JOB_KINDS } from '~/services/import-jobs.server'
+import { startSmtpSink } from './smtp-sink'
 import { createTwoTenants } from './tenants'
 import { enqueueJob, failAbandoned, registerJobHandler, runClaimedJob, runNextJob } from '~/services/job-queue.server'
 
@@ -19,28 +17,13 @@ import { enqueueJob, failAbandoned, registerJobHandler, runClaimedJob, runNextJo
 // a second connection plays a second server (issue 24, ADR 0022).
 
 // A real SMTP server on loopback: the sink that counts what was sent.
-const received: Array<{ messageId: string; to: string }> = []
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = ''
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString()))
-    stream.on('end', () => {
-      received.push({ messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '', to: session.envelope.rcptTo.map((r) => r.address).join(',') })
-      callback()
-    })
-  },
-})
-smtp.listen(0, '127.0.0.1')
-await once(smtp.server, 'listening')
-process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+const smtp = await startSmtpSink()
+const received = smtp.received
 
 const other = openDatabase({ url: process.env.DATABASE_URL!, schema: process.env.DATABASE_SCHEMA }).db
 afterAll(async () => {
   await other.destroy()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
 })
 
 const runs = new Map<string, number>()

@@ -51,6 +51,16 @@ export async function statusOf<A extends LoaderFunctionArgs | ActionFunctionArgs
   }
 }
 
+/** A loader's data (status 200), or the status and text of the Response it threw (a 400 with its sentence). */
+export async function loadOrRefusal(loader: (args: never) => unknown, path: string, cookie: string) {
+  try {
+    return { status: 200, data: (await loader({ request: getRequest(path, cookie), params: {}, context: {} } as never)) as Record<string, unknown>, text: '' }
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, data: null, text: await thrown.text() }
+    throw thrown
+  }
+}
+
 /** The signed-in Actor of a user, as the guard builds it from a session cookie (for calling services directly). */
 export async function actorOf(userId: string): Promise<Actor> {
   const actor = await getOptionalActor(getRequest('/', await cookieFor(userId)))

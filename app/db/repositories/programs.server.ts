@@ -235,6 +235,31 @@ export async function saveTravelRules(trx: Transaction<Database>, rules: TravelR
   await trx.insertInto('programTravelRules').values(rules).execute()
 }
 
+/** Offers with their facility: where every candidate and offer-facts query starts. */
+function offersAtFacilities(db: Kysely<Database>) {
+  return db.selectFrom('offers').innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+}
+type OffersAtFacilities = ReturnType<typeof offersAtFacilities>
+
+/** Active offers for these procedures at hospitals CMS still lists: what the network can be chosen from. */
+function activeCandidates(db: Kysely<Database>, procedureIds: readonly string[]): OffersAtFacilities {
+  return (
+    offersAtFacilities(db)
+      .where('offers.procedureId', 'in', procedureIds)
+      .where('offers.status', '=', 'active')
+      // Hospitals CMS no longer lists are not candidates (issue 19); networks that have them keep them, flagged.
+      .where('facilities.inactiveSince', 'is', null)
+  )
+}
+
+/** Adds the facility's health system (`system`) and its hip/knee quality facts (`comp`, `readm`), each optional. */
+function withHipKneeFacts(query: OffersAtFacilities) {
+  return query
+    .leftJoin('organizations as system', 'system.id', 'facilities.healthSystemId')
+    .leftJoin('qualityMeasures as comp', (join) => join.onRef('comp.facilityId', '=', 'facilities.id').on('comp.measureCode', '=', 'COMP_HIP_KNEE'))
+    .leftJoin('qualityMeasures as readm', (join) => join.onRef('readm.facilityId', '=', 'facilities.id').on('readm.measureCode', '=', 'READM_30_HIP_KNEE'))
+}
+
 /**
  * The network picker's ranking pass (issue 24): the same candidates as `listCandidateOffers`, with
  * only the columns that rank and filter them (thousands of rows at benchmark size); the page's
@@ -242,9 +267,7 @@ export async function saveTravelRules(trx: Transaction<Database>, rules: TravelR
  */
 export function listCandidatePlaces(db: Kysely<Database>, procedureIds: readonly string[]) {
   if (procedureIds.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('offers')
-    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+  return activeCandidates(db, procedureIds)
     .select([
       'offers.id as offerId',
       'offers.procedureId',
@@ -256,21 +279,13 @@ export function listCandidatePlaces(db: Kysely<Database>, procedureIds: readonly
       'facilities.longitude',
       'facilities.starRating',
     ])
-    .where('offers.procedureId', 'in', procedureIds)
-    .where('offers.status', '=', 'active')
-    .where('facilities.inactiveSince', 'is', null)
     .execute()
 }
 
 /** The facts the picker shows for a page of offers: validity, volume, health system, the hip/knee quality facts. */
 export function listOfferFacts(db: Kysely<Database>, offerIds: readonly string[]) {
   if (offerIds.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('offers')
-    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
-    .leftJoin('organizations as system', 'system.id', 'facilities.healthSystemId')
-    .leftJoin('qualityMeasures as comp', (join) => join.onRef('comp.facilityId', '=', 'facilities.id').on('comp.measureCode', '=', 'COMP_HIP_KNEE'))
-    .leftJoin('qualityMeasures as readm', (join) => join.onRef('readm.facilityId', '=', 'facilities.id').on('readm.measureCode', '=', 'READM_30_HIP_KNEE'))
+  return withHipKneeFacts(offersAtFacilities(db))
     .select([
       'offers.id as offerId',
       'offers.validFrom',
@@ -289,13 +304,8 @@ export function listOfferFacts(db: Kysely<Database>, offerIds: readonly string[]
 /** Active offers for these procedures at hospitals CMS still lists, with their facility and the hip/knee quality facts. */
 export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly string[]) {
   if (procedureIds.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('offers')
-    .innerJoin('facilities', 'facilities.id', 'offers.facilityId')
+  return withHipKneeFacts(activeCandidates(db, procedureIds))
     .innerJoin('procedures', 'procedures.id', 'offers.procedureId')
-    .leftJoin('organizations as system', 'system.id', 'facilities.healthSystemId')
-    .leftJoin('qualityMeasures as comp', (join) => join.onRef('comp.facilityId', '=', 'facilities.id').on('comp.measureCode', '=', 'COMP_HIP_KNEE'))
-    .leftJoin('qualityMeasures as readm', (join) => join.onRef('readm.facilityId', '=', 'facilities.id').on('readm.measureCode', '=', 'READM_30_HIP_KNEE'))
     .select([
       'offers.id as offerId',
       'offers.priceCents',
@@ -311,10 +321,6 @@ export function listCandidateOffers(db: Kysely<Database>, procedureIds: readonly
       'comp.comparison as complicationComparison',
       'readm.comparison as readmissionComparison',
     ])
-    .where('offers.procedureId', 'in', procedureIds)
-    .where('offers.status', '=', 'active')
-    // Hospitals CMS no longer lists are not candidates (issue 19); networks that have them keep them, flagged.
-    .where('facilities.inactiveSince', 'is', null)
     .orderBy('procedures.code')
     .orderBy('facilities.name')
     .execute()

@@ -228,7 +228,7 @@ export function reconcilePeriod(terms: ReconciliationTerms, episodes: readonly A
       key: 'quality',
       label: 'Composite quality',
       calculation: `Q = ${goals.length === 0 ? '0' : goals.map((goal) => `${formatScore(goal.weight)} × ${goal.isMet ? 1 : 0}`).join(' + ')} = ${qText}`,
-      explanation: `Each goal counts its weight when met and nothing when not: ${goals.filter((goal) => goal.isMet).length} of ${goals.length} goals met.`,
+      explanation: `Each goal counts its weight when met and nothing when not: ${goals.filter((goal) => goal.isMet).length} of ${goals.length} ${goals.length === 1 ? 'goal' : 'goals'} met.`,
       cents: null,
     },
   ]

@@ -356,7 +356,7 @@ export function statementCsvRows(document: StatementDocument): Cell[][] {
   ])
   const totals: Cell[] = [
     'totals',
-    `${r.episodeCount} episodes`,
+    `${r.episodeCount} ${r.episodeCount === 1 ? 'episode' : 'episodes'}`,
     '',
     '',
     '',
