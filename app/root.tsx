@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { I18nextProvider } from 'react-i18next'
 import type { ReactNode } from 'react'
 import { getOptionalActor } from '~/auth/guard.server'
@@ -10,6 +10,7 @@ import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { translatorFor } from '~/i18n/translator'
 import styles from '~/styles/app.css'
 import { useFocusMainOnNewPage } from '~/ui/focus-on-navigation'
+import { HydrationScripts } from '~/ui/hydration-scripts'
 import { AppStyles } from '~/ui/inline-styles'
 import { useNonce } from '~/ui/nonce'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
@@ -52,7 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <HydrationScripts nonce={nonce} />
       </body>
     </html>
   )

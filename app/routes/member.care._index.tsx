@@ -7,7 +7,7 @@ import { consumeAttempt, tooManyRequests, waitText } from '~/auth/rate-limits.se
 import { languageOf } from '~/i18n/language.server'
 import { translatedTitle } from '~/i18n/meta'
 import { fixedT } from '~/i18n/translator'
-import { parseFindCareQuery, RADIUS_CHOICES } from '~/forms/care'
+import { parseFindCareQuery, RADIUS_CHOICES } from '~/forms/care-query'
 import { clientIp } from '~/http/client-ip.server'
 import { findCare } from '~/services/find-care.server'
 import { QualitySummary, useBundleIncludes } from '~/ui/care-facts'
