@@ -34,20 +34,25 @@ async function send() {
   lines = []
 }
 
-try {
-  let header = true
-  for await (const record of readDelimitedRecords(job.path, { label: job.label, delimiter: job.delimiter })) {
-    // The header was read and checked by the import's thread.
-    if (header) {
-      header = false
-      continue
+// No top-level await: under tsx the thread runs as a CommonJS bundle (roster-lines.server.ts), where it is
+// not allowed (esbuild refuses to bundle it, and the import then silently read the file on its own thread).
+async function main() {
+  try {
+    let header = true
+    for await (const record of readDelimitedRecords(job.path, { label: job.label, delimiter: job.delimiter })) {
+      // The header was read and checked by the import's thread.
+      if (header) {
+        header = false
+        continue
+      }
+      bytes = record.bytes
+      lines.push(readRosterLine(csvSourceRecord(record, job.columns, job.delimiter), context))
+      if (lines.length >= LINES_PER_MESSAGE) await send()
     }
-    bytes = record.bytes
-    lines.push(readRosterLine(csvSourceRecord(record, job.columns, job.delimiter), context))
-    if (lines.length >= LINES_PER_MESSAGE) await send()
+    await send()
+    post({ type: 'end' })
+  } catch (error) {
+    post({ type: 'error', fileError: error instanceof CsvFileError, message: error instanceof Error ? error.message : String(error) })
   }
-  await send()
-  post({ type: 'end' })
-} catch (error) {
-  post({ type: 'error', fileError: error instanceof CsvFileError, message: error instanceof Error ? error.message : String(error) })
 }
+void main()

@@ -6,6 +6,7 @@ import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { createImport, type ImportOptions } from '~/services/eligibility-files.server'
 import { applyImport, applyRefusal, checkImport, parseCounts, parseReport } from '~/services/roster-import.server'
+import { canReadCsvInWorker } from '~/services/roster-lines.server'
 import { memberCoverage } from '~/services/roster-lookup.server'
 import { getOptionalActor } from '~/auth/guard.server'
 import { createAccessFixtures, createTwoTenants, type TwoTenants } from './tenants'
@@ -194,6 +195,8 @@ describe('a large CSV read on a worker thread (issue 24)', () => {
       .execute()
 
   it('gives the same difference, report and roster as reading the file on the import\'s thread', async () => {
+    // The thread must really start under tsx (its bundle once failed on a top-level await, and every import then read in-thread).
+    expect(await canReadCsvInWorker()).toBe(true)
     const here = await load(t.b.employerId, mixed('H'), { csvWorkerMinBytes: Number.MAX_SAFE_INTEGER })
     const worker = await load(t.b.employerId, mixed('W'), { csvWorkerMinBytes: 0 })
     expect(worker.import?.status).toBe('applied')
