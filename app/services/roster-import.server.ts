@@ -29,7 +29,7 @@ import { checkTerminations, compareMember, DEFAULT_TERMINATION_LIMIT_PERCENT, en
 import { rosterKeys, withoutLeadingZeros } from '~/domain/roster/names'
 import type { RosterPatch, RosterRowContext } from '~/domain/roster/roster-row'
 import { zipCentroid } from '~/integrations/zip-geocoding.server'
-import { canReadCsvInWorker, readCsvLinesInWorker, readRosterLine, type ReadRosterLine } from './roster-lines.server'
+import { canReadCsvInWorker, knownZipTable, readCsvLinesInWorker, readRosterLine, type ReadRosterLine } from './roster-lines.server'
 import { openRosterSource, RosterFileError, type RosterSource } from './roster-sources.server'
 
 /** Counts of one import, stored with it (JSON in imports.counts). */
@@ -88,7 +88,7 @@ async function* readLines(source: RosterSource, context: RosterRowContext, worke
   if (source.csv && fileBytes >= workerMinBytes && (await canReadCsvInWorker())) {
     const { setBytesRead, ...file } = source.csv
     await source.close()
-    yield* readCsvLinesInWorker({ ...file, plans: context.plans.map((p) => ({ id: p.id, name: p.name })), today: context.today }, setBytesRead)
+    yield* readCsvLinesInWorker({ ...file, plans: context.plans.map((p) => ({ id: p.id, name: p.name })), today: context.today, knownZips: knownZipTable(context.isKnownZip) }, setBytesRead)
     return
   }
   for await (const record of source.records) yield [readRosterLine(record, context)]
