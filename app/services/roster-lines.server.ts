@@ -113,7 +113,7 @@ export async function* readCsvLinesInWorker(job: CsvLinesJob, onBytes: (bytes: n
   if (!entry) throw new Error('the CSV reader thread is not built')
   // A small heap of its own: the thread holds a few batches at a time, and a collector with room to spare would not run (RSS, issue 24).
   // execArgv: [] — the thread's code is plain JavaScript; it needs none of the process's flags (tsx's --import among them).
-  const worker = new Worker(entry.code, { eval: entry.eval, execArgv: [], workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } })
+  const worker = new Worker(entry.code, { eval: entry.eval, execArgv: [], workerData: job, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 2 } })
   const queue: CsvLinesMessage[] = []
   let failure: Error | null = null
   let wake: (() => void) | null = null
