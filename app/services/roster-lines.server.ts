@@ -47,6 +47,19 @@ export interface CsvLinesJob {
   columns: Array<RosterColumn | null>
   plans: RosterRowContext['plans']
   today: string
+  /** The known ZIPs, one byte per 5-digit ZIP (1: known), from `knownZipTable`. */
+  knownZips: Uint8Array
+}
+
+/**
+ * The ZIPs `isKnownZip` knows, as a table the reader thread can look 5-digit ZIPs up in (validation
+ * only asks about 5 digits): 100 KB, where loading the ZIP package in the thread cost ~80 MB of RSS
+ * (issue 24's 200 MB bound at 1,000,000 rows).
+ */
+export function knownZipTable(isKnownZip: (zip: string) => boolean): Uint8Array {
+  const table = new Uint8Array(100_000)
+  for (let zip = 0; zip < table.length; zip++) if (isKnownZip(String(zip).padStart(5, '0'))) table[zip] = 1
+  return table
 }
 
 export type CsvLinesMessage =
@@ -99,7 +112,8 @@ export async function* readCsvLinesInWorker(job: CsvLinesJob, onBytes: (bytes: n
   const entry = await readerEntry()
   if (!entry) throw new Error('the CSV reader thread is not built')
   // A small heap of its own: the thread holds a few batches at a time, and a collector with room to spare would not run (RSS, issue 24).
-  const worker = new Worker(entry.code, { eval: entry.eval, workerData: job, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 } })
+  // execArgv: [] — the thread's code is plain JavaScript; it needs none of the process's flags (tsx's --import among them).
+  const worker = new Worker(entry.code, { eval: entry.eval, execArgv: [], workerData: job, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 2 } })
   const queue: CsvLinesMessage[] = []
   let failure: Error | null = null
   let wake: (() => void) | null = null

@@ -6,6 +6,7 @@ import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
 import { createImport, type ImportOptions } from '~/services/eligibility-files.server'
 import { applyImport, applyRefusal, checkImport, parseCounts, parseReport } from '~/services/roster-import.server'
+import { canReadCsvInWorker } from '~/services/roster-lines.server'
 import { memberCoverage } from '~/services/roster-lookup.server'
 import { getOptionalActor } from '~/auth/guard.server'
 import { createAccessFixtures, createTwoTenants, type TwoTenants } from './tenants'
@@ -183,6 +184,9 @@ describe('a large CSV read on a worker thread (issue 24)', () => {
     `${row(`${prefix}X3`)},extra`,
     `"${prefix}X4","Ann","Lee\r\nSmith",1980-01-01,43215,B PPO,employee,2026-01-01,,0`,
     row(`${prefix}X5`, { last_name: 'O\u2019Brien' }),
+    // The thread looks ZIPs up in a table made on the import's thread: an unknown 5-digit ZIP, a known one with a leading zero.
+    row(`${prefix}X6`, { zip: '00000' }),
+    row(`${prefix}X7`, { zip: '02139' }),
   ].join('\r\n')
   const members = (employerId: string, prefix: string) =>
     getDb()
@@ -194,12 +198,15 @@ describe('a large CSV read on a worker thread (issue 24)', () => {
       .execute()
 
   it('gives the same difference, report and roster as reading the file on the import\'s thread', async () => {
+    // The thread must really start under tsx (its bundle once failed on a top-level await, and every import then read in-thread).
+    expect(await canReadCsvInWorker()).toBe(true)
     const here = await load(t.b.employerId, mixed('H'), { csvWorkerMinBytes: Number.MAX_SAFE_INTEGER })
     const worker = await load(t.b.employerId, mixed('W'), { csvWorkerMinBytes: 0 })
     expect(worker.import?.status).toBe('applied')
     // "covered" is the roster before each file: the second file finds the first one's members.
     expect({ ...worker.counts, covered: 0 }).toEqual({ ...here.counts, covered: 0 })
-    expect(worker.counts).toMatchObject({ rowsRead: 308, added: 301, problems: 7 })
+    expect(worker.counts).toMatchObject({ rowsRead: 310, added: 302, problems: 8 })
+    expect(worker.report.rejected).toContainEqual({ line: 311, column: 'zip', reason: '00000 is not a US ZIP code we know' })
     const named = (report: typeof here.report) => JSON.stringify({ ...report, termination: null })
     expect(named(worker.report).replaceAll(/\bW(?=\d|X)/g, 'H')).toBe(named(here.report))
     expect(worker.report.notes).toEqual(['Line 305 repeats line 7 (W5) word for word: applied once.'])
@@ -214,7 +221,7 @@ describe('a large CSV read on a worker thread (issue 24)', () => {
     const here = await load(t.b.employerId, broken('HB'), { csvWorkerMinBytes: Number.MAX_SAFE_INTEGER })
     const worker = await load(t.b.employerId, broken('WB'), { csvWorkerMinBytes: 0 })
     expect(worker.import).toMatchObject({ status: 'refused', message: here.import!.message })
-    expect(worker.import?.message).toContain('line 311 holds binary data (a NUL byte)')
+    expect(worker.import?.message).toContain('line 313 holds binary data (a NUL byte)')
     expect(await members(t.b.employerId, 'WB')).toEqual([])
     expect(await getDb().selectFrom('rosterImportChanges').select('seq').where('importId', '=', worker.import!.id).execute()).toEqual([])
   })
