@@ -20,6 +20,7 @@ import * as offerTinNpi from './2026-12-08T1100_offer_tin_npi'
 import * as jobs from './2026-12-09T1000_jobs'
 import * as rosterCoverageZipIndex from './2026-12-09T1100_roster_coverage_zip_index'
 import * as rateLimits from './2026-12-09T1500_rate_limits'
+import * as generatedFiles from './2026-12-10T1000_generated_files'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -48,4 +49,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-09T1000_jobs': jobs,
   '2026-12-09T1100_roster_coverage_zip_index': rosterCoverageZipIndex,
   '2026-12-09T1500_rate_limits': rateLimits,
+  '2026-12-10T1000_generated_files': generatedFiles,
 }

@@ -525,7 +525,7 @@ describe('access', () => {
 
   it('refuses an unknown intent with 400 and changes nothing', async () => {
     const before = await contractState()
-    expect(await act('employer', contractId, periodId, 'reopen')).toMatchObject({ status: 400, body: { error: 'Choose close the period or settle its statement' } })
+    expect(await act('employer', contractId, periodId, 'reopen')).toMatchObject({ status: 400, body: { error: 'Choose close the period, settle its statement, or prepare its PDF or CSV' } })
     expect(await contractState()).toEqual(before)
   })
 
