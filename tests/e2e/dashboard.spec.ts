@@ -11,6 +11,8 @@ async function signIn(page: Page, email: string) {
 }
 
 test('the HR admin reads the dashboard for a period, checks the method and exports the savings report', async ({ page }) => {
+  // The export is made by a background job (a poll, then the page's re-read): a few seconds more than one page load.
+  test.setTimeout(60_000)
   const consoleErrors: string[] = []
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
   await signIn(page, 'hr@acme.example')
