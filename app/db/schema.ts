@@ -679,6 +679,20 @@ export interface JobsTable {
   finishedAt: string | null
 }
 
+/** A file a job made (issue 24, ADR 0029): one per job, served by any server to its owner until it expires. */
+export interface GeneratedFilesTable {
+  id: string
+  jobId: string
+  /** Who may download it: `employer:<id>` or `contract:<id>`, checked after the route's guard. */
+  ownerKey: string
+  fileName: string
+  contentType: string
+  sizeBytes: number
+  content: Buffer
+  createdAt: string
+  expiresAt: string
+}
+
 export interface ScenariosTable {
   id: string
   employerId: string
@@ -900,6 +914,7 @@ export interface Database {
   searchEvents: SearchEventsTable
   emailOutbox: EmailOutboxTable
   jobs: JobsTable
+  generatedFiles: GeneratedFilesTable
   scenarios: ScenariosTable
   proposals: ProposalsTable
   imports: ImportsTable

@@ -36,4 +36,6 @@ export const AdoptCoalitionNetworkSchema = z.object({
 export const ContractIntentSchema = z.enum(['save', 'send', 'sign', 'new-version'], { errorMap: () => ({ message: 'Choose save, send, sign or start a new version' }) })
 
 /** The buttons of a reconciliation period's page: close the period, settle its statement. */
-export const PeriodIntentSchema = z.enum(['close', 'settle'], { errorMap: () => ({ message: 'Choose close the period or settle its statement' }) })
+export const PeriodIntentSchema = z.enum(['close', 'settle', 'prepare-pdf', 'prepare-csv'], {
+  errorMap: () => ({ message: 'Choose close the period, settle its statement, or prepare its PDF or CSV' }),
+})

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadStatementPdf } from '~/http/contract-period-route.server'
+import { downloadStatementFile } from '~/http/contract-period-route.server'
 
 /** A period's stored statement as a PDF, with the allocation to the member employers (issue 23). */
-export const loader = (args: LoaderFunctionArgs) => downloadStatementPdf(args, 'coalition')
+export const loader = (args: LoaderFunctionArgs) => downloadStatementFile(args, 'coalition', 'pdf')

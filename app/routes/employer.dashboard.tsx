@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireEmployerAccess } from '~/auth/guard.server'
 import { caseStateLabel } from '~/domain/cases/case-flow'
 import { toIsoDate } from '~/domain/dates'
 import { formatCents } from '~/domain/money'
 import { parseReportQuery } from '~/forms/report'
+import { readFlash } from '~/http/flash.server'
 import { getEmployerDashboard } from '~/services/dashboard.server'
+import { employerExportsView } from '~/services/report-exports.server'
 import { MoneyBarChart } from '~/ui/charts'
 import { formatCount, formatDate, formatPercent } from '~/ui/format'
 import { Stat, StatGrid } from '~/ui/primitives/stat'
@@ -13,13 +15,21 @@ import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 import { OfferLabels } from '~/ui/offer-labels'
+import { PreparedFile, useRefreshWhilePreparing } from '~/ui/prepared-file'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireEmployerAccess(request, 'employer:read')
   const { query, errors } = parseReportQuery(new URL(request.url).searchParams, toIsoDate(new Date()))
-  return { errors, ...(await getEmployerDashboard(scope, query)) }
+  const [dashboard, exports] = await Promise.all([getEmployerDashboard(scope, query), employerExportsView(scope, query)])
+  const { note, headers } = await readFlash(request)
+  return data({ errors, ...dashboard, exports, note }, { headers })
+}
+
+const NOTES: Record<string, string> = {
+  'export-requested': 'The export is being prepared: its download link appears below when it is ready.',
+  'export-missing': 'That export is not prepared yet for this period (or was prepared more than 7 days ago): prepare it below.',
 }
 
 const money = (cents: number) => formatCents(cents, { wholeDollars: true })
@@ -29,6 +39,7 @@ export default function DashboardRoute() {
   const d = useLoaderData<typeof loader>()
   const search = new URLSearchParams({ from: d.query.from, to: d.query.to, ...(d.query.programId ? { program: d.query.programId } : {}) }).toString()
   const spendTotal = d.spend.bundle + d.spend.travel + d.spend.incentive + d.spend.platformFee
+  useRefreshWhilePreparing(Object.values(d.exports))
   return (
     <>
       <h1>Dashboard</h1>
@@ -287,13 +298,19 @@ export default function DashboardRoute() {
       </div>
       <section className="card" aria-labelledby="exports-heading">
         <h2 id="exports-heading">Exports (CSV)</h2>
-        <p className="small muted">Each file starts with its header row. Its period, columns and method are in the text file beside it.</p>
+        <p className="small muted">
+          Each file is prepared in the background for the period above, then kept 7 days. It starts with its header row; its period, columns and method are in the
+          text file beside it.
+        </p>
+        {d.note && NOTES[d.note] ? (
+          <p role="status" className="save-status">
+            {NOTES[d.note]}
+          </p>
+        ) : null}
         <ul className="link-list">
           {EXPORT_LINKS.map(([kind, label]) => (
             <li key={kind}>
-              <a href={`/employer/exports/${kind}.csv?${search}`} download>
-                {label}
-              </a>{' '}
+              <PreparedFile file={d.exports[kind]} label={`${label} (CSV)`} downloadHref={`/employer/exports/${kind}.csv?${search}`} formAction={`/employer/exports/${kind}.csv?${search}`} canPrepareAgain />{' '}
               · <a href={`/employer/exports/${kind}.method.txt?${search}`}>how to read it<span className="visually-hidden"> ({label.toLowerCase()})</span></a>
             </li>
           ))}

@@ -158,9 +158,9 @@ export async function listContractPeriodsView(party: ContractParty, contractId: 
   })
 }
 
-/** The stored statement of a period, parsed (ADR 0003: stored JSON is parsed on every read). */
-async function loadStatement(contractId: string, periodId: string) {
-  const row = await findPeriodStatement(getDb(), contractId, periodId)
+/** The stored statement of a period, parsed (ADR 0003: stored JSON is parsed on every read); unscoped: callers check the party first (or run as its job). */
+export async function loadStatement(contractId: string, periodId: string, db: Kysely<Database> = getDb()) {
+  const row = await findPeriodStatement(db, contractId, periodId)
   if (!row) return null
   return { row, document: StatementDocumentSchema.parse(JSON.parse(row.statement)) }
 }
@@ -412,7 +412,7 @@ export async function settleContractStatement(actor: Actor, party: ContractParty
 }
 
 /** The stored statement of a period for a download; 404 while the period has none. */
-async function requireStatement(party: ContractParty, contractId: string, periodId: string) {
+export async function requireStatement(party: ContractParty, contractId: string, periodId: string) {
   const { contract, period } = await requirePeriodOf(party, contractId, periodId)
   const stored = await loadStatement(contract.id, period.id)
   if (!stored) throw notFound('Statement')
@@ -425,15 +425,15 @@ function fileNameOf(document: StatementDocument): string {
   return `statement-${title}-period-${document.period.sequence}`
 }
 
-/** The statement as a PDF: every episode, goal, formula step, credit and the settlement. */
-export async function statementPdf(party: ContractParty, contractId: string, periodId: string): Promise<{ fileName: string; pdf: Buffer }> {
-  const { row, document } = await requireStatement(party, contractId, periodId)
+type StoredStatement = NonNullable<Awaited<ReturnType<typeof loadStatement>>>
+
+/** The statement as a PDF: every episode, goal, formula step, credit and the settlement (made by a `statement.file` job, ADR 0029). */
+export async function statementPdf({ row, document }: StoredStatement): Promise<{ fileName: string; pdf: Buffer }> {
   return { fileName: `${fileNameOf(document)}.pdf`, pdf: await renderStatementPdf(document, settlementView(row, document)) }
 }
 
 /** The statement as CSV: the header row, one row per episode, then the totals with the settlement. */
-export async function statementCsv(party: ContractParty, contractId: string, periodId: string): Promise<{ fileName: string; csv: string }> {
-  const { document } = await requireStatement(party, contractId, periodId)
+export function statementCsv({ document }: StoredStatement): { fileName: string; csv: string } {
   const rows = statementCsvRows(document).map((cells) => cells.map((cell) => neutralizeFormula(cell)))
   return { fileName: `${fileNameOf(document)}.csv`, csv: stringify(rows, { record_delimiter: '\r\n' }) }
 }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import type { Kysely } from 'kysely'
 import { getDb } from '~/db/client.server'
 import { newId } from '~/db/ids'
+import { pruneDoneJobs } from '~/db/repositories/generated-files.server'
 import { claimNextJob, endJobTry, extendLease, failAbandonedJobs, insertJob, writeJobProgress, type Job } from '~/db/repositories/jobs.server'
 import type { Database } from '~/db/schema'
 import { afterFailure, heartbeatEveryMs, leaseUntil } from '~/domain/jobs/lease'
@@ -156,6 +157,18 @@ export async function failAbandoned(db: Kysely<Database>, kinds: readonly string
   return abandoned
 }
 
+/** Done jobs are kept this long (the history the load test reads), then pruned with their files. */
+export const DONE_JOB_KEEP_DAYS = 14
+const DAY_MS = 86_400_000
+
+/**
+ * Pruning (ADR 0029): deletes done jobs finished more than `keepDays` ago with their files, and
+ * every stored file past its expiry. Queued, running and failed jobs are never pruned here.
+ */
+export function pruneFinishedJobs(db: Kysely<Database>, now = new Date(), keepDays = DONE_JOB_KEEP_DAYS): Promise<{ jobs: number; files: number }> {
+  return pruneDoneJobs(db, now.toISOString(), new Date(now.getTime() - keepDays * DAY_MS).toISOString())
+}
+
 // ---- The poller: one per server process ----
 
 declare global {
@@ -163,6 +176,9 @@ declare global {
 }
 
 const POLL_EVERY_MS = 1_000
+/** Each server prunes at most this often (several servers pruning at once delete the same rows once: harmless). */
+const PRUNE_EVERY_MS = 60 * 60_000
+let lastPruneAt = 0
 let poller: NodeJS.Timeout | undefined
 let isPolling = false
 let pollAgain = false
@@ -182,6 +198,10 @@ async function pollOnce(): Promise<void> {
   const db = getDb()
   const byLane = lanes()
   await failAbandoned(db, [...byLane.values()].flat().map((h) => h.kind))
+  if (Date.now() - lastPruneAt >= PRUNE_EVERY_MS) {
+    lastPruneAt = Date.now()
+    await pruneFinishedJobs(db)
+  }
   for (const [lane, laneHandlers] of byLane) {
     const concurrency = Math.min(...laneHandlers.map((h) => h.concurrency))
     const kinds = laneHandlers.map((h) => h.kind)

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
+import { z } from 'zod'
 import { getDb } from '~/db/client.server'
 import { listProcedures } from '~/db/repositories/catalog.server'
 import { listCasesForExport, listInvoicesForExport } from '~/db/repositories/dashboard.server'
@@ -8,6 +9,8 @@ import { centsToDollarInput } from '~/domain/money'
 import { insertAuditEntry } from '~/db/repositories/audit.server'
 import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { pricedCompletedCases, windowOf, type DashboardQuery } from './dashboard.server'
+import { PermanentJobError } from './job-queue.server'
+import { findPreparedFile, preparedFileView, registerFileJob, requestFile, type PreparedFileView } from './prepared-files.server'
 
 type Cell = string | number | null
 
@@ -141,16 +144,70 @@ function csv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]) {
   return stringify([header, ...rows.map((row) => columns.map((c) => neutralizeFormula(c.value(row) ?? '')))], { record_delimiter: '\r\n' })
 }
 
-export async function exportCasesCsv(scope: EmployerScope, query: DashboardQuery) {
-  return csv(CASE_COLUMNS, await listCasesForExport(getDb(), scope, windowOf(query)))
+/*
+ * The exports are made by an `employer.export` job (issue 24, ADR 0029): the dashboard asks for
+ * one, any server's worker writes it into `generated_files`, the dashboard shows "Preparing…" and
+ * then the link, and the download route serves it to the same employer only (its owner key).
+ */
+export const EXPORT_FILE_KIND = 'employer.export'
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const ExportPayload = z.object({
+  employerId: z.string().min(1),
+  kind: z.enum(EXPORT_KINDS),
+  query: z.object({ from: IsoDate, to: IsoDate, programId: z.string().min(1).nullable() }),
+})
+type ExportPayload = z.infer<typeof ExportPayload>
+
+const exportOwnerKey = (scope: EmployerScope) => `employer:${scope.employerId}`
+/** One job per employer, export and period at a time: a double click, or two tabs, make one file. */
+const exportDedupeKey = (scope: EmployerScope, kind: ExportKind, query: DashboardQuery) => `employer-export:${scope.employerId}:${kind}:${query.from}:${query.to}:${query.programId ?? 'all'}`
+
+async function exportRows(payload: ExportPayload, db: Parameters<typeof listCasesForExport>[0]): Promise<{ rows: number; csv: string }> {
+  const scope = { employerId: payload.employerId }
+  const window = windowOf(payload.query)
+  if (payload.kind === 'cases') {
+    const rows = await listCasesForExport(db, scope, window)
+    return { rows: rows.length, csv: csv(CASE_COLUMNS, rows) }
+  }
+  if (payload.kind === 'invoices') {
+    const rows = await listInvoicesForExport(db, scope, window)
+    return { rows: rows.length, csv: csv(INVOICE_COLUMNS, rows) }
+  }
+  const rows = await pricedCompletedCases(db, scope, window)
+  return { rows: rows.length, csv: csv(SAVINGS_COLUMNS, rows) }
 }
 
-export async function exportInvoicesCsv(scope: EmployerScope, query: DashboardQuery) {
-  return csv(INVOICE_COLUMNS, await listInvoicesForExport(getDb(), scope, windowOf(query)))
+registerFileJob<ExportPayload>({
+  kind: EXPORT_FILE_KIND,
+  parse(payload) {
+    const parsed = ExportPayload.safeParse(payload)
+    if (!parsed.success) throw new PermanentJobError(`not an export job: ${JSON.stringify(payload)}`)
+    return parsed.data
+  },
+  ownerKeyOf: (payload) => exportOwnerKey({ employerId: payload.employerId }),
+  async make(payload, context) {
+    await context.reportProgress({ step: 'reading' })
+    const { rows, csv: body } = await exportRows(payload, context.db)
+    await context.reportProgress({ step: 'writing', rows })
+    return { fileName: exportFileName(payload.kind, payload.query), contentType: 'text/csv; charset=utf-8', content: body }
+  },
+})
+
+/** Asks for an export of the period: a new file each time it is asked once the last one is done (the data moves); one job while one is open. */
+export async function requestEmployerExport(scope: EmployerScope, kind: ExportKind, query: DashboardQuery): Promise<void> {
+  await requestFile({ kind: EXPORT_FILE_KIND, dedupeKey: exportDedupeKey(scope, kind, query), ownerKey: exportOwnerKey(scope), payload: { employerId: scope.employerId, kind, query }, reuseDone: false })
 }
 
-export async function exportSavingsCsv(scope: EmployerScope, query: DashboardQuery) {
-  return csv(SAVINGS_COLUMNS, await pricedCompletedCases(getDb(), scope, windowOf(query)))
+/** Where each export of the period stands, for the dashboard. */
+export async function employerExportsView(scope: EmployerScope, query: DashboardQuery): Promise<Record<ExportKind, PreparedFileView>> {
+  const views = await Promise.all(EXPORT_KINDS.map((kind) => preparedFileView(exportOwnerKey(scope), exportDedupeKey(scope, kind, query))))
+  return Object.fromEntries(EXPORT_KINDS.map((kind, index) => [kind, views[index]!])) as Record<ExportKind, PreparedFileView>
+}
+
+/** The prepared export of the period for this employer, or null while there is none (another employer's file is never found). */
+export async function preparedEmployerExport(scope: EmployerScope, kind: ExportKind, query: DashboardQuery) {
+  return (await findPreparedFile(exportOwnerKey(scope), exportDedupeKey(scope, kind, query))) ?? null
 }
 
 /** The CSV file's name for a period, also named in its method file. */

@@ -12,6 +12,7 @@ import {
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
 import { formatCents } from '~/domain/money'
 import { Pager } from './pager'
+import { PreparedFile, useRefreshWhilePreparing, type PreparedFileState } from './prepared-file'
 import { IntentButton } from './primitives/intent-button'
 import { TableWrap } from './table-wrap'
 
@@ -34,6 +35,8 @@ export interface PeriodPageData {
   closeNote: string | null
   basePath: string
   note: string | null
+  /** The statement's PDF and CSV, made by a job (issue 24); null before the period is closed. */
+  files: { pdf: PreparedFileState; csv: PreparedFileState } | null
   statement: null | {
     id: string
     closedAt: string
@@ -58,11 +61,14 @@ const NOTES: Record<string, string> = {
   'period-already-closed': 'This period was already closed: this is its statement.',
   'statement-settled': 'Settlement recorded.',
   'statement-already-settled': 'This statement was already settled.',
+  'statement-file-requested': 'The file is being prepared: its download link appears below when it is ready.',
+  'statement-file-missing': 'That file is not prepared yet (or was prepared more than 7 days ago): prepare it below.',
 }
 
 export function ContractPeriodPage({ data, error }: { data: PeriodPageData; error: string | undefined }) {
   const { contract, period, statement } = data
   const periodPath = `${data.basePath}/periods/${period.id}`
+  useRefreshWhilePreparing([data.files?.pdf, data.files?.csv])
   return (
     <>
       <p>
@@ -97,7 +103,7 @@ export function ContractPeriodPage({ data, error }: { data: PeriodPageData; erro
           {data.canClose ? <IntentButton intent="close" isPrimary>{`Close period ${period.sequence} and reconcile`}</IntentButton> : <p>{data.closeNote}</p>}
         </section>
       ) : (
-        <Statement statement={statement} contract={contract} periodPath={periodPath} periodSequence={period.sequence} />
+        <Statement statement={statement} files={data.files} contract={contract} periodPath={periodPath} periodSequence={period.sequence} />
       )}
     </>
   )
@@ -105,11 +111,13 @@ export function ContractPeriodPage({ data, error }: { data: PeriodPageData; erro
 
 function Statement({
   statement,
+  files,
   contract,
   periodPath,
   periodSequence,
 }: {
   statement: NonNullable<PeriodPageData['statement']>
+  files: PeriodPageData['files']
   contract: PeriodPageData['contract']
   periodPath: string
   periodSequence: number
@@ -133,10 +141,12 @@ function Statement({
         ) : null}
         <p>{settlementStatusWords(settlement)}</p>
         {settlement.needsSettlement && settlement.settledAt === null ? <IntentButton intent="settle" isPrimary>Settle this statement</IntentButton> : null}
-        <p className="downloads">
-          <a href={`${periodPath}.pdf`}>Statement (PDF)</a>
-          <a href={`${periodPath}.csv`}>Episodes and totals (CSV)</a>
-        </p>
+        {files ? (
+          <div className="downloads" id="files">
+            <PreparedFile file={files.pdf} label="Statement (PDF)" downloadHref={`${periodPath}.pdf`} intent="prepare-pdf" />
+            <PreparedFile file={files.csv} label="Episodes and totals (CSV)" downloadHref={`${periodPath}.csv`} intent="prepare-csv" />
+          </div>
+        ) : null}
         <p className="muted">
           Closed {statement.closedAt.slice(0, 10)} · inputs fingerprint (SHA-256): <code className="break">{statement.inputsSha256}</code>
         </p>

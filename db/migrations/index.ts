@@ -20,6 +20,7 @@ import * as offerTinNpi from './2026-12-08T1100_offer_tin_npi'
 import * as jobs from './2026-12-09T1000_jobs'
 import * as rosterCoverageZipIndex from './2026-12-09T1100_roster_coverage_zip_index'
 import * as rateLimits from './2026-12-09T1500_rate_limits'
+import * as generatedFiles from './2026-12-10T1000_generated_files'
 import * as careNetworkStamp from './2026-12-10T1300_care_network_stamp'
 
 export interface DialectMigration {
@@ -49,5 +50,6 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-09T1000_jobs': jobs,
   '2026-12-09T1100_roster_coverage_zip_index': rosterCoverageZipIndex,
   '2026-12-09T1500_rate_limits': rateLimits,
+  '2026-12-10T1000_generated_files': generatedFiles,
   '2026-12-10T1300_care_network_stamp': careNetworkStamp,
 }

@@ -113,14 +113,20 @@ test('a contract from draft to statement: drafted, changed and sent back, signed
   expect(await center.getByRole('region', { name: 'Totals' }).innerText()).toBe(hrTotals)
   expect(await center.getByRole('region', { name: 'How the settlement is computed' }).innerText()).toBe(hrSteps)
 
+  // HR asks for the PDF: a job makes it (issue 24), the page says so, then links it.
+  await hr.getByRole('button', { name: 'Prepare (Statement (PDF))' }).click()
+  await expect(hr.getByRole('link', { name: 'Download Statement (PDF)' })).toBeVisible({ timeout: 20_000 })
+  // Summit's page links the same stored file without asking again.
+  await center.reload()
+  await expect(center.getByRole('link', { name: 'Download Statement (PDF)' })).toBeVisible()
   // Both download the PDF: the same document, as an attachment.
   const pdfs: Buffer[] = []
   for (const page of [hr, center]) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Statement (PDF)' }).click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Statement (PDF)' }).click()])
     expect(download.suggestedFilename()).toMatch(/\.pdf$/)
     const bytes = Buffer.concat(await (await download.createReadStream()).toArray())
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     pdfs.push(bytes)
   }
-  expect(pdfs[1]!.length).toBe(pdfs[0]!.length)
+  expect(pdfs[1]!.equals(pdfs[0]!)).toBe(true)
 })

@@ -11,6 +11,8 @@ async function signIn(page: Page, email: string) {
 }
 
 test('the HR admin reads the dashboard for a period, checks the method and exports the savings report', async ({ page }) => {
+  // The export is made by a background job (a poll, then the page's re-read): a few seconds more than one page load.
+  test.setTimeout(60_000)
   const consoleErrors: string[] = []
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
   await signIn(page, 'hr@acme.example')
@@ -24,9 +26,14 @@ test('the HR admin reads the dashboard for a period, checks the method and expor
   await expect(page.getByRole('region', { name: 'Outcomes' })).toContainText('Complication within 90 days')
   await expect(page.getByRole('region', { name: /^Spend: \$/ })).toContainText('Platform fees')
 
+  // The export is prepared in the background (issue 24): "Preparing…", then its link.
+  await page.getByRole('button', { name: 'Prepare (Realized savings (CSV))' }).click()
+  const link = page.getByRole('link', { name: 'Download Realized savings (CSV)' })
+  await expect(link).toBeVisible({ timeout: 20_000 })
+  await expect(page).toHaveURL(/from=2026-01-01&to=2026-12-31/)
   // The CSV opens straight in a spreadsheet: line 1 is the header row (issue 20).
   const download = page.waitForEvent('download')
-  await page.getByRole('link', { name: 'Realized savings', exact: true }).click()
+  await link.click()
   const file = await (await download).path()
   const text = fs.readFileSync(file!, 'utf8')
   expect(text.split('\r\n')[0]).toMatch(/^case_id,procedure,center,member_state,completed_at,/)

@@ -181,7 +181,11 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
   'employer._index': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.dashboard': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.savings-method': { loader: { roles: only({ employerAdmin: 200 }) } },
-  'employer.exports.$kind[.csv]': { loader: { roles: only({ employerAdmin: 200 }) } },
+  // A job makes the file (ADR 0029): the download leads to the dashboard until it is prepared; POST asks for it.
+  'employer.exports.$kind[.csv]': {
+    loader: { roles: only({ employerAdmin: { redirect: '/employer/dashboard#exports-heading' } }) },
+    action: { roles: only({ employerAdmin: { redirect: '/employer/dashboard#exports-heading' } }) },
+  },
   'employer.exports.$kind[.method.txt]': { loader: { roles: only({ employerAdmin: 200 }) } },
   // Issue 23: the fixture's network offer has no TIN/NPI and employer A no EIN, so the file is refused (409) and nothing is audited.
   'employer.transparency': { loader: { roles: only({ employerAdmin: 200 }) }, action: { roles: only({ employerAdmin: 400 }) } },
@@ -261,8 +265,8 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 404 } }) },
     action: { roles: only({ employerAdmin: { own: 422, foreign: 404, crossed: 404 } }), form: () => f(['intent', 'settle']) },
   },
-  'employer.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 404 } }) } },
-  'employer.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'employer.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ employerAdmin: { own: { redirect: (ids) => `/employer/contracts/${ids.contractId}/periods/${ids.periodId}#files` }, foreign: 404, crossed: 404 } }) } },
+  'employer.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ employerAdmin: { own: { redirect: (ids) => `/employer/contracts/${ids.contractId}/periods/${ids.periodId}#files` }, foreign: 404, crossed: 404 } }) } },
   'employer.roster_.members._index': { loader: { roles: only({ employerAdmin: 200 }) } },
   'employer.roster_.members.$memberId': { loader: { roles: only({ employerAdmin: { own: 200, foreign: 404 } }) } },
 
@@ -338,8 +342,8 @@ export const ACCESS_MATRIX: Record<string, RouteRow> = {
     loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) },
     action: { roles: only({ center: { own: 422, foreign: 404, crossed: 404 } }), form: () => f(['intent', 'settle']) },
   },
-  'center.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
-  'center.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ center: { own: 200, foreign: 404, crossed: 404 } }) } },
+  'center.contracts.$contractId_.periods.$periodId[.pdf]': { loader: { roles: only({ center: { own: { redirect: (ids) => `/center/contracts/${ids.contractId}/periods/${ids.periodId}#files` }, foreign: 404, crossed: 404 } }) } },
+  'center.contracts.$contractId_.periods.$periodId[.csv]': { loader: { roles: only({ center: { own: { redirect: (ids) => `/center/contracts/${ids.contractId}/periods/${ids.periodId}#files` }, foreign: 404, crossed: 404 } }) } },
 
   // A coalition as purchaser (issue 23): its admin on its own contracts. The sides' contracts are employers' (A's, B's), never the
   // coalition's, so its admin gets 404 on every side; its own contract's pages are exercised in coalition-contracts.test.ts.

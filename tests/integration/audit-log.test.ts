@@ -5,7 +5,7 @@ import * as auditPage from '~/routes/admin.audit'
 import * as outbox from '~/routes/admin.outbox'
 import * as queue from '~/routes/coordinator._index'
 import * as exportsRoute from '~/routes/employer.exports.$kind[.csv]'
-import { cookieFor, getRequest, statusOf } from './support'
+import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 let t: TwoTenants
@@ -23,7 +23,16 @@ describe('reads of member-level data are audited with who, when, what and from w
   it.each([
     ['the care queue (members’ names)', 'coordinator', () => statusOf(queue.loader, getRequest('/coordinator', cookies.coordinator, IP)), 'case_queue.viewed'],
     ['the e-mail outbox (members’ addresses)', 'platform', () => statusOf(outbox.loader, getRequest('/admin/outbox', cookies.platform, IP)), 'outbox.viewed'],
-    ['the cases export (employee ids)', 'adminA', () => statusOf(exportsRoute.loader, getRequest('/employer/exports/cases.csv', cookies.adminA, IP), { kind: 'cases' }), 'report.exported'],
+    [
+      'the cases export (employee ids), when it is downloaded',
+      'adminA',
+      async () => {
+        // A job makes the file first (ADR 0029); the download is the read that is audited.
+        await statusOf(exportsRoute.action, postRequest('/employer/exports/cases.csv', {}, { cookie: cookies.adminA }), { kind: 'cases' })
+        return statusOf(exportsRoute.loader, getRequest('/employer/exports/cases.csv', cookies.adminA, IP), { kind: 'cases' })
+      },
+      'report.exported',
+    ],
   ] as const)('%s', async (_label, who, read, action) => {
     const before = await entriesOf(t.users[who], action)
     const started = new Date().toISOString()

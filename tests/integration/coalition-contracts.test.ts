@@ -20,7 +20,7 @@ import { closeContractPeriod, settleContractStatement } from '~/services/contrac
 import { getContractView, listContracts, saveContractTerms, sendContractVersion, signContractVersion } from '~/services/contracts.server'
 import { completedCase, contractParties, pastYears, type ContractParties } from './contract-fixtures'
 import { expectNoChange } from './hostile'
-import { actorOf, cookieFor, getRequest, ORIGIN, statusOf } from './support'
+import { actorOf, cookieFor, getRequest, ORIGIN, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 /*
@@ -178,7 +178,11 @@ describe('attribution with membership dates, reconciliation and allocation', () 
       const page = response.body as { statement: { allocation: Array<{ employerName: string; allocatedCents: number }> } }
       expect(page.statement.allocation.map((line) => [line.employerName, line.allocatedCents])).toEqual([['Employer A', 1_200_001], ['Employer B', 600_000]])
     }
-    const csv = (await coalitionCsv.loader({ request: getRequest(`/coalition/contracts/${contractId}/periods/${periodId}.csv`, cookies.coalition), params: { contractId, periodId }, context: {} })) as Response
+    // The CSV is made by a job (ADR 0029): asked for on the period page, then downloaded.
+    const path = `/coalition/contracts/${contractId}/periods/${periodId}`
+    expect((await statusOf(coalitionPeriod.action as Action, postRequest(path, { intent: 'prepare-csv' }, { cookie: cookies.coalition }), { contractId, periodId })).status).toBe(302)
+    const csv = (await coalitionCsv.loader({ request: getRequest(`${path}.csv`, cookies.coalition), params: { contractId, periodId }, context: {} })) as Response
+    expect(csv.status).toBe(200)
     const lines = (await csv.text()).trim().split('\r\n')
     expect(lines.slice(-2)).toEqual(['allocation,2 episodes,,,,1,,,,,,,,,,,,12000.01,Employer A share', 'allocation,1 episode,,,,1,,,,,,,,,,,,6000.00,Employer B share'])
   })

@@ -61,7 +61,9 @@ async function act(side: Side, contractId: string, periodId: string, intent: str
   return statusOf(SIDES[side].page.action as Action, post(pathOf(side, contractId, periodId), { intent }, cookie), { contractId, periodId })
 }
 
+/** Asks for the file on the period page (a job makes it: at once here, IMPORT_JOBS=inline), then downloads it. */
 async function download(side: Side, kind: 'pdf' | 'csv', contractId: string, periodId: string, cookie = SIDES[side].cookie()): Promise<Response> {
+  await act(side, contractId, periodId, `prepare-${kind}`, cookie)
   try {
     return (await (SIDES[side][kind].loader as Loader)({ request: getRequest(pathOf(side, contractId, periodId, `.${kind}`), cookie), params: { contractId, periodId }, context: {} })) as Response
   } catch (thrown) {
@@ -462,8 +464,13 @@ describe('the pages render for both sides', () => {
     expect((await act('center', contract.contractId, period1!.id, 'close')).status).toBe(302)
     const statementPage = await html(`/employer/contracts/${contract.contractId}/periods/${period1!.id}`, cookies.adminA)
     expect(statementPage).toContain('Nothing is owed either way')
-    expect(statementPage).toContain(`href="/employer/contracts/${contract.contractId}/periods/${period1!.id}.pdf"`)
-    expect(statementPage).toContain(`href="/employer/contracts/${contract.contractId}/periods/${period1!.id}.csv"`)
+    // The files are asked for (a job makes them, ADR 0029), then linked.
+    expect(statementPage).toMatch(/<input type="hidden" name="intent" value="prepare-pdf"\/>/)
+    expect(statementPage).toMatch(/<input type="hidden" name="intent" value="prepare-csv"\/>/)
+    expect((await act('employer', contract.contractId, period1!.id, 'prepare-pdf')).status).toBe(302)
+    const withPdf = await html(`/employer/contracts/${contract.contractId}/periods/${period1!.id}`, cookies.adminA)
+    expect(withPdf).toContain(`href="/employer/contracts/${contract.contractId}/periods/${period1!.id}.pdf"`)
+    expect(withPdf).toMatch(/<input type="hidden" name="intent" value="prepare-csv"\/>/)
     expect(statementPage).toContain('How the settlement is computed')
   })
 })
@@ -525,7 +532,7 @@ describe('access', () => {
 
   it('refuses an unknown intent with 400 and changes nothing', async () => {
     const before = await contractState()
-    expect(await act('employer', contractId, periodId, 'reopen')).toMatchObject({ status: 400, body: { error: 'Choose close the period or settle its statement' } })
+    expect(await act('employer', contractId, periodId, 'reopen')).toMatchObject({ status: 400, body: { error: 'Choose close the period, settle its statement, or prepare its PDF or CSV' } })
     expect(await contractState()).toEqual(before)
   })
 

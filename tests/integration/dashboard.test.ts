@@ -5,7 +5,7 @@ import { newId } from '~/db/ids'
 import * as dashboard from '~/routes/employer.dashboard'
 import * as exportsRoute from '~/routes/employer.exports.$kind[.csv]'
 import * as methodRoute from '~/routes/employer.exports.$kind[.method.txt]'
-import { cookieFor, getRequest, statusOf } from './support'
+import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 let t: TwoTenants
@@ -89,7 +89,9 @@ describe('the employer dashboard', () => {
 })
 
 describe('the CSV exports', () => {
+  /** Asks for the export (a job makes it: at once here, IMPORT_JOBS=inline), then downloads it. */
   const download = async (kind: string, period = PERIOD) => {
+    expect((await statusOf(exportsRoute.action, postRequest(`/employer/exports/${kind}.csv?${period}`, {}, { cookie: adminA }), { kind })).status).toBe(302)
     const response = (await exportsRoute.loader({ request: getRequest(`/employer/exports/${kind}.csv?${period}`, adminA), params: { kind }, context: {} })) as Response
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="${kind}-2026-01-01-to-2026-12-31.csv"`)
@@ -153,6 +155,7 @@ describe('the CSV exports', () => {
 
   it('refuses an unknown export and its method', async () => {
     expect((await statusOf(exportsRoute.loader, getRequest(`/employer/exports/members.csv`, adminA), { kind: 'members' })).status).toBe(404)
+    expect((await statusOf(exportsRoute.action, postRequest(`/employer/exports/members.csv`, {}, { cookie: adminA }), { kind: 'members' })).status).toBe(404)
     expect((await statusOf(methodRoute.loader, getRequest(`/employer/exports/members.method.txt`, adminA), { kind: 'members' })).status).toBe(404)
   })
 

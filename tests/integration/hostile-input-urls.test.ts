@@ -33,7 +33,7 @@ import * as findCare from '~/routes/member.care._index'
 import * as memberCase from '~/routes/member.cases.$caseId'
 import { contractParties, pastYears, signedContract } from './contract-fixtures'
 import { expectNoChange, hostileFixtures, LONG, postForm, SQL_DROP, SQL_OR } from './hostile'
-import { getRequest, statusOf } from './support'
+import { getRequest, postRequest, statusOf } from './support'
 import type { TwoTenants } from './tenants'
 
 /*
@@ -301,6 +301,11 @@ describe('a bad filter or query value falls back to its default and says so; not
   })
 
   it('export period from "hacked": the default period, in the file name and its method file', async () => {
+    // Asked for with the bad period, the export is made for the default one (a job and its file are new rows; nothing else changes).
+    await expectNoChange(
+      () => exportsCsv.action({ request: postRequest('/employer/exports/cases.csv?from=hacked', {}, { cookie: cookies.adminA }), params: { kind: 'cases' }, context: {} }),
+      ['jobs', 'generatedFiles'],
+    )
     // An export is a read of member-level data: the audit log may record it.
     const response = await expectNoChange(
       () => exportsCsv.loader({ request: getRequest('/employer/exports/cases.csv?from=hacked', cookies.adminA), params: { kind: 'cases' }, context: {} }),

@@ -57,6 +57,7 @@ const EXPECTED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     id: true, kind: true, payload: true, status: true, attempts: true, maxAttempts: true, runAfter: true, lockedBy: true, lockedUntil: true, progress: true, lastError: true,
     dedupeKey: true, createdAt: true, startedAt: true, finishedAt: true,
   },
+  generatedFiles: { id: true, jobId: true, ownerKey: true, fileName: true, contentType: true, sizeBytes: true, content: true, createdAt: true, expiresAt: true },
   contracts: {
     id: true, purchaserOrganizationId: true, healthSystemOrganizationId: true, title: true, status: true, sourceProgramId: true, pseudonymSecret: true, firstSentAt: true,
     createdAt: true, createdByUserId: true, updatedAt: true,

@@ -117,3 +117,14 @@ export function findJob(db: Kysely<Database>, id: string) {
 export function findOpenJob(db: Kysely<Database>, kind: string, payload: string) {
   return db.selectFrom('jobs').selectAll().where('kind', '=', kind).where('payload', '=', payload).where('status', 'in', ['queued', 'running']).executeTakeFirst()
 }
+
+/** The job holding a dedupe key, if any (the latest request for one file). */
+export function findJobByDedupeKey(db: Kysely<Database>, dedupeKey: string) {
+  return db.selectFrom('jobs').selectAll().where('dedupeKey', '=', dedupeKey).executeTakeFirst()
+}
+
+/** Frees a finished job's dedupe key, so the same key can queue a new job; an open job keeps it (false). */
+export async function releaseDedupeKey(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.updateTable('jobs').set({ dedupeKey: null }).where('id', '=', id).where('status', 'in', ['done', 'failed']).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
