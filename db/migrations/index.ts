@@ -22,6 +22,7 @@ import * as rosterCoverageZipIndex from './2026-12-09T1100_roster_coverage_zip_i
 import * as rateLimits from './2026-12-09T1500_rate_limits'
 import * as generatedFiles from './2026-12-10T1000_generated_files'
 import * as careNetworkStamp from './2026-12-10T1300_care_network_stamp'
+import * as dropRosterMatchIndex from './2026-12-10T1400_drop_roster_match_index'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -52,4 +53,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-09T1500_rate_limits': rateLimits,
   '2026-12-10T1000_generated_files': generatedFiles,
   '2026-12-10T1300_care_network_stamp': careNetworkStamp,
+  '2026-12-10T1400_drop_roster_match_index': dropRosterMatchIndex,
 }
