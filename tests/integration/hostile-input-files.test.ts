@@ -11,7 +11,7 @@ import * as rosterPage from '~/routes/employer.roster'
 import * as rosterTemplate from '~/routes/employer.roster_.template[.csv]'
 import { facilitySearchKeys } from '~/domain/search/facility-text'
 import { expectNoChange, FORMULAS, LONG, SCRIPT, SQL_DROP, SQL_OR, streamingUploadRequest, uploadRequest } from './hostile'
-import { cookieFor, getRequest, statusOf } from './support'
+import { cookieFor, getRequest, postRequest, statusOf } from './support'
 import { createTwoTenants, type TwoTenants } from './tenants'
 
 /*
@@ -295,6 +295,8 @@ describe('cells that are only text are stored literally', () => {
 describe('CSV exports neutralize text that a spreadsheet would run as a formula', () => {
   const NAMES = { ...FORMULAS, 'a script tag': SCRIPT }
   const exportOf = async (kind: 'cases' | 'savings' | 'invoices') => {
+    // A job makes the file (ADR 0029; at once here, IMPORT_JOBS=inline), then it is downloaded.
+    expect((await statusOf(exportsCsv.action, postRequest(`/employer/exports/${kind}.csv`, {}, { cookie: adminA }), { kind })).status).toBe(302)
     const response = (await exportsCsv.loader({ request: getRequest(`/employer/exports/${kind}.csv`, adminA), params: { kind }, context: {} })) as Response
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     return parse(await response.text(), { relax_column_count: true }) as string[][]

@@ -98,8 +98,8 @@ describe(`a body over ${MAX_FORM_BYTES / 1024} KB is refused with 413 before it 
     expect(ACTIONS.map((a) => a.routeId)).toEqual(expect.arrayContaining(['_auth.login', '_auth.signup', 'language', 'employer.roster', 'member.care.$offerId', 'webhooks.stripe']))
   })
 
-  // Actions that read no form (sign-out, share or adopt a proposal) refuse the declared size in the guard; a chunked body they never read costs nothing.
-  const READ_NO_FORM = ['webhooks.stripe', 'logout', 'employer.proposals.$proposalId', 'broker.clients.$employerId_.proposals.$proposalId']
+  // Actions that read no form (sign-out, share or adopt a proposal, ask for a CSV export) refuse the declared size in the guard; a chunked body they never read costs nothing.
+  const READ_NO_FORM = ['webhooks.stripe', 'logout', 'employer.proposals.$proposalId', 'broker.clients.$employerId_.proposals.$proposalId', 'employer.exports.$kind[.csv]']
   // The care team's document upload takes files up to 5 MB (its own limit, tested in case-documents.test.ts): a 65 KB body is a form without a file there.
   const OWN_LIMIT = ['coordinator.cases.$caseId_.documents']
   it.each(ACTIONS.filter((a) => a.routeId !== 'webhooks.stripe').flatMap((a) => [
