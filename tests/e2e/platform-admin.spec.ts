@@ -62,7 +62,7 @@ async function importJourney(page: Page) {
 
   await page.getByLabel('Offers file').setInputFiles(csvFile('offers.csv', ['ccn,procedure_code,price,valid_from,valid_to', '010001,TKA,"27,900",2026-01-01,2027-12-31']))
   await page.getByRole('button', { name: 'Upload offers' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Offers imported' })).toContainText('1 rows: 1 new, 0 updated, 0 unchanged')
+  await expect(page.getByRole('status').filter({ hasText: 'Offers imported' })).toContainText('1 row: 1 new, 0 updated, 0 unchanged')
 
   // The facility list finds it; its page shows the CMS values and the new offer.
   await page.getByRole('navigation').getByRole('link', { name: 'Facilities' }).click()

@@ -167,5 +167,5 @@ test('the HR admin filters the candidates by state, pages, picks a center on pag
   const center = label!.split(',')[0]!
   await box.check()
   await page.getByRole('button', { name: 'Save the network' }).click()
-  await expect(page.getByRole('region', { name: 'Network (1 offers)' }).getByText(center).first()).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Network (1 offer)' }).getByText(center).first()).toBeVisible()
 })
