@@ -150,6 +150,8 @@ test('the HR admin filters the candidates by state, pages, picks a center on pag
   await page.getByLabel('Total knee replacement').check()
   await page.getByLabel('Total hip replacement').check()
   await page.getByRole('button', { name: 'Save procedures' }).click()
+  // The save lands before the next page is asked for (a click on the link while it is in flight could cancel it).
+  await expect(page.getByText('Covers Total hip replacement, Total knee replacement.')).toBeVisible()
   await page.getByRole('link', { name: 'Choose centers' }).click()
 
   // The demo has 16 offers in Ohio for the two procedures: two pages of 10.
