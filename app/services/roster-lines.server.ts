@@ -68,8 +68,8 @@ export type CsvLinesMessage =
   | { type: 'error'; fileError: boolean; message: string }
 
 /** Messages the reader thread may run ahead of the check (each LINES_PER_MESSAGE lines): bounds memory. */
-export const READ_AHEAD_MESSAGES = 4
-export const LINES_PER_MESSAGE = 2_000
+export const READ_AHEAD_MESSAGES = 2
+export const LINES_PER_MESSAGE = 1_000
 
 /**
  * The reader thread's code: the bundled file beside the build, or (the TypeScript sources, under tsx:
