@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ errors, ...dashboard, exports, note }, { headers })
 }
 
+const EXPORT_FINISHED = 'The export has finished: its download link, or what went wrong, is below.'
 const NOTES: Record<string, string> = {
   'export-requested': 'The export is being prepared: its download link appears below when it is ready.',
   'export-missing': 'That export is not prepared yet for this period (or was prepared more than 7 days ago): prepare it below.',
@@ -40,6 +41,9 @@ export default function DashboardRoute() {
   const search = new URLSearchParams({ from: d.query.from, to: d.query.to, ...(d.query.programId ? { program: d.query.programId } : {}) }).toString()
   const spendTotal = d.spend.bundle + d.spend.travel + d.spend.incentive + d.spend.platformFee
   useRefreshWhilePreparing(Object.values(d.exports))
+  // "Being prepared" only while a file is: once the page has re-read a finished job, say so.
+  const stillPreparing = Object.values(d.exports).some((file) => file?.state === 'preparing')
+  const note = d.note === 'export-requested' && !stillPreparing ? EXPORT_FINISHED : d.note ? NOTES[d.note] : undefined
   return (
     <>
       <h1>Dashboard</h1>
@@ -302,9 +306,9 @@ export default function DashboardRoute() {
           Each file is prepared in the background for the period above, then kept 7 days. It starts with its header row; its period, columns and method are in the
           text file beside it.
         </p>
-        {d.note && NOTES[d.note] ? (
+        {note ? (
           <p role="status" className="save-status">
-            {NOTES[d.note]}
+            {note}
           </p>
         ) : null}
         <ul className="link-list">

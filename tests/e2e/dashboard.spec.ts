@@ -30,6 +30,8 @@ test('the HR admin reads the dashboard for a period, checks the method and expor
   await page.getByRole('button', { name: 'Prepare (Realized savings (CSV))' }).click()
   const link = page.getByRole('link', { name: 'Download Realized savings (CSV)' })
   await expect(link).toBeVisible({ timeout: 20_000 })
+  // The note follows the file: no "being prepared" beside a link that is ready.
+  await expect(page.getByRole('region', { name: 'Exports (CSV)' }).getByRole('status')).toHaveText('The export has finished: its download link, or what went wrong, is below.')
   await expect(page).toHaveURL(/from=2026-01-01&to=2026-12-31/)
   // The CSV opens straight in a spreadsheet: line 1 is the header row (issue 20).
   const download = page.waitForEvent('download')
