@@ -12,7 +12,7 @@ import {
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
 import { formatCents } from '~/domain/money'
 import { Pager } from './pager'
-import { PreparedFile, useRefreshWhilePreparing, type PreparedFileState } from './prepared-file'
+import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, type PreparedFileState } from './prepared-file'
 import { IntentButton } from './primitives/intent-button'
 import { TableWrap } from './table-wrap'
 
@@ -56,6 +56,7 @@ export interface PeriodPageData {
   }
 }
 
+const STATEMENT_FILE_FINISHED = 'The file has finished: its download link, or what went wrong, is below.'
 const NOTES: Record<string, string> = {
   'period-closed': 'Period closed and reconciled: the statement below is stored, and both sides see this same statement.',
   'period-already-closed': 'This period was already closed: this is its statement.',
@@ -68,7 +69,10 @@ const NOTES: Record<string, string> = {
 export function ContractPeriodPage({ data, error }: { data: PeriodPageData; error: string | undefined }) {
   const { contract, period, statement } = data
   const periodPath = `${data.basePath}/periods/${period.id}`
-  useRefreshWhilePreparing([data.files?.pdf, data.files?.csv])
+  const files = [data.files?.pdf, data.files?.csv]
+  useRefreshWhilePreparing(files)
+  const note =
+    data.note === 'statement-file-requested' ? fileRequestedNote(files, { preparing: NOTES[data.note]!, finished: STATEMENT_FILE_FINISHED }) : data.note ? NOTES[data.note] : undefined
   return (
     <>
       <p>
@@ -83,9 +87,9 @@ export function ContractPeriodPage({ data, error }: { data: PeriodPageData; erro
       <p className="muted">
         Version {data.version.number} · terms fingerprint (SHA-256): <code className="break">{data.version.termsSha256}</code>
       </p>
-      {data.note && NOTES[data.note] ? (
+      {note ? (
         <p role="status" className="save-status">
-          {NOTES[data.note]}
+          {note}
         </p>
       ) : null}
       {error ? (

@@ -19,6 +19,15 @@ function sizeWords(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
+/**
+ * The note after a file was asked for: its words while any of the page's files is being prepared,
+ * then (once the page has re-read the finished job) that it has finished, never "being prepared"
+ * beside a link that is ready.
+ */
+export function fileRequestedNote(files: ReadonlyArray<PreparedFileState | null | undefined>, words: { preparing: string; finished: string }): string {
+  return files.some((file) => file?.state === 'preparing') ? words.preparing : words.finished
+}
+
 /** Re-reads the page's data while any of its files is being prepared. */
 export function useRefreshWhilePreparing(files: ReadonlyArray<PreparedFileState | null | undefined>) {
   const revalidator = useRevalidator()
