@@ -4,6 +4,7 @@ import { findGeneratedFile, hasGeneratedFile, insertGeneratedFile } from '~/db/r
 import { newId } from '~/db/ids'
 import { findJobByDedupeKey, releaseDedupeKey } from '~/db/repositories/jobs.server'
 import type { Database } from '~/db/schema'
+import type { PreparedFileState } from '~/domain/jobs/prepared-file'
 import { getEnv } from '~/env.server'
 import { enqueueJob, registerJobHandler, runJobNow, type JobContext } from './job-queue.server'
 
@@ -96,11 +97,7 @@ export async function requestFile(request: FileRequest, db: Kysely<Database> = g
   return { jobId: added.id, isNew: added.isNew }
 }
 
-export type PreparedFileView =
-  | { state: 'none' }
-  | { state: 'preparing'; progress: string }
-  | { state: 'ready'; fileName: string; sizeBytes: number; createdAt: string }
-  | { state: 'failed'; error: string }
+export type PreparedFileView = PreparedFileState
 
 function progressWords(progress: string | null, status: 'queued' | 'running'): string {
   if (status === 'queued') return 'Waiting for a worker…'

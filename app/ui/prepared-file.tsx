@@ -1,5 +1,6 @@
 import { Form, useLocation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
+import type { PreparedFileState } from '~/domain/jobs/prepared-file'
 
 /*
  * A file made in the background (issue 24, ADR 0029): a button asks for it, then "Preparing…" with
@@ -7,11 +8,7 @@ import { useEffect } from 'react'
  * otherwise), then the download link, or the error with "Try again".
  */
 
-export type PreparedFileState =
-  | { state: 'none' }
-  | { state: 'preparing'; progress: string }
-  | { state: 'ready'; fileName: string; sizeBytes: number; createdAt: string }
-  | { state: 'failed'; error: string }
+export type { PreparedFileState }
 
 function sizeWords(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
