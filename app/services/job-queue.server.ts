@@ -7,6 +7,7 @@ import { pruneDoneJobs } from '~/db/repositories/generated-files.server'
 import { claimNextJob, endJobTry, extendLease, failAbandonedJobs, insertJob, writeJobProgress, type Job } from '~/db/repositories/jobs.server'
 import type { Database } from '~/db/schema'
 import { afterFailure, heartbeatEveryMs, leaseUntil } from '~/domain/jobs/lease'
+import { getEnv } from '~/env.server'
 import { logError } from '~/http/logger.server'
 
 /**
@@ -236,9 +237,13 @@ function poll() {
     })
 }
 
-/** Starts this process's poller (server start); jobs enqueued here wake it at once, others are seen within a second. */
+/**
+ * Starts this process's poller (server start); jobs enqueued here wake it at once, others are seen
+ * within a second. With IMPORT_JOBS=inline (integration tests) jobs run in their caller only: a
+ * poller would race the caller's claim and leave the job running when the caller reads its result.
+ */
 export function startJobWorkers(): void {
-  if (poller) return
+  if (poller || getEnv().IMPORT_JOBS === 'inline') return
   // A development rebuild evaluates this module again: the previous build's poller stops, so one process polls once.
   globalThis.__portalJobPoller?.()
   globalThis.__portalJobPoller = stopJobWorkers
@@ -250,6 +255,11 @@ export function startJobWorkers(): void {
 /** Polls now instead of at the next tick (after an enqueue in this process); nothing when the poller is not started. */
 export function wakeJobWorkers(): void {
   if (poller) setImmediate(poll)
+}
+
+/** Whether this process polls the queue (false until started, and always with IMPORT_JOBS=inline). */
+export function isPollingJobs(): boolean {
+  return poller !== undefined
 }
 
 /** Stops polling (tests, shutdown); jobs running finish on their own. */

@@ -11,7 +11,8 @@ import { createImport } from '~/services/eligibility-files.server'
 import { IMPORT_JOB_KINDS } from '~/services/import-jobs.server'
 import { startSmtpSink } from './smtp-sink'
 import { createTwoTenants } from './tenants'
-import { enqueueJob, failAbandoned, registerJobHandler, runClaimedJob, runNextJob } from '~/services/job-queue.server'
+import { enqueueJob, failAbandoned, isPollingJobs, registerJobHandler, runClaimedJob, runNextJob, startJobWorkers } from '~/services/job-queue.server'
+import { requestFile } from '~/services/prepared-files.server'
 
 // The job queue on this file's database (SQLite file, or a PostgreSQL schema with DATABASE_URL):
 // a second connection plays a second server (issue 24, ADR 0022).
@@ -138,6 +139,17 @@ describe('the job queue', () => {
     expect(second).toEqual({ id: first.id, isNew: false })
     expect(first.isNew).toBe(true)
     expect(await getDb().selectFrom('jobs').select('id').where('dedupeKey', '=', 'test:once').execute()).toHaveLength(1)
+  })
+
+  it('keeps the poller off with IMPORT_JOBS=inline, so a job run in its caller is done when the caller reads it', async () => {
+    // The app's entry.server starts the poller at import; the integration tests import it (documents).
+    await import('~/entry.server')
+    startJobWorkers()
+    expect(isPollingJobs()).toBe(false)
+    const key = `inline-${newId()}`
+    const asked = await requestFile({ kind: 'test.count', dedupeKey: key, ownerKey: key, payload: { key }, reuseDone: false })
+    expect((await findJob(getDb(), asked.jobId))?.status).toBe('done')
+    expect(runs.get(key)).toBe(1)
   })
 
   it("shows a running job's progress to another server", async () => {
