@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { getDatabase } from '~/db/client.server'
 import type { DatabaseConnection } from '~/db/connection'
+import { withCachedPrepare } from '~/db/statement-cache'
 import { getEnv } from '~/env.server'
 import { DEFAULT_LANGUAGE, type Language } from '~/i18n/languages'
 import { fixedT } from '~/i18n/translator'
@@ -51,7 +52,7 @@ function storeLimiter(connection: DatabaseConnection, keyPrefix: string, points:
   if (native.dialect === 'postgres') return new RateLimiterPostgres({ ...common, storeClient: native.pool, storeType: 'pool' })
   // Expired rows are cleared by the PostgreSQL limiters' timer; on SQLite that timer would use the
   // connection outside Kysely's lock, so expired counters simply stay until their key is used again.
-  return new RateLimiterSQLite({ ...common, storeClient: native.database, storeType: 'better-sqlite3', clearExpiredByTimeout: false })
+  return new RateLimiterSQLite({ ...common, storeClient: withCachedPrepare(native.database), storeType: 'better-sqlite3', clearExpiredByTimeout: false })
 }
 
 /**

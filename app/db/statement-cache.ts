@@ -12,22 +12,31 @@ const CAPACITY = 500
  * out twice; SQLite re-prepares a cached statement itself when the schema changes.
  */
 export function withStatementCache(database: SqliteDatabase.Database): KyselySqliteDatabase {
+  return { close: () => database.close(), prepare: cachedPrepare(database) }
+}
+
+/**
+ * The same cache for the shared rate limits' library (ADR 0023), which prepares its upsert on
+ * every count: two counts per search (issue 24). It uses `prepare` and `transaction` only.
+ */
+export function withCachedPrepare(database: SqliteDatabase.Database): Pick<SqliteDatabase.Database, 'prepare' | 'transaction'> {
+  return { prepare: cachedPrepare(database) as SqliteDatabase.Database['prepare'], transaction: database.transaction.bind(database) }
+}
+
+function cachedPrepare(database: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>()
-  return {
-    close: () => database.close(),
-    prepare(sql: string) {
-      const cached = cache.get(sql)
-      if (cached && !cached.busy) {
-        cache.delete(sql)
-        cache.set(sql, cached)
-        return cached
-      }
-      const statement = database.prepare(sql)
-      if (!cached) {
-        cache.set(sql, statement)
-        if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!)
-      }
-      return statement
-    },
+  return (sql: string) => {
+    const cached = cache.get(sql)
+    if (cached && !cached.busy) {
+      cache.delete(sql)
+      cache.set(sql, cached)
+      return cached
+    }
+    const statement = database.prepare(sql)
+    if (!cached) {
+      cache.set(sql, statement)
+      if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!)
+    }
+    return statement
   }
 }
