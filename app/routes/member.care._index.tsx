@@ -60,8 +60,8 @@ export default function FindCareRoute() {
   if (found.status === 'no-program') return <Notice title={t('search.title')}>{t('search.noProgram')}</Notice>
   const procedureName = (p: { code: string; name: string }) => tc(`procedures.${p.code}`, { defaultValue: p.name })
 
-  const zip = query.zip ?? found.member.zip
-  const centerLink = (offerId: string) => `/member/care/${offerId}${zip !== found.member.zip ? `?zip=${zip}` : ''}`
+  const zip = query.zip ?? found.memberZip
+  const centerLink = (offerId: string) => `/member/care/${offerId}${zip !== found.memberZip ? `?zip=${zip}` : ''}`
   const select = (id: string) => {
     setSelectedId(id)
     // Beside the list (wide screens) the pressed pin's result scrolls into view; on a phone the map is above the

@@ -171,12 +171,12 @@ export async function findCare(actor: Actor, query: FindCareQuery, now = new Dat
   const context = await memberContext(db, actor, now)
   if (!context) return { status: 'not-linked' as const }
   const procedures = context.covered.map((c) => ({ code: c.procedure.code, name: c.procedure.name, programName: c.programName }))
-  if (!context.isCovered) return { status: 'not-covered' as const, member: context.member, procedures }
-  if (procedures.length === 0) return { status: 'no-program' as const, member: context.member, procedures }
+  if (!context.isCovered) return { status: 'not-covered' as const, memberZip: context.member.zip, procedures }
+  if (procedures.length === 0) return { status: 'no-program' as const, memberZip: context.member.zip, procedures }
   const procedureCode = procedures.some((p) => p.code === query.procedure) ? query.procedure! : procedures[0]!.code
   const zip = query.zip ?? context.member.zip
   const place = zipPlace(zip)
-  const base = { member: context.member, procedures, procedureCode, zip, hasPlan: context.plan !== null }
+  const base = { memberZip: context.member.zip, procedures, procedureCode, zip, hasPlan: context.plan !== null }
   if (!place) return { status: 'unknown-zip' as const, ...base }
   const priced = await priceNetwork(db, context, procedureCode, place)
   if (!priced) return { status: 'no-plan' as const, ...base }

@@ -59,3 +59,13 @@ describe('first results, then more', () => {
     expect((await search('&more=')).results).toHaveLength(13)
   })
 })
+
+describe("what the page's data carries about the member", () => {
+  it('names their home ZIP only: no name, plan terms or amounts already paid go to the browser', async () => {
+    const found = (await search('')) as unknown as Record<string, unknown>
+    expect(found.memberZip).toMatch(/^\d{5}$/)
+    expect(found).not.toHaveProperty('member')
+    const data = JSON.stringify(found)
+    for (const field of ['firstName', 'lastName', 'deductibleMetCents', 'oopPaidCents', 'coinsuranceRate', 'planName']) expect(data).not.toContain(field)
+  })
+})
