@@ -103,61 +103,65 @@ async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<R
   const entry = context.covered.find((c) => c.procedure.code === procedureCode)
   if (!entry || !context.plan) return null
   const stamp = await findCareNetworkStamp(db)
-  const { offers, rules, prices, measures } = await networkFacts(db, stamp, entry.versionId, entry.procedure.id)
+  const { offers, rules, areaPrices } = await networkFacts(db, stamp, entry.versionId, entry.procedure)
   if (!rules) return null
-  const outsidePrice = localPrices(prices, [entry.procedure]).forState(home.state)[procedureCode] ?? null
+  const outsidePrice = areaPrices.forState(home.state)[procedureCode] ?? null
   const outsideRule = outsideRuleOf(rules)
   const outsideOnPlan = outsidePrice === null ? null : outsideMemberCost(outsidePrice, context.plan, outsideRule)
   const benefit = benefitOf(rules)
   const travelRules = travelRulesOf(rules)
-  // The CMS hip/knee measures describe hip and knee replacement only.
-  const hipKneeMeasured = hasHipKneeMeasures(entry.procedure.code)
-  const results = offers
-    .filter((o) => o.latitude !== null && o.longitude !== null)
-    .map((offer) => {
-      const facts = measures.get(offer.facilityId) ?? []
-      const miles = distanceMiles(home, { latitude: offer.latitude!, longitude: offer.longitude! })
-      const cost = coeMemberCost(offer.bundlePriceCents, context.plan!, benefit)
-      const hrrp = facts.find((m) => m.measureCode === 'READM_30_HIP_KNEE_HRRP')?.value ?? null
-      const quality = rateQuality(
-        {
-          starRating: offer.starRating,
-          complication: comparisonOf(facts, 'COMP_HIP_KNEE'),
-          readmission: comparisonOf(facts, 'READM_30_HIP_KNEE'),
-          excessReadmissionRatio: hrrp,
-          annualVolume: offer.annualVolume,
-        },
-        hipKneeMeasured,
-      )
-      return {
-        ...offer,
-        id: offer.offerId,
-        distanceMiles: miles,
-        memberCostCents: cost.memberPaysCents,
-        cost,
-        travel: estimateTravel(miles, travelRules, entry.procedure.nightsAway),
-        measures: facts,
-        quality,
-        qualityTier: quality.tier,
-        qualityScore: quality.score,
-      }
-    })
+  const results = offers.map(({ offer, facts, quality }) => {
+    const miles = distanceMiles(home, { latitude: offer.latitude!, longitude: offer.longitude! })
+    const cost = coeMemberCost(offer.bundlePriceCents, context.plan!, benefit)
+    return {
+      ...offer,
+      id: offer.offerId,
+      distanceMiles: miles,
+      memberCostCents: cost.memberPaysCents,
+      cost,
+      travel: estimateTravel(miles, travelRules, entry.procedure.nightsAway),
+      measures: facts,
+      quality,
+      qualityTier: quality.tier,
+      qualityScore: quality.score,
+    }
+  })
   return { stamp, entry, rules, outsidePrice, outsideOnPlan, outsideRule, results }
 }
 
 /**
- * The network of a program version for one procedure, its rules, the area prices and the CMS
- * measures of its hospitals: the same for every member, so kept per care-network stamp (ADR 0031).
+ * The network of a program version for one procedure, its rules, its typical local prices, and
+ * each placed hospital's CMS measures and quality rating: the same for every member, so kept per
+ * care-network stamp (ADR 0031). Only distance, cost and travel are the member's, per search.
  */
-function networkFacts(db: Kysely<Database>, stamp: string | null, versionId: string, procedureId: string) {
-  return cachedUnderStamp('network', stamp, `${versionId} ${procedureId}`, async () => {
-    const [offers, rules, prices] = await Promise.all([
-      listNetworkOffersForProcedure(db, [versionId], procedureId),
+function networkFacts(db: Kysely<Database>, stamp: string | null, versionId: string, procedure: { id: string; code: string }) {
+  return cachedUnderStamp('network', stamp, `${versionId} ${procedure.id}`, async () => {
+    const [listed, rules, prices] = await Promise.all([
+      listNetworkOffersForProcedure(db, [versionId], procedure.id),
       findVersionRules(db, versionId),
-      listAreaMarketPrices(db, [procedureId]),
+      listAreaMarketPrices(db, [procedure.id]),
     ])
-    const measures = measuresByFacility(await listMeasuresOfFacilities(db, [...new Set(offers.map((o) => o.facilityId))]))
-    return { offers, rules, prices, measures }
+    const measures = measuresByFacility(await listMeasuresOfFacilities(db, [...new Set(listed.map((o) => o.facilityId))]))
+    // The CMS hip/knee measures describe hip and knee replacement only.
+    const hipKneeMeasured = hasHipKneeMeasures(procedure.code)
+    const offers = listed
+      .filter((offer) => offer.latitude !== null && offer.longitude !== null)
+      .map((offer) => {
+        const facts = measures.get(offer.facilityId) ?? []
+        const hrrp = facts.find((m) => m.measureCode === 'READM_30_HIP_KNEE_HRRP')?.value ?? null
+        const quality = rateQuality(
+          {
+            starRating: offer.starRating,
+            complication: comparisonOf(facts, 'COMP_HIP_KNEE'),
+            readmission: comparisonOf(facts, 'READM_30_HIP_KNEE'),
+            excessReadmissionRatio: hrrp,
+            annualVolume: offer.annualVolume,
+          },
+          hipKneeMeasured,
+        )
+        return { offer, facts, quality }
+      })
+    return { offers, rules, areaPrices: localPrices(prices, [procedure]) }
   })
 }
 
