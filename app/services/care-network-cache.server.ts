@@ -3,12 +3,15 @@ import { LRUCache } from 'lru-cache'
 /**
  * Facts a member's search prices from, kept in this server's memory under the care-network stamp
  * (ADR 0031): the network of a program version for a procedure with its rules, prices and CMS
- * measures, and the hospitals outside it near a ZIP. Every write to those tables sets a new stamp in
+ * measures, the hospitals outside it near a ZIP, and which procedures an employer's programs in
+ * force cover. Every write to those tables sets a new stamp in
  * its own transaction (database triggers), and a search reads the stamp first, so no server answers
  * from facts older than the last committed write. Entries of old stamps fall out of the LRU.
  * Values are shared between requests: callers must not change them.
  */
 const caches = {
+  /** An employer's programs in force on a day and the procedures they cover; the IRS minimums of a year. */
+  coverage: new LRUCache<string, object>({ max: 2_000 }),
   network: new LRUCache<string, object>({ max: 200 }),
   nearby: new LRUCache<string, object>({ max: 2_000 }),
 }

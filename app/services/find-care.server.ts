@@ -21,7 +21,7 @@ import { hasHipKneeMeasures } from '~/domain/cms/measured-procedures'
 import { rateQuality, type NationalComparison } from '~/domain/quality'
 import { rankResults, type SortKey } from '~/domain/search/ranking'
 import { estimateTravel } from '~/domain/travel/travel-estimate'
-import type { Actor } from '~/domain/tenancy'
+import type { Actor, EmployerScope } from '~/domain/tenancy'
 import { zipPlace } from '~/integrations/zip-geocoding.server'
 import { cachedUnderStamp } from './care-network-cache.server'
 import { benefitOf, irsMinimumDeductibles, localPrices, outsideRuleOf, travelRulesOf } from './plan-terms.server'
@@ -67,15 +67,11 @@ async function memberContext(db: Kysely<Database>, actor: Actor, now: Date) {
   if (!member) return null
   const today = toIsoDate(now)
   const isCovered = member.coverageStart <= today && (member.coverageEnd === null || member.coverageEnd >= today)
-  const versions = isCovered ? await findPublishedVersionInForce(db, scope, today) : []
-  const covered: Array<{ versionId: string; programName: string; procedure: Awaited<ReturnType<typeof listVersionProcedures>>[number] }> = []
-  for (const version of versions) {
-    for (const procedure of await listVersionProcedures(db, version.id)) {
-      // The newest published version in force wins for a procedure several programs cover.
-      if (!covered.some((c) => c.procedure.id === procedure.id)) covered.push({ versionId: version.id, programName: version.name, procedure })
-    }
-  }
-  const irs = await irsMinimumDeductibles(db, now.getUTCFullYear())
+  // The same for every member of the employer on the day: kept under the care-network stamp (ADR 0031).
+  const stamp = await findCareNetworkStamp(db)
+  const covered = isCovered ? (await cachedUnderStamp('coverage', stamp, `programs ${scope.employerId} ${today}`, async () => ({ covered: await coveredProcedures(db, scope, today) }))).covered : []
+  const year = now.getUTCFullYear()
+  const irs = await cachedUnderStamp('coverage', stamp, `irs ${year}`, () => irsMinimumDeductibles(db, year))
   const plan: MemberPlan | null =
     member.planId === null
       ? null
@@ -89,7 +85,19 @@ async function memberContext(db: Kysely<Database>, actor: Actor, now: Date) {
           irs,
           { deductibleMetCents: member.deductibleMetCents, oopPaidCents: member.oopPaidCents },
         )
-  return { scope, member, isCovered, covered, plan }
+  return { scope, member, isCovered, covered, plan, stamp }
+}
+
+/** The procedures the employer's published programs in force on a day cover, each with the version that covers it. */
+async function coveredProcedures(db: Kysely<Database>, scope: EmployerScope, today: string) {
+  const covered: Array<{ versionId: string; programName: string; procedure: Awaited<ReturnType<typeof listVersionProcedures>>[number] }> = []
+  for (const version of await findPublishedVersionInForce(db, scope, today)) {
+    for (const procedure of await listVersionProcedures(db, version.id)) {
+      // The newest published version in force wins for a procedure several programs cover.
+      if (!covered.some((c) => c.procedure.id === procedure.id)) covered.push({ versionId: version.id, programName: version.name, procedure })
+    }
+  }
+  return covered
 }
 
 /**
@@ -102,7 +110,7 @@ async function memberContext(db: Kysely<Database>, actor: Actor, now: Date) {
 async function priceNetwork(db: Kysely<Database>, context: NonNullable<Awaited<ReturnType<typeof memberContext>>>, procedureCode: string, home: Point & { state: string }) {
   const entry = context.covered.find((c) => c.procedure.code === procedureCode)
   if (!entry || !context.plan) return null
-  const stamp = await findCareNetworkStamp(db)
+  const stamp = context.stamp
   const { offers, rules, areaPrices } = await networkFacts(db, stamp, entry.versionId, entry.procedure)
   if (!rules) return null
   const outsidePrice = areaPrices.forState(home.state)[procedureCode] ?? null

@@ -23,6 +23,7 @@ import * as rateLimits from './2026-12-09T1500_rate_limits'
 import * as generatedFiles from './2026-12-10T1000_generated_files'
 import * as careNetworkStamp from './2026-12-10T1300_care_network_stamp'
 import * as dropRosterMatchIndex from './2026-12-10T1400_drop_roster_match_index'
+import * as careNetworkPrograms from './2026-12-10T1500_care_network_programs'
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>
@@ -54,4 +55,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-10T1000_generated_files': generatedFiles,
   '2026-12-10T1300_care_network_stamp': careNetworkStamp,
   '2026-12-10T1400_drop_roster_match_index': dropRosterMatchIndex,
+  '2026-12-10T1500_care_network_programs': careNetworkPrograms,
 }

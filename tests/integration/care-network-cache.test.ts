@@ -17,6 +17,8 @@ import { addKneeProcedure, createTwoTenants, type TwoTenants } from './tenants'
 let t: TwoTenants
 let member: string
 let procedureId: string
+let procedureName: string
+let programName: string
 let centerId: string
 let offerId: string
 let outsideId: string
@@ -26,6 +28,11 @@ interface Found {
   completionIncentiveCents: number
   results: Array<{ offerId: string; cost: { memberPaysCents: number; bundlePriceCents?: number }; quality: { tier: string }; travel: { totalCents?: number } }>
   nearby: Array<{ id: string; memberCost: { memberPaysCents: number } | null }>
+}
+const searchPage = async () => {
+  const page = await statusOf(findCare.loader, getRequest('/member/care?procedure=TKA&zip=43215&sort=distance&more=1', member))
+  expect(page.status).toBe(200)
+  return (page.body as { found: Found & { programName?: string; procedure?: { name: string }; procedures: Array<{ code: string; name: string }> } }).found
 }
 const search = async () => {
   const page = await statusOf(findCare.loader, getRequest('/member/care?procedure=TKA&zip=43215&sort=distance&more=1', member))
@@ -56,6 +63,8 @@ beforeAll(async () => {
   member = await cookieFor(t.users.employeeA)
   const now = new Date().toISOString()
   procedureId = await addKneeProcedure(db, t.a.versionId, now)
+  procedureName = (await db.selectFrom('procedures').select('name').where('id', '=', procedureId).executeTakeFirstOrThrow()).name
+  programName = (await db.selectFrom('programs').select('name').where('id', '=', t.a.programId).executeTakeFirstOrThrow()).name
   centerId = await addFacility('Cached Center', 40.46)
   outsideId = await addFacility('Outside Hospital', 40.16)
   offerId = newId()
@@ -118,6 +127,47 @@ describe('the care-network stamp', () => {
     expect(await search()).toEqual(before)
   })
 })
+
+describe("the employer's programs in force, kept under the same stamp", () => {
+  it.each([
+    ['a version ended yesterday', async () => void (await getDb().updateTable('programVersions').set({ effectiveTo: '2026-01-01' }).where('id', '=', t.a.versionId).execute())],
+    ['a version back to draft', async () => void (await getDb().updateTable('programVersions').set({ status: 'draft' }).where('id', '=', t.a.versionId).execute())],
+    ['a procedure taken off the version', async () => void (await getDb().deleteFrom('programProcedures').where('programVersionId', '=', t.a.versionId).where('procedureId', '=', procedureId).execute())],
+    ['a program renamed', async () => void (await getDb().updateTable('programs').set({ name: 'Renamed Program' }).where('id', '=', t.a.programId).execute())],
+    ['a procedure renamed', async () => void (await getDb().updateTable('procedures').set({ name: 'Knee, renamed' }).where('id', '=', procedureId).execute())],
+  ])('sees %s on the next search', async (_change, change) => {
+    const db = getDb()
+    const before = await searchPage()
+    expect(before.status).toBe('ok')
+    const stamp = await findCareNetworkStamp(db)
+    await change()
+    expect(await findCareNetworkStamp(db)).not.toBe(stamp)
+    expect(await searchPage()).not.toEqual(before)
+    await restoreCoverage()
+    expect(await searchPage()).toEqual(before)
+  })
+
+  it('moves the stamp on a write to the price factors (the IRS minimum deductibles a member cost uses)', async () => {
+    const db = getDb()
+    const stamp = await findCareNetworkStamp(db)
+    const key = `test_factor_${newId()}`
+    await db.insertInto('priceFactors').values({ id: newId(), key, value: 1, unit: 'cents', source: 'test', updatedAt: new Date().toISOString(), updatedByUserId: null }).execute()
+    const inserted = await findCareNetworkStamp(db)
+    expect(inserted).not.toBe(stamp)
+    await db.deleteFrom('priceFactors').where('key', '=', key).execute()
+    expect(await findCareNetworkStamp(db)).not.toBe(inserted)
+  })
+})
+
+async function restoreCoverage() {
+  const db = getDb()
+  await db.updateTable('programVersions').set({ effectiveTo: null, status: 'published' }).where('id', '=', t.a.versionId).execute()
+  if (!(await db.selectFrom('programProcedures').select('procedureId').where('programVersionId', '=', t.a.versionId).where('procedureId', '=', procedureId).executeTakeFirst())) {
+    await db.insertInto('programProcedures').values({ programVersionId: t.a.versionId, procedureId }).execute()
+  }
+  await db.updateTable('programs').set({ name: programName }).where('id', '=', t.a.programId).execute()
+  await db.updateTable('procedures').set({ name: procedureName }).where('id', '=', procedureId).execute()
+}
 
 /** The fixture's facts as beforeAll made them. */
 async function restore() {
