@@ -27,9 +27,17 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('stamp', 'text', (c) => c.notNull())
     .execute()
   await sql`INSERT INTO cache_stamps (name, stamp) VALUES ('care-network', 'initial')`.execute(db)
-  if (dialect === 'sqlite') {
-    // SQLite has row triggers only; the UPDATE of one small row costs a few microseconds per written row.
-    for (const table of CARE_NETWORK_TABLES) {
+  if (dialect === 'postgres') {
+    await sql`CREATE FUNCTION care_network_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE cache_stamps SET stamp = md5(random()::text || clock_timestamp()::text) WHERE name = 'care-network'; RETURN NULL; END $$`.execute(db)
+  }
+  await addCareNetworkTriggers(db, dialect, CARE_NETWORK_TABLES)
+}
+
+/** The triggers that set a new care-network stamp on every write to these tables (also used by 2026-12-10T1500). */
+export async function addCareNetworkTriggers(db: Kysely<any>, dialect: Dialect, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    if (dialect === 'sqlite') {
+      // SQLite has row triggers only; the UPDATE of one small row costs a few microseconds per written row.
       for (const operation of ['INSERT', 'UPDATE', 'DELETE']) {
         await sql
           .raw(
@@ -38,10 +46,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
           )
           .execute(db)
       }
-    }
-  } else {
-    await sql`CREATE FUNCTION care_network_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE cache_stamps SET stamp = md5(random()::text || clock_timestamp()::text) WHERE name = 'care-network'; RETURN NULL; END $$`.execute(db)
-    for (const table of CARE_NETWORK_TABLES) {
+    } else {
       await sql
         .raw(`CREATE TRIGGER ${table}_care_network AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION care_network_changed()`)
         .execute(db)
@@ -49,14 +54,18 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  if (dialect === 'sqlite') {
-    for (const table of CARE_NETWORK_TABLES) {
+export async function dropCareNetworkTriggers(db: Kysely<any>, dialect: Dialect, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    if (dialect === 'sqlite') {
       for (const operation of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER ${table}_care_network_${operation}`).execute(db)
+    } else {
+      await sql.raw(`DROP TRIGGER ${table}_care_network ON ${table}`).execute(db)
     }
-  } else {
-    for (const table of CARE_NETWORK_TABLES) await sql.raw(`DROP TRIGGER ${table}_care_network ON ${table}`).execute(db)
-    await sql`DROP FUNCTION care_network_changed()`.execute(db)
   }
+}
+
+export async function down(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await dropCareNetworkTriggers(db, dialect, CARE_NETWORK_TABLES)
+  if (dialect === 'postgres') await sql`DROP FUNCTION care_network_changed()`.execute(db)
   await db.schema.dropTable('cache_stamps').execute()
 }

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Dialect } from '../dialect'
+import { addCareNetworkTriggers, dropCareNetworkTriggers } from './2026-12-10T1300_care_network_stamp'
 
 /**
  * Issue 24 (ADR 0031, extended): the care-network stamp also moves with every write to what decides
@@ -12,31 +13,10 @@ import type { Dialect } from '../dialect'
 export const CARE_COVERAGE_TABLES = ['programs', 'program_versions', 'program_procedures', 'procedures', 'price_factors'] as const
 
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  for (const table of CARE_COVERAGE_TABLES) {
-    if (dialect === 'sqlite') {
-      for (const operation of ['INSERT', 'UPDATE', 'DELETE']) {
-        await sql
-          .raw(
-            `CREATE TRIGGER ${table}_care_network_${operation.toLowerCase()} AFTER ${operation} ON ${table} ` +
-              `BEGIN UPDATE cache_stamps SET stamp = lower(hex(randomblob(8))) WHERE name = 'care-network'; END`,
-          )
-          .execute(db)
-      }
-    } else {
-      // The function made by 2026-12-10T1300.
-      await sql
-        .raw(`CREATE TRIGGER ${table}_care_network AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION care_network_changed()`)
-        .execute(db)
-    }
-  }
+  // PostgreSQL: the trigger function made by 2026-12-10T1300.
+  await addCareNetworkTriggers(db, dialect, CARE_COVERAGE_TABLES)
 }
 
 export async function down(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  for (const table of CARE_COVERAGE_TABLES) {
-    if (dialect === 'sqlite') {
-      for (const operation of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER ${table}_care_network_${operation}`).execute(db)
-    } else {
-      await sql.raw(`DROP TRIGGER ${table}_care_network ON ${table}`).execute(db)
-    }
-  }
+  await dropCareNetworkTriggers(db, dialect, CARE_COVERAGE_TABLES)
 }
