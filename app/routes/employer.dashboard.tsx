@@ -15,7 +15,7 @@ import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 import { OfferLabels } from '~/ui/offer-labels'
-import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing } from '~/ui/prepared-file'
+import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, useVisitNote } from '~/ui/prepared-file'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
 
@@ -41,8 +41,8 @@ export default function DashboardRoute() {
   const search = new URLSearchParams({ from: d.query.from, to: d.query.to, ...(d.query.programId ? { program: d.query.programId } : {}) }).toString()
   const spendTotal = d.spend.bundle + d.spend.travel + d.spend.incentive + d.spend.platformFee
   useRefreshWhilePreparing(Object.values(d.exports))
-  const note =
-    d.note === 'export-requested' ? fileRequestedNote(Object.values(d.exports), { preparing: NOTES[d.note]!, finished: EXPORT_FINISHED }) : d.note ? NOTES[d.note] : undefined
+  const flash = useVisitNote(d.note)
+  const note = flash === 'export-requested' ? fileRequestedNote(Object.values(d.exports), { preparing: NOTES[flash]!, finished: EXPORT_FINISHED }) : flash ? NOTES[flash] : undefined
   return (
     <>
       <h1>Dashboard</h1>

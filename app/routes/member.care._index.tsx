@@ -158,8 +158,9 @@ export default function FindCareRoute() {
                 })
               : ''}
           </p>
-          {/* Phones: the list first, the map when asked for (it is a large download); wide screens show both. */}
-          <button type="button" className="button care-map-toggle" aria-expanded={mapOpen} onClick={() => setMapShown(!mapOpen)}>
+          {/* Phones: the list first, the map when asked for (it is a large download); wide screens show both. The map needs the
+              page's script: until it runs the button is disabled, so a tap then is not silently lost. */}
+          <button type="button" className="button care-map-toggle" aria-expanded={mapOpen} disabled={mapShown === null} onClick={() => setMapShown(!mapOpen)}>
             {mapOpen ? t('search.hideMap') : t('search.showMap')}
           </button>
           <div className="care-layout">

@@ -12,7 +12,7 @@ import {
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
 import { formatCents } from '~/domain/money'
 import { Pager } from './pager'
-import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, type PreparedFileState } from './prepared-file'
+import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, useVisitNote, type PreparedFileState } from './prepared-file'
 import { IntentButton } from './primitives/intent-button'
 import { TableWrap } from './table-wrap'
 
@@ -71,8 +71,8 @@ export function ContractPeriodPage({ data, error }: { data: PeriodPageData; erro
   const periodPath = `${data.basePath}/periods/${period.id}`
   const files = [data.files?.pdf, data.files?.csv]
   useRefreshWhilePreparing(files)
-  const note =
-    data.note === 'statement-file-requested' ? fileRequestedNote(files, { preparing: NOTES[data.note]!, finished: STATEMENT_FILE_FINISHED }) : data.note ? NOTES[data.note] : undefined
+  const flash = useVisitNote(data.note)
+  const note = flash === 'statement-file-requested' ? fileRequestedNote(files, { preparing: NOTES[flash]!, finished: STATEMENT_FILE_FINISHED }) : flash ? NOTES[flash] : undefined
   return (
     <>
       <p>
