@@ -70,5 +70,7 @@ if (cli.status !== 0 || !line) {
 console.log(`roster import (${dialect}, CLI ${ROSTER_CLI_NODE_FLAGS.join(' ')}): ${rows} rows`)
 console.log(`  ${Number(line[1]).toLocaleString('en-US')} rows/s`)
 console.log(`  peak RSS ${line[2]} MB (before import ${line[3]} MB)`)
+const phases = /checked in ([\d.]+) s, applied in ([\d.]+) s/.exec(cli.stdout)
+if (phases) console.log(`  check ${phases[1]} s (read, compare, stage), apply ${phases[2]} s (write to the roster)`)
 fs.rmSync(dir, { recursive: true, force: true })
 if (postgresUrl) await onPostgres(`drop schema if exists "${scratchSchema}" cascade`)

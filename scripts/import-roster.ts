@@ -113,6 +113,9 @@ try {
           // Figures for operators and the benchmark: rows a second and memory (peak RSS of this process).
           const peak = process.resourceUsage().maxRSS * 1024
           console.log(`  ${Math.round(parseCounts(result.counts).rowsRead / seconds)} rows/s, peak RSS ${(peak / 1e6).toFixed(0)} MB (at start ${(rssAtStart / 1e6).toFixed(0)} MB)`)
+          // The check stamps checkedAt before it applies (a file that needs no review is applied by the same call).
+          const checkedAt = result.checkedAt ? Date.parse(result.checkedAt) : started
+          console.log(`  checked in ${((checkedAt - started) / 1000).toFixed(1)} s, applied in ${((Date.now() - checkedAt) / 1000).toFixed(1)} s`)
         }
       }
     }

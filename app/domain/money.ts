@@ -1,3 +1,4 @@
+import { dollarsText } from './number-format'
 /** Money is integer cents everywhere (ADR 0004); these helpers are the only conversions. */
 
 /** Dollars as typed by a person ("1,234.50", "$90") → integer cents, or null when not money. */
@@ -25,7 +26,10 @@ function currencyFormat(locale: string, wholeDollars: boolean): Intl.NumberForma
 /** Integer cents → "$1,234.50" (en-US); whole dollars drop the ".00" when `wholeDollars` is set. */
 export function formatCents(cents: number, options: { wholeDollars?: boolean; locale?: string } = {}): string {
   const wholeDollars = options.wholeDollars ?? false
-  return currencyFormat(options.locale ?? 'en-US', wholeDollars).format((wholeDollars ? Math.round(cents / 100) * 100 : cents) / 100)
+  const locale = options.locale ?? 'en-US'
+  const shown = wholeDollars ? Math.round(cents / 100) * 100 : cents
+  // Written without Intl for the portal's locales (the same text, without the browser's first-NumberFormat cost).
+  return dollarsText(shown, wholeDollars, locale) ?? currencyFormat(locale, wholeDollars).format(shown / 100)
 }
 
 /** Integer cents → a plain dollars string for form fields ("1234.5" → "1234.50"). */

@@ -1,4 +1,5 @@
 import { caseStateLabel, isCaseState } from '~/domain/cases/case-flow'
+import { wholeNumberText } from '~/domain/number-format'
 
 /** Display helpers shared by pages: en-US by default (staff pages), or the member page's locale (issue 11). */
 
@@ -15,7 +16,8 @@ function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
   if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, DATE_OPTIONS[style])))
   return format
 }
-const COUNT_FORMAT = new Intl.NumberFormat('en-US')
+/** Built on first use, not when a page's scripts load: each Intl formatter costs a browser milliseconds to build, the first one far more. */
+let countFormat: Intl.NumberFormat | undefined
 
 /**
  * An ISO date or timestamp as a calendar date in UTC: "Nov 23, 2026" (en-US), "23 nov 2026"
@@ -27,18 +29,18 @@ export function formatDate(isoDate: string | null | undefined, locale = 'en-US',
   return dateFormat(locale, style).format(date)
 }
 
-const DATE_TIMES = {
-  short: new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-  seconds: new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }),
-}
+const DATE_TIME_STYLES = { short: 'short', seconds: 'medium' } as const
+const dateTimes = new Map<keyof typeof DATE_TIME_STYLES, Intl.DateTimeFormat>()
 
 /** A timestamp in UTC for staff pages: "Nov 23, 2026, 9:41 PM" (`seconds`: "…9:41:07 PM"). */
-export function formatDateTime(iso: string, precision: keyof typeof DATE_TIMES = 'short'): string {
-  return DATE_TIMES[precision].format(new Date(iso))
+export function formatDateTime(iso: string, precision: keyof typeof DATE_TIME_STYLES = 'short'): string {
+  let format = dateTimes.get(precision)
+  if (!format) dateTimes.set(precision, (format = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: DATE_TIME_STYLES[precision], timeZone: 'UTC' })))
+  return format.format(new Date(iso))
 }
 
 export function formatCount(value: number): string {
-  return COUNT_FORMAT.format(value)
+  return wholeNumberText(value, 'en-US') ?? (countFormat ??= new Intl.NumberFormat('en-US')).format(value)
 }
 
 /**
