@@ -444,7 +444,8 @@ class CareMapController implements CareMapHandle {
     if (this.destroyed || version !== this.dataVersion) return
     this.userMoved = true
     if (fromKeyboard) this.focusAfterZoom = { clusterKey: groupKey(group), leaves: this.leaves.get(group.clusterId) ?? [], at: group.at }
-    this.engine.map.easeTo({ center: group.at, zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1) })
+    // A cluster of the zoom just left (still drawn until the new zoom's markers are) splits at or below this zoom: one step in then.
+    this.engine.map.easeTo({ center: group.at, zoom: Math.min(Math.max(zoom, Math.floor(this.engine.map.getZoom()) + 1), CLUSTER_MAX_ZOOM + 1) })
   }
 
   /** The first of the cluster's pins in the list's order, or else the marker nearest to where the cluster was. */
