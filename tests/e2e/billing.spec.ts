@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './test'
 
 const STRIPE_PORTAL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 1}`
 

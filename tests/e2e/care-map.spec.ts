@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from './test'
 
 // Issue 20, item 2: the find-care map (ADR 0015) for the demo member, who lives in Columbus, OH.
 // No facility names are used: the seed's hospitals are real CMS hospitals that may change.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { axeReport } from './axe'
 import { signedIn } from './session'
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import Ajv from 'ajv'
 import schema from '../../app/domain/tic/in-network-rates.schema.json' with { type: 'json' }
 import { axeReport } from './axe'

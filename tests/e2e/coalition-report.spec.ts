@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { axeReport } from './axe'
 import { createJourneyCoalition, removeJourneyMembers, type JourneyCoalition } from './coalition-fixture'
 import { signedIn } from './session'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import type { Bundle, Patient, Procedure } from '@medplum/fhirtypes'
 import { signedIn } from './session'
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 
 async function signIn(page: Page, email: string) {
   await page.goto('/login')

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 
 /**
  * Issue 20, employer admin (items 6–9): every save says so in place, publishing over another

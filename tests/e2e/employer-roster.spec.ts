@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import { build834, member834 } from '../support/x12-834-builder'
 
 const LAST_NAMES = ['Lane', 'Ortiz', 'Nguyen', 'O\'Brien', 'Smith']

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 
 /*
  * Issue 24: the stylesheet is inlined in the head (no request between the HTML and the first

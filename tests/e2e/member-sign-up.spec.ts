@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 
 test('a new member finds themselves on the roster, creates an account and sees their program', async ({ page }) => {
   await page.goto('/login')

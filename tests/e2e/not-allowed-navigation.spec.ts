@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 
 /* Issue 22: the "Not allowed" page keeps the navigation of the signed-in user's own role. */
 test('an employer admin who opens /admin sees "Not allowed" with the employer menu, not the admin one', async ({ page }) => {

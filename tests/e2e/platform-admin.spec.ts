@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 
 const CMS_FOLDER = path.resolve(import.meta.dirname, '../../../shared/data/cms')
 /** The servers' IMPORTS_DIR (playwright.config.ts): the page offers only the folders in it. */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import { axeReport } from './axe'
 
 // Issue 22: the platform admin sets the care team's response promise and the holidays it skips.

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import Ajv from 'ajv'
 import schema from '../../app/domain/tic/in-network-rates.schema.json' with { type: 'json' }
 import { signedIn } from './session'

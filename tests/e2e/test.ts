@@ -1,0 +1,59 @@
+import { test as base, type Page } from '@playwright/test'
+
+/*
+ * The browser suite's `test`: Playwright's, with `page.goto` waiting until the portal's page has
+ * hydrated. A page fetches its scripts after the first paint (app/ui/hydration-scripts.tsx), so the
+ * 'load' event, where Playwright's goto returns, comes before React and Remix run: a press on a
+ * button that only works with them (the find-care map button, a map cluster) could land before
+ * they had started, and be lost (CI failures of stop 33). Every page counts: the test's own, and
+ * those of contexts a test opens itself (browser.newContext()).
+ */
+export * from '@playwright/test'
+
+/** Remix has created its router (React's hydration has begun: a press is replayed once it is done). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('script[type="module"]') === null || '__remixRouter' in window, undefined, { timeout: 20_000 })
+}
+
+const patched = new WeakSet<Page>()
+
+function waitForHydrationOnGoto(page: Page): void {
+  if (patched.has(page)) return
+  patched.add(page)
+  const goto = page.goto.bind(page)
+  page.goto = async (url, options) => {
+    const response = await goto(url, options)
+    const waitsForLoad = options?.waitUntil === undefined || options.waitUntil === 'load' || options.waitUntil === 'networkidle'
+    if (waitsForLoad && response?.headers()['content-type']?.startsWith('text/html')) {
+      await hydrated(page).catch((error: unknown) => {
+        // The page went on to another one meanwhile (a script's redirect): that one is the test's to wait for.
+        if (!/Execution context was destroyed|navigat/i.test(String(error))) throw error
+      })
+    }
+    return response
+  }
+}
+
+export const test = base.extend({
+  browser: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext.bind(browser)
+      browser.newContext = async (options) => {
+        const context = await newContext(options)
+        // Without JavaScript nothing hydrates: the page is whole at 'load'.
+        if (options?.javaScriptEnabled !== false) context.on('page', waitForHydrationOnGoto)
+        return context
+      }
+      await use(browser)
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ context, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) context.on('page', waitForHydrationOnGoto)
+    await use(context)
+  },
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) waitForHydrationOnGoto(page)
+    await use(page)
+  },
+})
