@@ -1,5 +1,5 @@
-import { dollarsText } from './number-format'
 /** Money is integer cents everywhere (ADR 0004); these helpers are the only conversions. */
+import { dollarsText } from './number-format'
 
 /** Dollars as typed by a person ("1,234.50", "$90") → integer cents, or null when not money. */
 export function parseDollarsToCents(input: string): number | null {

@@ -15,7 +15,8 @@ import { PeriodFields } from '~/ui/period-fields'
 import { RouteErrorBoundary } from '~/ui/route-error-boundary'
 import { TableWrap } from '~/ui/table-wrap'
 import { OfferLabels } from '~/ui/offer-labels'
-import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, useVisitNote } from '~/ui/prepared-file'
+import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing } from '~/ui/prepared-file'
+import { useVisitNote } from '~/ui/use-visit-note'
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Employer · COE Marketplace' }]
 

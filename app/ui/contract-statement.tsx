@@ -12,7 +12,8 @@ import {
 import { DIRECTION_LABELS, formatScore, formatTarget } from '~/domain/contracts/terms'
 import { formatCents } from '~/domain/money'
 import { Pager } from './pager'
-import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, useVisitNote, type PreparedFileState } from './prepared-file'
+import { fileRequestedNote, PreparedFile, useRefreshWhilePreparing, type PreparedFileState } from './prepared-file'
+import { useVisitNote } from './use-visit-note'
 import { IntentButton } from './primitives/intent-button'
 import { TableWrap } from './table-wrap'
 

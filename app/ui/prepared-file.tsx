@@ -1,5 +1,5 @@
 import { Form, useLocation, useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { PreparedFileState } from '~/domain/jobs/prepared-file'
 
 /*
@@ -23,28 +23,6 @@ function sizeWords(bytes: number): string {
  */
 export function fileRequestedNote(files: ReadonlyArray<PreparedFileState | null | undefined>, words: { preparing: string; finished: string }): string {
   return files.some((file) => file?.state === 'preparing') ? words.preparing : words.finished
-}
-
-/** A flash note kept for the visit (the location's key) it arrived with. */
-export type VisitNote = { key: string; note: string }
-
-/**
- * The flash note to show on this visit: the loader reads a flash once, so the page's own re-reads
- * while a file is prepared come back without it; the note that came with this visit stays until
- * the person goes elsewhere (a new location key), where only that visit's own note counts.
- */
-export function noteForVisit(kept: VisitNote | null, key: string, note: string | null): VisitNote | null {
-  if (note !== null) return kept?.key === key && kept.note === note ? kept : { key, note }
-  return kept?.key === key ? kept : null
-}
-
-/** The page's flash note (its loader's `note`), still shown after the page re-reads its data. */
-export function useVisitNote(note: string | null): string | null {
-  const { key } = useLocation()
-  const [kept, setKept] = useState<VisitNote | null>(null)
-  const now = noteForVisit(kept, key, note)
-  if (now !== kept) setKept(now)
-  return now?.note ?? null
 }
 
 /** Re-reads the page's data while any of its files is being prepared. */

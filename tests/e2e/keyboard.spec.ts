@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './test'
+import { expect, hydrated, test, type Page } from './test'
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -27,13 +27,9 @@ async function expectVisibleFocus(page: Page) {
   expect(style.outline || style.shadow).toBe(true)
 }
 
-/** Remix has hydrated the page (client-side navigation and focus handling are live). */
-const hydrated = (page: Page) => page.waitForFunction(() => '__remixRouter' in window)
-
 test('a member finds care and asks for it with the keyboard alone', async ({ page }) => {
   test.setTimeout(90_000)
-  await page.goto('/login')
-  await hydrated(page)
+  await page.goto('/login') // waits for hydration (tests/e2e/test.ts)
   await tabTo(page, 'E-mail')
   await page.keyboard.type('member@acme.example')
   await page.keyboard.press('Tab')
@@ -45,7 +41,7 @@ test('a member finds care and asks for it with the keyboard alone', async ({ pag
   await expect(page.locator('#main')).toBeFocused()
   // On a fresh load the skip link is the first stop, visible when focused, and lands in the main region.
   await page.reload()
-  await hydrated(page)
+  await hydrated(page) // a reload is not a goto
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to main content' })
   await expect(skip).toBeFocused()

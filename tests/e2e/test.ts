@@ -4,8 +4,8 @@ import { test as base, type Page } from '@playwright/test'
  * The browser suite's `test`: Playwright's, with `page.goto` waiting until the portal's page has
  * hydrated. A page fetches its scripts after the first paint (app/ui/hydration-scripts.tsx), so the
  * 'load' event, where Playwright's goto returns, comes before React and Remix run: a press on a
- * button that only works with them (the find-care map button, a map cluster) could land before
- * they had started, and be lost (CI failures of stop 33). Every page counts: the test's own, and
+ * button that only works with them (the find-care map button) could land before they had started,
+ * and be lost (a CI failure of spanish.spec.ts). Every page counts: the test's own, and
  * those of contexts a test opens itself (browser.newContext()).
  */
 export * from '@playwright/test'

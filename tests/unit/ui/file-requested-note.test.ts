@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fileRequestedNote, noteForVisit, type PreparedFileState, type VisitNote } from '~/ui/prepared-file'
+import { fileRequestedNote, type PreparedFileState } from '~/ui/prepared-file'
+import { noteForVisit, type VisitNote } from '~/ui/use-visit-note'
 
 const words = { preparing: 'being prepared', finished: 'finished' }
 const ready: PreparedFileState = { state: 'ready', fileName: 'a.csv', sizeBytes: 10, createdAt: '2026-12-07T04:00:00Z' }
