@@ -283,7 +283,9 @@ interface AppServer {
   killed: boolean
 }
 // server.mjs listens on every interface; the preload binds it to 127.0.0.1 for this run.
-const serverArgs = ['--import', pathToFileURL(path.join(ROOT, 'reliability/loopback-only.mjs')).href, path.join(ROOT, 'server.mjs')]
+// LOAD_SERVER_CPU_PROF=<dir> writes a V8 CPU profile of each server there (`node --cpu-prof`), as BENCH_CPU_PROF does for the roster bench.
+const profileFlags = process.env.LOAD_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_SERVER_CPU_PROF] : []
+const serverArgs = [...profileFlags, '--import', pathToFileURL(path.join(ROOT, 'reliability/loopback-only.mjs')).href, path.join(ROOT, 'server.mjs')]
 const servers: AppServer[] = []
 for (let index = 0; index < options.servers; index++) {
   const port = await freePort()
