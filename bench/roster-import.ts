@@ -11,8 +11,13 @@ import path from 'node:path'
 import zipcodes from 'zipcodes'
 
 const rows = Number(process.argv[2] ?? 100_000)
-/** The same flags as `npm run import:roster` (package.json): a bounded heap keeps memory flat on big files. */
-const ROSTER_CLI_NODE_FLAGS = ['--max-old-space-size=384']
+/**
+ * The heap flag of `npm run import:roster`, read from package.json so that the benchmark measures the
+ * command operators run (a bounded heap keeps memory flat on big files).
+ */
+const importScript: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts['import:roster']
+const ROSTER_CLI_NODE_FLAGS = importScript.match(/--max-old-space-size=\d+/g) ?? []
+if (ROSTER_CLI_NODE_FLAGS.length === 0) throw new Error('package.json\'s import:roster has no --max-old-space-size flag')
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the import process there (for `node --cpu-prof` analysis). */
 const PROFILE_FLAGS = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-roster-'))
