@@ -8,6 +8,7 @@ import { insertAuditEntry } from '~/db/repositories/audit.server'
 import { emailExists, findRosterMatches } from '~/db/repositories/eligibility.server'
 import { findEmployerByCode } from '~/db/repositories/roster-import.server'
 import { insertMembership, insertUser } from '~/db/repositories/users.server'
+import { isUniqueViolation } from '~/db/unique-violation'
 import { toIsoDate } from '~/domain/dates'
 import { employeeIdKey, nameKey } from '~/domain/roster/names'
 import type { SignUpInput } from '~/forms/sign-up'
@@ -58,10 +59,17 @@ export async function signUpMember(input: SignUpInput, ip: string | null, langua
   const userId = newId()
   const at = now.toISOString()
   const passwordHash = await hashPassword(input.password)
-  await db.transaction().execute(async (trx) => {
-    await insertUser(trx, { id: userId, email: input.email, passwordHash, displayName: `${match.firstName} ${match.lastName}`, createdAt: at, lastLoginAt: at, preferredLanguage: language })
-    await insertMembership(trx, { id: newId(), userId, organizationId: employer.id, role: 'employee', rosterMemberId: match.id, createdAt: at })
-    await insertAuditEntry(trx, { userId, organizationId: employer.id }, { action: 'member.signed_up', subjectType: 'roster_member', subjectId: match.id, employerId: employer.id, at })
-  })
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertUser(trx, { id: userId, email: input.email, passwordHash, displayName: `${match.firstName} ${match.lastName}`, createdAt: at, lastLoginAt: at, preferredLanguage: language })
+      await insertMembership(trx, { id: newId(), userId, organizationId: employer.id, role: 'employee', rosterMemberId: match.id, createdAt: at })
+      await insertAuditEntry(trx, { userId, organizationId: employer.id }, { action: 'member.signed_up', subjectType: 'roster_member', subjectId: match.id, employerId: employer.id, at })
+    })
+  } catch (error) {
+    // Two sign-ups at once for this member or this e-mail: the other one was written first.
+    if (!isUniqueViolation(error)) throw error
+    if (await emailExists(db, input.email)) return { ok: false, reason: 'email-taken', status: 409 }
+    return { ok: false, reason: 'already-member', status: 409 }
+  }
   return { ok: true, setCookie: await createUserSession(userId, now) }
 }

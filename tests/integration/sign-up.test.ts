@@ -99,6 +99,29 @@ describe('member sign-up with eligibility verification', () => {
     expect(reused).toMatchObject({ status: 409, body: { error: { email: ['An account already uses this e-mail. Sign in instead.'] } } })
   })
 
+  // Found by running the browser suite twice at once: two sign-ups for one member (or one e-mail)
+  // arriving together both passed the checks, and the second met the unique key as a server error.
+  it.each([
+    ['the same member with two e-mails', ['A0201', 'A0201'], ['twin1@example.com', 'twin2@example.com'], { '': ['You already have an account. Sign in instead, or ask your HR team to help you reset your password.'] }],
+    ['two members with the same e-mail', ['A0202', 'A0203'], ['same@example.com', 'same@example.com'], { email: ['An account already uses this e-mail. Sign in instead.'] }],
+  ])('two sign-ups at once for %s: one account, the other told why', async (_label, employeeIds, emails, error) => {
+    const now = new Date().toISOString()
+    for (const employeeId of new Set(employeeIds)) {
+      await getDb()
+        .insertInto('rosterMembers')
+        .values({
+          id: `rm-${employeeId}`, employerId: t.a.employerId, employeeId, firstName: 'Twin', lastName: 'Race', ...rosterKeys({ employeeId, firstName: 'Twin', lastName: 'Race' }), dateOfBirth: '1985-05-05',
+          zip: '43215', healthPlanId: t.a.planId, coverageTier: 'employee', coverageStart: '2026-01-01', coverageEnd: null, dependentsCount: 0, deductibleMetCents: 0, oopPaidCents: 0, createdAt: now, updatedAt: now,
+        })
+        .execute()
+    }
+    const before = await userCount()
+    const results = await Promise.all(employeeIds.map((employeeId, i) => post({ employerCode: codeA, matchBy: 'employee_id', employeeId, email: emails[i]!, password: PASSWORD })))
+    expect(results.map((r) => r.status).sort()).toEqual([302, 409])
+    expect(results.find((r) => r.status === 409)).toMatchObject({ body: { error } })
+    expect(await userCount()).toBe(before + 1)
+  })
+
   it('answers a Spanish page in Spanish, and keeps Spanish on the new account for its e-mails', async () => {
     const spanish = { headers: { 'Accept-Language': 'es-US,es;q=0.9' } }
     const refused = await statusOf(signup.action, postRequest('/signup', { employerCode: codeA, matchBy: 'employee_id', employeeId: 'A0099', email: 'nadie@example.com', password: PASSWORD }, spanish))
