@@ -11,9 +11,8 @@ import { useState } from 'react'
 export type VisitNote = { key: string; note: string }
 
 /**
- * The flash note to show on this visit: the loader reads a flash once, so the page's own re-reads
- * while a file is prepared come back without it; the note that came with this visit stays until
- * the person goes elsewhere (a new location key), where only that visit's own note counts.
+ * The flash note to show on this visit: the note that came with it stays until the person goes
+ * elsewhere (a new location key), where only that visit's own note counts.
  */
 export function noteForVisit(kept: VisitNote | null, key: string, note: string | null): VisitNote | null {
   if (note !== null) return kept?.key === key && kept.note === note ? kept : { key, note }

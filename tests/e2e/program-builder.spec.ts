@@ -121,6 +121,9 @@ test('the HR admin builds a TKA+THA program, previews it as a member, publishes,
   await page.getByRole('button', { name: 'Save benefit rules' }).click()
   await expect(page.getByLabel('Completion incentive ($)')).toHaveValue('500.00')
   await page.getByRole('button', { name: 'Publish version 2' }).click()
+  // As for version 1: the question is answered once it is on the page (a click while the publish
+  // submission still revalidates would cut that navigation short).
+  await expect(page.getByRole('heading', { name: /^Version 2 overlaps .+: publish anyway\?$/ })).toBeFocused()
   await page.getByRole('button', { name: 'Confirm publishing version 2' }).click()
   await expect(page.getByText('Published · version 2')).toBeVisible()
 

@@ -15,11 +15,7 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('script[type="module"]') === null || '__remixRouter' in window, undefined, { timeout: 20_000 })
 }
 
-const patched = new WeakSet<Page>()
-
 function waitForHydrationOnGoto(page: Page): void {
-  if (patched.has(page)) return
-  patched.add(page)
   const goto = page.goto.bind(page)
   page.goto = async (url, options) => {
     const response = await goto(url, options)
@@ -34,6 +30,10 @@ function waitForHydrationOnGoto(page: Page): void {
   }
 }
 
+/**
+ * One hook, on the worker's browser: Playwright's own `context` fixture makes its context with
+ * `browser.newContext` too, so the test's page and every page of a context a test opens get it.
+ */
 export const test = base.extend({
   browser: [
     async ({ browser }, use) => {
@@ -48,12 +48,4 @@ export const test = base.extend({
     },
     { scope: 'worker' },
   ],
-  context: async ({ context, javaScriptEnabled }, use) => {
-    if (javaScriptEnabled !== false) context.on('page', waitForHydrationOnGoto)
-    await use(context)
-  },
-  page: async ({ page, javaScriptEnabled }, use) => {
-    if (javaScriptEnabled !== false) waitForHydrationOnGoto(page)
-    await use(page)
-  },
 })
