@@ -11,12 +11,16 @@ const PINS = '.care-map__pin'
  * failure says what to fix. Map pins are checked for everything except target size: where centers
  * are close together their pins overlap, and WCAG 2.5.8's "equivalent" exception applies, since a
  * pin only selects a result that the list offers as a full-size link.
+ *
+ * Legacy mode runs axe.run in the page itself: the default (runPartial in each frame, then
+ * finishRun in a blank page it opens) started a browser tab per check, a second on a slow machine,
+ * and the portal has no frames. Only violations are gathered in full (resultTypes).
  */
 export async function axeReport(page: Page): Promise<string[]> {
   const rules = Object.fromEntries(ALSO.map((id) => [id, { enabled: true }]))
-  const runs = [await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: WCAG_TAGS }, rules }).exclude(PINS).analyze()]
+  const runs = [await new AxeBuilder({ page }).setLegacyMode().options({ runOnly: { type: 'tag', values: WCAG_TAGS }, rules, resultTypes: ['violations'] }).exclude(PINS).analyze()]
   if ((await page.locator(PINS).count()) > 0) {
-    runs.push(await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: WCAG_TAGS } }).include(PINS).disableRules(['target-size']).analyze())
+    runs.push(await new AxeBuilder({ page }).setLegacyMode().options({ runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] }).include(PINS).disableRules(['target-size']).analyze())
   }
   return runs.flatMap(({ violations }) =>
     violations.map(
