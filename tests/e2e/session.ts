@@ -1,22 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from './test'
+import { expect, type Browser, type Page } from './test'
 
 /** Every demo login's password (README). */
 export const DEMO_PASSWORD = 'demo-password-2026'
 
-/*
- * The browser is the worker's, shared by its tests: a context a journey opens for a second user
- * would stay open (its pages, maps and timers running) through every later test of the worker.
- * The contexts made here are closed when the test that made them ends.
- */
-const opened: BrowserContext[] = []
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()))
-})
-
+/** A page in a new context: closed when the test ends (tests/e2e/test.ts). */
 async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext()
-  opened.push(context)
-  return context.newPage()
+  return (await browser.newContext()).newPage()
 }
 
 /** A page in a browser context of its own, signed in as a demo user (so two users can act side by side). */

@@ -33,8 +33,23 @@ function waitForHydrationOnGoto(page: Page): void {
 /**
  * One hook, on the worker's browser: Playwright's own `context` fixture makes its context with
  * `browser.newContext` too, so the test's page and every page of a context a test opens get it.
+ *
+ * The browser is the worker's, shared by its tests: a context a journey opens for a second user
+ * would stay open (its pages, maps and timers running) through every later test of the worker,
+ * so each test ends by closing the contexts opened since it began. Those a `beforeAll` opens for a
+ * group of tests (the accessibility spec's signed-in roles) are older than the test and stay.
+ * (This was an afterEach in session.ts, which Playwright registered for the first spec file of a
+ * worker that imported it only: later files' contexts stayed open, 11 pages at one CI failure.)
  */
-export const test = base.extend({
+export const test = base.extend<{ closeContextsItOpened: void }>({
+  closeContextsItOpened: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts())
+      await use()
+      await Promise.all(browser.contexts().filter((context) => !before.has(context)).map((context) => context.close()))
+    },
+    { auto: true },
+  ],
   browser: [
     async ({ browser }, use) => {
       const newContext = browser.newContext.bind(browser)
